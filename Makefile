@@ -1,0 +1,33 @@
+# The two commands users need: `make demo` and `make test`. Each runs `make setup` first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# Import the plugin as the package `community_risk` (its folder `processing` would shadow QGIS's own).
+export PYTHONPATH := $(CURDIR)/.build/pkgroot
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup demo test bench package translations sample clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@bash scripts/demo.sh
+
+test: setup
+	@$(VENV)/bin/pytest
+
+bench: setup
+	@$(PY) bench/bench_foundation.py
+
+package: setup
+	@$(PY) scripts/package.py
+
+translations: setup
+	@$(PY) scripts/update_translations.py
+
+sample: setup
+	@$(PY) scripts/make_sample.py
+
+clean:
+	rm -rf .build dist output

@@ -1,0 +1,1 @@
+"""QGIS GUI glue: menu, toolbar, translator and Processing provider registration."""

@@ -1,0 +1,286 @@
+"""communityrisk:countincidents: count incident points per area, optionally per calendar year."""
+from qgis.core import (
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...plugin.translation import tr, translatable
+from .base import (
+    CommunityRiskAlgorithm,
+    fail,
+    python_value,
+    require_features,
+    require_field,
+    require_geometry,
+    require_source,
+)
+from .styling import GraduatedStyle
+
+
+class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
+    ALGORITHM_ID = "countincidents"
+    DISPLAY_NAME = translatable("Count incidents per area")
+    GROUP_ID = "datapreparation"
+    REQUIRED_MODULES = ("numpy", "shapely", "pandas")
+
+    AREAS = "AREAS"
+    AREA_ID = "AREA_ID"
+    INCIDENTS = "INCIDENTS"
+    DATE_FIELD = "DATE_FIELD"
+    START_DATE = "START_DATE"
+    END_DATE = "END_DATE"
+    FILTER = "FILTER"
+    PER_YEAR = "PER_YEAR"
+    OUTPUT = "OUTPUT"
+    COUNTED = "COUNTED"
+    OUTSIDE = "OUTSIDE"
+
+    def shortHelpString(self):
+        return tr(
+            "Counts incident points (fires, calls, visits) in each area polygon, ready for the fire-risk "
+            "model.\n\n"
+            "Inputs\n"
+            "- Areas: polygons such as wards or LSOAs.\n"
+            "- Area id field: a unique code per area (e.g. LSOA11CD); duplicates are refused.\n"
+            "- Incidents: points. A layer in another CRS is reprojected to the areas' CRS.\n"
+            "- Date field (optional): the incident date, as a date field or as text "
+            "(2016-03-31 or 31/03/2016). Needed for a date window or per-year counts.\n"
+            "- Start date / End date (optional): count only incidents on or after the start and on or "
+            "before the end. Incidents with no date are then left out and reported in the log.\n"
+            "- Filter (optional): a QGIS expression choosing which incidents count, e.g. "
+            "\"property_type\" = 'House - single occupancy'.\n"
+            "- Count per year: add one column per calendar year.\n\n"
+            "Output fields (the areas' own fields are kept)\n"
+            "- incidents: incidents in the area.\n"
+            "- incidents_YYYY: incidents in the area in calendar year YYYY (with Count per year).\n\n"
+            "A point on a boundary shared by two areas is counted once, in the first of them in layer "
+            "order. Incidents outside every area are counted in no area; the log says how many."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREAS, tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.AREA_ID, tr("Area id field"), parentLayerParameterName=self.AREAS))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INCIDENTS, tr("Incidents"), [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.DATE_FIELD, tr("Date field"), parentLayerParameterName=self.INCIDENTS, optional=True))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.START_DATE, tr("Start date"), type=QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.END_DATE, tr("End date"), type=QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterExpression(
+            self.FILTER, tr("Filter (expression)"), parentLayerParameterName=self.INCIDENTS, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.PER_YEAR, tr("Count per year"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Incident counts"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(self.COUNTED, tr("Incidents counted")))
+        self.addOutput(QgsProcessingOutputNumber(self.OUTSIDE, tr("Incidents outside every area")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+        import shapely
+
+        from ..analysis.counting import assign_points_to_areas, count_per_area
+        from ..analysis.dates import DateParseError, parse_dates, years_of
+
+        # --- check every input before anything is read or written ---
+        areas = require_source(self, parameters, context, self.AREAS, tr("area"))
+        require_geometry(areas, tr("area"), QgsWkbTypes.PolygonGeometry)
+        require_features(areas, tr("area"))
+        id_index = require_field(areas, self.parameterAsString(parameters, self.AREA_ID, context), tr("area"))
+
+        incidents = require_source(self, parameters, context, self.INCIDENTS, tr("incident"))
+        require_geometry(incidents, tr("incident"), QgsWkbTypes.PointGeometry)
+        require_features(incidents, tr("incident"))
+        date_name = self.parameterAsString(parameters, self.DATE_FIELD, context)
+        date_index = require_field(incidents, date_name, tr("incident")) if date_name else -1
+        start = self.parameterAsDateTime(parameters, self.START_DATE, context) \
+            if parameters.get(self.START_DATE) not in (None, "") else None
+        end = self.parameterAsDateTime(parameters, self.END_DATE, context) \
+            if parameters.get(self.END_DATE) not in (None, "") else None
+        per_year = self.parameterAsBoolean(parameters, self.PER_YEAR, context)
+        if (start or end or per_year) and date_index < 0:
+            fail(tr("A date window or per-year counts need a date field on the incident layer '{}'.")
+                 .format(incidents.sourceName()))
+        if start and end and start.date() > end.date():
+            fail(tr("The start date {} is after the end date {}.").format(
+                start.date().toString("yyyy-MM-dd"), end.date().toString("yyyy-MM-dd")))
+        expression = self.parameterAsExpression(parameters, self.FILTER, context)
+        if expression:
+            parsed = QgsExpression(expression)
+            if parsed.hasParserError():
+                fail(tr("The filter expression on the incident layer '{}' is not valid: {}").format(
+                    incidents.sourceName(), parsed.parserErrorString()))
+
+        # --- areas: ids must be unique, geometries become shapely polygons ---
+        feedback.pushInfo(tr("Reading areas from '{}'").format(areas.sourceName()))
+        area_features, area_wkb, area_ids = [], [], []
+        for feature in areas.getFeatures():
+            if feedback.isCanceled():
+                return {}
+            geometry = feature.geometry()
+            if not geometry.isNull() and QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                geometry = QgsGeometry(geometry.constGet().segmentize())  # shapely reads no curves
+            area_features.append(feature)
+            area_wkb.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+            area_ids.append(python_value(feature.attributes()[id_index]))
+        id_name = areas.fields().at(id_index).name()
+        _check_ids(area_ids, id_name, areas.sourceName())
+        area_geometries = shapely.from_wkb(area_wkb)
+
+        # --- incidents: coordinates in the areas' CRS, dates when asked for ---
+        request = QgsFeatureRequest()
+        if incidents.sourceCrs() != areas.sourceCrs():
+            feedback.pushInfo(tr("Reprojecting incidents from {} to {}").format(
+                incidents.sourceCrs().authid(), areas.sourceCrs().authid()))
+            request.setDestinationCrs(areas.sourceCrs(), context.transformContext())
+        if expression:
+            request.setFilterExpression(expression)
+            request.setExpressionContext(self.createExpressionContext(parameters, context, incidents))
+        else:
+            request.setSubsetOfAttributes([date_index] if date_index >= 0 else [])
+        total = max(incidents.featureCount(), 1)
+        xs, ys, raw_dates = [], [], []
+        feedback.pushInfo(tr("Reading incidents from '{}'").format(incidents.sourceName()))
+        for n, feature in enumerate(incidents.getFeatures(request)):
+            if n % 2000 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(80.0 * n / total)
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                xs.append(np.nan)
+                ys.append(np.nan)
+            else:
+                point = geometry.vertexAt(0)
+                xs.append(point.x())
+                ys.append(point.y())
+            if date_index >= 0:
+                raw_dates.append(python_value(feature.attributes()[date_index]))
+
+        n_read = len(xs)
+        keep = np.ones(n_read, dtype=bool)
+        years = None
+        if date_index >= 0:
+            try:
+                dates = parse_dates(raw_dates)
+            except DateParseError as error:
+                fail(tr("The date field '{}' of the incident layer '{}' has {} value(s) that are not "
+                        "dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).")
+                     .format(date_name, incidents.sourceName(), error.n_bad,
+                             ", ".join(repr(v) for v in error.bad_values)))
+            if start or end or per_year:
+                no_date = np.isnat(dates)
+                if no_date.any():
+                    feedback.pushWarning(tr("{} incident(s) have no date and were not counted.")
+                                         .format(int(no_date.sum())))
+                keep &= ~no_date
+                if start:
+                    keep &= dates >= np.datetime64(start.date().toString("yyyy-MM-dd"))
+                if end:
+                    keep &= dates <= np.datetime64(end.date().toString("yyyy-MM-dd"))
+            years = years_of(dates)
+
+        missing_point = ~np.isfinite(np.asarray(xs, dtype=float))
+        if missing_point.any():
+            feedback.pushWarning(tr("{} incident(s) have no geometry and were not counted.")
+                                 .format(int(missing_point.sum())))
+        if feedback.isCanceled():
+            return {}
+
+        # --- count ---
+        xs = np.asarray(xs, dtype=float)[keep]
+        ys = np.asarray(ys, dtype=float)[keep]
+        assignment = assign_points_to_areas(area_geometries, xs, ys)
+        n_areas = len(area_features)
+        counts = count_per_area(assignment, n_areas)
+        outside = int(((assignment < 0) & np.isfinite(xs)).sum())
+        counted = int(counts.sum())
+        year_counts = {}
+        if per_year:
+            year_counts = count_per_area(assignment, n_areas, years[keep])
+            year_range = _year_range(year_counts, start, end)
+            year_counts = {y: year_counts.get(y, np.zeros(n_areas, dtype=np.int64)) for y in year_range}
+        feedback.pushInfo(tr("{} incident(s) read, {} counted in {} areas.").format(n_read, counted, n_areas))
+        if outside:
+            feedback.pushWarning(tr("{} incident(s) lie outside every area and were not counted.")
+                                 .format(outside))
+        feedback.setProgress(85)
+
+        # --- write: only now is the output created, so a failure above leaves nothing behind ---
+        new_names = ["incidents"] + ["incidents_{}".format(y) for y in year_counts]
+        fields = QgsFields()
+        kept_indexes = []
+        for index, field in enumerate(areas.fields()):
+            if field.name().lower() in new_names:
+                feedback.pushWarning(tr("The area layer's field '{}' is replaced by the new count.")
+                                     .format(field.name()))
+                continue
+            fields.append(field)
+            kept_indexes.append(index)
+        for name in new_names:
+            fields.append(QgsField(name, QVariant.Int))
+
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, areas.wkbType(), areas.sourceCrs())
+        if sink is None:
+            fail(tr("The output could not be created ({}).").format(parameters.get(self.OUTPUT)))
+        columns = [counts] + list(year_counts.values())
+        for i, area in enumerate(area_features):
+            if i % 500 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(85 + 15.0 * i / n_areas)
+            attributes = area.attributes()
+            out = QgsFeature(fields)
+            out.setGeometry(area.geometry())
+            out.setAttributes([attributes[k] for k in kept_indexes] + [int(c[i]) for c in columns])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        feedback.setProgress(100)
+
+        if context.willLoadLayerOnCompletion(dest_id):
+            self._style = GraduatedStyle("incidents", tr("Incidents"))
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self._style)
+        return {self.OUTPUT: dest_id, self.COUNTED: counted, self.OUTSIDE: outside}
+
+
+def _check_ids(ids, id_name, layer_name):
+    from collections import Counter
+
+    empty = sum(1 for v in ids if v is None or (isinstance(v, str) and not v.strip()))
+    if empty:
+        fail(tr("The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.")
+             .format(id_name, layer_name, empty))
+    repeated = [value for value, n in Counter(ids).items() if n > 1]
+    if repeated:
+        fail(tr("The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a "
+                "unique id.").format(id_name, layer_name, ", ".join(str(v) for v in repeated[:5])
+                                     + (" …" if len(repeated) > 5 else "")))
+
+
+def _year_range(year_counts, start, end):
+    """Every calendar year in the window (or between the first and last incident), so gaps show as 0."""
+    years = sorted(int(y) for y in year_counts if y >= 0)
+    first = start.date().year() if start else (years[0] if years else None)
+    last = end.date().year() if end else (years[-1] if years else None)
+    if first is None or last is None:
+        return []
+    return list(range(first, last + 1))

@@ -1,0 +1,30 @@
+"""The Processing provider `communityrisk`."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..plugin.translation import tr
+from .algorithms.base import ICON_PATH
+from .algorithms.count_incidents import CountIncidentsAlgorithm
+
+ALGORITHM_CLASSES = (CountIncidentsAlgorithm,)
+
+
+class CommunityRiskProvider(QgsProcessingProvider):
+    def id(self):
+        return "communityrisk"
+
+    def name(self):
+        return tr("Community Risk Toolkit")
+
+    def longName(self):
+        return tr("Community Risk Toolkit: fire risk, targeting, health and housing")
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self):
+        return ICON_PATH
+
+    def loadAlgorithms(self):
+        for algorithm_class in ALGORITHM_CLASSES:
+            self.addAlgorithm(algorithm_class())
