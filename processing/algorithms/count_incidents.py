@@ -123,12 +123,12 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         if start and end and start.date() > end.date():
             fail(tr("The start date {} is after the end date {}.").format(
                 start.date().toString("yyyy-MM-dd"), end.date().toString("yyyy-MM-dd")))
-        expression = self.parameterAsExpression(parameters, self.FILTER, context)
+        expression = self.parameterAsString(parameters, self.FILTER, context).strip()
         if expression:
             parsed = QgsExpression(expression)
             if parsed.hasParserError():
                 fail(tr("The filter expression on the incident layer '{}' is not valid: {}").format(
-                    incidents.sourceName(), parsed.parserErrorString()))
+                    incidents.sourceName(), parsed.parserErrorString().strip()))
 
         # --- areas: ids must be unique, geometries become shapely polygons ---
         feedback.pushInfo(tr("Reading areas from '{}'").format(areas.sourceName()))

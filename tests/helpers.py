@@ -1,0 +1,62 @@
+"""Paths, layer builders and runners shared by the tests (the QgsApplication lives in conftest)."""
+import os
+
+import pytest
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PKGROOT = os.path.join(REPO, ".build", "pkgroot")
+SAMPLE = os.path.join(REPO, "resources", "sample", "sample_borough.gpkg")
+SAMPLE_TRUTH = os.path.join(REPO, "resources", "sample", "sample_truth.json")
+LONDON = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "london"))
+QGIS_PROCESS = os.path.join(REPO, ".build", "qgis_process")
+
+
+def memory_layer(geometry, name, fields, rows, crs="EPSG:27700"):
+    """A memory layer from (wkt, [attributes]) rows; fields is [(name, QVariant type)]."""
+    layer = QgsVectorLayer("{}?crs={}".format(geometry, crs), name, "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def two_squares(ids=("A", "B")):
+    """Two 100 m squares side by side sharing the edge x = 100."""
+    return memory_layer("Polygon", "squares", [("code", QVariant.String)], [
+        ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", [ids[0]]),
+        ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", [ids[1]]),
+    ])
+
+
+def points(xy_dates, name="fires", crs="EPSG:27700", date_type=QVariant.String):
+    return memory_layer("Point", name, [("when", date_type)],
+                        [("POINT({} {})".format(x, y), [d]) for x, y, d in xy_dates], crs=crs)
+
+
+def london_file(name):
+    """Path of a file in ../shared/data/london, or skip the test saying what is missing."""
+    path = os.path.join(LONDON, name)
+    if not os.path.exists(path):
+        pytest.skip("real London data not found at {} (CI has ../shared beside the clone)".format(path))
+    return path
+
+
+def run_algorithm(algorithm_id, parameters, feedback=None):
+    """Run an algorithm through QGIS's processing.run, as the toolbox and models do."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()
+    return processing.run(algorithm_id, parameters, context=context,
+                          feedback=feedback or QgsProcessingFeedback())

@@ -1,0 +1,216 @@
+"""communityrisk:countincidents on the sample borough, on hand-made edge cases, and on bad input."""
+import os
+
+import numpy as np
+import pytest
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from helpers import memory_layer, points, run_algorithm, two_squares
+
+ALG = "communityrisk:countincidents"
+
+
+def read_table(path):
+    import pyogrio
+
+    return pyogrio.read_dataframe(path, read_geometry=False)
+
+
+def sample_params(sample_path, output, **extra):
+    params = {
+        "AREAS": sample_path + "|layername=areas",
+        "AREA_ID": "area_code",
+        "INCIDENTS": sample_path + "|layername=incidents",
+        "OUTPUT": str(output),
+    }
+    params.update(extra)
+    return params
+
+
+def truth_counts(truth, years=None):
+    return {code: sum(n for y, n in per_year.items() if years is None or int(y) in years)
+            for code, per_year in truth["counts"].items()}
+
+
+def test_counts_per_area_and_year_equal_the_generators_truth(provider, sample_path, sample_truth, tmp_path):
+    out = tmp_path / "counts.gpkg"
+    result = run_algorithm(ALG, sample_params(sample_path, out, DATE_FIELD="date", PER_YEAR=True))
+    table = read_table(str(out)).set_index("area_code")
+    expected = truth_counts(sample_truth)
+    assert table["incidents"].to_dict() == expected
+    for year in sample_truth["years"]:
+        column = "incidents_{}".format(year)
+        assert table[column].to_dict() == {c: v[str(year)] for c, v in sample_truth["counts"].items()}
+    assert result["COUNTED"] == sum(expected.values())
+    assert result["OUTSIDE"] == sample_truth["incidents_outside_borough"] == 6
+    # the areas' own fields travel with the counts
+    assert {"area_name", "households", "imd_score"} <= set(table.columns)
+
+
+def test_date_window_counts_only_the_window(provider, sample_path, sample_truth, tmp_path):
+    out = tmp_path / "window.gpkg"
+    run_algorithm(ALG, sample_params(sample_path, out, DATE_FIELD="date", START_DATE="2012-01-01",
+                                     END_DATE="2014-12-31", PER_YEAR=True))
+    table = read_table(str(out)).set_index("area_code")
+    assert table["incidents"].to_dict() == truth_counts(sample_truth, years={2012, 2013, 2014})
+    assert [c for c in table.columns if c.startswith("incidents_")] == \
+        ["incidents_2012", "incidents_2013", "incidents_2014"]
+
+
+def test_filter_expression_matches_an_independent_geopandas_count(provider, sample_path, tmp_path):
+    import geopandas as gpd
+
+    out = tmp_path / "houses.gpkg"
+    run_algorithm(ALG, sample_params(sample_path, out, FILTER="\"property_type\" = 'House - single occupancy'"))
+    ours = read_table(str(out)).set_index("area_code")["incidents"]
+    areas = gpd.read_file(sample_path, layer="areas")
+    fires = gpd.read_file(sample_path, layer="incidents")
+    houses = fires[fires["property_type"] == "House - single occupancy"]
+    joined = gpd.sjoin(houses, areas[["area_code", "geometry"]], predicate="within")
+    expected = joined.groupby("area_code").size().reindex(areas["area_code"], fill_value=0)
+    assert ours.sum() == len(joined) > 0
+    assert (ours.reindex(expected.index) == expected).all()
+
+
+def test_incidents_in_another_crs_are_reprojected(provider, sample_path, sample_truth, tmp_path):
+    import geopandas as gpd
+
+    wgs84 = tmp_path / "fires_wgs84.gpkg"
+    gpd.read_file(sample_path, layer="incidents").to_crs(4326).to_file(wgs84, layer="fires")
+    out = tmp_path / "counts.gpkg"
+    result = run_algorithm(ALG, sample_params(sample_path, out, INCIDENTS=str(wgs84)))
+    table = read_table(str(out)).set_index("area_code")
+    assert table["incidents"].to_dict() == truth_counts(sample_truth)
+    assert result["OUTSIDE"] == 6
+
+
+def test_point_on_a_shared_boundary_is_counted_once_in_the_first_area(provider, tmp_path):
+    fires = points([(100, 50, None), (50, 50, None), (150, 50, None), (100, 100, None), (500, 500, None)])
+    out = tmp_path / "edge.gpkg"
+    result = run_algorithm(ALG, {"AREAS": two_squares(), "AREA_ID": "code", "INCIDENTS": fires,
+                                 "OUTPUT": str(out)})
+    table = read_table(str(out)).set_index("code")
+    assert table["incidents"].to_dict() == {"A": 3, "B": 1}
+    assert result["COUNTED"] == 4 and result["OUTSIDE"] == 1
+
+
+def test_text_dates_in_iso_and_uk_form_and_missing_dates(provider, tmp_path):
+    fires = points([(10, 10, "2015-03-01"), (20, 20, "31/12/2015"), (150, 50, "2016-01-01T08:30:00"),
+                    (160, 50, None), (170, 50, "")])
+    out = tmp_path / "dates.gpkg"
+    run_algorithm(ALG, {"AREAS": two_squares(), "AREA_ID": "code", "INCIDENTS": fires, "DATE_FIELD": "when",
+                        "PER_YEAR": True, "OUTPUT": str(out)})
+    table = read_table(str(out)).set_index("code")
+    assert table.loc["A", ["incidents", "incidents_2015", "incidents_2016"]].tolist() == [2, 2, 0]
+    assert table.loc["B", ["incidents", "incidents_2015", "incidents_2016"]].tolist() == [1, 0, 1]
+
+
+def test_existing_incidents_field_is_replaced_not_duplicated(provider, tmp_path):
+    areas = memory_layer("Polygon", "areas", [("code", QVariant.String), ("incidents", QVariant.Int)],
+                         [("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", ["A", 99])])
+    out = tmp_path / "again.gpkg"
+    run_algorithm(ALG, {"AREAS": areas, "AREA_ID": "code", "INCIDENTS": points([(5, 5, None)]),
+                        "OUTPUT": str(out)})
+    table = read_table(str(out))
+    assert list(table.columns) == ["code", "incidents"]
+    assert table["incidents"].tolist() == [1]
+
+
+class CancelAfterStart(QgsProcessingFeedback):
+    def setProgress(self, progress):  # noqa: N802
+        super().setProgress(progress)
+        self.cancel()
+
+
+def test_cancel_stops_before_anything_is_written(provider, sample_path, tmp_path):
+    out = tmp_path / "cancelled.gpkg"
+    result = run_algorithm(ALG, sample_params(sample_path, out), feedback=CancelAfterStart())
+    assert not os.path.exists(out)
+    assert "COUNTED" not in result
+
+
+def test_progress_reaches_100(provider, sample_path, tmp_path):
+    seen = []
+
+    class Recorder(QgsProcessingFeedback):
+        def setProgress(self, progress):  # noqa: N802
+            seen.append(progress)
+            super().setProgress(progress)
+
+    run_algorithm(ALG, sample_params(sample_path, tmp_path / "p.gpkg"), feedback=Recorder())
+    assert seen[-1] == 100 and seen == sorted(seen)
+
+
+# --- bad input: a clear message naming the layer or field, and no output file ---
+
+def bad_input_cases():
+    good_areas = two_squares
+    return {
+        "empty incident layer": (
+            lambda: {"AREAS": good_areas(), "INCIDENTS": points([], name="no_fires")},
+            ["incident layer", "no_fires", "empty"]),
+        "empty area layer": (
+            lambda: {"AREAS": memory_layer("Polygon", "no_areas", [("code", QVariant.String)], []),
+                     "INCIDENTS": points([(5, 5, None)])},
+            ["area layer", "no_areas", "empty"]),
+        "areas that are points": (
+            lambda: {"AREAS": memory_layer("Point", "area_points", [("code", QVariant.String)],
+                                           [("POINT(1 1)", ["A"])]),
+                     "INCIDENTS": points([(5, 5, None)])},
+            ["area layer", "area_points", "points", "polygons"]),
+        "missing id field": (
+            lambda: {"AREAS": good_areas(), "AREA_ID": "LSOA11CD", "INCIDENTS": points([(5, 5, None)])},
+            ["area layer", "squares", "LSOA11CD", "code"]),
+        "duplicate area ids": (
+            lambda: {"AREAS": two_squares(ids=("E01000001", "E01000001")), "INCIDENTS": points([(5, 5, None)])},
+            ["squares", "code", "duplicate", "E01000001"]),
+        "date field that does not parse": (
+            lambda: {"AREAS": good_areas(), "INCIDENTS": points([(5, 5, "2015-01-01"), (6, 6, "last Tuesday")]),
+                     "DATE_FIELD": "when"},
+            ["date field", "when", "fires", "last Tuesday"]),
+        "missing date field": (
+            lambda: {"AREAS": good_areas(), "INCIDENTS": points([(5, 5, "2015-01-01")]), "DATE_FIELD": "date"},
+            ["incident layer", "fires", "date"]),
+        "per-year without a date field": (
+            lambda: {"AREAS": good_areas(), "INCIDENTS": points([(5, 5, "2015-01-01")]), "PER_YEAR": True},
+            ["date field", "fires"]),
+        "invalid filter": (
+            lambda: {"AREAS": good_areas(), "INCIDENTS": points([(5, 5, None)]), "FILTER": "\"when\" = ("},
+            ["filter", "fires"]),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(bad_input_cases()))
+def test_bad_input_is_refused_with_a_message_naming_the_culprit(provider, tmp_path, case):
+    make, words = bad_input_cases()[case]
+    params = {"AREA_ID": "code", "OUTPUT": str(tmp_path / "out.gpkg")}
+    params.update(make())
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm(ALG, params)
+    message = str(raised.value)
+    for word in words:
+        assert word in message, (word, message)
+    assert not os.path.exists(tmp_path / "out.gpkg")
+
+
+def test_output_is_styled_as_five_graduated_classes_when_loaded(provider, sample_path, tmp_path):
+    from qgis.core import QgsGraduatedSymbolRenderer
+
+    from community_risk.processing.algorithms.styling import GraduatedStyle
+
+    out = tmp_path / "styled.gpkg"
+    run_algorithm(ALG, sample_params(sample_path, out))
+    layer = QgsVectorLayer(str(out), "counts", "ogr")
+    GraduatedStyle("incidents", "Incidents").postProcessLayer(layer, None, None)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer)
+    assert renderer.classAttribute() == "incidents"
+    assert len(renderer.ranges()) == 5
+    values = np.array([f["incidents"] for f in layer.getFeatures()])
+    assert renderer.ranges()[0].lowerValue() == values.min()
+    assert renderer.ranges()[-1].upperValue() == values.max()
