@@ -23,8 +23,10 @@ class CommunityRiskPlugin:
         if self.provider is None:
             from ..processing.provider import CommunityRiskProvider
 
-            self.provider = CommunityRiskProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = CommunityRiskProvider()
+            # The registry refuses (and deletes) a second provider with our id, e.g. from another copy.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
@@ -32,8 +34,9 @@ class CommunityRiskPlugin:
         self.menu = QMenu(tr("Community Risk"), main_window)
         self.menu.setObjectName(MENU_OBJECT_NAME)
         self.menu.setIcon(QIcon(ICON_PATH))
+        registered = QgsApplication.processingRegistry().providerById("communityrisk")
         for group_id, group_name in GROUPS.items():
-            algorithms = [a for a in self.provider.algorithms() if a.groupId() == group_id]
+            algorithms = [a for a in registered.algorithms() if a.groupId() == group_id]
             if not algorithms:
                 continue
             submenu = self.menu.addMenu(tr(group_name))
@@ -46,6 +49,7 @@ class CommunityRiskPlugin:
         self.toolbar = self.iface.addToolBar(tr("Community Risk Toolkit"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
         button = QToolButton(self.toolbar)
+        button.setObjectName("mCommunityRiskButton")
         button.setIcon(QIcon(ICON_PATH))
         button.setToolTip(tr("Community Risk Toolkit"))
         button.setMenu(self.menu)

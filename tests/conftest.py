@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-from helpers import PKGROOT, REPO, SAMPLE, SAMPLE_TRUTH  # tests/ is on sys.path (pytest.ini)
+from helpers import PKGROOT, REPO, SAMPLE, SAMPLE_TRUTH, ensure_provider  # tests/ is on sys.path (pytest.ini)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QgsSettings written by tests go to a temporary profile, never the user's own.
@@ -47,20 +47,10 @@ def qgis_app():
     return _app
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def provider(qgis_app):
-    """Our provider, registered once for the session as the plugin would."""
-    from qgis.core import QgsApplication
-
-    from community_risk.processing.provider import CommunityRiskProvider
-
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("communityrisk")
-    if existing is not None:
-        return existing
-    provider = CommunityRiskProvider()
-    registry.addProvider(provider)
-    return provider
+    """Our provider in the registry, as the plugin would register it (the plugin tests remove it)."""
+    return ensure_provider()
 
 
 @pytest.fixture(scope="session")

@@ -60,3 +60,21 @@ def run_algorithm(algorithm_id, parameters, feedback=None):
     context = QgsProcessingContext()
     return processing.run(algorithm_id, parameters, context=context,
                           feedback=feedback or QgsProcessingFeedback())
+
+
+def ensure_provider():
+    from qgis.core import QgsApplication
+
+    from community_risk.processing.provider import CommunityRiskProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("communityrisk")
+    if existing is not None:
+        return existing
+    provider = CommunityRiskProvider()
+    registry.addProvider(provider)
+    _KEEP_ALIVE.append(provider)  # the registry holds the C++ side; Python must hold the rest
+    return provider
+
+
+_KEEP_ALIVE = []

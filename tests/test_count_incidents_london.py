@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import london_file, run_algorithm
+from helpers import ensure_provider, london_file, run_algorithm
 
 pytestmark = pytest.mark.london
 
@@ -21,7 +21,8 @@ def london_fires(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def london_counts(provider, london_fires, tmp_path_factory):
+def london_counts(qgis_app, london_fires, tmp_path_factory):
+    ensure_provider()
     out = tmp_path_factory.mktemp("london_out") / "lsoa_counts.gpkg"
     result = run_algorithm("communityrisk:countincidents", {
         "AREAS": london_file("lsoa_2011.gpkg"), "AREA_ID": "LSOA11CD",

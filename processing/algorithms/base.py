@@ -83,41 +83,48 @@ def fail(message):
     raise QgsProcessingException(message)
 
 
+class CheckedSource:
+    """A feature source with the role and name the user knows it by, for messages about it."""
+
+    def __init__(self, source, role, label):
+        self.source = source
+        self.role = role
+        self.label = label
+
+    def require_geometry(self, expected):
+        actual = QgsWkbTypes.geometryType(self.source.wkbType())
+        if actual != expected:
+            fail(tr("The {} layer '{}' has {}; it must have {}.").format(
+                self.role, self.label, tr(GEOMETRY_NAMES.get(actual, "unknown geometry")),
+                tr(GEOMETRY_NAMES[expected])))
+        return self
+
+    def require_features(self):
+        if self.source.featureCount() == 0:
+            fail(tr("The {} layer '{}' is empty: it has no features.").format(self.role, self.label))
+        return self
+
+    def field_index(self, field_name):
+        """Index of field_name, or a message naming the layer, the field and the fields there are."""
+        if not field_name:
+            fail(tr("No field was chosen on the {} layer '{}'.").format(self.role, self.label))
+        index = self.source.fields().lookupField(field_name)
+        if index < 0:
+            fail(tr("The {} layer '{}' has no field '{}'. Its fields are: {}.").format(
+                self.role, self.label, field_name, ", ".join(self.source.fields().names())))
+        return index
+
+
 def require_source(algorithm, parameters, context, name, role):
+    """The parameter's feature source, checked open, with a label such as 'borough.gpkg (areas)'."""
     source = algorithm.parameterAsSource(parameters, name, context)
     if source is None:
         fail(tr("The {} layer could not be opened ({}).").format(role, parameters.get(name)))
-    return source
-
-
-def require_geometry(source, role, expected):
-    actual = QgsWkbTypes.geometryType(source.wkbType())
-    if actual != expected:
-        fail(
-            tr("The {} layer '{}' has {}; it must have {}.").format(
-                role, source.sourceName(), tr(GEOMETRY_NAMES.get(actual, "unknown geometry")),
-                tr(GEOMETRY_NAMES[expected]),
-            )
-        )
-
-
-def require_features(source, role):
-    if source.featureCount() == 0:
-        fail(tr("The {} layer '{}' is empty: it has no features.").format(role, source.sourceName()))
-
-
-def require_field(source, field_name, role):
-    """Index of field_name in source, or a message naming the layer, the field and the fields there are."""
-    if not field_name:
-        fail(tr("No field was chosen on the {} layer '{}'.").format(role, source.sourceName()))
-    index = source.fields().lookupField(field_name)
-    if index < 0:
-        fail(
-            tr("The {} layer '{}' has no field '{}'. Its fields are: {}.").format(
-                role, source.sourceName(), field_name, ", ".join(source.fields().names())
-            )
-        )
-    return index
+    label = source.sourceName()
+    value = parameters.get(name)
+    if isinstance(value, str) and "layername=" in value:
+        label = "{} ({})".format(label, value.split("layername=", 1)[1].split("|")[0])
+    return CheckedSource(source, role, label)
 
 
 def python_value(value):

@@ -24,9 +24,6 @@ from .base import (
     CommunityRiskAlgorithm,
     fail,
     python_value,
-    require_features,
-    require_field,
-    require_geometry,
     require_source,
 )
 from .styling import GraduatedStyle
@@ -102,16 +99,15 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         from ..analysis.dates import DateParseError, parse_dates, years_of
 
         # --- check every input before anything is read or written ---
-        areas = require_source(self, parameters, context, self.AREAS, tr("area"))
-        require_geometry(areas, tr("area"), QgsWkbTypes.PolygonGeometry)
-        require_features(areas, tr("area"))
-        id_index = require_field(areas, self.parameterAsString(parameters, self.AREA_ID, context), tr("area"))
-
-        incidents = require_source(self, parameters, context, self.INCIDENTS, tr("incident"))
-        require_geometry(incidents, tr("incident"), QgsWkbTypes.PointGeometry)
-        require_features(incidents, tr("incident"))
+        checked_areas = require_source(self, parameters, context, self.AREAS, tr("area"))
+        checked_areas.require_geometry(QgsWkbTypes.PolygonGeometry).require_features()
+        id_index = checked_areas.field_index(self.parameterAsString(parameters, self.AREA_ID, context))
+        checked_incidents = require_source(self, parameters, context, self.INCIDENTS, tr("incident"))
+        checked_incidents.require_geometry(QgsWkbTypes.PointGeometry).require_features()
         date_name = self.parameterAsString(parameters, self.DATE_FIELD, context)
-        date_index = require_field(incidents, date_name, tr("incident")) if date_name else -1
+        date_index = checked_incidents.field_index(date_name) if date_name else -1
+        areas, incidents = checked_areas.source, checked_incidents.source
+        areas_label, incidents_label = checked_areas.label, checked_incidents.label
         start = self.parameterAsDateTime(parameters, self.START_DATE, context) \
             if parameters.get(self.START_DATE) not in (None, "") else None
         end = self.parameterAsDateTime(parameters, self.END_DATE, context) \
@@ -119,7 +115,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         per_year = self.parameterAsBoolean(parameters, self.PER_YEAR, context)
         if (start or end or per_year) and date_index < 0:
             fail(tr("A date window or per-year counts need a date field on the incident layer '{}'.")
-                 .format(incidents.sourceName()))
+                 .format(incidents_label))
         if start and end and start.date() > end.date():
             fail(tr("The start date {} is after the end date {}.").format(
                 start.date().toString("yyyy-MM-dd"), end.date().toString("yyyy-MM-dd")))
@@ -128,10 +124,10 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             parsed = QgsExpression(expression)
             if parsed.hasParserError():
                 fail(tr("The filter expression on the incident layer '{}' is not valid: {}").format(
-                    incidents.sourceName(), parsed.parserErrorString().strip()))
+                    incidents_label, parsed.parserErrorString().strip()))
 
         # --- areas: ids must be unique, geometries become shapely polygons ---
-        feedback.pushInfo(tr("Reading areas from '{}'").format(areas.sourceName()))
+        feedback.pushInfo(tr("Reading areas from '{}'").format(areas_label))
         area_features, area_wkb, area_ids = [], [], []
         for feature in areas.getFeatures():
             if feedback.isCanceled():
@@ -143,7 +139,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             area_wkb.append(None if geometry.isNull() else bytes(geometry.asWkb()))
             area_ids.append(python_value(feature.attributes()[id_index]))
         id_name = areas.fields().at(id_index).name()
-        _check_ids(area_ids, id_name, areas.sourceName())
+        _check_ids(area_ids, id_name, areas_label)
         area_geometries = shapely.from_wkb(area_wkb)
 
         # --- incidents: coordinates in the areas' CRS, dates when asked for ---
@@ -159,7 +155,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             request.setSubsetOfAttributes([date_index] if date_index >= 0 else [])
         total = max(incidents.featureCount(), 1)
         xs, ys, raw_dates = [], [], []
-        feedback.pushInfo(tr("Reading incidents from '{}'").format(incidents.sourceName()))
+        feedback.pushInfo(tr("Reading incidents from '{}'").format(incidents_label))
         for n, feature in enumerate(incidents.getFeatures(request)):
             if n % 2000 == 0:
                 if feedback.isCanceled():
@@ -185,7 +181,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             except DateParseError as error:
                 fail(tr("The date field '{}' of the incident layer '{}' has {} value(s) that are not "
                         "dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).")
-                     .format(date_name, incidents.sourceName(), error.n_bad,
+                     .format(date_name, incidents_label, error.n_bad,
                              ", ".join(repr(v) for v in error.bad_values)))
             if start or end or per_year:
                 no_date = np.isnat(dates)
