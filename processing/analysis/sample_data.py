@@ -21,9 +21,9 @@ CRS = "EPSG:27700"
 YEARS = tuple(range(2009, 2017))
 BOROUGH_ORIGIN = (526000.0, 178000.0)  # south-west corner, metres
 BOROUGH_SIZE = (9000.0, 8000.0)
-GRID = (20, 18)  # areas across and up: 360 small areas
+GRID = (24, 20)  # areas across and up: 480 small areas
 MEAN_RATE = 0.0019  # fires per household per year, London's 2009-2016 average
-ALPHA = 0.25
+ALPHA = 0.12
 YEARLY_TREND = -0.03  # fires fall 3% a year, as in London 2009-2016
 
 # True effects per unit of each factor (0: a factor that plays no part, as real data has too).
@@ -172,17 +172,17 @@ def _factors(rng, centres):
     clip = np.clip
     return {
         "pct_over_65": clip(12 + 4.5 * age - 2.0 * urbanity + noise(1.5), 2, 45),
-        "pct_living_alone": clip(31 + 4 * age + 4 * urbanity + 3 * deprivation + noise(3), 8, 70),
+        "pct_living_alone": clip(31 + 4 * age + 4 * urbanity + 3 * deprivation + noise(4), 8, 70),
         "pct_social_rent": clip(28 + 14 * deprivation + 4 * urbanity + noise(5), 0, 95),
-        "pct_bad_health": clip(5 + 1.6 * deprivation + 1.2 * age + noise(0.8), 0.5, 20),
-        "imd_score": clip(24 + 10 * deprivation + noise(3), 2, 75),
+        "pct_bad_health": clip(5 + 1.4 * deprivation + 1.0 * age + noise(1.5), 0.5, 20),
+        "imd_score": clip(24 + 10 * deprivation + noise(5), 2, 75),
         "pct_no_car": clip(42 + 9 * urbanity + 8 * deprivation + noise(5), 5, 95),
         "pct_flats": clip(52 + 16 * urbanity + 6 * deprivation + noise(8), 2, 100),
         "pop_density": np.exp(4.2 + 0.45 * urbanity + noise(0.2)),
         "median_income_k": clip(42 - 8 * deprivation + 3 * urbanity + noise(3), 15, 120),
         "ptal": clip(3.4 + 1.1 * urbanity + noise(0.5), 0.2, 8),
         "pct_unemployed": clip(6 + 2.2 * deprivation + noise(1), 0.5, 25),
-        "hfsv_per_1k": clip(12 + 4 * deprivation + 2 * age + noise(3), 0, 60),
+        "hfsv_per_1k": clip(12 + 4 * deprivation + 2 * age + noise(5), 0, 60),
     }
 
 
