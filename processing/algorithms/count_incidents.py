@@ -128,16 +128,20 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
 
         # --- areas: ids must be unique, geometries become shapely polygons ---
         feedback.pushInfo(tr("Reading areas from '{}'").format(areas_label))
-        area_features, area_wkb, area_ids = [], [], []
+        area_geometries_qgis, area_attributes, area_wkb = [], [], []
         for feature in areas.getFeatures():
             if feedback.isCanceled():
                 return {}
             geometry = feature.geometry()
-            if not geometry.isNull() and QgsWkbTypes.isCurvedType(geometry.wkbType()):
+            area_geometries_qgis.append(geometry)
+            area_attributes.append(feature.attributes())
+            if geometry.isNull():
+                area_wkb.append(None)
+                continue
+            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
                 geometry = QgsGeometry(geometry.constGet().segmentize())  # shapely reads no curves
-            area_features.append(feature)
-            area_wkb.append(None if geometry.isNull() else bytes(geometry.asWkb()))
-            area_ids.append(python_value(feature.attributes()[id_index]))
+            area_wkb.append(bytes(geometry.asWkb()))
+        area_ids = [python_value(attributes[id_index]) for attributes in area_attributes]
         id_name = areas.fields().at(id_index).name()
         _check_ids(area_ids, id_name, areas_label)
         area_geometries = shapely.from_wkb(area_wkb)
@@ -153,25 +157,11 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             request.setExpressionContext(self.createExpressionContext(parameters, context, incidents))
         else:
             request.setSubsetOfAttributes([date_index] if date_index >= 0 else [])
-        total = max(incidents.featureCount(), 1)
-        xs, ys, raw_dates = [], [], []
         feedback.pushInfo(tr("Reading incidents from '{}'").format(incidents_label))
-        for n, feature in enumerate(incidents.getFeatures(request)):
-            if n % 2000 == 0:
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(80.0 * n / total)
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
-                xs.append(np.nan)
-                ys.append(np.nan)
-            else:
-                point = geometry.vertexAt(0)
-                xs.append(point.x())
-                ys.append(point.y())
-            if date_index >= 0:
-                raw_dates.append(python_value(feature.attributes()[date_index]))
-
+        read = _read_points(incidents, request, date_index, feedback, progress_share=80.0)
+        if read is None:
+            return {}
+        xs, ys, raw_dates = read
         n_read = len(xs)
         keep = np.ones(n_read, dtype=bool)
         years = None
@@ -206,7 +196,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         xs = np.asarray(xs, dtype=float)[keep]
         ys = np.asarray(ys, dtype=float)[keep]
         assignment = assign_points_to_areas(area_geometries, xs, ys)
-        n_areas = len(area_features)
+        n_areas = len(area_attributes)
         counts = count_per_area(assignment, n_areas)
         outside = int(((assignment < 0) & np.isfinite(xs)).sum())
         counted = int(counts.sum())
@@ -240,15 +230,15 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         if sink is None:
             fail(tr("The output could not be created ({}).").format(parameters.get(self.OUTPUT)))
         columns = [counts] + list(year_counts.values())
-        for i, area in enumerate(area_features):
+        new_values = np.column_stack(columns).tolist()  # plain ints, row by row
+        for i, (geometry, attributes) in enumerate(zip(area_geometries_qgis, area_attributes)):
             if i % 500 == 0:
                 if feedback.isCanceled():
                     return {}
                 feedback.setProgress(85 + 15.0 * i / n_areas)
-            attributes = area.attributes()
             out = QgsFeature(fields)
-            out.setGeometry(area.geometry())
-            out.setAttributes([attributes[k] for k in kept_indexes] + [int(c[i]) for c in columns])
+            out.setGeometry(geometry)
+            out.setAttributes([attributes[k] for k in kept_indexes] + new_values[i])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         feedback.setProgress(100)
 
@@ -256,6 +246,35 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             self._style = GraduatedStyle("incidents", tr("Incidents"))
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self._style)
         return {self.OUTPUT: dest_id, self.COUNTED: counted, self.OUTSIDE: outside}
+
+
+def _read_points(source, request, date_index, feedback, progress_share):
+    """x, y (NaN where a feature has no geometry) and raw date values of every feature the request
+    gives; None when cancelled. The loop is the hot path for large incident layers: keep it lean."""
+    import numpy as np
+
+    single = not QgsWkbTypes.isMultiType(source.wkbType())
+    total = max(source.featureCount(), 1)
+    step = 5000
+    xs, ys, raw_dates = [], [], []
+    add_x, add_y, add_date = xs.append, ys.append, raw_dates.append
+    nan = float("nan")
+    for n, feature in enumerate(source.getFeatures(request)):
+        if n % step == 0:
+            if feedback.isCanceled():
+                return None
+            feedback.setProgress(progress_share * n / total)
+        if feature.hasGeometry():
+            geometry = feature.geometry()
+            point = geometry.asPoint() if single else geometry.vertexAt(0)
+            add_x(point.x())
+            add_y(point.y())
+        else:
+            add_x(nan)
+            add_y(nan)
+        if date_index >= 0:
+            add_date(python_value(feature.attribute(date_index)))
+    return np.array(xs, dtype=float), np.array(ys, dtype=float), raw_dates
 
 
 def _check_ids(ids, id_name, layer_name):
