@@ -4,12 +4,12 @@
     <context>
         <name>CommunityRisk</name>
         <message>
-            <location filename="../plugin/main.py" line="32" />
+            <location filename="../plugin/main.py" line="34" />
             <source>Community Risk</source>
             <translation>Risg Cymunedol</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="46" />
+            <location filename="../plugin/main.py" line="49" />
             <source>Community Risk Toolkit</source>
             <translation>Pecyn Cymorth Risg Cymunedol</translation>
         </message>
@@ -59,7 +59,7 @@
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="89" />
+            <location filename="../processing/algorithms/base.py" line="122" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
@@ -69,17 +69,17 @@
             <translation>Mae gan yr haen {} '{}' {}; rhaid iddi gael {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="106" />
+            <location filename="../processing/algorithms/base.py" line="104" />
             <source>The {} layer '{}' is empty: it has no features.</source>
             <translation>Mae'r haen {} '{}' yn wag: nid oes ganddi nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="110" />
             <source>No field was chosen on the {} layer '{}'.</source>
             <translation>Ni ddewiswyd maes ar yr haen {} '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="116" />
+            <location filename="../processing/algorithms/base.py" line="113" />
             <source>The {} layer '{}' has no field '{}'. Its fields are: {}.</source>
             <translation>Nid oes gan yr haen {} '{}' faes '{}'. Ei meysydd yw: {}.</translation>
         </message>
@@ -89,7 +89,7 @@
             <translation>Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="54" />
+            <location filename="../processing/algorithms/count_incidents.py" line="51" />
             <source>Counts incident points (fires, calls, visits) in each area polygon, ready for the fire-risk model.
 
 Inputs
@@ -106,105 +106,120 @@ Output fields (the areas' own fields are kept)
 - incidents_YYYY: incidents in the area in calendar year YYYY (with Count per year).
 
 A point on a boundary shared by two areas is counted once, in the first of them in layer order. Incidents outside every area are counted in no area; the log says how many.</source>
-            <translation type="unfinished" />
+            <translation>Yn cyfrif pwyntiau digwyddiadau (tanau, galwadau, ymweliadau) ym mhob polygon ardal, yn barod ar gyfer y model risg tân.
+
+Mewnbynnau
+- Ardaloedd: polygonau megis wardiau neu LSOAau.
+- Maes dynodydd yr ardal: cod unigryw ar gyfer pob ardal (e.e. LSOA11CD); gwrthodir dyblygion.
+- Digwyddiadau: pwyntiau. Caiff haen mewn CRS arall ei hailragamcanu i CRS yr ardaloedd.
+- Maes dyddiad (dewisol): dyddiad y digwyddiad, fel maes dyddiad neu fel testun (2016-03-31 neu 31/03/2016). Mae ei angen ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.
+- Dyddiad dechrau / Dyddiad gorffen (dewisol): cyfrif dim ond digwyddiadau ar y dechrau neu wedyn ac ar y diwedd neu cyn hynny. Yna gadewir digwyddiadau heb ddyddiad allan a'u nodi yn y log.
+- Hidlydd (dewisol): mynegiad QGIS sy'n dewis pa ddigwyddiadau sy'n cyfrif, e.e. "property_type" = 'House - single occupancy'.
+- Cyfrif fesul blwyddyn: ychwanegu un golofn ar gyfer pob blwyddyn galendr.
+
+Meysydd allbwn (cedwir meysydd yr ardaloedd eu hunain)
+- incidents: digwyddiadau yn yr ardal.
+- incidents_YYYY: digwyddiadau yn yr ardal ym mlwyddyn galendr YYYY (gyda Cyfrif fesul blwyddyn).
+
+Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn nhrefn yr haen. Ni chyfrifir digwyddiadau y tu allan i bob ardal; mae'r log yn dweud faint.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="105" />
+            <location filename="../processing/algorithms/count_incidents.py" line="102" />
             <source>area</source>
             <translation>ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="110" />
+            <location filename="../processing/algorithms/count_incidents.py" line="105" />
             <source>incident</source>
             <translation>digwyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="77" />
+            <location filename="../processing/algorithms/count_incidents.py" line="74" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="79" />
+            <location filename="../processing/algorithms/count_incidents.py" line="76" />
             <source>Area id field</source>
             <translation>Maes dynodydd yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="81" />
+            <location filename="../processing/algorithms/count_incidents.py" line="78" />
             <source>Incidents</source>
             <translation>Digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="83" />
+            <location filename="../processing/algorithms/count_incidents.py" line="80" />
             <source>Date field</source>
             <translation>Maes dyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="85" />
+            <location filename="../processing/algorithms/count_incidents.py" line="82" />
             <source>Start date</source>
             <translation>Dyddiad dechrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="87" />
+            <location filename="../processing/algorithms/count_incidents.py" line="84" />
             <source>End date</source>
             <translation>Dyddiad gorffen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="89" />
+            <location filename="../processing/algorithms/count_incidents.py" line="86" />
             <source>Filter (expression)</source>
             <translation>Hidlydd (mynegiad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="91" />
+            <location filename="../processing/algorithms/count_incidents.py" line="88" />
             <source>Count per year</source>
             <translation>Cyfrif fesul blwyddyn</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="93" />
+            <location filename="../processing/algorithms/count_incidents.py" line="90" />
             <source>Incident counts</source>
             <translation>Cyfrifon digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="94" />
+            <location filename="../processing/algorithms/count_incidents.py" line="91" />
             <source>Incidents counted</source>
             <translation>Digwyddiadau a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="95" />
+            <location filename="../processing/algorithms/count_incidents.py" line="92" />
             <source>Incidents outside every area</source>
             <translation>Digwyddiadau y tu allan i bob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="134" />
+            <location filename="../processing/algorithms/count_incidents.py" line="130" />
             <source>Reading areas from '{}'</source>
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="162" />
+            <location filename="../processing/algorithms/count_incidents.py" line="160" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="222" />
+            <location filename="../processing/algorithms/count_incidents.py" line="208" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="270" />
+            <location filename="../processing/algorithms/count_incidents.py" line="285" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="274" />
+            <location filename="../processing/algorithms/count_incidents.py" line="289" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="121" />
+            <location filename="../processing/algorithms/count_incidents.py" line="117" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="124" />
+            <location filename="../processing/algorithms/count_incidents.py" line="120" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
@@ -214,37 +229,37 @@ A point on a boundary shared by two areas is counted once, in the first of them 
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="204" />
+            <location filename="../processing/algorithms/count_incidents.py" line="190" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="224" />
+            <location filename="../processing/algorithms/count_incidents.py" line="210" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="245" />
+            <location filename="../processing/algorithms/count_incidents.py" line="231" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="130" />
+            <location filename="../processing/algorithms/count_incidents.py" line="126" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="234" />
+            <location filename="../processing/algorithms/count_incidents.py" line="220" />
             <source>The area layer's field '{}' is replaced by the new count.</source>
             <translation>Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="186" />
+            <location filename="../processing/algorithms/count_incidents.py" line="172" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="193" />
+            <location filename="../processing/algorithms/count_incidents.py" line="179" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -254,7 +269,7 @@ A point on a boundary shared by two areas is counted once, in the first of them 
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="37" />
+            <location filename="../processing/algorithms/count_incidents.py" line="34" />
             <source>Count incidents per area</source>
             <translation>Cyfrif digwyddiadau fesul ardal</translation>
         </message>
