@@ -1,7 +1,7 @@
 """The plugin object QGIS creates: menu, toolbar button, translator and Processing provider."""
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
+from qgis.PyQt.QtWidgets import QMenu, QToolButton
 
 from ..processing.algorithms.base import GROUPS, ICON_PATH
 from .translation import install_translator, remove_translator, tr

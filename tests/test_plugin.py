@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from helpers import PKGROOT, REPO
+from helpers import PKGROOT
 
 
 class StandInInterface:

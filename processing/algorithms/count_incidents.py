@@ -1,12 +1,7 @@
 """communityrisk:countincidents: count incident points per area, optionally per calendar year."""
 from qgis.core import (
     QgsExpression,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -20,12 +15,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import (
-    CommunityRiskAlgorithm,
-    fail,
-    python_value,
-    require_source,
-)
+from .base import CommunityRiskAlgorithm, fail, python_value, require_source
+from .layers import AreaRecords, write_with_columns
 from .styling import GraduatedStyle
 
 
@@ -93,7 +84,6 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
-        import shapely
 
         from ..analysis.counting import assign_points_to_areas, count_per_area
         from ..analysis.dates import DateParseError, parse_dates, years_of
@@ -128,23 +118,12 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
 
         # --- areas: ids must be unique, geometries become shapely polygons ---
         feedback.pushInfo(tr("Reading areas from '{}'").format(areas_label))
-        area_geometries_qgis, area_attributes, area_wkb = [], [], []
-        for feature in areas.getFeatures():
-            if feedback.isCanceled():
-                return {}
-            geometry = feature.geometry()
-            area_geometries_qgis.append(geometry)
-            area_attributes.append(feature.attributes())
-            if geometry.isNull():
-                area_wkb.append(None)
-                continue
-            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-                geometry = QgsGeometry(geometry.constGet().segmentize())  # shapely reads no curves
-            area_wkb.append(bytes(geometry.asWkb()))
-        area_ids = [python_value(attributes[id_index]) for attributes in area_attributes]
-        id_name = areas.fields().at(id_index).name()
-        _check_ids(area_ids, id_name, areas_label)
-        area_geometries = shapely.from_wkb(area_wkb)
+        records = AreaRecords(checked_areas, feedback, progress_share=0)
+        if records.cancelled:
+            return {}
+        area_ids = records.column(areas.fields().at(id_index).name())
+        _check_ids(area_ids, areas.fields().at(id_index).name(), areas_label)
+        area_geometries = records.shapely_geometries()
 
         # --- incidents: coordinates in the areas' CRS, dates when asked for ---
         request = QgsFeatureRequest()
@@ -196,7 +175,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         xs = np.asarray(xs, dtype=float)[keep]
         ys = np.asarray(ys, dtype=float)[keep]
         assignment = assign_points_to_areas(area_geometries, xs, ys)
-        n_areas = len(area_attributes)
+        n_areas = len(records)
         counts = count_per_area(assignment, n_areas)
         outside = int(((assignment < 0) & np.isfinite(xs)).sum())
         counted = int(counts.sum())
@@ -212,35 +191,12 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         feedback.setProgress(85)
 
         # --- write: only now is the output created, so a failure above leaves nothing behind ---
-        new_names = ["incidents"] + ["incidents_{}".format(y) for y in year_counts]
-        fields = QgsFields()
-        kept_indexes = []
-        for index, field in enumerate(areas.fields()):
-            if field.name().lower() in new_names:
-                feedback.pushWarning(tr("The area layer's field '{}' is replaced by the new count.")
-                                     .format(field.name()))
-                continue
-            fields.append(field)
-            kept_indexes.append(index)
-        for name in new_names:
-            fields.append(QgsField(name, QVariant.Int))
-
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, areas.wkbType(), areas.sourceCrs())
-        if sink is None:
-            fail(tr("The output could not be created ({}).").format(parameters.get(self.OUTPUT)))
-        columns = [counts] + list(year_counts.values())
-        new_values = np.column_stack(columns).tolist()  # plain ints, row by row
-        for i, (geometry, attributes) in enumerate(zip(area_geometries_qgis, area_attributes)):
-            if i % 500 == 0:
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(85 + 15.0 * i / n_areas)
-            out = QgsFeature(fields)
-            out.setGeometry(geometry)
-            out.setAttributes([attributes[k] for k in kept_indexes] + new_values[i])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
-        feedback.setProgress(100)
+        columns = [("incidents", QVariant.Int, counts)] + [
+            ("incidents_{}".format(year), QVariant.Int, values) for year, values in year_counts.items()]
+        dest_id = write_with_columns(self, parameters, context, feedback, self.OUTPUT, records, columns,
+                                     progress_start=85)
+        if dest_id is None:
+            return {}
 
         if context.willLoadLayerOnCompletion(dest_id):
             self._style = GraduatedStyle("incidents", tr("Incidents"))

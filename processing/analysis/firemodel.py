@@ -1,0 +1,398 @@
+"""The fire-risk model: which factors explain incident counts per area, a forward-looking forecast of
+incidents per household, and London Fire Brigade's five risk bands.
+
+Model: incidents_i ~ Poisson or NB2 with log E = log(households_i * years) + b0 + x_i . b.
+Forecast: the modelled rate, optionally shrunk towards each area's own history (empirical Bayes:
+the gamma-Poisson posterior mean), so persistent hot spots are kept without chasing one bad year.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import glm
+from .messages import AnalysisError, Note, listed, translatable
+
+LFB_THRESHOLDS = (10.0, 15.0, 20.0, 25.0)  # fires per 10,000 households per year
+BAND_LABELS = (translatable("Well below average"), translatable("Below average"), translatable("Average"),
+               translatable("Above average"), translatable("Well above average"))
+FAMILIES = ("auto", glm.POISSON, glm.NEGATIVE_BINOMIAL)
+SELECTIONS = ("none", "aic", "bic", "lasso")
+BAND_METHODS = ("lfb", "thresholds", "quantiles", "natural breaks")
+MODEL_FORMAT = "community-risk-fire-model"
+AREAS_PER_FACTOR = 10  # the data support about one factor per ten areas
+
+
+@dataclass
+class FireModelOptions:
+    years: float
+    family: str = "auto"
+    selection: str = "aic"
+    max_factors: int = 15
+    use_history: bool = True
+    band_method: str = "lfb"
+    thresholds: tuple = LFB_THRESHOLDS
+
+
+@dataclass
+class PreparedData:
+    keep: np.ndarray  # areas used in the fit
+    y: np.ndarray
+    households: np.ndarray
+    factors: np.ndarray  # kept areas x usable factors, missing values filled
+    names: list
+    fills: dict  # factor -> value used for missing entries
+    notes: list = field(default_factory=list)
+
+
+@dataclass
+class FireModelResult:
+    model: dict  # what MODEL json holds
+    table: dict  # per-area output columns (arrays over all input areas; NaN where left out)
+    notes: list
+    fit: glm.GLMFit
+    chosen: list
+    selection: object
+    overdispersion: object
+    null_deviance: float
+    morans_i: tuple = (float("nan"), float("nan"))
+    factor_sd: dict = field(default_factory=dict)
+
+
+def prepare_data(ids, counts, households, factors, count_name, households_name):
+    """Check and clean the inputs; every problem either raises AnalysisError or becomes a Note."""
+    import pandas as pd
+
+    ids = np.asarray(ids, dtype=object)
+    notes = []
+    counts = pd.to_numeric(pd.Series(counts, dtype=object), errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(counts)
+    if bad.any():
+        raise AnalysisError(translatable("The count field '{}' is missing or not a number for {} area(s): {}."),
+                            count_name, int(bad.sum()), listed(ids[bad]))
+    if (counts < 0).any():
+        raise AnalysisError(translatable("The count field '{}' has negative counts, in areas {}."),
+                            count_name, listed(ids[counts < 0]))
+    fractional = counts != np.round(counts)
+    if fractional.any():
+        raise AnalysisError(translatable("The count field '{}' has fractional counts (e.g. {}), in areas {}; "
+                                         "incident counts must be whole numbers."),
+                            count_name, counts[fractional][0], listed(ids[fractional]))
+    households = pd.to_numeric(pd.Series(households, dtype=object), errors="coerce").to_numpy(dtype=float)
+    keep = np.isfinite(households) & (households > 0)
+    if not keep.any():
+        raise AnalysisError(translatable("No area has a positive number of households in the field '{}'."),
+                            households_name)
+    if not keep.all():
+        notes.append(Note(translatable("{} area(s) with zero, negative or missing households in '{}' were left "
+                                       "out of the model: {}."), int((~keep).sum()), households_name,
+                          listed(ids[~keep], 20), warning=True))
+    if counts[keep].sum() == 0:
+        raise AnalysisError(translatable("The count field '{}' is zero in every area: there are no incidents "
+                                         "to model."), count_name)
+
+    names, columns, fills = [], [], {}
+    for name in factors.columns:
+        raw = factors[name].to_numpy(dtype=object)[keep]
+        values = pd.to_numeric(pd.Series(raw), errors="coerce").to_numpy(dtype=float)
+        given = pd.notna(pd.Series(raw)).to_numpy() & (pd.Series(raw).astype(str).str.strip() != "").to_numpy()
+        not_numbers = given & ~np.isfinite(values)
+        if given.any() and not_numbers.sum() == given.sum():
+            notes.append(Note(translatable("Factor '{}' was dropped: it is not numeric."), name, warning=True))
+            continue
+        missing = ~np.isfinite(values)
+        if missing.all():
+            notes.append(Note(translatable("Factor '{}' was dropped: it has no values."), name, warning=True))
+            continue
+        if np.nanmax(values) == np.nanmin(values):
+            notes.append(Note(translatable("Factor '{}' was dropped: it is the same in every area."), name,
+                              warning=True))
+            continue
+        if missing.any():
+            fill = float(np.nanmedian(values))
+            values = np.where(missing, fill, values)
+            notes.append(Note(translatable("Factor '{}': {} missing or non-numeric value(s) were filled with the "
+                                           "median, {:.4g}."), name, int(missing.sum()), fill))
+        else:
+            fill = float(np.median(values))
+        names.append(name)
+        columns.append(values)
+        fills[name] = fill
+    matrix = np.column_stack(columns) if columns else np.empty((int(keep.sum()), 0))
+    matrix, names = _drop_collinear(matrix, names, notes)
+    fills = {n: fills[n] for n in names}
+    return PreparedData(keep, counts[keep], households[keep], matrix, names, fills, notes)
+
+
+def _drop_collinear(matrix, names, notes):
+    """Drop each factor that is an exact linear combination of the intercept and earlier factors."""
+    if not names:
+        return matrix, names
+    scaled = (matrix - matrix.mean(axis=0)) / matrix.std(axis=0)
+    kept = []
+    basis = np.ones((len(matrix), 1)) / np.sqrt(len(matrix))
+    for j, name in enumerate(names):
+        column = scaled[:, j]
+        residual = column - basis @ (basis.T @ column)
+        norm = np.linalg.norm(residual)
+        if norm < 1e-7 * np.sqrt(len(matrix)):
+            partners = [names[k] for k in kept]
+            notes.append(Note(translatable("Factor '{}' was dropped: it is perfectly collinear with {}."), name,
+                              listed(partners) or "the intercept", warning=True))
+            continue
+        basis = np.column_stack([basis, residual / norm])
+        kept.append(j)
+    return matrix[:, kept], [names[k] for k in kept]
+
+
+def fit_fire_model(ids, counts, households, factors, options, count_name="incidents",
+                   households_name="households", geometries=None):
+    """Fit, select and forecast. factors: a DataFrame of candidate factors (one row per area)."""
+    if options.family not in FAMILIES:
+        raise AnalysisError(translatable("Unknown family '{}'."), options.family)
+    if options.selection not in SELECTIONS:
+        raise AnalysisError(translatable("Unknown selection method '{}'."), options.selection)
+    if not options.years or options.years <= 0:
+        raise AnalysisError(translatable("The number of years the counts cover must be positive, not {}."),
+                            options.years)
+    data = prepare_data(ids, counts, households, factors, count_name, households_name)
+    notes = list(data.notes)
+    n = len(data.y)
+    offset = np.log(data.households * options.years)
+    means, sds = data.factors.mean(axis=0), data.factors.std(axis=0)
+    standardized = (data.factors - means) / np.where(sds > 0, sds, 1)
+    support = max(1, n // AREAS_PER_FACTOR)
+    if n < 5:
+        raise AnalysisError(translatable("Only {} area(s) can be modelled; a model needs at least 5."), n)
+
+    # --- family: Poisson unless the counts vary more than Poisson allows ---
+    screen_columns = standardized if data.factors.shape[1] <= support else standardized[:, :0]
+    screen_X = np.column_stack([np.ones(n), screen_columns])
+    poisson_screen = glm.fit_glm(data.y, screen_X, offset, 0.0)
+    overdispersion = glm.overdispersion_test(data.y, poisson_screen, screen_X.shape[1])
+    if options.family == "auto":
+        family = glm.NEGATIVE_BINOMIAL if overdispersion.p_value < 0.05 else glm.POISSON
+        notes.append(Note(translatable("Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson "
+                                       "dispersion {:.2f})."), family, overdispersion.statistic,
+                          overdispersion.p_value, overdispersion.pearson_dispersion))
+    else:
+        family = options.family
+    selection_alpha = glm.estimate_alpha(data.y, screen_X, offset).alpha if family == glm.NEGATIVE_BINOMIAL else 0.0
+
+    # --- which factors ---
+    selection = None
+    if options.selection == "none":
+        if len(data.names) > support:
+            raise AnalysisError(translatable("{} factors are more than {} areas can support (about one factor "
+                                             "per {} areas, so at most {}); choose fewer factors or a selection "
+                                             "method."), len(data.names), n, AREAS_PER_FACTOR, support)
+        chosen = list(range(len(data.names)))
+    elif options.selection in ("aic", "bic"):
+        limit = min(options.max_factors, support)
+        if limit < options.max_factors:
+            notes.append(Note(translatable("At most {} factors were allowed: {} areas support about one factor per "
+                                           "{} areas."), limit, n, AREAS_PER_FACTOR, warning=True))
+        selection = glm.forward_stepwise(data.y, standardized, data.names, offset, selection_alpha,
+                                         options.selection, max_factors=limit)
+        chosen = selection.chosen
+    else:
+        from .lasso import lasso_select
+
+        limit = min(options.max_factors, support)
+        selection = lasso_select(data.y, standardized, offset, selection_alpha, max_factors=limit)
+        chosen = selection.chosen
+    chosen_names = [data.names[k] for k in chosen]
+
+    # --- final fit on the factors as given (raw units), dispersion re-estimated ---
+    X = np.column_stack([np.ones(n)] + [data.factors[:, k] for k in chosen])
+    if family == glm.NEGATIVE_BINOMIAL:
+        fit = glm.estimate_alpha(data.y, X, offset)
+    else:
+        fit = glm.fit_glm(data.y, X, offset, 0.0)
+    null_fit = glm.fit_glm(data.y, np.ones((n, 1)), offset, fit.alpha)
+
+    model = {
+        "format": MODEL_FORMAT,
+        "version": 1,
+        "family": family,
+        "alpha": fit.alpha,
+        "intercept": float(fit.params[0]),
+        "coefficients": {name: float(b) for name, b in zip(chosen_names, fit.params[1:])},
+        "standard_errors": {name: float(s) for name, s in zip(["(intercept)"] + chosen_names, fit.bse)},
+        "factor_fill": {name: data.fills[name] for name in chosen_names},
+        "factor_sd": {name: float(sds[k]) for name, k in zip(chosen_names, chosen)},
+        "count_field": count_name,
+        "households_field": households_name,
+        "years": float(options.years),
+        "use_history": bool(options.use_history),
+        "history_alpha": _history_alpha(fit, data.y),
+        "bands": band_definition(options),
+        "selection": options.selection,
+        "fit": {"areas": n, "households": float(data.households.sum()), "incidents": float(data.y.sum()),
+                "aic": fit.criterion("aic", n), "bic": fit.criterion("bic", n),
+                "deviance": fit.deviance, "null_deviance": null_fit.deviance,
+                "deviance_explained": 1 - fit.deviance / null_fit.deviance if null_fit.deviance > 0 else 0.0,
+                "log_likelihood": fit.llf, "converged": bool(fit.converged)},
+    }
+    table = forecast_table(model, data.keep, data.y, data.households, fit.mu)
+    model["bands"] = table.pop("_bands")
+    result = FireModelResult(model, table, notes, fit, chosen_names, selection, overdispersion,
+                             null_fit.deviance, factor_sd=model["factor_sd"])
+    if geometries is not None:
+        from .spatial import contiguity_weights, morans_i
+
+        residuals = table["pearson_resid"]
+        used = np.isfinite(residuals)
+        weights = contiguity_weights(np.asarray(geometries, dtype=object)[used])
+        result.morans_i = morans_i(residuals[used], weights)
+    return result
+
+
+def _history_alpha(fit, y):
+    """Dispersion used to weigh an area's own history: the NB alpha, or a moment estimate for Poisson."""
+    return float(fit.alpha if fit.alpha > 0 else glm.moment_alpha(y, fit.mu))
+
+
+def forecast_table(model, keep, observed, households, expected):
+    """Per-area outputs over all input areas (NaN for areas left out of the model).
+
+    expected: modelled incidents over the count period; observed: incidents over the same period.
+    """
+    years = model["years"]
+    n_all = len(keep)
+    alpha = model["history_alpha"]
+    if model["use_history"] and observed is not None and alpha > 0:
+        shrink = (observed + 1.0 / alpha) / (expected + 1.0 / alpha)
+    else:
+        shrink = np.ones(len(expected))
+    predicted = expected / years * shrink
+    rate_10k = 1e4 * predicted / households
+    band_info = dict(model["bands"])
+    if band_info.get("thresholds") is None:
+        band_info["thresholds"] = _data_thresholds(rate_10k, band_info["method"])
+    bands = 1 + np.searchsorted(np.asarray(band_info["thresholds"]), rate_10k, side="left")
+    table = {}
+
+    def spread(values, fill=np.nan, dtype=float):
+        out = np.full(n_all, fill, dtype=dtype)
+        out[keep] = values
+        return out
+
+    variance = expected + model["alpha"] * expected**2
+    table["observed"] = spread(observed if observed is not None else np.full(len(expected), np.nan))
+    table["expected"] = spread(expected)
+    table["predicted"] = spread(predicted)
+    table["rate_10k"] = spread(rate_10k)
+    table["one_in_x"] = spread(np.divide(households, predicted, out=np.full(len(predicted), np.inf),
+                                         where=predicted > 0))
+    table["band"] = spread(bands, fill=0, dtype=int)
+    table["band_label"] = spread(np.array([BAND_LABELS[b - 1] for b in bands], dtype=object), fill="",
+                                 dtype=object)
+    if observed is not None:
+        table["excess"] = spread(observed - expected)
+        table["pearson_resid"] = spread((observed - expected) / np.sqrt(variance))
+    else:
+        table["excess"] = spread(np.full(len(expected), np.nan))
+        table["pearson_resid"] = spread(np.full(len(expected), np.nan))
+    table["_bands"] = band_info
+    return table
+
+
+def band_definition(options):
+    """How areas are banded; fixed thresholds now, data-driven ones (quantiles, breaks) at forecast time."""
+    if options.band_method == "lfb":
+        thresholds = list(LFB_THRESHOLDS)
+    elif options.band_method == "thresholds":
+        thresholds = sorted(float(t) for t in options.thresholds)
+        if len(thresholds) != 4:
+            raise AnalysisError(translatable("Five bands need four thresholds, not {}."), len(thresholds))
+    elif options.band_method in ("quantiles", "natural breaks"):
+        thresholds = None
+    else:
+        raise AnalysisError(translatable("Unknown banding method '{}'."), options.band_method)
+    return {"method": options.band_method, "thresholds": thresholds, "labels": list(BAND_LABELS),
+            "units": "incidents per 10,000 households per year"}
+
+
+def _data_thresholds(rate_10k, method):
+    import mapclassify
+
+    values = np.asarray(rate_10k, dtype=float)
+    if method == "quantiles":
+        bins = mapclassify.Quantiles(values, k=5).bins
+    else:
+        bins = mapclassify.FisherJenks(values, k=5).bins
+    return [float(b) for b in bins[:4]]
+
+
+def apply_model(model, households, factors, observed=None, years=None):
+    """Forecast for other areas with a saved model. factors: DataFrame with the model's factor columns.
+
+    Missing factor values take the fill value saved with the model. With observed counts (over `years`)
+    and a model that uses history, each area's forecast is shrunk towards its own history.
+    Returns (table, notes).
+    """
+    import pandas as pd
+
+    check_model(model)
+    notes = []
+    missing_columns = [name for name in model["coefficients"] if name not in factors.columns]
+    if missing_columns:
+        raise AnalysisError(translatable("The layer lacks the model's factor field(s): {}."), listed(missing_columns))
+    households = pd.to_numeric(pd.Series(households, dtype=object), errors="coerce").to_numpy(dtype=float)
+    keep = np.isfinite(households) & (households > 0)
+    if not keep.any():
+        raise AnalysisError(translatable("No area has a positive number of households."))
+    if not keep.all():
+        notes.append(Note(translatable("{} area(s) with zero, negative or missing households were left out."),
+                          int((~keep).sum()), warning=True))
+    linear = np.full(int(keep.sum()), model["intercept"])
+    for name, coefficient in model["coefficients"].items():
+        values = pd.to_numeric(factors[name], errors="coerce").to_numpy(dtype=float)[keep]
+        missing = ~np.isfinite(values)
+        if missing.any():
+            notes.append(Note(translatable("Factor '{}': {} missing value(s) took the model's fill value {:.4g}."),
+                              name, int(missing.sum()), model["factor_fill"][name]))
+            values = np.where(missing, model["factor_fill"][name], values)
+        linear += coefficient * values
+    use_years = float(years) if years else model["years"]
+    expected = households[keep] * use_years * np.exp(linear)
+    history = None
+    if observed is not None:
+        history = pd.to_numeric(pd.Series(observed, dtype=object), errors="coerce").to_numpy(dtype=float)[keep]
+        if not np.isfinite(history).all():
+            raise AnalysisError(translatable("The count field has missing values; give counts for every area."))
+    applied = dict(model, years=use_years, use_history=model["use_history"] and history is not None)
+    table = forecast_table(applied, keep, history, households[keep], expected)
+    table.pop("_bands")
+    return table, notes
+
+
+def check_model(model):
+    if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT:
+        raise AnalysisError(translatable("This is not a Community Risk fire model file."))
+    if model.get("version") != 1:
+        raise AnalysisError(translatable("Fire model version {} is not supported by this plugin."),
+                            model.get("version"))
+
+
+def plain_language_effects(result, top=3):
+    """Sentences a fire-service reader can act on, for the strongest chosen factors."""
+    effects = []
+    for name in result.chosen:
+        coefficient = result.model["coefficients"][name]
+        sd = result.model["factor_sd"][name]
+        change = np.exp(coefficient * sd) - 1
+        effects.append((abs(change), name, change, sd))
+    effects.sort(reverse=True)
+    sentences = []
+    for _, name, change, sd in effects[:top]:
+        if change > 0:
+            template = translatable("Areas where '{}' is higher have more fires: a typical difference ({:.3g}, "
+                                    "one standard deviation) goes with {:.0f}% more fires per household, other "
+                                    "factors being equal.")
+        else:
+            template = translatable("Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, "
+                                    "one standard deviation) goes with {:.0f}% fewer fires per household, other "
+                                    "factors being equal.")
+        sentences.append(Note(template, name, sd, abs(change) * 100))
+    return sentences
