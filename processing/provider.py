@@ -5,8 +5,9 @@ from qgis.PyQt.QtGui import QIcon
 from ..plugin.translation import tr
 from .algorithms.base import ICON_PATH
 from .algorithms.count_incidents import CountIncidentsAlgorithm
+from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
 
-ALGORITHM_CLASSES = (CountIncidentsAlgorithm,)
+ALGORITHM_CLASSES = (CountIncidentsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

@@ -3,8 +3,18 @@ from qgis.core import (
     QgsClassificationJenks,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
+    QgsRendererRange,
     QgsStyle,
+    QgsSymbol,
+    QgsVectorLayer,
 )
+from qgis.PyQt.QtGui import QColor
+
+from ...plugin.translation import tr
+
+# Band 1 (well below average) to band 5 (well above average): green to red, as LFB's maps.
+BAND_COLOURS = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c")
+BAND_STYLE_NAME = "Community Risk bands"
 
 
 class GraduatedStyle(QgsProcessingLayerPostProcessorInterface):
@@ -31,3 +41,35 @@ def apply_graduated_style(layer, field_name, classes=5, ramp="Reds"):
     layer.setRenderer(renderer)
     layer.triggerRepaint()
     return renderer
+
+
+def band_renderer(geometry_type):
+    """Five graduated classes on the field `band`, labelled with the bands' names."""
+    from ..analysis.firemodel import BAND_LABELS
+
+    ranges = []
+    for band, (label, colour) in enumerate(zip(BAND_LABELS, BAND_COLOURS), start=1):
+        symbol = QgsSymbol.defaultSymbol(geometry_type)
+        symbol.setColor(QColor(colour))
+        ranges.append(QgsRendererRange(band - 0.5, band + 0.5, symbol, "{} {}".format(band, tr(label))))
+    return QgsGraduatedSymbolRenderer("band", ranges)
+
+
+def apply_band_style(layer):
+    layer.setRenderer(band_renderer(layer.geometryType()))
+    layer.triggerRepaint()
+
+
+class BandStyle(QgsProcessingLayerPostProcessorInterface):
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        apply_band_style(layer)
+
+
+def save_band_style_in_geopackage(path):
+    """Store the band style in the GeoPackage as its default, so QGIS opens it styled anywhere."""
+    layer = QgsVectorLayer(path, "fire risk", "ogr")
+    if not layer.isValid() or layer.fields().lookupField("band") < 0:
+        return False
+    apply_band_style(layer)
+    error = layer.saveStyleToDatabase(BAND_STYLE_NAME, tr("Fire risk bands"), True, "")
+    return not error

@@ -5,6 +5,7 @@ Model: incidents_i ~ Poisson or NB2 with log E = log(households_i * years) + b0 
 Forecast: the modelled rate, optionally shrunk towards each area's own history (empirical Bayes:
 the gamma-Poisson posterior mean), so persistent hot spots are kept without chasing one bad year.
 """
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -317,10 +318,17 @@ def _data_thresholds(rate_10k, method):
     import mapclassify
 
     values = np.asarray(rate_10k, dtype=float)
+    values = values[np.isfinite(values)]
     if method == "quantiles":
         bins = mapclassify.Quantiles(values, k=5).bins
     else:
-        bins = mapclassify.FisherJenks(values, k=5).bins
+        # Fisher-Jenks is exact but quadratic in pure Python: beyond 1,000 areas, classify 1,000 evenly
+        # spaced quantiles of the rates instead (deterministic, unlike mapclassify's random sample).
+        if len(values) > 1000:
+            values = np.quantile(values, np.linspace(0, 1, 1000))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Numba not installed": the pure Python path is fine at this size
+            bins = mapclassify.FisherJenks(values, k=5).bins
     return [float(b) for b in bins[:4]]
 
 
