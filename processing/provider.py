@@ -4,10 +4,13 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..plugin.translation import tr
 from .algorithms.base import ICON_PATH
+from .algorithms.build_factors import BuildFactorsAlgorithm
 from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
+from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 
-ALGORITHM_CLASSES = (CountIncidentsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm)
+ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
+                     ValidateFireRiskModelAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

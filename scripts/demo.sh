@@ -1,18 +1,44 @@
 #!/usr/bin/env bash
 # The main job on the embedded sample, through the real qgis_process command line:
-# count the sample borough's dwelling fires per small area, per year, into a GeoPackage.
+# count the sample borough's dwelling fires per small area -> build factors -> fit the fire risk model
+# (styled GeoPackage, HTML report, JSON model) -> validate it out of time.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
-sample="$repo/resources/sample/sample_borough.gpkg"
+sample="$repo/resources/sample"
+gpkg="$sample/sample_borough.gpkg"
 out="$repo/output/demo"
+rm -rf "$out"
 mkdir -p "$out"
-rm -f "$out/incident_counts.gpkg"
-.build/qgis_process run communityrisk:countincidents -- \
-  "AREAS=$sample|layername=areas" AREA_ID=area_code \
-  "INCIDENTS=$sample|layername=incidents" DATE_FIELD=date PER_YEAR=true \
-  "OUTPUT=$out/incident_counts.gpkg" 2>&1 | grep -v -e DeprecationWarning -e XDG_RUNTIME_DIR
+run() {  # qgis_process without its start-up chatter
+  .build/qgis_process run "$@" 2>&1 | grep -v -e DeprecationWarning -e XDG_RUNTIME_DIR
+}
+echo "== 1/4 Count incidents per area (2009-2016, per year)"
+run communityrisk:countincidents -- \
+  "AREAS=$gpkg|layername=areas" AREA_ID=area_code \
+  "INCIDENTS=$gpkg|layername=incidents" DATE_FIELD=date PER_YEAR=true \
+  "OUTPUT=$out/incident_counts.gpkg"
+echo "== 2/4 Build factors (census table, inspections, roads, impervious surface raster)"
+run communityrisk:buildfactors -- \
+  "AREAS=$out/incident_counts.gpkg" AREA_ID=area_code HOUSEHOLDS_FIELD=households \
+  "TABLES=$sample/sample_census_extra.csv" "POINTS=$gpkg|layername=fire_safety_inspections" \
+  "LINES=$gpkg|layername=roads" "RASTERS=$sample/sample_impervious.tif" \
+  "OUTPUT=$out/factors.gpkg" "LOG=$out/factors_log.txt"
+echo "== 3/4 Fit the fire risk model (defaults: automatic family, stepwise by AIC, history on, LFB bands)"
+run communityrisk:fitfireriskmodel -- \
+  "INPUT=$out/factors.gpkg" AREA_ID=area_code COUNT_FIELD=incidents HOUSEHOLDS_FIELD=households YEARS=8 \
+  "OUTPUT=$out/fire_risk.gpkg" "REPORT=$out/fire_risk_report.html" "MODEL=$out/fire_risk_model.json"
+echo "== 4/4 Validate out of time (fit 2009-2013, test 2014-2016)"
+run communityrisk:validatefireriskmodel -- \
+  "AREAS=$out/factors.gpkg" AREA_ID=area_code HOUSEHOLDS_FIELD=households \
+  "INCIDENTS=$gpkg|layername=incidents" DATE_FIELD=date \
+  TRAIN_START=2009-01-01 TRAIN_END=2013-12-31 TEST_START=2014-01-01 TEST_END=2016-12-31 \
+  "REPORT=$out/validation_report.html"
 echo
-echo "Demo outputs:"
-echo "  $out/incident_counts.gpkg  (the sample's small areas with incidents and incidents_2009 ... incidents_2016)"
-echo "Open it in QGIS, or run: .build/qgis_process help communityrisk:countincidents"
+echo "Demo outputs in $out:"
+echo "  incident_counts.gpkg      incidents per small area, and per year"
+echo "  factors.gpkg              areas with every candidate factor (factors_log.txt: the joins)"
+echo "  fire_risk.gpkg            forecast, rate per 10,000 households and five risk bands (styled in QGIS)"
+echo "  fire_risk_report.html     the model explained in plain words, with charts"
+echo "  fire_risk_model.json      the model, for 'Apply fire risk model'"
+echo "  validation_report.html    the forward-looking proof: capture of later fires"

@@ -1,7 +1,5 @@
 """communityrisk:countincidents: count incident points per area, optionally per calendar year."""
 from qgis.core import (
-    QgsExpression,
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -15,8 +13,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail, python_value, require_source
-from .layers import AreaRecords, write_with_columns
+from .base import CommunityRiskAlgorithm, fail, require_source
+from .layers import AreaRecords, check_filter, check_unique_ids, read_incidents, write_with_columns
 from .styling import GraduatedStyle
 
 
@@ -86,7 +84,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         import numpy as np
 
         from ..analysis.counting import assign_points_to_areas, count_per_area
-        from ..analysis.dates import DateParseError, parse_dates, years_of
+        from ..analysis.dates import years_of
 
         # --- check every input before anything is read or written ---
         checked_areas = require_source(self, parameters, context, self.AREAS, tr("area"))
@@ -96,7 +94,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         checked_incidents.require_geometry(QgsWkbTypes.PointGeometry).require_features()
         date_name = self.parameterAsString(parameters, self.DATE_FIELD, context)
         date_index = checked_incidents.field_index(date_name) if date_name else -1
-        areas, incidents = checked_areas.source, checked_incidents.source
+        areas = checked_areas.source
         areas_label, incidents_label = checked_areas.label, checked_incidents.label
         start = self.parameterAsDateTime(parameters, self.START_DATE, context) \
             if parameters.get(self.START_DATE) not in (None, "") else None
@@ -110,11 +108,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             fail(tr("The start date {} is after the end date {}.").format(
                 start.date().toString("yyyy-MM-dd"), end.date().toString("yyyy-MM-dd")))
         expression = self.parameterAsString(parameters, self.FILTER, context).strip()
-        if expression:
-            parsed = QgsExpression(expression)
-            if parsed.hasParserError():
-                fail(tr("The filter expression on the incident layer '{}' is not valid: {}").format(
-                    incidents_label, parsed.parserErrorString().strip()))
+        check_filter(expression, incidents_label)
 
         # --- areas: ids must be unique, geometries become shapely polygons ---
         feedback.pushInfo(tr("Reading areas from '{}'").format(areas_label))
@@ -122,36 +116,19 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         if records.cancelled:
             return {}
         area_ids = records.column(areas.fields().at(id_index).name())
-        _check_ids(area_ids, areas.fields().at(id_index).name(), areas_label)
+        check_unique_ids(area_ids, areas.fields().at(id_index).name(), areas_label)
         area_geometries = records.shapely_geometries()
 
         # --- incidents: coordinates in the areas' CRS, dates when asked for ---
-        request = QgsFeatureRequest()
-        if incidents.sourceCrs() != areas.sourceCrs():
-            feedback.pushInfo(tr("Reprojecting incidents from {} to {}").format(
-                incidents.sourceCrs().authid(), areas.sourceCrs().authid()))
-            request.setDestinationCrs(areas.sourceCrs(), context.transformContext())
-        if expression:
-            request.setFilterExpression(expression)
-            request.setExpressionContext(self.createExpressionContext(parameters, context, incidents))
-        else:
-            request.setSubsetOfAttributes([date_index] if date_index >= 0 else [])
-        feedback.pushInfo(tr("Reading incidents from '{}'").format(incidents_label))
-        read = _read_points(incidents, request, date_index, feedback, progress_share=80.0)
+        read = read_incidents(self, parameters, context, feedback, checked_incidents, areas.sourceCrs(),
+                              date_name, expression, progress_share=80.0)
         if read is None:
             return {}
-        xs, ys, raw_dates = read
+        xs, ys, dates = read
         n_read = len(xs)
         keep = np.ones(n_read, dtype=bool)
         years = None
-        if date_index >= 0:
-            try:
-                dates = parse_dates(raw_dates)
-            except DateParseError as error:
-                fail(tr("The date field '{}' of the incident layer '{}' has {} value(s) that are not "
-                        "dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).")
-                     .format(date_name, incidents_label, error.n_bad,
-                             ", ".join(repr(v) for v in error.bad_values)))
+        if dates is not None:
             if start or end or per_year:
                 no_date = np.isnat(dates)
                 if no_date.any():
@@ -202,49 +179,6 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             self._style = GraduatedStyle("incidents", tr("Incidents"))
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self._style)
         return {self.OUTPUT: dest_id, self.COUNTED: counted, self.OUTSIDE: outside}
-
-
-def _read_points(source, request, date_index, feedback, progress_share):
-    """x, y (NaN where a feature has no geometry) and raw date values of every feature the request
-    gives; None when cancelled. The loop is the hot path for large incident layers: keep it lean."""
-    import numpy as np
-
-    single = not QgsWkbTypes.isMultiType(source.wkbType())
-    total = max(source.featureCount(), 1)
-    step = 5000
-    xs, ys, raw_dates = [], [], []
-    add_x, add_y, add_date = xs.append, ys.append, raw_dates.append
-    nan = float("nan")
-    for n, feature in enumerate(source.getFeatures(request)):
-        if n % step == 0:
-            if feedback.isCanceled():
-                return None
-            feedback.setProgress(progress_share * n / total)
-        if feature.hasGeometry():
-            geometry = feature.geometry()
-            point = geometry.asPoint() if single else geometry.vertexAt(0)
-            add_x(point.x())
-            add_y(point.y())
-        else:
-            add_x(nan)
-            add_y(nan)
-        if date_index >= 0:
-            add_date(python_value(feature.attribute(date_index)))
-    return np.array(xs, dtype=float), np.array(ys, dtype=float), raw_dates
-
-
-def _check_ids(ids, id_name, layer_name):
-    from collections import Counter
-
-    empty = sum(1 for v in ids if v is None or (isinstance(v, str) and not v.strip()))
-    if empty:
-        fail(tr("The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.")
-             .format(id_name, layer_name, empty))
-    repeated = [value for value, n in Counter(ids).items() if n > 1]
-    if repeated:
-        fail(tr("The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a "
-                "unique id.").format(id_name, layer_name, ", ".join(str(v) for v in repeated[:5])
-                                     + (" …" if len(repeated) > 5 else "")))
 
 
 def _year_range(year_counts, start, end):

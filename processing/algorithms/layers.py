@@ -2,7 +2,16 @@
 columns. Shared by the algorithms so each stays a thin adapter."""
 import math
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
+from qgis.core import (
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr
@@ -104,3 +113,89 @@ def _converter(kind):
     if kind == QVariant.Double:
         return lambda v: None if v is None or not math.isfinite(float(v)) else float(v)
     return lambda v: None if v is None or v == "" else str(v)
+
+
+def check_filter(expression, layer_label):
+    if expression:
+        parsed = QgsExpression(expression)
+        if parsed.hasParserError():
+            fail(tr("The filter expression on the incident layer '{}' is not valid: {}").format(
+                layer_label, parsed.parserErrorString().strip()))
+
+
+def read_incidents(algorithm, parameters, context, feedback, checked_incidents, target_crs, date_name="",
+                   expression="", progress_share=80.0):
+    """Incident coordinates in target_crs and, with a date field, their dates (datetime64[D], NaT where
+    missing). Returns (x, y, dates or None), or None when cancelled. A date that does not parse is an
+    error naming the field and a few of the values."""
+    from ..analysis.dates import DateParseError, parse_dates
+
+    source, label = checked_incidents.source, checked_incidents.label
+    date_index = checked_incidents.field_index(date_name) if date_name else -1
+    request = QgsFeatureRequest()
+    if source.sourceCrs() != target_crs:
+        feedback.pushInfo(tr("Reprojecting incidents from {} to {}").format(
+            source.sourceCrs().authid(), target_crs.authid()))
+        request.setDestinationCrs(target_crs, context.transformContext())
+    if expression:
+        request.setFilterExpression(expression)
+        request.setExpressionContext(algorithm.createExpressionContext(parameters, context, source))
+    else:
+        request.setSubsetOfAttributes([date_index] if date_index >= 0 else [])
+    feedback.pushInfo(tr("Reading incidents from '{}'").format(label))
+    read = _read_points(source, request, date_index, feedback, progress_share)
+    if read is None:
+        return None
+    xs, ys, raw_dates = read
+    if date_index < 0:
+        return xs, ys, None
+    try:
+        dates = parse_dates(raw_dates)
+    except DateParseError as error:
+        fail(tr("The date field '{}' of the incident layer '{}' has {} value(s) that are not "
+                "dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).")
+             .format(date_name, label, error.n_bad, ", ".join(repr(v) for v in error.bad_values)))
+    return xs, ys, dates
+
+
+def _read_points(source, request, date_index, feedback, progress_share):
+    """x, y (NaN where a feature has no geometry) and raw date values of every feature the request
+    gives; None when cancelled. The loop is the hot path for large incident layers: keep it lean."""
+    import numpy as np
+
+    single = not QgsWkbTypes.isMultiType(source.wkbType())
+    total = max(source.featureCount(), 1)
+    step = 5000
+    xs, ys, raw_dates = [], [], []
+    add_x, add_y, add_date = xs.append, ys.append, raw_dates.append
+    nan = float("nan")
+    for n, feature in enumerate(source.getFeatures(request)):
+        if n % step == 0:
+            if feedback.isCanceled():
+                return None
+            feedback.setProgress(progress_share * n / total)
+        if feature.hasGeometry():
+            geometry = feature.geometry()
+            point = geometry.asPoint() if single else geometry.vertexAt(0)
+            add_x(point.x())
+            add_y(point.y())
+        else:
+            add_x(nan)
+            add_y(nan)
+        if date_index >= 0:
+            add_date(python_value(feature.attribute(date_index)))
+    return np.array(xs, dtype=float), np.array(ys, dtype=float), raw_dates
+
+
+def check_unique_ids(ids, id_name, layer_name):
+    from collections import Counter
+
+    empty = sum(1 for v in ids if v is None or (isinstance(v, str) and not v.strip()))
+    if empty:
+        fail(tr("The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.")
+             .format(id_name, layer_name, empty))
+    repeated = [value for value, n in Counter(ids).items() if n > 1]
+    if repeated:
+        fail(tr("The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a "
+                "unique id.").format(id_name, layer_name, ", ".join(str(v) for v in repeated[:5])
+                                     + (" …" if len(repeated) > 5 else "")))

@@ -62,9 +62,10 @@ def fire_model_report(result, title, translate=lambda text: text, area_count_tot
 
     parts.append("<h2>{}</h2>".format(escape(t(translatable("The model")))))
     family_note = [note for note in result.notes if note.template.startswith("Family:")]
-    why = family_note[0].render(t) if family_note else t(translatable("Family chosen by the user."))
-    parts.append("<p>{} <b>{}</b>. {}</p>".format(escape(t(translatable("Family:"))), escape(model["family"]),
-                                                   escape(why)))
+    if family_note:
+        parts.append("<p>{}</p>".format(escape(family_note[0].render(t))))
+    else:
+        parts.append("<p>{}</p>".format(escape(t(translatable("Family: {} (chosen by the user).")).format(model["family"]))))
     if model["family"] == "negative binomial":
         parts.append("<p>{}</p>".format(escape(t(translatable(
             "Negative binomial dispersion alpha = {:.4f}: areas differ more than chance alone would make them, "

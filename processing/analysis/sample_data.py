@@ -126,7 +126,12 @@ def write(folder, seed=SEED):
     areas.to_file(temporary, layer="areas", driver="GPKG")
     incidents.to_file(temporary, layer="incidents", driver="GPKG")
     postcodes.to_file(temporary, layer="postcodes", driver="GPKG")
+    extras = np.random.default_rng(seed + 1)  # its own stream: the extras never change the data above
+    _roads(extras).to_file(temporary, layer="roads", driver="GPKG")
+    _inspections(extras).to_file(temporary, layer="fire_safety_inspections", driver="GPKG")
     os.replace(temporary, path)
+    _census_table(extras, areas).to_csv(os.path.join(folder, "sample_census_extra.csv"), index=False)
+    _write_raster(extras, os.path.join(folder, "sample_impervious.tif"))
     with open(os.path.join(folder, "sample_truth.json"), "w", encoding="utf-8") as handle:
         json.dump(truth, handle, indent=1)
     return path
@@ -248,3 +253,61 @@ def _postcodes(rng, polygons, households, codes, gpd, shapely):
     points = np.array(points)
     return gpd.GeoDataFrame({"postcode": names, "homes": homes, "area_code": area},
                             geometry=shapely.points(np.round(points, 1)), crs=CRS)
+
+
+# --- extra inputs for Build factors: none of them plays a part in the true fire model ---
+
+def _roads(rng):
+    """Straight main roads crossing the borough."""
+    import geopandas as gpd
+    import shapely
+
+    (x0, y0), (width, height) = BOROUGH_ORIGIN, BOROUGH_SIZE
+    lines = []
+    for _ in range(30):
+        if rng.random() < 0.5:
+            ya, yb = rng.uniform(y0, y0 + height, 2)
+            lines.append(shapely.LineString([(x0 - 100, ya), (x0 + width + 100, yb)]))
+        else:
+            xa, xb = rng.uniform(x0, x0 + width, 2)
+            lines.append(shapely.LineString([(xa, y0 - 100), (xb, y0 + height + 100)]))
+    return gpd.GeoDataFrame({"road_class": rng.choice(["A road", "B road"], len(lines))}, geometry=lines, crs=CRS)
+
+
+def _inspections(rng, count=700):
+    """Fire safety inspections of non-domestic premises, scattered over the borough."""
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    (x0, y0), (width, height) = BOROUGH_ORIGIN, BOROUGH_SIZE
+    xy = rng.uniform((x0, y0), (x0 + width, y0 + height), size=(count, 2))
+    dates = pd.to_datetime("2015-01-01") + pd.to_timedelta(rng.integers(0, 730, count), unit="D")
+    return gpd.GeoDataFrame({"date": dates}, geometry=shapely.points(np.round(xy, 1)), crs=CRS)
+
+
+def _census_table(rng, areas):
+    """A census extract as councils receive it: its own key name, text cells, '.' for suppressed values."""
+    import pandas as pd
+
+    n = len(areas)
+    students = np.clip(8 + 4 * rng.normal(size=n), 0, 60).round(1).astype(object)
+    private_rent = np.clip(25 + 8 * rng.normal(size=n), 0, 90).round(1).astype(object)
+    students[rng.choice(n, 3, replace=False)] = "."
+    return pd.DataFrame({"LSOA code": areas["area_code"], "Area name": areas["area_name"],
+                         "Full-time students (%)": students, "Private rented (%)": private_rent})
+
+
+def _write_raster(rng, path, cell=100.0):
+    """An impervious-surface percentage surface on a 100 m grid (GeoTIFF)."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    (x0, y0), (width, height) = BOROUGH_ORIGIN, BOROUGH_SIZE
+    ncols, nrows = int(width / cell), int(height / cell)
+    cx, cy = np.meshgrid((np.arange(ncols) + 0.5) / ncols, (np.arange(nrows) + 0.5) / nrows)
+    surface = 40 + 30 * (1 - cy[::-1] + cx) / 2 + 5 * rng.normal(size=cx.shape)
+    profile = {"driver": "GTiff", "width": ncols, "height": nrows, "count": 1, "dtype": "float32",
+               "crs": CRS, "transform": from_origin(x0, y0 + height, cell, cell), "nodata": -9999.0}
+    with rasterio.open(path, "w", **profile) as dataset:
+        dataset.write(np.clip(surface, 0, 100).astype("float32"), 1)
