@@ -238,8 +238,8 @@ class FitFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
 
 
 def default_factors(records, count_name, households_name, id_name, feedback):
-    """Every numeric field except the count, households, the id, the feature id, other counts of the same
-    incidents (e.g. incidents_2016 beside incidents) and a previous model's outputs."""
+    """Every numeric field except the count, households, the id, identifier fields (id, *_id), other counts
+    of the same incidents (e.g. incidents_2016 beside incidents) and a previous model's outputs."""
     excluded = {count_name.lower(), households_name.lower(), (id_name or "").lower(), "fid"}
     excluded |= set(OUTPUT_FIELDS) | {"expected"}
     prefix = count_name.lower() + "_"
@@ -251,6 +251,8 @@ def default_factors(records, count_name, households_name, id_name, feedback):
         if lower.startswith(prefix):
             skipped.append(name)
             continue
+        if lower in ("id", "objectid", "ogc_fid") or lower.endswith("_id"):
+            continue  # identifiers are not factors
         chosen.append(name)
     if skipped:
         feedback.pushInfo(tr("Not used as factors (other counts of the same incidents): {}").format(", ".join(skipped)))

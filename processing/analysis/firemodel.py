@@ -125,7 +125,8 @@ def prepare_data(ids, counts, households, factors, count_name, households_name):
 
 
 def _drop_collinear(matrix, names, notes):
-    """Drop each factor that is an exact linear combination of the intercept and earlier factors."""
+    """Drop each factor that is an exact linear combination of the intercept and earlier factors, naming
+    the factors it is a combination of."""
     if not names:
         return matrix, names
     scaled = (matrix - matrix.mean(axis=0)) / matrix.std(axis=0)
@@ -136,7 +137,9 @@ def _drop_collinear(matrix, names, notes):
         residual = column - basis @ (basis.T @ column)
         norm = np.linalg.norm(residual)
         if norm < 1e-7 * np.sqrt(len(matrix)):
-            partners = [names[k] for k in kept]
+            weights = np.linalg.lstsq(scaled[:, kept], column, rcond=None)[0] if kept else np.zeros(0)
+            order = np.argsort(-np.abs(weights), kind="stable")
+            partners = [names[kept[k]] for k in order if abs(weights[k]) > 1e-6]
             notes.append(Note(translatable("Factor '{}' was dropped: it is perfectly collinear with {}."), name,
                               listed(partners) or "the intercept", warning=True))
             continue
