@@ -89,7 +89,7 @@
             <translation>Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="51" />
+            <location filename="../processing/algorithms/count_incidents.py" line="40" />
             <source>Counts incident points (fires, calls, visits) in each area polygon, ready for the fire-risk model.
 
 Inputs
@@ -124,154 +124,1120 @@ Meysydd allbwn (cedwir meysydd yr ardaloedd eu hunain)
 Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn nhrefn yr haen. Ni chyfrifir digwyddiadau y tu allan i bob ardal; mae'r log yn dweud faint.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="102" />
+            <location filename="../processing/algorithms/build_factors.py" line="115" />
             <source>area</source>
             <translation>ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="105" />
+            <location filename="../processing/algorithms/count_incidents.py" line="93" />
             <source>incident</source>
             <translation>digwyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="74" />
+            <location filename="../processing/algorithms/build_factors.py" line="86" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="76" />
+            <location filename="../processing/algorithms/build_factors.py" line="87" />
             <source>Area id field</source>
             <translation>Maes dynodydd yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="78" />
+            <location filename="../processing/algorithms/count_incidents.py" line="67" />
             <source>Incidents</source>
             <translation>Digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="80" />
+            <location filename="../processing/algorithms/count_incidents.py" line="69" />
             <source>Date field</source>
             <translation>Maes dyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="82" />
+            <location filename="../processing/algorithms/count_incidents.py" line="71" />
             <source>Start date</source>
             <translation>Dyddiad dechrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="84" />
+            <location filename="../processing/algorithms/count_incidents.py" line="73" />
             <source>End date</source>
             <translation>Dyddiad gorffen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="86" />
+            <location filename="../processing/algorithms/count_incidents.py" line="75" />
             <source>Filter (expression)</source>
             <translation>Hidlydd (mynegiad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="88" />
+            <location filename="../processing/algorithms/count_incidents.py" line="77" />
             <source>Count per year</source>
             <translation>Cyfrif fesul blwyddyn</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="90" />
+            <location filename="../processing/algorithms/count_incidents.py" line="79" />
             <source>Incident counts</source>
             <translation>Cyfrifon digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="91" />
+            <location filename="../processing/algorithms/count_incidents.py" line="80" />
             <source>Incidents counted</source>
             <translation>Digwyddiadau a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="92" />
+            <location filename="../processing/algorithms/count_incidents.py" line="81" />
             <source>Incidents outside every area</source>
             <translation>Digwyddiadau y tu allan i bob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="130" />
+            <location filename="../processing/algorithms/count_incidents.py" line="114" />
             <source>Reading areas from '{}'</source>
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="160" />
+            <location filename="../processing/algorithms/layers.py" line="145" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="208" />
+            <location filename="../processing/algorithms/count_incidents.py" line="164" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="285" />
+            <location filename="../processing/algorithms/layers.py" line="195" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="289" />
+            <location filename="../processing/algorithms/layers.py" line="199" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="117" />
+            <location filename="../processing/algorithms/count_incidents.py" line="105" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="120" />
+            <location filename="../processing/algorithms/count_incidents.py" line="108" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="152" />
+            <location filename="../processing/algorithms/layers.py" line="137" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="190" />
+            <location filename="../processing/algorithms/count_incidents.py" line="146" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="210" />
+            <location filename="../processing/algorithms/count_incidents.py" line="166" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="231" />
+            <location filename="../processing/algorithms/layers.py" line="92" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="126" />
+            <location filename="../processing/algorithms/layers.py" line="122" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/count_incidents.py" line="220" />
             <source>The area layer's field '{}' is replaced by the new count.</source>
-            <translation>Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
+            <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="172" />
+            <location filename="../processing/algorithms/layers.py" line="155" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="179" />
+            <location filename="../processing/algorithms/count_incidents.py" line="135" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="20" />
+            <location filename="../processing/provider.py" line="24" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="34" />
+            <location filename="../processing/algorithms/count_incidents.py" line="23" />
             <source>Count incidents per area</source>
             <translation>Cyfrif digwyddiadau fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="27" />
+            <source>Median of the other areas</source>
+            <translation>Canolrif yr ardaloedd eraill</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="27" />
+            <source>Zero</source>
+            <translation>Sero</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="27" />
+            <source>Leave empty</source>
+            <translation>Gadael yn wag</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="44" />
+            <source>Build factors</source>
+            <translation>Adeiladu ffactorau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="61" />
+            <source>Assembles one modelling layer: the areas with every candidate factor as a numeric field, ready for Fit fire risk model.
+
+Inputs
+- Areas: polygons in a projected CRS (areas are measured in it); Area id field: a unique code.
+- Households field (optional): gives household density and rates per 1,000 households.
+- Attribute tables (optional): census, deprivation, income, crime tables (CSV, spreadsheet or layer) joined on the area code. Their numeric fields become factors.
+- Table key fields (optional): the code field of each table, comma separated (one for all tables, or one per table); empty: the field whose values match the area ids is found.
+- Point layers (optional): e.g. fire safety inspections, home fire safety visits, previous incidents: counted per area.
+- Line layers (optional): e.g. roads: length and density per area.
+- Rasters (optional): zonal mean and sum of band 1 per area.
+- Fill missing values: the median of the other areas (default), zero, or leave empty.
+
+Output fields (the areas' own fields are kept)
+- area_km2: area in square kilometres; hh_per_km2: households per square kilometre.
+- &lt;table&gt;_&lt;field&gt;: each numeric table field, named from the table and field names.
+- &lt;layer&gt;_count and &lt;layer&gt;_per_1k_hh: points per area and per 1,000 households.
+- &lt;layer&gt;_length_m and &lt;layer&gt;_m_per_km2: line length per area and per square kilometre.
+- &lt;raster&gt;_mean and &lt;raster&gt;_sum: zonal statistics.
+The log (and the optional log file) lists every join: areas matched, codes with no match, missing values and how they were filled, and where each field came from.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="152" />
+            <source>area of the polygon</source>
+            <translation>arwynebedd y polygon</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="240" />
+            <source>Fields written:</source>
+            <translation>Meysydd a ysgrifennwyd:</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="88" />
+            <source>Households field</source>
+            <translation>Maes aelwydydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="91" />
+            <source>Attribute tables</source>
+            <translation>Tablau priodoleddau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="93" />
+            <source>Table key fields</source>
+            <translation>Meysydd allweddol y tablau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="94" />
+            <source>Point layers</source>
+            <translation>Haenau pwyntiau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="96" />
+            <source>Line layers</source>
+            <translation>Haenau llinellau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="98" />
+            <source>Rasters</source>
+            <translation>Rastrau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="100" />
+            <source>Fill missing values</source>
+            <translation>Llenwi gwerthoedd coll</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="102" />
+            <source>Factors</source>
+            <translation>Ffactorau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="103" />
+            <source>Join log</source>
+            <translation>Log uno</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="103" />
+            <source>Text files (*.txt)</source>
+            <translation>Ffeiliau testun (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="155" />
+            <source>'{}' per square kilometre</source>
+            <translation>'{}' fesul cilometr sgwâr</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="185" />
+            <source>point</source>
+            <translation>pwynt</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="243" />
+            <source>{} factor fields for {} areas.</source>
+            <translation>{} maes ffactor ar gyfer {} ardal.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="119" />
+            <source>The area layer '{}' is in a geographic CRS ({}): areas and lengths must be measured in a projected CRS. Reproject it first, e.g. to British National Grid (EPSG:27700).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="130" />
+            <source>Give one table key field for all tables or one per table ({} tables, {} keys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="189" />
+            <source>points of '{}' in the area</source>
+            <translation>pwyntiau '{}' yn yr ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="206" />
+            <source>length of '{}' in the area, metres</source>
+            <translation>hyd '{}' yn yr ardal, metrau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="207" />
+            <source>length of '{}' per square kilometre</source>
+            <translation>hyd '{}' fesul cilometr sgwâr</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="224" />
+            <source>mean of '{}' band 1 in the area</source>
+            <translation>cymedr band 1 '{}' yn yr ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="225" />
+            <source>sum of '{}' band 1 in the area</source>
+            <translation>swm band 1 '{}' yn yr ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="193" />
+            <source>points of '{}' per 1,000 households</source>
+            <translation>pwyntiau '{}' fesul 1,000 o aelwydydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="175" />
+            <source>Table '{}': its codes are in '{}'.</source>
+            <translation>Tabl '{}': mae ei godau yn '{}'.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="215" />
+            <source>The raster '{}' is not a local file that can be read ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="173" />
+            <source>No field of the table '{}' matches the area ids of '{}' (e.g. {}); give its key field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="37" />
+            <source>Output fields (the input's own fields are kept)
+- observed: incidents in the count field (over the years it covers).
+- predicted: forecast incidents per year.
+- rate_10k: forecast incidents per 10,000 households per year.
+- one_in_x: one incident a year per this many households.
+- band: 1 = well below average … 5 = well above average; band_label: its name.
+- excess: observed minus the model's expected incidents over the same years.
+- pearson_resid: the excess divided by its standard deviation; beyond ±2 is unusual.
+Areas with no households are kept with empty model fields.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="28" />
+            <source>Automatic (overdispersion test)</source>
+            <translation>Awtomatig (prawf gorwasgariad)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="28" />
+            <source>Poisson</source>
+            <translation>Poisson</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="29" />
+            <source>Negative binomial</source>
+            <translation>Binomial negatif</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="31" />
+            <source>Forward stepwise by AIC</source>
+            <translation>Camau ymlaen yn ôl AIC</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="31" />
+            <source>Forward stepwise by BIC</source>
+            <translation>Camau ymlaen yn ôl BIC</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="32" />
+            <source>LASSO with cross-validation</source>
+            <translation>LASSO gyda thraws-ddilysu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="32" />
+            <source>None: use every factor</source>
+            <translation>Dim: defnyddio pob ffactor</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="34" />
+            <source>London Fire Brigade (10, 15, 20, 25 per 10,000 households)</source>
+            <translation>Brigâd Dân Llundain (10, 15, 20, 25 fesul 10,000 o aelwydydd)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <source>My thresholds</source>
+            <translation>Fy nhrothwyon</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <source>Quintiles</source>
+            <translation>Cwintelau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <source>Natural breaks (Fisher-Jenks)</source>
+            <translation>Toriadau naturiol (Fisher-Jenks)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="86" />
+            <source>Fit fire risk model</source>
+            <translation>Gosod model risg tân</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="289" />
+            <source>Apply fire risk model</source>
+            <translation>Cymhwyso model risg tân</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="128" />
+            <source>
+
+The report (HTML) explains the model in plain words: family and why, chosen factors as incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. The model file (JSON) holds everything Apply fire risk model needs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="301" />
+            <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
+
+Inputs
+- Areas: a layer with the model's factor fields.
+- Model file: the JSON written by Fit fire risk model.
+- Households field: households per area (default: the field the model was fitted with).
+- Incident count field (optional): recent incidents per area; with a model that uses history, each forecast is shrunk towards the area's own record.
+- Years the counts cover: needed with an incident count field.
+
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="107" />
+            <source>Finds the combination of factors that best explains incident counts per area (London Fire Brigade's method), forecasts incidents per household for every area, and puts each area in one of five risk bands.
+
+Inputs
+- Areas: a layer with one feature per area (wards, LSOAs), e.g. the output of Count incidents per area and Build factors.
+- Area id field (optional): names areas in messages and the report.
+- Incident count field: incidents per area over the years counted.
+- Households field: households per area; the model forecasts incidents per household.
+- Years the counts cover: e.g. 5 for counts from 2012 to 2016.
+- Factors: candidate explanatory fields; by default every numeric field except the count, the households and other counts of the same incidents (fields starting with the count field's name).
+- Family: Poisson, negative binomial, or automatic (negative binomial when the counts vary more than Poisson allows).
+- Selection: forward stepwise by AIC (default) or BIC, LASSO with cross-validation, or none.
+- Maximum factors: the most factors stepwise or LASSO may choose.
+- Use each area's own history: shrink the area's observed rate towards the modelled rate (empirical Bayes), so persistent hot spots are kept without chasing one bad year.
+- Banding: London Fire Brigade's thresholds (&gt;25 well above average, &gt;20–25 above, &gt;15–20 average, &gt;10–15 below, ≤10 well below, per 10,000 households a year), your own four thresholds (My thresholds, e.g. 10,15,20,25), quintiles or natural breaks.
+
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="137" />
+            <source>Incident count field</source>
+            <translation>Maes cyfrif digwyddiadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="143" />
+            <source>Years the counts cover</source>
+            <translation>Blynyddoedd y mae'r cyfrifon yn eu cwmpasu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="147" />
+            <source>Family</source>
+            <translation>Teulu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="149" />
+            <source>Selection</source>
+            <translation>Dewis</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="151" />
+            <source>Maximum factors</source>
+            <translation>Uchafswm ffactorau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="154" />
+            <source>Use each area's own history</source>
+            <translation>Defnyddio hanes pob ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="156" />
+            <source>Banding</source>
+            <translation>Bandio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="158" />
+            <source>My thresholds (four, per 10,000 households)</source>
+            <translation>Fy nhrothwyon (pedwar, fesul 10,000 o aelwydydd)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="161" />
+            <source>Report</source>
+            <translation>Adroddiad</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="161" />
+            <source>HTML files (*.html)</source>
+            <translation>Ffeiliau HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="163" />
+            <source>Model file</source>
+            <translation>Ffeil model</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="163" />
+            <source>JSON files (*.json)</source>
+            <translation>Ffeiliau JSON (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="165" />
+            <source>Factors chosen</source>
+            <translation>Ffactorau a ddewiswyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="220" />
+            <source>Fire risk model: {}</source>
+            <translation>Model risg tân: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="205" />
+            <source>Fitting the model on {} areas with {} candidate factors</source>
+            <translation>Yn gosod y model ar {} ardal gyda {} ffactor posibl</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="214" />
+            <source>Factors chosen: {}</source>
+            <translation>Ffactorau a ddewiswyd: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="214" />
+            <source>none</source>
+            <translation>dim</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="215" />
+            <source>Deviance explained: {:.1%}</source>
+            <translation>Gwyriad a esboniwyd: {:.1%}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="235" />
+            <source>Areas per band (1 = well below … 5 = well above average): {}</source>
+            <translation>Ardaloedd fesul band (1 = ymhell islaw … 5 = ymhell uwchlaw’r cyfartaledd): {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="258" />
+            <source>Not used as factors (other counts of the same incidents): {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="260" />
+            <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="273" />
+            <source>My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="80" />
+            <source>The band style could not be saved in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="335" />
+            <source>The model file '{}' could not be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="350" />
+            <source>Give the years the incident count field '{}' covers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="357" />
+            <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layers.py" line="83" />
+            <source>The input field '{}' is replaced by the new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/styling.py" line="74" />
+            <source>Fire risk bands</source>
+            <translation>Bandiau risg tân</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="34" />
+            <source>Validate fire risk model (out of time)</source>
+            <translation>Dilysu model risg tân (y tu allan i amser)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="57" />
+            <source>Proves whether the fire risk model looks forward: it counts incidents in a training window and a later test window, fits the model on the first, and scores its forecast on the second, which it never saw.
+
+Inputs
+- Areas: polygons with households and factor fields; Area id field: a unique code.
+- Households field: households per area.
+- Incidents: dated points; Date field: their date. Filter (optional): which incidents count.
+- Training start / Training end, Test start / Test end: the two windows (dates included).
+- Factors, Family, Selection, Maximum factors, Use each area's own history: as in Fit fire risk model.
+
+Report: the share of test-window incidents in the top 5%, 10% and 20% of areas ranked by the forecast, against ranking by past incidents and the hindsight best; Spearman rank correlation; Poisson deviance; a capture curve.
+
+Output fields (optional layer; the areas' own fields are kept)
+- train_incidents, test_incidents: incidents in each window.
+- forecast: forecast incidents per year from the training window.
+- forecast_rank: 1 = the area ranked highest.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="86" />
+            <source>Training start</source>
+            <translation>Dechrau hyfforddi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="86" />
+            <source>Training end</source>
+            <translation>Diwedd hyfforddi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="87" />
+            <source>Test start</source>
+            <translation>Dechrau profi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="87" />
+            <source>Test end</source>
+            <translation>Diwedd profi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="97" />
+            <source>Validation report</source>
+            <translation>Adroddiad dilysu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="99" />
+            <source>Validation by area</source>
+            <translation>Dilysu fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="106" />
+            <source>Spearman rank correlation of forecast and test counts</source>
+            <translation>Cydberthyniad rheng Spearman y rhagolwg a’r cyfrifon prawf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="131" />
+            <source>The windows must be in order: training start ≤ training end &lt; test start ≤ test end.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="181" />
+            <source>Fire risk model validation: {}</source>
+            <translation>Dilysu model risg tân: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="156" />
+            <source>{} incidents in the training window, {} in the test window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="203" />
+            <source>Top 10% of areas: forecast {:.1%}, past incidents {:.1%}, hindsight best {:.1%} of test-window incidents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="159" />
+            <source>No incident of the layer '{}' falls in the test window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="104" />
+            <source>Share of test incidents in the top {}% of areas ({})</source>
+            <translation>Cyfran y digwyddiadau prawf yn y {}% uchaf o ardaloedd ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="57" />
+            <source>The table '{}' has no field '{}'. Its fields are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="62" />
+            <source>The table '{}' has duplicate codes in '{}': {}. Each area needs one row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="66" />
+            <source>The table '{}' has no numeric fields to join.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="72" />
+            <source>Table '{}' joined on '{}': {} of {} areas matched; {} table rows matched no area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="92" />
+            <source>Unknown way to fill missing values: '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="75" />
+            <source>Areas with no row in '{}': {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="100" />
+            <source>'{}': {} missing value(s) filled with {} ({:.4g}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="103" />
+            <source>'{}': {} missing value(s) left empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="17" />
+            <source>Well below average</source>
+            <translation>Ymhell islaw’r cyfartaledd</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="17" />
+            <source>Below average</source>
+            <translation>Islaw’r cyfartaledd</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="17" />
+            <source>Average</source>
+            <translation>Cyfartalog</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="18" />
+            <source>Above average</source>
+            <translation>Uwchlaw’r cyfartaledd</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="18" />
+            <source>Well above average</source>
+            <translation>Ymhell uwchlaw’r cyfartaledd</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="71" />
+            <source>The count field '{}' is missing or not a number for {} area(s): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="74" />
+            <source>The count field '{}' has negative counts, in areas {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="78" />
+            <source>The count field '{}' has fractional counts (e.g. {}), in areas {}; incident counts must be whole numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="84" />
+            <source>No area has a positive number of households in the field '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="91" />
+            <source>The count field '{}' is zero in every area: there are no incidents to model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="155" />
+            <source>Unknown family '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="157" />
+            <source>Unknown selection method '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="159" />
+            <source>The number of years the counts cover must be positive, not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="169" />
+            <source>Only {} area(s) can be modelled; a model needs at least 5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="351" />
+            <source>The layer lacks the model's factor field(s): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="355" />
+            <source>No area has a positive number of households.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="383" />
+            <source>This is not a Community Risk fire model file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="385" />
+            <source>Fire model version {} is not supported by this plugin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="401" />
+            <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="405" />
+            <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="87" />
+            <source>{} area(s) with zero, negative or missing households in '{}' were left out of the model: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="178" />
+            <source>Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson dispersion {:.2f}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="189" />
+            <source>{} factors are more than {} areas can support (about one factor per {} areas, so at most {}); choose fewer factors or a selection method.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="357" />
+            <source>{} area(s) with zero, negative or missing households were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="374" />
+            <source>The count field has missing values; give counts for every area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="101" />
+            <source>Factor '{}' was dropped: it is not numeric.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="105" />
+            <source>Factor '{}' was dropped: it has no values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="108" />
+            <source>Factor '{}' was dropped: it is the same in every area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="114" />
+            <source>Factor '{}': {} missing or non-numeric value(s) were filled with the median, {:.4g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="143" />
+            <source>Factor '{}' was dropped: it is perfectly collinear with {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="311" />
+            <source>Five bands need four thresholds, not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="315" />
+            <source>Unknown banding method '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="364" />
+            <source>Factor '{}': {} missing value(s) took the model's fill value {:.4g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="196" />
+            <source>At most {} factors were allowed: {} areas support about one factor per {} areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="73" />
+            <source>all factors given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="73" />
+            <source>forward stepwise by AIC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="74" />
+            <source>forward stepwise by BIC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="122" />
+            <source>Neighbouring areas' errors are alike (spatial clustering the factors miss): consider adding a local factor or using the area's history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="124" />
+            <source>No clear spatial clustering is left in the errors.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="60" />
+            <source>Areas per band</source>
+            <translation>Ardaloedd fesul band</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="129" />
+            <source>Observed against modelled incidents per year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="130" />
+            <source>modelled per year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="130" />
+            <source>observed per year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="41" />
+            <source>In plain words</source>
+            <translation>Mewn geiriau plaen</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="44" />
+            <source>Every area gets a forecast of incidents per household for the years ahead. The forecast is built from the factors above and, where chosen, from the area's own record, weighed by how much of that record is more than chance. Areas are then put in five bands by forecast incidents per 10,000 households a year.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="58" />
+            <source>Band</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="58" />
+            <source>Incidents per 10,000 households a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="63" />
+            <source>The model</source>
+            <translation>Y model</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="75" />
+            <source>Factor selection:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="100" />
+            <source>Factor</source>
+            <translation>Ffactor</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="100" />
+            <source>Incidence-rate ratio per unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="101" />
+            <source>95% interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="101" />
+            <source>p-value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="102" />
+            <source>Change per standard deviation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="104" />
+            <source>Factor effects: % change in fires per standard deviation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="108" />
+            <source>How well it fits</source>
+            <translation>Pa mor dda y mae'n ffitio</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="134" />
+            <source>Notes on the data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="36" />
+            <source>{} areas modelled, {:.0f} incidents over {:g} year(s) in {:,.0f} households: {:.1f} incidents per 10,000 households a year.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="91" />
+            <source>baseline incidents per household per year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="68" />
+            <source>Family: {} (chosen by the user).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="70" />
+            <source>Negative binomial dispersion alpha = {:.4f}: areas differ more than chance alone would make them, so the model allows for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="113" />
+            <source>Deviance explained</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="114" />
+            <source>AIC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="115" />
+            <source>BIC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="116" />
+            <source>Residual deviance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="117" />
+            <source>Null deviance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="118" />
+            <source>Pearson dispersion (Poisson screen)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="119" />
+            <source>Moran's I of residuals (permutation p-value)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="90" />
+            <source>Our forecast</source>
+            <translation>Ein rhagolwg</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="90" />
+            <source>Past incidents</source>
+            <translation>Digwyddiadau blaenorol</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="91" />
+            <source>Hindsight best</source>
+            <translation>Gorau o edrych yn ôl</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="92" />
+            <source>Model without history</source>
+            <translation>Model heb hanes</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="124" />
+            <source>Capture curve</source>
+            <translation>Cromlin dal</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="124" />
+            <source>share of areas, highest ranked first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="125" />
+            <source>share of test-window incidents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="119" />
+            <source>Ranking by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="119" />
+            <source>Spearman rank correlation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="120" />
+            <source>Poisson deviance on the test window (lower is better):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="103" />
+            <source>Fitted on incidents from {} to {}; tested on incidents from {} to {}, which the model did not see. {} areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="109" />
+            <source>The 10% of areas the forecast ranks highest had {:.1%} of the test-window incidents; the 10% with most past incidents had {:.1%}; no ranking could have done better than {:.1%}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="112" />
+            <source>Top {:.0%} of areas</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -47,9 +47,10 @@ def qgis_app():
     return _app
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def provider(qgis_app):
-    """Our provider in the registry, as the plugin would register it (the plugin tests remove it)."""
+    """Our provider in the registry for every test, as the plugin would register it (the plugin tests'
+    own fixture removes it to start clean)."""
     return ensure_provider()
 
 

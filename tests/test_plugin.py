@@ -49,9 +49,10 @@ def test_initgui_adds_menu_toolbar_and_provider(iface):
         menu_titles = [a.text() for a in iface.window.menuBar().actions()]
         assert menu_titles == ["Community Risk", "Help"]  # ours goes just before Help
         menu = iface.window.menuBar().actions()[0].menu()
-        submenu = menu.actions()[0].menu()
-        assert menu.actions()[0].text() == "Data preparation"
-        assert [a.text() for a in submenu.actions()] == ["Count incidents per area"]
+        groups = {a.text(): [b.text() for b in a.menu().actions()] for a in menu.actions()}
+        assert list(groups)[:2] == ["Data preparation", "Fire risk"]  # in the design's order, empty groups left out
+        assert groups["Data preparation"] == ["Build factors", "Count incidents per area"]
+        assert "Fit fire risk model" in groups["Fire risk"]
         toolbar = iface.window.findChild(QToolBar, "mCommunityRiskToolBar")
         button = toolbar.findChild(QToolButton, "mCommunityRiskButton")
         assert button.menu() is menu
@@ -68,7 +69,8 @@ def test_menu_action_opens_the_algorithm_dialog(iface, monkeypatch):
     monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, *a, **k: opened.append(alg_id))
     plugin = load(iface)
     try:
-        action = iface.window.menuBar().actions()[0].menu().actions()[0].menu().actions()[0]
+        data_preparation = iface.window.menuBar().actions()[0].menu().actions()[0].menu()
+        action = [a for a in data_preparation.actions() if a.text() == "Count incidents per area"][0]
         action.trigger()
         assert opened == ["communityrisk:countincidents"]
     finally:

@@ -124,8 +124,8 @@ class FitFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
             "- Use each area's own history: shrink the area's observed rate towards the modelled rate "
             "(empirical Bayes), so persistent hot spots are kept without chasing one bad year.\n"
             "- Banding: London Fire Brigade's thresholds (>25 well above average, >20–25 above, >15–20 average, "
-            ">10–15 below, ≤10 well below, per 10,000 households a year), your own four thresholds, quintiles or "
-            "natural breaks.\n\n") + tr(OUTPUT_HELP) + tr(
+            ">10–15 below, ≤10 well below, per 10,000 households a year), your own four thresholds (My thresholds, "
+            "e.g. 10,15,20,25), quintiles or natural breaks.\n\n") + tr(OUTPUT_HELP) + tr(
             "\n\nThe report (HTML) explains the model in plain words: family and why, chosen factors as "
             "incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. "
             "The model file (JSON) holds everything Apply fire risk model needs.")
