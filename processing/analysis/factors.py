@@ -57,10 +57,15 @@ def join_table(area_ids, table, key, table_name):
         raise AnalysisError(translatable("The table '{}' has no field '{}'. Its fields are: {}."), table_name, key,
                             listed(table.columns, 12))
     keys = table[key].astype(str).str.strip()
+    repeated_rows = table.assign(_key=keys).duplicated()  # whole rows repeated (e.g. a summary row) are harmless
+    if repeated_rows.any():
+        notes.append(Note(translatable("Table '{}': {} repeated row(s) with the same values were read once ({})."),
+                          table_name, int(repeated_rows.sum()), listed(keys[repeated_rows].unique())))
+        table, keys = table[~repeated_rows], keys[~repeated_rows]
     duplicated = keys[keys.duplicated()].unique()
     if len(duplicated):
-        raise AnalysisError(translatable("The table '{}' has duplicate codes in '{}': {}. Each area needs one row."),
-                            table_name, key, listed(duplicated))
+        raise AnalysisError(translatable("The table '{}' has duplicate codes in '{}' with different values: {}. "
+                                         "Each area needs one row."), table_name, key, listed(duplicated))
     columns = numeric_columns(table, exclude=(key,))
     if not columns:
         raise AnalysisError(translatable("The table '{}' has no numeric fields to join."), table_name)
