@@ -19,6 +19,7 @@ test: setup
 
 bench: setup
 	@$(PY) bench/bench_foundation.py
+	@$(PY) bench/bench_fire_model.py
 
 package: setup
 	@$(PY) scripts/package.py

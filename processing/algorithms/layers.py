@@ -45,6 +45,9 @@ class AreaRecords:
     def column(self, name):
         """Plain Python values of one field (NULL -> None)."""
         index = self.fields.lookupField(name)
+        if self.fields.at(index).type() in NUMERIC_TYPES:
+            # numbers arrive as Python numbers; only NULL needs converting (the fast path for factors)
+            return [None if isinstance(row[index], QVariant) else row[index] for row in self.attributes]
         return [python_value(row[index]) for row in self.attributes]
 
     def frame(self, names):

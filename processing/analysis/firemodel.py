@@ -93,14 +93,16 @@ def prepare_data(ids, counts, households, factors, count_name, households_name):
 
     names, columns, fills = [], [], {}
     for name in factors.columns:
-        raw = factors[name].to_numpy(dtype=object)[keep]
+        raw = factors[name].to_numpy()[keep]
         values = pd.to_numeric(pd.Series(raw), errors="coerce").to_numpy(dtype=float)
-        given = pd.notna(pd.Series(raw)).to_numpy() & (pd.Series(raw).astype(str).str.strip() != "").to_numpy()
-        not_numbers = given & ~np.isfinite(values)
-        if given.any() and not_numbers.sum() == given.sum():
-            notes.append(Note(translatable("Factor '{}' was dropped: it is not numeric."), name, warning=True))
-            continue
         missing = ~np.isfinite(values)
+        if missing.any():
+            given = pd.Series(raw).notna().to_numpy()
+            if given.any() and raw.dtype == object:
+                given &= (pd.Series(raw).astype(str).str.strip() != "").to_numpy()
+            if given.any() and not np.isfinite(values[given]).any():
+                notes.append(Note(translatable("Factor '{}' was dropped: it is not numeric."), name, warning=True))
+                continue
         if missing.all():
             notes.append(Note(translatable("Factor '{}' was dropped: it has no values."), name, warning=True))
             continue
@@ -180,7 +182,9 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
                           overdispersion.p_value, overdispersion.pearson_dispersion))
     else:
         family = options.family
-    selection_alpha = glm.estimate_alpha(data.y, screen_X, offset).alpha if family == glm.NEGATIVE_BINOMIAL else 0.0
+    # Selection holds the dispersion fixed at its ML value given the Poisson screen's means (cheap, and
+    # the same for every candidate); the final fit re-estimates it jointly with the chosen factors.
+    selection_alpha = glm.alpha_given_means(data.y, poisson_screen.mu) if family == glm.NEGATIVE_BINOMIAL else 0.0
 
     # --- which factors ---
     selection = None

@@ -126,6 +126,13 @@ def estimate_alpha(y, X, offset, start=None):
     return fit_glm(y, X, offset, float(np.exp(result.x)), start=state["params"])
 
 
+def alpha_given_means(y, mu):
+    """The NB2 alpha that maximises the likelihood with the means held fixed."""
+    result = optimize.minimize_scalar(lambda log_a: -log_likelihood(y, mu, np.exp(log_a)),
+                                      bounds=(np.log(1e-8), np.log(1e3)), method="bounded", options={"xatol": 1e-9})
+    return float(np.exp(result.x))
+
+
 def moment_alpha(y, mu):
     """A method-of-moments NB2 dispersion: mean of ((y - mu)^2 - y) / mu^2, floored at 0."""
     return float(max(np.sum((y - mu) ** 2 - y) / np.sum(mu**2), 0.0))
