@@ -194,7 +194,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="145" />
+            <location filename="../processing/algorithms/layers.py" line="148" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
@@ -204,12 +204,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="195" />
+            <location filename="../processing/algorithms/layers.py" line="198" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="199" />
+            <location filename="../processing/algorithms/layers.py" line="202" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
@@ -224,7 +224,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="137" />
+            <location filename="../processing/algorithms/layers.py" line="140" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
@@ -239,12 +239,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="92" />
+            <location filename="../processing/algorithms/layers.py" line="95" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="122" />
+            <location filename="../processing/algorithms/layers.py" line="125" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
@@ -254,7 +254,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="155" />
+            <location filename="../processing/algorithms/layers.py" line="158" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
@@ -696,7 +696,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="83" />
+            <location filename="../processing/algorithms/layers.py" line="86" />
             <source>The input field '{}' is replaced by the new one.</source>
             <translation type="unfinished" />
         </message>
@@ -802,35 +802,35 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/analysis/factors.py" line="62" />
             <source>The table '{}' has duplicate codes in '{}': {}. Each area needs one row.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="66" />
+            <location filename="../processing/analysis/factors.py" line="71" />
             <source>The table '{}' has no numeric fields to join.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="72" />
+            <location filename="../processing/analysis/factors.py" line="77" />
             <source>Table '{}' joined on '{}': {} of {} areas matched; {} table rows matched no area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="92" />
+            <location filename="../processing/analysis/factors.py" line="97" />
             <source>Unknown way to fill missing values: '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="75" />
+            <location filename="../processing/analysis/factors.py" line="80" />
             <source>Areas with no row in '{}': {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="100" />
+            <location filename="../processing/analysis/factors.py" line="105" />
             <source>'{}': {} missing value(s) filled with {} ({:.4g}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="103" />
+            <location filename="../processing/analysis/factors.py" line="108" />
             <source>'{}': {} missing value(s) left empty.</source>
             <translation type="unfinished" />
         </message>
@@ -885,52 +885,52 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="155" />
+            <location filename="../processing/analysis/firemodel.py" line="157" />
             <source>Unknown family '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="157" />
+            <location filename="../processing/analysis/firemodel.py" line="159" />
             <source>Unknown selection method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="159" />
+            <location filename="../processing/analysis/firemodel.py" line="161" />
             <source>The number of years the counts cover must be positive, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="169" />
+            <location filename="../processing/analysis/firemodel.py" line="171" />
             <source>Only {} area(s) can be modelled; a model needs at least 5.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="351" />
+            <location filename="../processing/analysis/firemodel.py" line="355" />
             <source>The layer lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="355" />
+            <location filename="../processing/analysis/firemodel.py" line="359" />
             <source>No area has a positive number of households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="383" />
+            <location filename="../processing/analysis/firemodel.py" line="387" />
             <source>This is not a Community Risk fire model file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="385" />
+            <location filename="../processing/analysis/firemodel.py" line="389" />
             <source>Fire model version {} is not supported by this plugin.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="401" />
+            <location filename="../processing/analysis/firemodel.py" line="405" />
             <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="405" />
+            <location filename="../processing/analysis/firemodel.py" line="409" />
             <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
@@ -940,67 +940,67 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="178" />
+            <location filename="../processing/analysis/firemodel.py" line="180" />
             <source>Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="189" />
+            <location filename="../processing/analysis/firemodel.py" line="193" />
             <source>{} factors are more than {} areas can support (about one factor per {} areas, so at most {}); choose fewer factors or a selection method.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="357" />
+            <location filename="../processing/analysis/firemodel.py" line="361" />
             <source>{} area(s) with zero, negative or missing households were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="374" />
+            <location filename="../processing/analysis/firemodel.py" line="378" />
             <source>The count field has missing values; give counts for every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="101" />
+            <location filename="../processing/analysis/firemodel.py" line="104" />
             <source>Factor '{}' was dropped: it is not numeric.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="105" />
+            <location filename="../processing/analysis/firemodel.py" line="107" />
             <source>Factor '{}' was dropped: it has no values.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="108" />
+            <location filename="../processing/analysis/firemodel.py" line="110" />
             <source>Factor '{}' was dropped: it is the same in every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="114" />
+            <location filename="../processing/analysis/firemodel.py" line="116" />
             <source>Factor '{}': {} missing or non-numeric value(s) were filled with the median, {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="143" />
+            <location filename="../processing/analysis/firemodel.py" line="145" />
             <source>Factor '{}' was dropped: it is perfectly collinear with {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="311" />
+            <location filename="../processing/analysis/firemodel.py" line="315" />
             <source>Five bands need four thresholds, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="315" />
+            <location filename="../processing/analysis/firemodel.py" line="319" />
             <source>Unknown banding method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="364" />
+            <location filename="../processing/analysis/firemodel.py" line="368" />
             <source>Factor '{}': {} missing value(s) took the model's fill value {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="196" />
+            <location filename="../processing/analysis/firemodel.py" line="200" />
             <source>At most {} factors were allowed: {} areas support about one factor per {} areas.</source>
             <translation type="unfinished" />
         </message>
@@ -1237,6 +1237,16 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/analysis/validation.py" line="112" />
             <source>Top {:.0%} of areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="67" />
+            <source>The table '{}' has duplicate codes in '{}' with different values: {}. Each area needs one row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/factors.py" line="62" />
+            <source>Table '{}': {} repeated row(s) with the same values were read once ({}).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -15,6 +15,7 @@ missing=()
 [ -d /usr/lib/python3/dist-packages/PyQt5 ] || missing+=(python3-pyqt5)
 /usr/bin/python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 command -v lrelease >/dev/null 2>&1 || missing+=(qttools5-dev-tools)
+command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
