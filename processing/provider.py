@@ -7,10 +7,12 @@ from .algorithms.base import ICON_PATH
 from .algorithms.build_factors import BuildFactorsAlgorithm
 from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
+from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
+from .algorithms.priority_postcodes import PriorityPostcodesAlgorithm
 from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
-                     ValidateFireRiskModelAlgorithm)
+                     ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

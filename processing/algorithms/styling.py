@@ -1,6 +1,8 @@
 """Styles applied to output layers when Processing loads them into the project."""
 from qgis.core import (
+    QgsCategorizedSymbolRenderer,
     QgsClassificationJenks,
+    QgsRendererCategory,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRendererRange,
@@ -73,3 +75,41 @@ def save_band_style_in_geopackage(path):
     apply_band_style(layer)
     error = layer.saveStyleToDatabase(BAND_STYLE_NAME, tr("Fire risk bands"), True, "")
     return not error
+
+
+class IndexStyle(QgsProcessingLayerPostProcessorInterface):
+    """An index around 100: blue below, red above, in five classes."""
+
+    BREAKS = ((0, 70, "#2b83ba"), (70, 90, "#abdda4"), (90, 110, "#ffffbf"), (110, 150, "#fdae61"),
+              (150, 1e9, "#d7191c"))
+
+    def __init__(self, field_name):
+        super().__init__()
+        self.field_name = field_name
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        ranges = []
+        for low, high, colour in self.BREAKS:
+            symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+            symbol.setColor(QColor(colour))
+            label = "≥ {:g}".format(low) if high >= 1e9 else "{:g} – {:g}".format(low, high)
+            ranges.append(QgsRendererRange(low, high, symbol, label))
+        layer.setRenderer(QgsGraduatedSymbolRenderer(self.field_name, ranges))
+        layer.triggerRepaint()
+
+
+class TierStyle(QgsProcessingLayerPostProcessorInterface):
+    """Priority tiers: P1 large red, P2 orange, P3 small grey."""
+
+    TIERS = (("P1", "#d7191c", 3.2), ("P2", "#fdae61", 2.4), ("P3", "#bababa", 1.4))
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        categories = []
+        for tier, colour, size in self.TIERS:
+            symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+            symbol.setColor(QColor(colour))
+            if hasattr(symbol, "setSize"):
+                symbol.setSize(size)
+            categories.append(QgsRendererCategory(tier, symbol, tier))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("tier", categories))
+        layer.triggerRepaint()

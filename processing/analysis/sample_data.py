@@ -95,6 +95,8 @@ def generate(seed=SEED):
 
     incidents = _incidents(rng, polygons, counts, codes, pd, gpd, shapely)
     postcodes = _postcodes(rng, polygons, households, codes, gpd, shapely)
+    postcodes["segment"] = _segments(np.random.default_rng(seed + 2), areas, postcodes)
+    incidents["casualties"] = _casualties(np.random.default_rng(seed + 3), incidents, areas)
     truth = {
         "seed": seed,
         "crs": CRS,
@@ -129,6 +131,7 @@ def write(folder, seed=SEED):
     extras = np.random.default_rng(seed + 1)  # its own stream: the extras never change the data above
     _roads(extras).to_file(temporary, layer="roads", driver="GPKG")
     _inspections(extras).to_file(temporary, layer="fire_safety_inspections", driver="GPKG")
+    _station_grounds().to_file(temporary, layer="station_grounds", driver="GPKG")
     os.replace(temporary, path)
     _census_table(extras, areas).to_csv(os.path.join(folder, "sample_census_extra.csv"), index=False)
     _write_raster(extras, os.path.join(folder, "sample_impervious.tif"))
@@ -255,6 +258,41 @@ def _postcodes(rng, polygons, households, codes, gpd, shapely):
                             geometry=shapely.points(np.round(points, 1)), crs=CRS)
 
 
+def _casualties(rng, incidents, areas):
+    """Casualties per fire: most fires hurt nobody; fires where older people live hurt more often."""
+    import shapely
+
+    older = (areas["pct_over_65"] > areas["pct_over_65"].median()).to_numpy()
+    tree = shapely.STRtree(areas.geometry.values)
+    where = np.full(len(incidents), -1)
+    hit_points, hit_areas = tree.query(incidents.geometry.values, predicate="intersects")
+    where[hit_points] = hit_areas
+    rate = np.where((where >= 0) & older[np.maximum(where, 0)], 0.12, 0.06)
+    return rng.poisson(rate)
+
+
+# The eight 2011 Output Area Classification supergroup names, given here by the area's deprivation, age and
+# density (a stand-in for a real geodemographic classification, which is not open at postcode level).
+SEGMENTS = {(True, True, True): "Constrained City Dwellers", (True, True, False): "Hard-Pressed Living",
+            (True, False, True): "Multicultural Metropolitans", (True, False, False): "Ethnicity Central",
+            (False, True, True): "Urbanites", (False, True, False): "Suburbanites",
+            (False, False, True): "Cosmopolitans", (False, False, False): "Rural Residents"}
+
+
+def _segments(rng, areas, postcodes, noise=0.1):
+    """A lifestyle segment per postcode from its area's profile, with some postcodes unlike their area."""
+    by_area = areas.set_index("area_code")
+    deprived = by_area["imd_score"] > by_area["imd_score"].median()
+    older = by_area["pct_over_65"] > by_area["pct_over_65"].median()
+    dense = by_area["pct_flats"] > by_area["pct_flats"].median()
+    codes = postcodes["area_code"]
+    segments = [SEGMENTS[(bool(deprived[c]), bool(older[c]), bool(dense[c]))] for c in codes]
+    names = sorted(SEGMENTS.values())
+    for k in np.flatnonzero(rng.random(len(segments)) < noise):
+        segments[k] = names[rng.integers(len(names))]
+    return segments
+
+
 # --- extra inputs for Build factors: none of them plays a part in the true fire model ---
 
 def _roads(rng):
@@ -284,6 +322,18 @@ def _inspections(rng, count=700):
     xy = rng.uniform((x0, y0), (x0 + width, y0 + height), size=(count, 2))
     dates = pd.to_datetime("2015-01-01") + pd.to_timedelta(rng.integers(0, 730, count), unit="D")
     return gpd.GeoDataFrame({"date": dates}, geometry=shapely.points(np.round(xy, 1)), crs=CRS)
+
+
+def _station_grounds():
+    """Four fire station grounds, the borough's quarters, for visit lists split by station."""
+    import geopandas as gpd
+    import shapely
+
+    (x0, y0), (width, height) = BOROUGH_ORIGIN, BOROUGH_SIZE
+    half_w, half_h = width / 2, height / 2
+    boxes = [shapely.box(x0 + i * half_w, y0 + j * half_h, x0 + (i + 1) * half_w, y0 + (j + 1) * half_h)
+             for j in (1, 0) for i in (0, 1)]
+    return gpd.GeoDataFrame({"station": ["Northwest", "Northeast", "Southwest", "Southeast"]}, geometry=boxes, crs=CRS)
 
 
 def _census_table(rng, areas):
