@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="24" />
+            <location filename="../processing/provider.py" line="26" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -701,7 +701,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/styling.py" line="74" />
+            <location filename="../processing/algorithms/styling.py" line="76" />
             <source>Fire risk bands</source>
             <translation>Bandiau risg tân</translation>
         </message>
@@ -1090,7 +1090,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="101" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="216" />
             <source>95% interval</source>
             <translation type="unfinished" />
         </message>
@@ -1247,6 +1247,359 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/analysis/factors.py" line="62" />
             <source>Table '{}': {} repeated row(s) with the same values were read once ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layers.py" line="218" />
+            <source>The field '{}' of the layer '{}' should hold numbers but has '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="34" />
+            <source>Lifestyle profile</source>
+            <translation>Proffil ffordd o fyw</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="51" />
+            <source>Which lifestyle groups have more fires than their number of homes suggests? The layout of London Fire Brigade's Mosaic tables, with any segmentation (Mosaic, the open Output Area Classification).
+
+Inputs
+- Homes: a postcode or address layer; Segment field: its lifestyle group; Homes field (optional): homes per feature (default 1).
+- Homes postcode field (optional): to match incidents given by postcode.
+- Incidents: points (each takes the segment of the nearest home feature) or a table with an Incident postcode field. Casualties field (optional): casualties per incident.
+- Maximum distance (optional): incidents farther than this from every home get no segment.
+
+Output fields (one row per segment, highest index first)
+- segment, homes, pct_homes: the segment's homes and share of all homes.
+- incidents, pct_incidents, casualties, pct_casualties: its incidents and casualties and their shares.
+- index: share of incidents ÷ share of homes × 100 (100 = as many as its homes suggest); index_low, index_high: 95% interval.
+Homes with segment index: the homes layer with segment_index, styled from blue (below 100) to red.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="98" />
+            <source>homes</source>
+            <translation>cartrefi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="213" />
+            <source>Index (100 = as many incidents as homes suggest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <source>Segment</source>
+            <translation>Segment</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <source>Share of homes</source>
+            <translation>Cyfran y cartrefi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <source>Share of incidents</source>
+            <translation>Cyfran y digwyddiadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <source>Index</source>
+            <translation>Mynegai</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="69" />
+            <source>Homes</source>
+            <translation>Cartrefi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="70" />
+            <source>Segment field</source>
+            <translation>Maes segment</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="71" />
+            <source>Homes field</source>
+            <translation>Maes cartrefi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="73" />
+            <source>Homes postcode field</source>
+            <translation>Maes cod post y cartrefi</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="76" />
+            <source>Incident postcode field</source>
+            <translation>Maes cod post y digwyddiad</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="78" />
+            <source>Casualties field</source>
+            <translation>Maes anafusion</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="81" />
+            <source>Maximum distance</source>
+            <translation>Pellter mwyaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="84" />
+            <source>Homes with segment index</source>
+            <translation>Cartrefi gyda mynegai segment</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="86" />
+            <source>Chart</source>
+            <translation>Siart</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="195" />
+            <source>Highest index: '{}' with {:.0f} ({:.1f}% of homes, {:.1f}% of incidents).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="117" />
+            <source>Incidents matched by postcode need the Homes postcode field of the homes layer '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="120" />
+            <source>The incident layer '{}' has no points: give its Incident postcode field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="158" />
+            <source>Incidents are on average {:.0f} map units from the nearest home feature.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="141" />
+            <source>{} incident(s) have a postcode not found among the homes and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="156" />
+            <source>{} incident(s) are farther than {} from every home and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="192" />
+            <source>Lifestyle profile: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="28" />
+            <source>Priority postcodes</source>
+            <translation>Codau post blaenoriaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="50" />
+            <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
+
+Inputs
+- Postcodes: postcode points; Postcode field: the postcode.
+- Areas: the fire risk model's output or any area layer; Area risk field: its risk (default rate_10k).
+- Lifestyle layer (optional): the homes layer from Lifestyle profile; Lifestyle index field (default segment_index). Each postcode takes the index of the nearest feature.
+- Household risk (optional): the output of Find people at risk, or any table with a postcode and a number of risk factors per household (Household postcode field, Household risk factors field); a household counts as at risk with at least Minimum risk factors.
+- P1 postcodes, P2 postcodes: how many postcodes each tier holds, e.g. the visits stations can make this quarter (defaults 100 and 400).
+- Split areas (optional): wards, boroughs or station grounds, with a Split area name field: one visit list and one summary per split area.
+
+The score is the weighted mean of the postcode's percentile ranks (0-100) on each input given: area risk (weight 1), lifestyle index (1) and households at risk (2).
+
+Output fields (the postcodes' own fields are kept)
+- area_risk, lifestyle_index: the values the postcode took.
+- households_at_risk: households with at least the minimum risk factors; counts under 5 are left empty so no output singles out a few households.
+- priority_score: 0-100; tier: P1, P2 or P3; split_area: its split area.
+Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first) and one HTML summary page per split area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="121" />
+            <source>postcode</source>
+            <translation>cod post</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="262" />
+            <source>All postcodes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="76" />
+            <source>Postcodes</source>
+            <translation>Codau post</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="77" />
+            <source>Postcode field</source>
+            <translation>Maes cod post</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="81" />
+            <source>Area risk field</source>
+            <translation>Maes risg ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="84" />
+            <source>Lifestyle layer</source>
+            <translation>Haen ffordd o fyw</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="86" />
+            <source>Lifestyle index field</source>
+            <translation>Maes mynegai ffordd o fyw</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="89" />
+            <source>Household risk</source>
+            <translation>Risg aelwydydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="91" />
+            <source>Household postcode field</source>
+            <translation>Maes cod post yr aelwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="94" />
+            <source>Household risk factors field</source>
+            <translation>Maes ffactorau risg yr aelwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="97" />
+            <source>Minimum risk factors</source>
+            <translation>Lleiafswm ffactorau risg</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="99" />
+            <source>P1 postcodes</source>
+            <translation>Codau post P1</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="101" />
+            <source>P2 postcodes</source>
+            <translation>Codau post P2</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="103" />
+            <source>Split areas</source>
+            <translation>Ardaloedd rhannu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="105" />
+            <source>Split area name field</source>
+            <translation>Maes enw’r ardal rannu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="108" />
+            <source>Visit lists</source>
+            <translation>Rhestrau ymweld</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="128" />
+            <source>lifestyle</source>
+            <translation>ffordd o fyw</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="129" />
+            <source>household risk</source>
+            <translation>risg aelwydydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="130" />
+            <source>split area</source>
+            <translation>ardal rannu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="142" />
+            <source>Give at least one of: areas with a risk field, a lifestyle layer, household risk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="222" />
+            <source>(outside every split area)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="283" />
+            <source>The 25 highest priorities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="283" />
+            <source>Postcode</source>
+            <translation>Cod post</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="283" />
+            <source>Tier</source>
+            <translation>Haen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="283" />
+            <source>Score</source>
+            <translation>Sgôr</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="284" />
+            <source>Score: weighted mean of percentile ranks of area risk, lifestyle index and households at risk. Household counts under 5 are not shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="242" />
+            <source>P1: {}, P2: {}, P3: {} postcodes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="154" />
+            <source>{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="280" />
+            <source>Priority postcodes: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="281" />
+            <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="183" />
+            <source>{} postcode(s) lie in no area and score without area risk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="207" />
+            <source>{} household(s) have no valid postcode and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="212" />
+            <source>{} household postcode(s) are not among the postcodes: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="30" />
+            <source>The homes field must hold a non-negative number for every home feature.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="34" />
+            <source>There are no homes to profile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="43" />
+            <source>No incident could be given a segment: there is nothing to profile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="28" />
+            <source>Nothing to score: give area risk, a lifestyle layer or household risk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="40" />
+            <source>Tier quotas cannot be negative.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -202,3 +202,19 @@ def check_unique_ids(ids, id_name, layer_name):
         fail(tr("The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a "
                 "unique id.").format(id_name, layer_name, ", ".join(str(v) for v in repeated[:5])
                                      + (" …" if len(repeated) > 5 else "")))
+
+
+def numbers(values, field_name, layer_label):
+    """Numbers from a field that may be text (a CSV read by OGR): None stays None, anything else that is not
+    a number is an error naming the field and the layer."""
+    out = []
+    for value in values:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            out.append(None)
+            continue
+        try:
+            out.append(float(value))
+        except (TypeError, ValueError):
+            fail(tr("The field '{}' of the layer '{}' should hold numbers but has '{}'.").format(
+                field_name, layer_label, value))
+    return out

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_source
 from .fire_model import _analysis_error, _write_text
-from .layers import AreaRecords, read_incidents, write_with_columns
+from .layers import AreaRecords, numbers, read_incidents, write_with_columns
 from .styling import IndexStyle
 
 PROFILE_FIELDS = (("segment", QVariant.String), ("homes", QVariant.Double), ("pct_homes", QVariant.Double),
@@ -125,9 +125,10 @@ class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
         if homes.cancelled:
             return {}
         segments = homes.column(segment_name)
-        weights = homes.column(homes_name) if homes_name else [1] * len(homes)
+        weights = numbers(homes.column(homes_name), homes_name, homes_checked.label) if homes_name else [1] * len(homes)
         incident_records = AreaRecords(incidents_checked, feedback, progress_share=20)
-        casualties = incident_records.column(casualties_name) if casualties_name else None
+        casualties = numbers(incident_records.column(casualties_name), casualties_name, incidents_checked.label) \
+            if casualties_name else None
         if by_postcode:
             lookup = {}
             for code, segment in zip(normalise_postcodes(homes.column(home_postcode)), segments):

@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_source
 from .fire_model import _analysis_error, _write_text
-from .layers import AreaRecords, write_with_columns
+from .layers import AreaRecords, numbers, write_with_columns
 from .styling import TierStyle
 
 
@@ -173,7 +173,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         if self.AREAS in optional:
             checked, field = optional[self.AREAS]
             areas, area_geometries = geometries_of(checked)
-            risk = np.array([np.nan if v is None else float(v) for v in areas.column(field)])
+            risk = np.array([np.nan if v is None else v for v in numbers(areas.column(field), field, checked.label)])
             index = assign_points_to_areas(area_geometries, x, y)
             values = np.where(index >= 0, risk[np.maximum(index, 0)], np.nan)
             components["area"], weights["area"] = values, 1.0
@@ -184,7 +184,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         if self.LIFESTYLE in optional:
             checked, field = optional[self.LIFESTYLE]
             homes, home_geometries = geometries_of(checked)
-            index_values = np.array([np.nan if v is None else float(v) for v in homes.column(field)])
+            index_values = np.array([np.nan if v is None else v for v in numbers(homes.column(field), field, checked.label)])
             centres = shapely.centroid(home_geometries)
             _, nearest = shapely.STRtree(centres).query_nearest(points, all_matches=False)
             values = index_values[nearest]
@@ -194,7 +194,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             checked, field = optional[self.HOUSEHOLD_RISK]
             households = AreaRecords(checked, feedback, progress_share=0)
             their_codes = normalise_postcodes(households.column(household_postcode))
-            factors = households.column(field)
+            factors = numbers(households.column(field), field, checked.label)
             at_risk = {}
             unknown = 0
             for code, n in zip(their_codes, factors):
