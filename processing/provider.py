@@ -8,11 +8,13 @@ from .algorithms.build_factors import BuildFactorsAlgorithm
 from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
+from .algorithms.people_at_risk import FindPeopleAtRiskAlgorithm
 from .algorithms.priority_postcodes import PriorityPostcodesAlgorithm
 from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
-                     ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm)
+                     ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
+                     FindPeopleAtRiskAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

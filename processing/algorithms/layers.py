@@ -89,6 +89,7 @@ def write_with_columns(algorithm, parameters, context, feedback, output_name, re
         kept.append(index)
     for name, kind, _ in columns:
         fields.append(QgsField(name, kind))
+    ensure_parent_folder(parameters, output_name)
     sink, dest_id = algorithm.parameterAsSink(parameters, output_name, context, fields,
                                               records.source.wkbType(), records.source.sourceCrs())
     if sink is None:
@@ -218,3 +219,15 @@ def numbers(values, field_name, layer_label):
             fail(tr("The field '{}' of the layer '{}' should hold numbers but has '{}'.").format(
                 field_name, layer_label, value))
     return out
+
+
+def ensure_parent_folder(parameters, name):
+    """Create the folder of a file output if it is missing (OGR will not)."""
+    import os
+
+    value = parameters.get(name)
+    if hasattr(value, "sink"):  # QgsProcessingOutputLayerDefinition from the dialog
+        value = value.sink.staticValue()
+    if isinstance(value, str) and value and not value.startswith(("memory:", "postgres", "ogr:", "TEMPORARY")):
+        folder = os.path.dirname(os.path.abspath(value.split("|")[0]))
+        os.makedirs(folder, exist_ok=True)

@@ -182,3 +182,35 @@ def pairwise_quality(predicted_household, true_household):
     precision = true_positive / predicted if predicted else 1.0
     recall = true_positive / actual if actual else 1.0
     return precision, recall
+
+
+FORMATS = {"council_tax": ("csv", "utf-8-sig"), "older": ("xlsx", None), "alone": ("csv", "cp1252"),
+           "mobility": ("csv", "utf-8"), "health": ("csv", "cp1252"), "smoking": ("csv", "utf-8-sig"),
+           "near_miss": ("xlsx", None), "care": ("csv", "utf-8")}
+
+
+def write(folder, postcodes, n_households=2000, seed=SEED):
+    """Write each extract as its council system would export it (CSV in UTF-8, UTF-8 with BOM or
+    Windows-1252, or XLSX) into folder, and the truth into folder/truth/. Returns {dataset: path}."""
+    import os
+
+    import pandas as pd
+
+    extracts, households = generate(postcodes, n_households, seed)
+    os.makedirs(os.path.join(folder, "truth"), exist_ok=True)
+    paths, truth = {}, []
+    for name, (role, frame) in extracts.items():
+        kind, encoding = FORMATS[name]
+        data = frame.drop(columns="_household")
+        if encoding == "cp1252":
+            data["Name"] = data["Name"].str.replace("Aoife", "Zoë").str.replace("Agnieszka", "Agnès")
+        path = os.path.join(folder, "{}.{}".format(name, kind))
+        if kind == "xlsx":
+            data.to_excel(path, index=False)
+        else:
+            data.to_csv(path, index=False, encoding=encoding)
+        paths[name] = path
+        truth.append(pd.DataFrame({"dataset": name, "row": range(len(frame)), "household": frame["_household"]}))
+    pd.concat(truth).to_csv(os.path.join(folder, "truth", "rows.csv"), index=False)
+    households.to_csv(os.path.join(folder, "truth", "households.csv"), index=False)
+    return paths

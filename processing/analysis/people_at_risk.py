@@ -1,0 +1,240 @@
+"""People at risk from fire, found by joining datasets councils already hold, with privacy designed in.
+
+Each dataset has a role (which risk factor its presence means). Rows are linked into households
+(linkage.py); a household's flags are the roles of the datasets it appears in. Only what the output needs
+leaves this module: names, dates of birth and free text are never carried past reading, and household
+keys are keyed hashes (HMAC-SHA256 with the user's secret, which is never written anywhere).
+"""
+import hashlib
+import hmac
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .messages import AnalysisError, Note, listed, translatable
+
+ROLES = ("older", "alone", "mobility", "health", "smoking", "near_miss", "care")
+ROLE_ALIASES = {"older_person": "older", "lives_alone": "alone", "living_alone": "alone", "reduced_mobility": "mobility",
+                "other_health": "health", "smoking_candles": "smoking", "candles": "smoking", "nearmiss": "near_miss",
+                "previous_near_miss": "near_miss", "receives_care": "care", "needs_care": "care",
+                "council_tax": "register", "electoral_register": "register", "households": "register"}
+REGISTER = "register"  # a dataset that lists households without meaning any risk factor
+# Weights of the risk factors in the score, after London Fire Brigade's profile of those who die in fires.
+WEIGHTS = {"older": 1.0, "alone": 1.0, "mobility": 2.0, "health": 1.0, "smoking": 2.0, "near_miss": 2.0, "care": 1.0}
+MIN_SECRET_LENGTH = 16
+PERSONAL_FIELD = re.compile(r"name|forename|surname|birth|\bdob\b|notes?|comments?|description|phone|email|"
+                            r"nhs|ni.?number|gender|sex|ethnic", re.IGNORECASE)
+UPRN_FIELD = re.compile(r"^uprn$|uprn", re.IGNORECASE)
+POSTCODE_FIELD = re.compile(r"post\s*_?code|^pcode$|^pc$", re.IGNORECASE)
+ADDRESS_FIELD = re.compile(r"addr|address|line\s*_?\d|street|house|flat|building|premises", re.IGNORECASE)
+
+
+def normalise_role(text):
+    role = re.sub(r"[^a-z_]", "_", str(text).strip().lower()).strip("_")
+    role = ROLE_ALIASES.get(role, role)
+    if role not in ROLES and role != REGISTER:
+        raise AnalysisError(translatable("Unknown role '{}'. Roles are: {}, or register (households with no risk "
+                                         "factor of their own)."), text, ", ".join(ROLES))
+    return role
+
+
+def read_table(path):
+    """A council export as text columns: CSV in UTF-8 (with or without BOM) or Windows-1252, XLSX, or any
+    vector file GDAL reads."""
+    import pandas as pd
+
+    name = os.path.basename(path)
+    lower = path.lower()
+    if lower.endswith((".xlsx", ".xlsm")):
+        frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
+    elif lower.endswith((".csv", ".txt", ".csv.gz")):
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:  # pragma: no cover - cp1252 decodes almost anything; latin-1 decodes everything
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="latin-1")
+    else:
+        import pyogrio
+
+        frame = pyogrio.read_dataframe(path, read_geometry=False).astype(str)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if frame.empty:
+        raise AnalysisError(translatable("The dataset '{}' is empty: it has no rows."), name)
+    return frame
+
+
+def detect_columns(frame, name):
+    """Which columns are the UPRN, the postcode and the address lines; which are personal and dropped."""
+    columns = list(frame.columns)
+    personal = [c for c in columns if PERSONAL_FIELD.search(c)]
+    uprn = next((c for c in columns if UPRN_FIELD.search(c)), None)
+    postcode = next((c for c in columns if POSTCODE_FIELD.search(c)), None)
+    address = [c for c in columns if ADDRESS_FIELD.search(c) and c not in (uprn, postcode) and c not in personal]
+    if postcode is None and uprn is None:
+        raise AnalysisError(translatable("The dataset '{}' has no UPRN or postcode field to link on. Its fields are: {}."),
+                            name, listed(columns, 12))
+    if not address and uprn is None:
+        raise AnalysisError(translatable("The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. "
+                                         "Its fields are: {}."), name, listed(columns, 12))
+    return {"uprn": uprn, "postcode": postcode, "address": address, "dropped": [c for c in columns
+                                                                                 if c not in address + [uprn, postcode]]}
+
+
+def check_secret(secret):
+    if not secret or len(secret) < MIN_SECRET_LENGTH:
+        raise AnalysisError(translatable("The secret for pseudonymised keys must be at least {} characters long."),
+                            MIN_SECRET_LENGTH)
+
+
+def household_key(secret, canonical):
+    return hmac.new(secret.encode("utf-8"), canonical.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
+
+
+@dataclass
+class PeopleAtRiskResult:
+    households: object  # DataFrame: household_key, postcode, flags, n_factors, score (+ address, uprn in referral)
+    review: object  # DataFrame of borderline pairs
+    record: dict  # the processing record
+    notes: list = field(default_factory=list)
+
+
+def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", threshold=0.9, review_low=0.3):
+    """datasets: list of (name, role, DataFrame). Returns a PeopleAtRiskResult."""
+    import pandas as pd
+
+    from .linkage import link_households, prepare_records
+
+    check_secret(secret)
+    if referral and not (lawful_basis or "").strip():
+        raise AnalysisError(translatable("Referral mode writes names of places people live: it needs the lawful basis "
+                                         "for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral')."))
+    if not datasets:
+        raise AnalysisError(translatable("Give at least one dataset."))
+    seen = {}
+    for name, role, _ in datasets:
+        if role != REGISTER and role in seen:
+            raise AnalysisError(translatable("The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or "
+                                             "give each its own role."), role, seen[role], name)
+        seen[role] = name
+    notes, described, prepared = [], [], []
+    for name, role, frame in datasets:
+        columns = detect_columns(frame, name)
+        prepared.append((name, frame, columns))
+        described.append({"dataset": name, "role": role, "rows": int(len(frame)),
+                          "fields_used_for_matching": [c for c in [columns["uprn"], columns["postcode"]] if c]
+                          + columns["address"], "fields_dropped_unread": columns["dropped"]})
+    records = prepare_records(prepared)
+    bad_postcodes = records["postcode"].isna() & _has_text(prepared)
+    if bad_postcodes.any():
+        examples = _raw_postcodes(prepared, records[bad_postcodes])
+        notes.append(Note(translatable("{} row(s) have a postcode that is not a UK postcode and were matched on the rest "
+                                       "of the address, e.g. {}."), int(bad_postcodes.sum()), listed(examples, 3),
+                          warning=True))
+    linked = link_households(records, threshold=threshold, review_low=review_low)
+    notes += linked.notes
+    records["household"] = linked.household
+    roles = {name: role for name, role, _ in datasets}
+    records["role"] = records["source"].map(roles)
+
+    rows = []
+    for number, group in records.groupby("household", sort=True):
+        flags = {role: int((group["role"] == role).any()) for role in ROLES}
+        uprn = group["uprn"].dropna().mode()
+        postcode = group["postcode"].dropna().mode()
+        home = group.assign(address=group[["flat", "number", "street"]].fillna("").astype(str).agg(" ".join, axis=1))
+        address = home["address"].mode().iloc[0].split() if len(home) else []
+        canonical = "UPRN:" + uprn.iloc[0] if len(uprn) else "ADDR:" + " ".join(address) + "|" + (
+            postcode.iloc[0] if len(postcode) else "")
+        row = {"household_key": household_key(secret, canonical), "postcode": postcode.iloc[0] if len(postcode) else None}
+        row.update(flags)
+        row["n_factors"] = int(sum(flags.values()))
+        row["score"] = float(sum(WEIGHTS[r] * flags[r] for r in ROLES))
+        row["datasets"] = int(group["source"].nunique())
+        if referral:
+            flat, number, street = _first_address(group)
+            row["address"] = ", ".join(p for p in (("Flat " + flat) if flat else "", " ".join(
+                x for x in (number, street) if x)) if p)
+            row["uprn"] = uprn.iloc[0] if len(uprn) else None
+        rows.append(row)
+    households = pd.DataFrame(rows).sort_values(["score", "household_key"], ascending=[False, True], kind="stable")
+    households = households.reset_index(drop=True)
+
+    review = linked.review.copy()
+    if len(review):
+        left = records.set_index("unique_id").loc[review["unique_id_l"]]
+        right = records.set_index("unique_id").loc[review["unique_id_r"]]
+        review = pd.DataFrame({
+            "dataset_l": left["source"].to_numpy(), "row_l": left["row"].to_numpy() + 1,
+            "dataset_r": right["source"].to_numpy(), "row_r": right["row"].to_numpy() + 1,
+            "match_weight": review["match_weight"].to_numpy(), "match_probability": review["match_probability"].to_numpy()})
+        if referral:
+            for side, part in (("l", left), ("r", right)):
+                review["address_" + side] = part[["flat", "number", "street", "postcode"]].fillna("").astype(str).agg(
+                    " ".join, axis=1).str.strip().to_numpy()
+    else:
+        review = pd.DataFrame(columns=["dataset_l", "row_l", "dataset_r", "row_r", "match_weight", "match_probability"])
+
+    total_rows = int(len(records))
+    record = {
+        "purpose": "Identify households at higher risk of dying in a fire, for home fire safety visits.",
+        "datasets": described,
+        "rows_read": total_rows,
+        "rows_with_uprn": linked.stats["records_with_uprn"],
+        "rows_linked_by_uprn": linked.stats["uprn_links"],
+        "households": int(len(households)),
+        "households_with_a_risk_factor": int((households["n_factors"] > 0).sum()),
+        "households_by_number_of_factors": {str(k): int(v) for k, v in
+                                            households["n_factors"].value_counts().sort_index().items()},
+        "match_rate_by_dataset": _match_rates(records),
+        "pairs_for_clerical_review": int(len(review)),
+        "conflicting_uprns": linked.stats["conflicting_uprns"],
+        "match_threshold": threshold,
+        "personal_data_in_outputs": "addresses and UPRNs (referral mode)" if referral else
+        "none: households are keyed by a keyed hash; names, dates of birth and free text are never read past input",
+        "referral_mode": bool(referral),
+        "lawful_basis": lawful_basis if referral else None,
+        "pseudonymisation": "HMAC-SHA256 with a secret supplied by the user at run time; the secret is not stored",
+    }
+    return PeopleAtRiskResult(households, review, record, notes)
+
+
+def _has_text(prepared):
+    import pandas as pd
+
+    parts = []
+    for _, frame, columns in prepared:
+        if columns["postcode"]:
+            parts.append(frame[columns["postcode"]].astype(str).str.strip() != "")
+        else:
+            parts.append(pd.Series([False] * len(frame)))
+    return pd.concat(parts, ignore_index=True).to_numpy()
+
+
+def _raw_postcodes(prepared, bad):
+    examples = []
+    lookup = {name: (frame, columns) for name, frame, columns in prepared}
+    for source, row in bad[["source", "row"]].head(3).itertuples(index=False):
+        frame, columns = lookup[source]
+        examples.append(repr(frame[columns["postcode"]].iloc[row]))
+    return examples
+
+
+def _first_address(group):
+    row = group.dropna(subset=["street"]).head(1)
+    if not len(row):
+        return None, None, None
+    row = row.iloc[0]
+    return row["flat"], row["number"], row["street"]
+
+
+def _match_rates(records):
+    """Share of each dataset's rows that joined a household holding rows from another dataset."""
+    sources_per_household = records.groupby("household")["source"].nunique()
+    shared = records["household"].map(sources_per_household) > 1
+    return {source: float(np.round(shared[records["source"] == source].mean(), 4))
+            for source in records["source"].unique()}
