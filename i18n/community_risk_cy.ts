@@ -194,7 +194,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="148" />
+            <location filename="../processing/algorithms/layers.py" line="149" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
@@ -204,12 +204,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="198" />
+            <location filename="../processing/algorithms/layers.py" line="199" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="202" />
+            <location filename="../processing/algorithms/layers.py" line="203" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
@@ -224,7 +224,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="140" />
+            <location filename="../processing/algorithms/layers.py" line="141" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
@@ -239,12 +239,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="95" />
+            <location filename="../processing/algorithms/layers.py" line="96" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="125" />
+            <location filename="../processing/algorithms/layers.py" line="126" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
@@ -254,7 +254,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="158" />
+            <location filename="../processing/algorithms/layers.py" line="159" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="26" />
+            <location filename="../processing/provider.py" line="28" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -1250,7 +1250,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="218" />
+            <location filename="../processing/algorithms/layers.py" line="219" />
             <source>The field '{}' of the layer '{}' should hold numbers but has '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -1600,6 +1600,162 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/analysis/priority.py" line="40" />
             <source>Tier quotas cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="34" />
+            <source>Find people at risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="49" />
+            <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
+
+Inputs
+- Datasets: council exports (CSV in UTF-8 or Windows-1252, XLSX, or any vector file): council tax, electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS Exeter data. The UPRN, postcode and address line fields are found by their names.
+- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). A role may be given once.
+- Secret: at least 16 characters; household keys are keyed hashes (HMAC-SHA256) of it, so the same secret gives the same keys next time. It is never written anywhere. Leave it empty to take it from the COMMUNITY_RISK_SECRET environment variable, which keeps it out of the Processing history.
+- Match threshold: the match probability from which two records are one household (default 0.9).
+- Referral mode: adds the address and UPRN to the output, for a referral; it needs the Lawful basis.
+
+Linkage: rows sharing a UPRN are one household; other rows are matched on their address (postcode, flat and house number, street) by Splink's probabilistic model on DuckDB. Names, dates of birth and free text are never used and never written.
+
+Output fields (one row per household, highest score first)
+- household_key: the pseudonymised household; postcode.
+- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.
+- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
+- datasets: in how many datasets it appears; address, uprn: in referral mode only.
+Clerical review: the borderline pairs (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
+            <source>Datasets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
+            <source>Roles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
+            <source>Secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
+            <source>Match threshold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
+            <source>Referral mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
+            <source>Lawful basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
+            <source>Households at risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="87" />
+            <source>Clerical review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="89" />
+            <source>Processing record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
+            <source>Households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
+            <source>Households with two or more risk factors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="108" />
+            <source>Give at least one dataset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="148" />
+            <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="110" />
+            <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="117" />
+            <source>Reading '{}' as {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="116" />
+            <source>The dataset '{}' does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="97" />
+            <source>There are no records to link.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="124" />
+            <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="38" />
+            <source>Unknown role '{}'. Roles are: {}, or register (households with no risk factor of their own).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="67" />
+            <source>The dataset '{}' is empty: it has no rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="79" />
+            <source>The dataset '{}' has no UPRN or postcode field to link on. Its fields are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="82" />
+            <source>The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. Its fields are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="90" />
+            <source>The secret for pseudonymised keys must be at least {} characters long.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="114" />
+            <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="121" />
+            <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="135" />
+            <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
     </context>
