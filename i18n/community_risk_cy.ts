@@ -1605,7 +1605,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="34" />
             <source>Find people at risk</source>
-            <translation type="unfinished" />
+            <translation>Canfod pobl mewn perygl</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="49" />
@@ -1631,57 +1631,57 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="78" />
             <source>Datasets</source>
-            <translation type="unfinished" />
+            <translation>Setiau data</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="79" />
             <source>Roles</source>
-            <translation type="unfinished" />
+            <translation>Rolau</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="80" />
             <source>Secret</source>
-            <translation type="unfinished" />
+            <translation>Cyfrinach</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="81" />
             <source>Match threshold</source>
-            <translation type="unfinished" />
+            <translation>Trothwy paru</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="84" />
             <source>Referral mode</source>
-            <translation type="unfinished" />
+            <translation>Modd atgyfeirio</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="85" />
             <source>Lawful basis</source>
-            <translation type="unfinished" />
+            <translation>Sail gyfreithlon</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="86" />
             <source>Households at risk</source>
-            <translation type="unfinished" />
+            <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="87" />
             <source>Clerical review</source>
-            <translation type="unfinished" />
+            <translation>Adolygiad clerigol</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="89" />
             <source>Processing record</source>
-            <translation type="unfinished" />
+            <translation>Cofnod prosesu</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="91" />
             <source>Households</source>
-            <translation type="unfinished" />
+            <translation>Aelwydydd</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="92" />
             <source>Households with two or more risk factors</source>
-            <translation type="unfinished" />
+            <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="108" />
