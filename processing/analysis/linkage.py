@@ -63,8 +63,11 @@ def prepare_records(frames):
 
     parts = []
     for source, frame, columns in frames:
-        address = frame[columns["address"]].fillna("").astype(str).agg(" ".join, axis=1) if columns["address"] else \
-            pd.Series([""] * len(frame))
+        if columns["address"]:
+            lines = [frame[c].fillna("").astype(str) for c in columns["address"]]
+            address = lines[0].str.cat(lines[1:], sep=" ") if len(lines) > 1 else lines[0]
+        else:
+            address = pd.Series([""] * len(frame))
         parsed = [parse_address(a) for a in address]
         uprn = frame[columns["uprn"]] if columns.get("uprn") else pd.Series([None] * len(frame))
         parts.append(pd.DataFrame({
@@ -91,52 +94,41 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     clerical review."""
     import pandas as pd
 
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     notes = []
     n = len(records)
     if n == 0:
         raise AnalysisError(translatable("There are no records to link."))
-    parent = np.arange(n)
-
-    def find(i):
-        root = i
-        while parent[root] != root:
-            root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
-
-    def union(i, j):
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
 
     # 1. exact UPRN, unless one UPRN is recorded at addresses in different postcodes (a keying error)
     with_uprn = records[records["uprn"].notna()]
-    conflicted = set()
-    for uprn, group in with_uprn.groupby("uprn"):
-        if _far_apart(group["postcode"].dropna().unique()):
-            conflicted.add(uprn)
-            continue
-        ids = group["unique_id"].to_numpy()
-        for other in ids[1:]:
-            union(ids[0], other)
+    spread = with_uprn.groupby("uprn")["postcode"].nunique()
+    candidates = with_uprn[with_uprn["uprn"].isin(spread[spread > 1].index)]
+    conflicted = {uprn for uprn, codes in candidates.groupby("uprn")["postcode"]
+                  if _far_apart(codes.dropna().unique())}
     if conflicted:
         notes.append(Note(translatable("{} UPRN(s) are recorded at addresses in different postcodes; those rows were "
                                        "matched by address instead."), len(conflicted), warning=True))
-    uprn_links = n - len({find(i) for i in range(n)})
+    trusted = with_uprn[~with_uprn["uprn"].isin(conflicted)]
+    first = trusted.groupby("uprn")["unique_id"].transform("min")
+    left, right = [trusted["unique_id"].to_numpy()], [first.to_numpy()]
+    uprn_links = int((trusted["unique_id"].to_numpy() != first.to_numpy()).sum())
 
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
     if n > 1:
         predictions = _splink_predict(records.assign(uprn=records["uprn"].where(~records["uprn"].isin(conflicted))),
                                       review_low, seed)
-        for left, right in predictions.loc[predictions["match_probability"] >= threshold,
-                                           ["unique_id_l", "unique_id_r"]].itertuples(index=False):
-            union(int(left), int(right))
+        linked = predictions[predictions["match_probability"] >= threshold]
+        left.append(linked["unique_id_l"].to_numpy(dtype=np.int64))
+        right.append(linked["unique_id_r"].to_numpy(dtype=np.int64))
         review = predictions[(predictions["match_probability"] >= review_low)
                              & (predictions["match_probability"] < threshold)]
-    roots = np.array([find(i) for i in range(n)])
-    _, household = np.unique(roots, return_inverse=True)
+    rows, cols = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    _, household = connected_components(graph, directed=False)
     stats = {"records": n, "records_with_uprn": int(records["uprn"].notna().sum()), "uprn_links": int(uprn_links),
              "households": int(household.max() + 1), "review_pairs": int(len(review)),
              "conflicting_uprns": len(conflicted)}

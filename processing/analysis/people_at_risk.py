@@ -141,29 +141,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     roles = {name: role for name, role, _ in datasets}
     records["role"] = records["source"].map(roles)
 
-    rows = []
-    for number, group in records.groupby("household", sort=True):
-        flags = {role: int((group["role"] == role).any()) for role in ROLES}
-        uprn = group["uprn"].dropna().mode()
-        postcode = group["postcode"].dropna().mode()
-        home = group.assign(address=group[["flat", "number", "street"]].fillna("").astype(str).agg(" ".join, axis=1))
-        address = home["address"].mode().iloc[0].split() if len(home) else []
-        canonical = "UPRN:" + uprn.iloc[0] if len(uprn) else "ADDR:" + " ".join(address) + "|" + (
-            postcode.iloc[0] if len(postcode) else "")
-        row = {"household_key": household_key(secret, canonical), "postcode": postcode.iloc[0] if len(postcode) else None}
-        row.update(flags)
-        row["n_factors"] = int(sum(flags.values()))
-        row["score"] = float(sum(WEIGHTS[r] * flags[r] for r in ROLES))
-        row["datasets"] = int(group["source"].nunique())
-        if referral:
-            flat, number, street = _first_address(group)
-            row["address"] = ", ".join(p for p in (("Flat " + flat) if flat else "", " ".join(
-                x for x in (number, street) if x)) if p)
-            row["uprn"] = uprn.iloc[0] if len(uprn) else None
-        rows.append(row)
-    households = pd.DataFrame(rows).sort_values(["score", "household_key"], ascending=[False, True], kind="stable")
-    households = households.reset_index(drop=True)
-
+    households = _assemble_households(records, secret, referral)
     review = linked.review.copy()
     if len(review):
         left = records.set_index("unique_id").loc[review["unique_id_l"]]
@@ -203,6 +181,43 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     return PeopleAtRiskResult(households, review, record, notes)
 
 
+def _most_common(records, column):
+    """Per household, the most frequent non-missing value of column (ties: the smallest)."""
+    present = records.dropna(subset=[column])
+    counts = present.groupby(["household", column]).size().rename("n").reset_index()
+    counts = counts.sort_values(["household", "n", column], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("household").set_index("household")[column]
+
+
+def _assemble_households(records, secret, referral):
+    """One row per household: pseudonymised key, postcode, the seven flags, count, score (vectorised: a
+    county has hundreds of thousands of households)."""
+    import pandas as pd
+
+    index = pd.Index(np.unique(records["household"]), name="household")
+    flags = pd.crosstab(records["household"], records["role"]).reindex(index=index, columns=list(ROLES), fill_value=0)
+    flags = (flags > 0).astype(int)
+    uprn = _most_common(records, "uprn").reindex(index)
+    postcode = _most_common(records, "postcode").reindex(index)
+    home = records.assign(address=records["flat"].fillna("-") + "|" + records["number"].fillna("") + "|"
+                          + records["street"].fillna(""))
+    address = _most_common(home, "address").reindex(index).fillna("")
+    canonical = np.where(uprn.notna(), "UPRN:" + uprn.fillna(""), "ADDR:" + address + "|" + postcode.fillna(""))
+    households = pd.DataFrame({"household_key": [household_key(secret, c) for c in canonical],
+                               "postcode": postcode.to_numpy()}, index=index)
+    households = households.join(flags)
+    households["n_factors"] = flags.sum(axis=1).astype(int)
+    households["score"] = sum(WEIGHTS[role] * flags[role] for role in ROLES).astype(float)
+    households["datasets"] = records.groupby("household")["source"].nunique().reindex(index).astype(int)
+    if referral:
+        parts = address.str.split("|", expand=True).reindex(columns=[0, 1, 2]).fillna("")
+        flat_text = np.where(parts[0].isin(["-", ""]), "", "Flat " + parts[0] + ", ")
+        households["address"] = (flat_text + (parts[1] + " " + parts[2]).str.strip()).to_numpy()
+        households["uprn"] = uprn.to_numpy()
+    households = households.sort_values(["score", "household_key"], ascending=[False, True], kind="stable")
+    return households.reset_index(drop=True)
+
+
 def _has_text(prepared):
     import pandas as pd
 
@@ -222,14 +237,6 @@ def _raw_postcodes(prepared, bad):
         frame, columns = lookup[source]
         examples.append(repr(frame[columns["postcode"]].iloc[row]))
     return examples
-
-
-def _first_address(group):
-    row = group.dropna(subset=["street"]).head(1)
-    if not len(row):
-        return None, None, None
-    row = row.iloc[0]
-    return row["flat"], row["number"], row["street"]
 
 
 def _match_rates(records):
