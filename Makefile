@@ -20,6 +20,7 @@ test: setup
 bench: setup
 	@$(PY) bench/bench_foundation.py
 	@$(PY) bench/bench_fire_model.py
+	@$(PY) bench/bench_targeting.py
 
 package: setup
 	@$(PY) scripts/package.py

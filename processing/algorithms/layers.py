@@ -95,17 +95,22 @@ def write_with_columns(algorithm, parameters, context, feedback, output_name, re
     if sink is None:
         fail(tr("The output could not be created ({}).").format(parameters.get(output_name)))
     converters = [_converter(kind) for _, kind, _ in columns]
+    converted = [[convert(v) for v in values] for convert, (_, _, values) in zip(converters, columns)]
+    new_rows = list(zip(*converted)) if converted else [()] * len(records)
     total = max(len(records), 1)
+    batch = []
     for i, (geometry, attributes) in enumerate(zip(records.geometries, records.attributes)):
-        if i % 500 == 0:
+        if i % 5000 == 0:
             if feedback.isCanceled():
                 return None
             feedback.setProgress(progress_start + (100 - progress_start) * i / total)
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            batch = []
         feature = QgsFeature(fields)
         feature.setGeometry(geometry)
-        feature.setAttributes([attributes[k] for k in kept]
-                              + [convert(values[i]) for convert, (_, _, values) in zip(converters, columns)])
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feature.setAttributes([attributes[k] for k in kept] + list(new_rows[i]))
+        batch.append(feature)
+    sink.addFeatures(batch, QgsFeatureSink.FastInsert)
     feedback.setProgress(100)
     return dest_id
 

@@ -257,8 +257,12 @@ def write_visit_lists(folder, codes, raw_codes, columns, split_names, tiers, sco
     names = [name for name, _, _ in columns]
     values = [list(v) for _, _, v in columns]
     order = np.argsort(-np.nan_to_num(np.asarray(scores, dtype=float), nan=-1.0), kind="stable")
+    split_names = np.asarray(split_names, dtype=object)
+    tiers = np.asarray(tiers, dtype=object)
+    ordered_splits = split_names[order]
+    visit = np.isin(tiers[order], ("P1", "P2"))
     for split in sorted(set(split_names)):
-        rows = [k for k in order if split_names[k] == split and tiers[k] in ("P1", "P2")]
+        rows = order[(ordered_splits == split) & visit]
         label = split or tr("All postcodes")
         stem = _safe_name(label)
         partial = os.path.join(folder, stem + ".csv.part")
@@ -269,8 +273,8 @@ def write_visit_lists(folder, codes, raw_codes, columns, split_names, tiers, sco
                 writer.writerow([codes[k] or raw_codes[k]] + [_cell(values[i][k]) for i, n in enumerate(names)
                                                               if n != "split_area"])
         os.replace(partial, os.path.join(folder, stem + ".csv"))
-        in_split = [k for k in range(len(tiers)) if split_names[k] == split]
-        counts = {t: sum(1 for k in in_split if tiers[k] == t) for t in ("P1", "P2", "P3")}
+        in_split = tiers[split_names == split]
+        counts = {t: int((in_split == t).sum()) for t in ("P1", "P2", "P3")}
         top = "".join("<tr><td>{}</td><td>{}</td><td>{:.1f}</td></tr>".format(
             escape(str(codes[k] or raw_codes[k])), tiers[k], scores[k]) for k in rows[:25])
         html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{0}</title></head>"

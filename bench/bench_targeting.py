@@ -1,0 +1,100 @@
+"""Figures for targeting (printed, never asserted):
+
+1. findpeopleatrisk on generated council extracts over the real London postcodes: 100,000 households
+   (a register of ~100,000 rows and ~100,000 rows of role datasets; goal under 1 minute), with peak memory
+   and the linkage precision and recall; 1,000,000 households only with BENCH_MILLION=1 (goal under 10 minutes);
+2. prioritypostcodes over every London postcode (~180,000) with LSOA fire risk (goal under 10 s).
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PKGROOT = os.path.join(REPO, ".build", "pkgroot")
+LONDON = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "london"))
+
+PEOPLE = """
+import resource, sys, time
+import pandas as pd
+from community_risk.processing.analysis import council_data, people_at_risk as par
+from community_risk.processing.analysis.linkage import link_households, prepare_records
+n = int(sys.argv[1])
+postcodes = pd.read_csv(sys.argv[2], usecols=["postcode"])
+extracts, _ = council_data.generate(postcodes, n_households=n)
+datasets, truth = [], []
+for name, (role, frame) in extracts.items():
+    truth += list(frame["_household"])
+    datasets.append((name, par.normalise_role(role), frame.drop(columns="_household")))
+rows = sum(len(f) for _, _, f in datasets)
+register = len(datasets[0][2])
+start = time.perf_counter()
+result = par.find_people_at_risk(datasets, "benchmark-secret-0123456789")
+elapsed = time.perf_counter() - start
+frames = [(name, frame, {"uprn": "UPRN", "postcode": "Post Code", "address": ["Address Line 1", "Address Line 2"]})
+          for name, _, frame in datasets]
+linked = link_households(prepare_records(frames))
+precision, recall = council_data.pairwise_quality(linked.household, truth)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print("   {:,} households: register {:,} rows x role datasets {:,} rows -> {:.1f} s, peak memory {:,.0f} MB "
+      "(whole process); {:,} households found; precision {:.4f}, recall {:.4f}".format(
+          n, register, rows - register, elapsed, peak, len(result.households), precision, recall))
+"""
+
+PRIORITY = """
+import os, sys, time
+sys.path.append("/usr/share/qgis/python/plugins")
+import geopandas as gpd, pandas as pd
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+app = QgsApplication([], False); app.initQgis()
+import processing
+from processing.core.Processing import Processing
+Processing.initialize()
+from community_risk.processing.provider import CommunityRiskProvider
+provider = CommunityRiskProvider(); QgsApplication.processingRegistry().addProvider(provider)
+london, work = sys.argv[1], sys.argv[2]
+postcodes = pd.read_csv(os.path.join(london, "postcodes.csv.gz"))
+gpd.GeoDataFrame(postcodes, geometry=gpd.points_from_xy(postcodes["easting"], postcodes["northing"]), crs=27700).to_file(
+    os.path.join(work, "postcodes.gpkg"), layer="postcodes")
+lsoas = gpd.read_file(os.path.join(london, "lsoa_2011.gpkg"))
+fires = pd.read_csv(os.path.join(london, "lsoa_fire_counts_2009_2016.csv.gz")).set_index("LSOA11CD")
+lsoas["rate_10k"] = 1e4 * fires.sum(axis=1).reindex(lsoas["LSOA11CD"]).to_numpy() / lsoas["HHOLDS"] / 8
+lsoas.to_file(os.path.join(work, "lsoa_risk.gpkg"), layer="lsoa_risk")
+boroughs = lsoas.dissolve("LAD11NM").reset_index()[["LAD11NM", "geometry"]]
+boroughs.to_file(os.path.join(work, "boroughs.gpkg"), layer="boroughs")
+start = time.perf_counter()
+result = processing.run("communityrisk:prioritypostcodes", {
+    "POSTCODES": os.path.join(work, "postcodes.gpkg"), "POSTCODE_FIELD": "postcode",
+    "AREAS": os.path.join(work, "lsoa_risk.gpkg"), "AREA_RISK_FIELD": "rate_10k", "P1_COUNT": 500, "P2_COUNT": 2000,
+    "SPLIT_AREAS": os.path.join(work, "boroughs.gpkg"), "SPLIT_FIELD": "LAD11NM",
+    "OUTPUT": os.path.join(work, "priority.gpkg"), "VISIT_LISTS": os.path.join(work, "visits")},
+    context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+print("2. prioritypostcodes over {:,} London postcodes, 33 borough visit lists: {:.1f} s ({} P1)".format(
+    len(postcodes), time.perf_counter() - start, result["P1"]))
+"""
+
+
+def run(code, *args):
+    env = dict(os.environ, PYTHONPATH=PKGROOT, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd="/")
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    print("\n".join(lines) if lines else "   failed: " + done.stderr[-800:])
+
+
+def main():
+    if not os.path.isdir(LONDON):
+        print("targeting benchmarks skipped: {} not found".format(LONDON))
+        return
+    postcodes = os.path.join(LONDON, "postcodes.csv.gz")
+    print("1. findpeopleatrisk (Splink on DuckDB, 2 cores):")
+    run(PEOPLE, "100000", postcodes)
+    if os.environ.get("BENCH_MILLION") == "1":
+        run(PEOPLE, "1000000", postcodes)
+    else:
+        print("   1,000,000 households: set BENCH_MILLION=1 to run (about 2 million rows)")
+    with tempfile.TemporaryDirectory(prefix="community_risk_bench_") as work:
+        run(PRIORITY, LONDON, work)
+
+
+if __name__ == "__main__":
+    main()
