@@ -152,6 +152,17 @@ def test_bad_postcodes_and_conflicting_uprns_are_reported():
     assert "1 UPRN(s) are recorded at addresses in different postcodes" in notes
 
 
+def test_unknown_postcodes_and_rows_without_keys_are_reported():
+    table = small_table(**{"Post Code": ["n1 2uh", "N1 2UH", "ZZ9 9ZZ"]})
+    keyless = pd.DataFrame({"UPRN": [""], "Address Line 1": [""], "Post Code": [""]})
+    result = par.find_people_at_risk([("a.csv", "older", table), ("b.csv", "care", keyless)], SECRET,
+                                     known_postcodes={"N1 2UH"})
+    notes = " ".join(str(n) for n in result.notes)
+    assert "1 row(s) have a postcode that does not exist in the postcode list, e.g. ZZ9 9ZZ" in notes
+    assert "1 row(s) have no UPRN, postcode or address and were left out: b.csv row 1" in notes
+    assert len(result.households) == 3
+
+
 def test_council_encodings_are_read(tmp_path, london_postcodes):
     paths = council_data.write(str(tmp_path), london_postcodes, n_households=300)
     alone = par.read_table(paths["alone"])  # Windows-1252

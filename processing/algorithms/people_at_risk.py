@@ -13,6 +13,8 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
@@ -39,6 +41,8 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
     ROLES = "ROLES"
     SECRET = "SECRET"
     THRESHOLD = "THRESHOLD"
+    POSTCODES = "POSTCODES"
+    POSTCODE_FIELD = "POSTCODE_FIELD"
     REFERRAL_MODE = "REFERRAL_MODE"
     LAWFUL_BASIS = "LAWFUL_BASIS"
     OUTPUT = "OUTPUT"
@@ -60,6 +64,8 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "- Secret: at least 16 characters; household keys are keyed hashes (HMAC-SHA256) of it, so the same "
             "secret gives the same keys next time. It is never written anywhere. Leave it empty to take it from "
             "the COMMUNITY_RISK_SECRET environment variable, which keeps it out of the Processing history.\n"
+            "- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list "
+            "field, to report rows whose postcode is well formed but does not exist.\n"
             "- Match threshold: the match probability from which two records are one household (default 0.9).\n"
             "- Referral mode: adds the address and UPRN to the output, for a referral; it needs the Lawful basis.\n\n"
             "Linkage: rows sharing a UPRN are one household; other rows are matched on their address (postcode, "
@@ -81,6 +87,11 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.THRESHOLD, tr("Match threshold"),
                                                        QgsProcessingParameterNumber.Double, defaultValue=0.9,
                                                        minValue=0.5, maxValue=0.9999))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.POSTCODES, tr("Postcode list"), [QgsProcessing.TypeVector],
+                                                              optional=True))
+        self.addParameter(QgsProcessingParameterField(self.POSTCODE_FIELD, tr("Postcode list field"),
+                                                      parentLayerParameterName=self.POSTCODES, optional=True,
+                                                      defaultValue="postcode"))
         self.addParameter(QgsProcessingParameterBoolean(self.REFERRAL_MODE, tr("Referral mode"), defaultValue=False))
         self.addParameter(QgsProcessingParameterString(self.LAWFUL_BASIS, tr("Lawful basis"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Households at risk"), QgsProcessing.TypeVector))
@@ -106,6 +117,16 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
         if not paths:
             fail(tr("Give at least one dataset."))
+        known = None
+        if parameters.get(self.POSTCODES):
+            from ..analysis.postcodes import normalise_postcodes
+            from .base import require_source
+            from .layers import AreaRecords
+
+            checked = require_source(self, parameters, context, self.POSTCODES, tr("postcode list"))
+            field_name = self.parameterAsString(parameters, self.POSTCODE_FIELD, context)
+            checked.field_index(field_name)
+            known = set(normalise_postcodes(AreaRecords(checked, feedback, progress_share=0).column(field_name))) - {None}
         if len(roles) != len(paths):
             fail(tr("Give one role per dataset: {} datasets but {} roles ('{}').").format(len(paths), len(roles), roles_text))
         try:
@@ -120,7 +141,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
                     return {}
             feedback.setProgress(20)
             result = find_people_at_risk(datasets, secret, referral=referral, lawful_basis=lawful_basis,
-                                         threshold=threshold)
+                                         threshold=threshold, known_postcodes=known)
         except AnalysisError as error:
             raise _analysis_error(error)
         for note in result.notes:

@@ -156,6 +156,8 @@ def _splink_predict(records, review_low, seed):
 
     settings = SettingsCreator(
         link_type="dedupe_only",
+        # prior that two random rows are one home: about one in the number of rows (refined below)
+        probability_two_random_records_match=min(0.5, 1.0 / max(len(records), 2)),
         unique_id_column_name="unique_id",
         blocking_rules_to_generate_predictions=[block_on("postcode"), block_on("street", "number")],
         # m: how often one household's own records agree at each level. Set from how council address data
@@ -180,8 +182,10 @@ def _splink_predict(records, review_low, seed):
     home = np.where(records["number"].notna(), flat + "/" + records["number"].fillna(""), None)
     table = db_api.register(records[["unique_id", "uprn", "postcode", "number", "street"]].assign(flat=flat, home=home))
     linker = Linker(table, settings, log_level=logging.WARNING)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("postcode", "number", "street")], recall=0.8)
+    sizes = records.dropna(subset=["postcode", "number", "street"]).groupby(["postcode", "number", "street"]).size()
+    if (sizes > 1).any():  # with no exact pairs at all (tiny inputs) the estimate would be 0: keep the prior
+        linker.training.estimate_probability_two_random_records_match(
+            [block_on("postcode", "number", "street")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=min(2e6, len(records) * 200), seed=seed)
     predictions = linker.inference.predict(threshold_match_probability=review_low).as_pandas_dataframe()
     return predictions[["unique_id_l", "unique_id_r", "match_weight", "match_probability"]]

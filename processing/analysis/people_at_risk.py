@@ -103,8 +103,11 @@ class PeopleAtRiskResult:
     notes: list = field(default_factory=list)
 
 
-def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", threshold=0.9, review_low=0.3):
-    """datasets: list of (name, role, DataFrame). Returns a PeopleAtRiskResult."""
+def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", threshold=0.9, review_low=0.3,
+                        known_postcodes=None):
+    """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
+    (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
+    PeopleAtRiskResult."""
     import pandas as pd
 
     from .linkage import link_households, prepare_records
@@ -135,6 +138,20 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         notes.append(Note(translatable("{} row(s) have a postcode that is not a UK postcode and were matched on the rest "
                                        "of the address, e.g. {}."), int(bad_postcodes.sum()), listed(examples, 3),
                           warning=True))
+    if known_postcodes is not None:
+        unknown = records["postcode"].notna() & ~records["postcode"].isin(known_postcodes)
+        if unknown.any():
+            notes.append(Note(translatable("{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; "
+                                           "they were matched on the rest of the address."), int(unknown.sum()),
+                              listed(records.loc[unknown, "postcode"].unique(), 3), warning=True))
+    keyless = records["uprn"].isna() & records["postcode"].isna() & records["street"].isna()
+    if keyless.any():
+        notes.append(Note(translatable("{} row(s) have no UPRN, postcode or address and were left out: {}."),
+                          int(keyless.sum()), listed(["{} row {}".format(source, row + 1) for source, row in
+                                                      records.loc[keyless, ["source", "row"]].itertuples(index=False)], 5),
+                          warning=True))
+        records = records[~keyless].reset_index(drop=True)
+        records["unique_id"] = np.arange(len(records))
     linked = link_households(records, threshold=threshold, review_low=review_low)
     notes += linked.notes
     records["household"] = linked.household
