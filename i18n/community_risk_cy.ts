@@ -1410,170 +1410,170 @@ Output fields (the postcodes' own fields are kept)
 - households_at_risk: households with at least the minimum risk factors; counts under 5 are left empty so no output singles out a few households.
 - priority_score: 0-100; tier: P1, P2 or P3; split_area: its split area.
 Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first) and one HTML summary page per split area.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="121" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="130" />
             <source>postcode</source>
             <translation>cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="266" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="281" />
             <source>All postcodes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="76" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="79" />
             <source>Postcodes</source>
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="77" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="80" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="81" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="84" />
             <source>Area risk field</source>
             <translation>Maes risg ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="84" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="87" />
             <source>Lifestyle layer</source>
             <translation>Haen ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="86" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="89" />
             <source>Lifestyle index field</source>
             <translation>Maes mynegai ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="89" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="92" />
             <source>Household risk</source>
             <translation>Risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="91" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="94" />
             <source>Household postcode field</source>
             <translation>Maes cod post yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="94" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="97" />
             <source>Household risk factors field</source>
             <translation>Maes ffactorau risg yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="97" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="100" />
             <source>Minimum risk factors</source>
             <translation>Lleiafswm ffactorau risg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="99" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="102" />
             <source>P1 postcodes</source>
             <translation>Codau post P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="101" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="104" />
             <source>P2 postcodes</source>
             <translation>Codau post P2</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="103" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
             <source>Split areas</source>
             <translation>Ardaloedd rhannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="105" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="114" />
             <source>Split area name field</source>
             <translation>Maes enw’r ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="108" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="117" />
             <source>Visit lists</source>
             <translation>Rhestrau ymweld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="128" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
             <source>lifestyle</source>
             <translation>ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="129" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="138" />
             <source>household risk</source>
             <translation>risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="130" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="139" />
             <source>split area</source>
             <translation>ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="142" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="151" />
             <source>Give at least one of: areas with a risk field, a lifestyle layer, household risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="222" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="231" />
             <source>(outside every split area)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="287" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
             <source>The 25 highest priorities</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="287" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="287" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="287" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="288" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="303" />
             <source>Score: weighted mean of percentile ranks of area risk, lifestyle index and households at risk. Household counts under 5 are not shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="242" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="257" />
             <source>P1: {}, P2: {}, P3: {} postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="154" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="163" />
             <source>{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="284" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="299" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="285" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="300" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="183" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="192" />
             <source>{} postcode(s) lie in no area and score without area risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="207" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="216" />
             <source>{} household(s) have no valid postcode and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="212" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="221" />
             <source>{} household postcode(s) are not among the postcodes: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1803,6 +1803,42 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="144" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="52" />
+            <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
+
+Inputs
+- Postcodes: postcode points; Postcode field: the postcode.
+- Areas: the fire risk model's output or any area layer; Area risk field: its risk (default rate_10k).
+- Lifestyle layer (optional): the homes layer from Lifestyle profile; Lifestyle index field (default segment_index). Each postcode takes the index of the nearest feature.
+- Household risk (optional): the output of Find people at risk, or any table with a postcode and a number of risk factors per household (Household postcode field, Household risk factors field); a household counts as at risk with at least Minimum risk factors.
+- P1 postcodes, P2 postcodes: how many postcodes each tier holds, e.g. the visits stations can make this quarter (defaults 100 and 400). Or tier by thresholds instead: P1 minimum score and P2 minimum score (0-100); when given they replace the quotas.
+- Split areas (optional): wards, boroughs or station grounds, with a Split area name field: one visit list and one summary per split area.
+
+The score is the weighted mean of the postcode's percentile ranks (0-100) on each input given: area risk (weight 1), lifestyle index (1) and households at risk (2).
+
+Output fields (the postcodes' own fields are kept)
+- area_risk, lifestyle_index: the values the postcode took.
+- households_at_risk: households with at least the minimum risk factors; counts under 5 are left empty so no output singles out a few households.
+- priority_score: 0-100; tier: P1, P2 or P3; split_area: its split area.
+Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first) and one HTML summary page per split area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="106" />
+            <source>P1 minimum score</source>
+            <translation>Sgôr isaf P1</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="109" />
+            <source>P2 minimum score</source>
+            <translation>Sgôr isaf P2</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="57" />
+            <source>The P2 minimum score ({}) cannot be above the P1 minimum score ({}).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -11,7 +11,13 @@ from qgis.PyQt.QtCore import QVariant
 
 from community_risk.processing.analysis.lifestyle import poisson_interval, segment_profile
 from community_risk.processing.analysis.postcodes import normalise_postcode
-from community_risk.processing.analysis.priority import assign_tiers, percentile_rank, priority_scores, suppress_small
+from community_risk.processing.analysis.priority import (
+    assign_tiers,
+    percentile_rank,
+    priority_scores,
+    suppress_small,
+    tiers_by_score,
+)
 from helpers import memory_layer, run_algorithm
 
 
@@ -90,6 +96,19 @@ def test_scores_tiers_and_suppression():
     tiers = assign_tiers([5, 9, 7, 1, 8], 1, 2)
     assert tiers.tolist() == ["P3", "P1", "P2", "P3", "P2"]
     assert suppress_small([0, 1, 4, 5, 12, None]) == [0, None, None, 5, 12, None]
+    assert tiers_by_score([95, 80, 50, np.nan], 90, 75).tolist() == ["P1", "P2", "P3", "P3"]
+    with pytest.raises(Exception):
+        tiers_by_score([1.0], 50, 60)
+
+
+def test_priority_tiers_by_score_thresholds(sample_path, fire_risk, tmp_path):
+    run_algorithm("communityrisk:prioritypostcodes", {
+        "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode", "AREAS": fire_risk,
+        "P1_MIN_SCORE": 95, "P2_MIN_SCORE": 80, "OUTPUT": str(tmp_path / "p.gpkg")})
+    table = gpd.read_file(tmp_path / "p.gpkg")
+    assert (table.loc[table["tier"] == "P1", "priority_score"] >= 95).all()
+    assert table.loc[table["tier"] == "P2", "priority_score"].between(80, 95).all()
+    assert (table.loc[table["tier"] == "P3", "priority_score"] < 80).all()
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,8 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
     MIN_FACTORS = "MIN_FACTORS"
     P1_COUNT = "P1_COUNT"
     P2_COUNT = "P2_COUNT"
+    P1_MIN_SCORE = "P1_MIN_SCORE"
+    P2_MIN_SCORE = "P2_MIN_SCORE"
     SPLIT_AREAS = "SPLIT_AREAS"
     SPLIT_FIELD = "SPLIT_FIELD"
     OUTPUT = "OUTPUT"
@@ -59,7 +61,8 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             "number of risk factors per household (Household postcode field, Household risk factors field); "
             "a household counts as at risk with at least Minimum risk factors.\n"
             "- P1 postcodes, P2 postcodes: how many postcodes each tier holds, e.g. the visits stations can make "
-            "this quarter (defaults 100 and 400).\n"
+            "this quarter (defaults 100 and 400). Or tier by thresholds instead: P1 minimum score and P2 minimum "
+            "score (0-100); when given they replace the quotas.\n"
             "- Split areas (optional): wards, boroughs or station grounds, with a Split area name field: one visit "
             "list and one summary per split area.\n\n"
             "The score is the weighted mean of the postcode's percentile ranks (0-100) on each input given: area risk "
@@ -100,6 +103,12 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
                                                        defaultValue=100, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.P2_COUNT, tr("P2 postcodes"), QgsProcessingParameterNumber.Integer,
                                                        defaultValue=400, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(self.P1_MIN_SCORE, tr("P1 minimum score"),
+                                                       QgsProcessingParameterNumber.Double, optional=True,
+                                                       minValue=0, maxValue=100))
+        self.addParameter(QgsProcessingParameterNumber(self.P2_MIN_SCORE, tr("P2 minimum score"),
+                                                       QgsProcessingParameterNumber.Double, optional=True,
+                                                       minValue=0, maxValue=100))
         self.addParameter(QgsProcessingParameterFeatureSource(self.SPLIT_AREAS, tr("Split areas"),
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(self.SPLIT_FIELD, tr("Split area name field"),
@@ -116,7 +125,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         from ..analysis.counting import assign_points_to_areas
         from ..analysis.messages import AnalysisError
         from ..analysis.postcodes import normalise_postcodes
-        from ..analysis.priority import assign_tiers, priority_scores, suppress_small
+        from ..analysis.priority import assign_tiers, priority_scores, suppress_small, tiers_by_score
 
         postcodes_checked = require_source(self, parameters, context, self.POSTCODES, tr("postcode"))
         postcodes_checked.require_features()
@@ -220,9 +229,15 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             names = np.array([str(v) if v is not None else "" for v in splits.column(field)], dtype=object)
             index = assign_points_to_areas(split_geometries, x, y)
             split_names = np.where(index >= 0, names[np.maximum(index, 0)], tr("(outside every split area)"))
+        thresholds = [self.parameterAsDouble(parameters, name, context) if parameters.get(name) not in (None, "") else None
+                      for name in (self.P1_MIN_SCORE, self.P2_MIN_SCORE)]
         try:
             scores = priority_scores(components, weights)
-            tiers = assign_tiers(scores, p1, p2)
+            if thresholds[0] is not None or thresholds[1] is not None:
+                p1_min = thresholds[0] if thresholds[0] is not None else 101.0
+                tiers = tiers_by_score(scores, p1_min, thresholds[1] if thresholds[1] is not None else p1_min)
+            else:
+                tiers = assign_tiers(scores, p1, p2)
         except AnalysisError as error:
             raise _analysis_error(error)
         columns += [("priority_score", QVariant.Double, scores), ("tier", QVariant.String, tiers),

@@ -49,3 +49,12 @@ def assign_tiers(scores, p1_count, p2_count):
 def suppress_small(counts, below=SUPPRESS_BELOW):
     """Counts under `below` (but above zero) become None, so no output singles out a few households."""
     return [None if c is not None and 0 < c < below else c for c in counts]
+
+
+def tiers_by_score(scores, p1_min, p2_min):
+    """'P1' for scores of at least p1_min, 'P2' for at least p2_min, 'P3' for the rest."""
+    if p2_min > p1_min:
+        raise AnalysisError(translatable("The P2 minimum score ({}) cannot be above the P1 minimum score ({})."),
+                            p2_min, p1_min)
+    scores = np.nan_to_num(np.asarray(scores, dtype=float), nan=-1.0)
+    return np.where(scores >= p1_min, "P1", np.where(scores >= p2_min, "P2", "P3")).astype(object)
