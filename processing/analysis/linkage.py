@@ -176,7 +176,11 @@ def _splink_predict(records, review_low, seed):
         retain_intermediate_calculation_columns=False,
         additional_columns_to_retain=[],
     )
-    db_api = DuckDBAPI()
+    import duckdb
+
+    connection = duckdb.connect(":memory:")
+    connection.execute("SET enable_progress_bar = false")  # its bars would flood the Processing log
+    db_api = DuckDBAPI(connection)
     # "no flat" is a value: a house and a flat at the same number are different homes
     flat = records["flat"].fillna("-")
     home = np.where(records["number"].notna(), flat + "/" + records["number"].fillna(""), None)
