@@ -136,3 +136,18 @@ def python_value(value):
     if isinstance(value, QDate):
         return value.toPyDate() if value.isValid() else None
     return value
+
+
+def analysis_error(error):
+    """An AnalysisError from the QGIS-free code as the exception Processing shows, translated."""
+    return QgsProcessingException(error.render(tr))
+
+
+def write_text(path, text):
+    """Write whole or not at all: a temporary file renamed into place."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    partial = path + ".part"
+    with open(partial, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(partial, path)

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, CheckedSource, fail, python_value, require_source
-from .fire_model import _analysis_error, _write_text
+from .base import analysis_error, write_text
 from .layers import AreaRecords, check_unique_ids, read_incidents, write_with_columns
 
 FILL_CHOICES = ("median", "zero", "none")
@@ -229,7 +229,7 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
             columns, fill_notes = fill_missing(columns, fill)
             notes += fill_notes
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
 
         lines = []
         for note in notes:
@@ -248,6 +248,6 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
         outputs = {self.OUTPUT: dest_id}
         log_path = self.parameterAsFileOutput(parameters, self.LOG, context)
         if log_path:
-            _write_text(log_path, "\n".join(lines) + "\n")
+            write_text(log_path, "\n".join(lines) + "\n")
             outputs[self.LOG] = log_path
         return outputs

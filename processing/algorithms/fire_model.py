@@ -1,10 +1,8 @@
 """communityrisk:fitfireriskmodel and communityrisk:applyfireriskmodel."""
 import json
-import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -20,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail, require_source
+from .base import CommunityRiskAlgorithm, analysis_error, fail, require_source, write_text
 from .layers import AreaRecords, write_with_columns
 from .styling import BandStyle, save_band_style_in_geopackage
 
@@ -44,11 +42,6 @@ OUTPUT_HELP = translatable(
     "- excess: observed minus the model's expected incidents over the same years.\n"
     "- pearson_resid: the excess divided by its standard deviation; beyond ±2 is unusual.\n"
     "Areas with no households are kept with empty model fields.")
-
-
-def _analysis_error(error):
-    """An AnalysisError from the QGIS-free code as the exception Processing shows, translated."""
-    return QgsProcessingException(error.render(tr))
 
 
 def _model_columns(table):
@@ -208,7 +201,7 @@ class FitFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
             result = fit_fire_model(ids, records.column(count_name), records.column(households_name),
                                     records.frame(factors), options, count_name, households_name, geometries)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         for note in result.notes:
             (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
         feedback.pushInfo(tr("Factors chosen: {}").format(", ".join(result.chosen) or tr("none")))
@@ -228,7 +221,7 @@ class FitFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
         for name, text in ((self.REPORT, report_html), (self.MODEL, model_json)):
             path = self.parameterAsFileOutput(parameters, name, context)
             if path:
-                _write_text(path, text)
+                write_text(path, text)
                 outputs[name] = path
         self.style_output(context, dest_id)
         band_counts = np.bincount(result.table["band"], minlength=6)[1:]
@@ -272,16 +265,6 @@ def _parse_thresholds(text):
     if len(values) != 4:
         fail(tr("My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.").format(text))
     return values
-
-
-def _write_text(path, text):
-    """Write whole or not at all: a temporary file renamed into place."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    partial = path + ".part"
-    with open(partial, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(partial, path)
 
 
 class ApplyFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
@@ -336,7 +319,7 @@ class ApplyFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
         try:
             check_model(model)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         checked = require_source(self, parameters, context, self.INPUT, tr("area"))
         checked.require_features()
         households_name = self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context) or \
@@ -359,7 +342,7 @@ class ApplyFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
                                        records.frame(list(model.get("coefficients", {}))),
                                        observed=records.column(count_name) if count_name else None, years=years)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         for note in notes:
             (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
         dest_id = write_with_columns(self, parameters, context, feedback, self.OUTPUT, records,

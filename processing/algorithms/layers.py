@@ -3,6 +3,7 @@ columns. Shared by the algorithms so each stays a thin adapter."""
 import math
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -236,3 +237,39 @@ def ensure_parent_folder(parameters, name):
     if isinstance(value, str) and value and not value.startswith(("memory:", "postgres", "ogr:", "TEMPORARY")):
         folder = os.path.dirname(os.path.abspath(value.split("|")[0]))
         os.makedirs(folder, exist_ok=True)
+
+
+def write_table(algorithm, parameters, context, name, frame):
+    """A pandas table as a layer without geometry (numbers stay numbers; NaN becomes NULL)."""
+    import numpy as np
+
+    fields = QgsFields()
+    kinds = []
+    for column in frame.columns:
+        dtype = frame[column].dtype
+        kind = QVariant.Int if np.issubdtype(dtype, np.integer) else (
+            QVariant.Double if np.issubdtype(dtype, np.floating) else QVariant.String)
+        fields.append(QgsField(column, kind))
+        kinds.append(kind)
+    ensure_parent_folder(parameters, name)
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry,
+                                         QgsCoordinateReferenceSystem())
+    if sink is None:
+        fail(tr("The output could not be created ({}).").format(parameters.get(name)))
+    for row in frame.itertuples(index=False):
+        feature = QgsFeature(fields)
+        feature.setAttributes([_plain(v, k) for v, k in zip(row, kinds)])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    return dest_id
+
+
+def _plain(value, kind):
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if kind == QVariant.Int:
+        return int(value)
+    if kind == QVariant.Double:
+        return float(value)
+    return str(value)

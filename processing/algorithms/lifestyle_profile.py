@@ -2,11 +2,6 @@
 from html import escape
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -19,15 +14,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_source
-from .fire_model import _analysis_error, _write_text
-from .layers import AreaRecords, numbers, read_incidents, write_with_columns
+from .base import analysis_error, write_text
+from .layers import AreaRecords, numbers, read_incidents, write_table, write_with_columns
 from .styling import IndexStyle
-
-PROFILE_FIELDS = (("segment", QVariant.String), ("homes", QVariant.Double), ("pct_homes", QVariant.Double),
-                  ("incidents", QVariant.Int), ("pct_incidents", QVariant.Double), ("casualties", QVariant.Double),
-                  ("pct_casualties", QVariant.Double), ("index", QVariant.Double), ("index_low", QVariant.Double),
-                  ("index_high", QVariant.Double))
-
 
 class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "lifestyleprofile"
@@ -160,21 +149,10 @@ class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
         try:
             table = segment_profile(segments, weights, incident_segments, casualties)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         feedback.setProgress(80)
 
-        fields = QgsFields()
-        for name, kind in PROFILE_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry,
-                                             QgsCoordinateReferenceSystem())
-        if sink is None:
-            fail(tr("The output could not be created ({}).").format(parameters.get(self.OUTPUT)))
-        for row in table.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes([row.segment] + [None if not np.isfinite(v) else (int(v) if name == "incidents" else float(v))
-                                                   for (name, _), v in zip(PROFILE_FIELDS[1:], row[1:])])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        dest_id = write_table(self, parameters, context, self.OUTPUT, table)
         outputs = {self.OUTPUT: dest_id}
         if parameters.get(self.OUTPUT_HOMES):
             index_of = dict(zip(table["segment"], table["index"]))
@@ -189,7 +167,7 @@ class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
             outputs[self.OUTPUT_HOMES] = homes_dest
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            _write_text(report, profile_chart_html(table, tr("Lifestyle profile: {}").format(homes_checked.label)))
+            write_text(report, profile_chart_html(table, tr("Lifestyle profile: {}").format(homes_checked.label)))
             outputs[self.REPORT] = report
         top = table.iloc[0]
         feedback.pushInfo(tr("Highest index: '{}' with {:.0f} ({:.1f}% of homes, {:.1f}% of incidents).").format(

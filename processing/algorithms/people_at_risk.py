@@ -4,11 +4,6 @@ import os
 from datetime import datetime, timezone
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -19,14 +14,12 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
-from .fire_model import _analysis_error, _write_text
-from .layers import ensure_parent_folder
+from .base import analysis_error, write_text
+from .layers import write_table
 
 SECRET_ENVIRONMENT = "COMMUNITY_RISK_SECRET"
 
@@ -143,7 +136,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             result = find_people_at_risk(datasets, secret, referral=referral, lawful_basis=lawful_basis,
                                          threshold=threshold, known_postcodes=known)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         for note in result.notes:
             (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
         if feedback.isCanceled():
@@ -151,17 +144,17 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         feedback.setProgress(85)
 
         outputs = {}
-        dest = self._write_table(parameters, context, self.OUTPUT, result.households)
+        dest = write_table(self, parameters, context, self.OUTPUT, result.households)
         outputs[self.OUTPUT] = dest
         written = {"households": parameters.get(self.OUTPUT) if isinstance(parameters.get(self.OUTPUT), str) else "layer"}
         if parameters.get(self.REVIEW):
-            outputs[self.REVIEW] = self._write_table(parameters, context, self.REVIEW, result.review)
+            outputs[self.REVIEW] = write_table(self, parameters, context, self.REVIEW, result.review)
             written["clerical_review"] = parameters.get(self.REVIEW) if isinstance(parameters.get(self.REVIEW), str) else "layer"
         record_path = self.parameterAsFileOutput(parameters, self.RECORD, context)
         record = dict(result.record, run_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                       tool="Community Risk Toolkit, communityrisk:findpeopleatrisk", outputs_written=written)
         if record_path:
-            _write_text(record_path, json.dumps(record, indent=1, ensure_ascii=False))
+            write_text(record_path, json.dumps(record, indent=1, ensure_ascii=False))
             outputs[self.RECORD] = record_path
         households = result.households
         outputs["HOUSEHOLDS"] = int(len(households))
@@ -169,37 +162,3 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         feedback.pushInfo(tr("{} households; {} with two or more risk factors; {} pairs for clerical review.").format(
             outputs["HOUSEHOLDS"], outputs["AT_RISK"], len(result.review)))
         return outputs
-
-    def _write_table(self, parameters, context, name, frame):
-        import numpy as np
-
-        fields = QgsFields()
-        kinds = []
-        for column in frame.columns:
-            dtype = frame[column].dtype
-            kind = QVariant.Int if np.issubdtype(dtype, np.integer) else (
-                QVariant.Double if np.issubdtype(dtype, np.floating) else QVariant.String)
-            fields.append(QgsField(column, kind))
-            kinds.append(kind)
-        ensure_parent_folder(parameters, name)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry,
-                                             QgsCoordinateReferenceSystem())
-        if sink is None:
-            fail(tr("The output could not be created ({}).").format(parameters.get(name)))
-        for row in frame.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes([_plain(v, k) for v, k in zip(row, kinds)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
-
-
-def _plain(value, kind):
-    import math
-
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if kind == QVariant.Int:
-        return int(value)
-    if kind == QVariant.Double:
-        return float(value)
-    return str(value)

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_source
-from .fire_model import _analysis_error, _write_text
+from .base import analysis_error, write_text
 from .layers import AreaRecords, numbers, write_with_columns
 from .styling import TierStyle
 
@@ -239,7 +239,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             else:
                 tiers = assign_tiers(scores, p1, p2)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         columns += [("priority_score", QVariant.Double, scores), ("tier", QVariant.String, tiers),
                     ("split_area", QVariant.String, split_names)]
         feedback.setProgress(80)
@@ -302,7 +302,7 @@ def write_visit_lists(folder, codes, raw_codes, columns, split_names, tiers, sco
             escape(tr("The 25 highest priorities")), escape(tr("Postcode")), escape(tr("Tier")), escape(tr("Score")), top,
             escape(tr("Score: weighted mean of percentile ranks of area risk, lifestyle index and households at risk. "
                       "Household counts under 5 are not shown.")))
-        _write_text(os.path.join(folder, stem + ".html"), html)
+        write_text(os.path.join(folder, stem + ".html"), html)
 
 
 def _cell(value):

@@ -16,14 +16,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail, require_source
+from .base import CommunityRiskAlgorithm, analysis_error, fail, require_source, write_text
 from .fire_model import (
     FAMILY_CHOICES,
     FAMILY_LABELS,
     SELECTION_CHOICES,
     SELECTION_LABELS,
-    _analysis_error,
-    _write_text,
     default_factors,
 )
 from .layers import AreaRecords, check_filter, check_unique_ids, read_incidents, write_with_columns
@@ -168,7 +166,7 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             result = fit_fire_model(ids, train, records.column(households_name), records.frame(factors), options,
                                     "train_incidents", households_name)
         except AnalysisError as error:
-            raise _analysis_error(error)
+            raise analysis_error(error)
         for note in result.notes:
             (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
         used = np.isfinite(result.table["predicted"])
@@ -194,7 +192,7 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
                 return {}
             outputs[self.OUTPUT] = dest_id
         if report_path:
-            _write_text(report_path, html)
+            write_text(report_path, html)
             outputs[self.REPORT] = report_path
         for share, key in ((0.05, "05"), (0.10, "10"), (0.20, "20")):
             for ranking, name in (("forecast", "FORECAST"), ("past incidents", "PAST"), ("hindsight best", "BEST")):
