@@ -21,6 +21,7 @@ bench: setup
 	@$(PY) bench/bench_foundation.py
 	@$(PY) bench/bench_fire_model.py
 	@$(PY) bench/bench_targeting.py
+	@$(PY) bench/bench_health_housing.py
 
 package: setup
 	@$(PY) scripts/package.py

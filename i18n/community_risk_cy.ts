@@ -194,7 +194,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="154" />
+            <location filename="../processing/algorithms/layers.py" line="155" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
@@ -204,12 +204,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="204" />
+            <location filename="../processing/algorithms/layers.py" line="205" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="208" />
+            <location filename="../processing/algorithms/layers.py" line="209" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
@@ -224,7 +224,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="146" />
+            <location filename="../processing/algorithms/layers.py" line="147" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
@@ -239,12 +239,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="96" />
+            <location filename="../processing/algorithms/layers.py" line="97" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="131" />
+            <location filename="../processing/algorithms/layers.py" line="132" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
@@ -254,7 +254,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="164" />
+            <location filename="../processing/algorithms/layers.py" line="165" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="28" />
+            <location filename="../processing/provider.py" line="29" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -447,7 +447,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="37" />
+            <location filename="../processing/algorithms/fire_model.py" line="35" />
             <source>Output fields (the input's own fields are kept)
 - observed: incidents in the count field (over the years it covers).
 - predicted: forecast incidents per year.
@@ -460,79 +460,79 @@ Areas with no households are kept with empty model fields.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="28" />
+            <location filename="../processing/algorithms/fire_model.py" line="26" />
             <source>Automatic (overdispersion test)</source>
             <translation>Awtomatig (prawf gorwasgariad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="28" />
+            <location filename="../processing/algorithms/fire_model.py" line="26" />
             <source>Poisson</source>
             <translation>Poisson</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="29" />
+            <location filename="../processing/algorithms/fire_model.py" line="27" />
             <source>Negative binomial</source>
             <translation>Binomial negatif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="31" />
+            <location filename="../processing/algorithms/fire_model.py" line="29" />
             <source>Forward stepwise by AIC</source>
             <translation>Camau ymlaen yn ôl AIC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="31" />
+            <location filename="../processing/algorithms/fire_model.py" line="29" />
             <source>Forward stepwise by BIC</source>
             <translation>Camau ymlaen yn ôl BIC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="32" />
+            <location filename="../processing/algorithms/fire_model.py" line="30" />
             <source>LASSO with cross-validation</source>
             <translation>LASSO gyda thraws-ddilysu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="32" />
+            <location filename="../processing/algorithms/fire_model.py" line="30" />
             <source>None: use every factor</source>
             <translation>Dim: defnyddio pob ffactor</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="34" />
+            <location filename="../processing/algorithms/fire_model.py" line="32" />
             <source>London Fire Brigade (10, 15, 20, 25 per 10,000 households)</source>
             <translation>Brigâd Dân Llundain (10, 15, 20, 25 fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <location filename="../processing/algorithms/fire_model.py" line="33" />
             <source>My thresholds</source>
             <translation>Fy nhrothwyon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <location filename="../processing/algorithms/fire_model.py" line="33" />
             <source>Quintiles</source>
             <translation>Cwintelau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <location filename="../processing/algorithms/fire_model.py" line="33" />
             <source>Natural breaks (Fisher-Jenks)</source>
             <translation>Toriadau naturiol (Fisher-Jenks)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="86" />
+            <location filename="../processing/algorithms/fire_model.py" line="79" />
             <source>Fit fire risk model</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="289" />
+            <location filename="../processing/algorithms/fire_model.py" line="272" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="128" />
+            <location filename="../processing/algorithms/fire_model.py" line="121" />
             <source>
 
 The report (HTML) explains the model in plain words: family and why, chosen factors as incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. The model file (JSON) holds everything Apply fire risk model needs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="301" />
+            <location filename="../processing/algorithms/fire_model.py" line="284" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -546,7 +546,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="107" />
+            <location filename="../processing/algorithms/fire_model.py" line="100" />
             <source>Finds the combination of factors that best explains incident counts per area (London Fire Brigade's method), forecasts incidents per household for every area, and puts each area in one of five risk bands.
 
 Inputs
@@ -566,137 +566,137 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="137" />
+            <location filename="../processing/algorithms/fire_model.py" line="130" />
             <source>Incident count field</source>
             <translation>Maes cyfrif digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="143" />
+            <location filename="../processing/algorithms/fire_model.py" line="136" />
             <source>Years the counts cover</source>
             <translation>Blynyddoedd y mae'r cyfrifon yn eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="147" />
+            <location filename="../processing/algorithms/fire_model.py" line="140" />
             <source>Family</source>
             <translation>Teulu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="149" />
+            <location filename="../processing/algorithms/fire_model.py" line="142" />
             <source>Selection</source>
             <translation>Dewis</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="151" />
+            <location filename="../processing/algorithms/fire_model.py" line="144" />
             <source>Maximum factors</source>
             <translation>Uchafswm ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="154" />
+            <location filename="../processing/algorithms/fire_model.py" line="147" />
             <source>Use each area's own history</source>
             <translation>Defnyddio hanes pob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="156" />
+            <location filename="../processing/algorithms/fire_model.py" line="149" />
             <source>Banding</source>
             <translation>Bandio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="158" />
+            <location filename="../processing/algorithms/fire_model.py" line="151" />
             <source>My thresholds (four, per 10,000 households)</source>
             <translation>Fy nhrothwyon (pedwar, fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="161" />
+            <location filename="../processing/algorithms/fire_model.py" line="154" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="161" />
+            <location filename="../processing/algorithms/fire_model.py" line="154" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="163" />
+            <location filename="../processing/algorithms/fire_model.py" line="156" />
             <source>Model file</source>
             <translation>Ffeil model</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="163" />
+            <location filename="../processing/algorithms/fire_model.py" line="156" />
             <source>JSON files (*.json)</source>
             <translation>Ffeiliau JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="165" />
+            <location filename="../processing/algorithms/fire_model.py" line="158" />
             <source>Factors chosen</source>
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="220" />
+            <location filename="../processing/algorithms/fire_model.py" line="213" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="205" />
+            <location filename="../processing/algorithms/fire_model.py" line="198" />
             <source>Fitting the model on {} areas with {} candidate factors</source>
             <translation>Yn gosod y model ar {} ardal gyda {} ffactor posibl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="214" />
+            <location filename="../processing/algorithms/fire_model.py" line="207" />
             <source>Factors chosen: {}</source>
             <translation>Ffactorau a ddewiswyd: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="214" />
+            <location filename="../processing/algorithms/fire_model.py" line="207" />
             <source>none</source>
             <translation>dim</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="215" />
+            <location filename="../processing/algorithms/fire_model.py" line="208" />
             <source>Deviance explained: {:.1%}</source>
             <translation>Gwyriad a esboniwyd: {:.1%}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="235" />
+            <location filename="../processing/algorithms/fire_model.py" line="228" />
             <source>Areas per band (1 = well below … 5 = well above average): {}</source>
             <translation>Ardaloedd fesul band (1 = ymhell islaw … 5 = ymhell uwchlaw’r cyfartaledd): {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="258" />
+            <location filename="../processing/algorithms/fire_model.py" line="251" />
             <source>Not used as factors (other counts of the same incidents): {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="260" />
+            <location filename="../processing/algorithms/fire_model.py" line="253" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="273" />
+            <location filename="../processing/algorithms/fire_model.py" line="266" />
             <source>My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="80" />
+            <location filename="../processing/algorithms/fire_model.py" line="73" />
             <source>The band style could not be saved in {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="335" />
+            <location filename="../processing/algorithms/fire_model.py" line="318" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="350" />
+            <location filename="../processing/algorithms/fire_model.py" line="333" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="357" />
+            <location filename="../processing/algorithms/fire_model.py" line="340" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="86" />
+            <location filename="../processing/algorithms/layers.py" line="87" />
             <source>The input field '{}' is replaced by the new one.</source>
             <translation type="unfinished" />
         </message>
@@ -706,12 +706,12 @@ Inputs
             <translation>Bandiau risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="34" />
+            <location filename="../processing/algorithms/validate_model.py" line="32" />
             <source>Validate fire risk model (out of time)</source>
             <translation>Dilysu model risg tân (y tu allan i amser)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="57" />
+            <location filename="../processing/algorithms/validate_model.py" line="55" />
             <source>Proves whether the fire risk model looks forward: it counts incidents in a training window and a later test window, fits the model on the first, and scores its forecast on the second, which it never saw.
 
 Inputs
@@ -730,67 +730,67 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="86" />
+            <location filename="../processing/algorithms/validate_model.py" line="84" />
             <source>Training start</source>
             <translation>Dechrau hyfforddi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="86" />
+            <location filename="../processing/algorithms/validate_model.py" line="84" />
             <source>Training end</source>
             <translation>Diwedd hyfforddi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="87" />
+            <location filename="../processing/algorithms/validate_model.py" line="85" />
             <source>Test start</source>
             <translation>Dechrau profi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="87" />
+            <location filename="../processing/algorithms/validate_model.py" line="85" />
             <source>Test end</source>
             <translation>Diwedd profi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="97" />
+            <location filename="../processing/algorithms/validate_model.py" line="95" />
             <source>Validation report</source>
             <translation>Adroddiad dilysu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="99" />
+            <location filename="../processing/algorithms/validate_model.py" line="97" />
             <source>Validation by area</source>
             <translation>Dilysu fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="106" />
+            <location filename="../processing/algorithms/validate_model.py" line="104" />
             <source>Spearman rank correlation of forecast and test counts</source>
             <translation>Cydberthyniad rheng Spearman y rhagolwg a’r cyfrifon prawf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="131" />
+            <location filename="../processing/algorithms/validate_model.py" line="129" />
             <source>The windows must be in order: training start ≤ training end &lt; test start ≤ test end.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="181" />
+            <location filename="../processing/algorithms/validate_model.py" line="179" />
             <source>Fire risk model validation: {}</source>
             <translation>Dilysu model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="156" />
+            <location filename="../processing/algorithms/validate_model.py" line="154" />
             <source>{} incidents in the training window, {} in the test window.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="203" />
+            <location filename="../processing/algorithms/validate_model.py" line="201" />
             <source>Top 10% of areas: forecast {:.1%}, past incidents {:.1%}, hindsight best {:.1%} of test-window incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="159" />
+            <location filename="../processing/algorithms/validate_model.py" line="157" />
             <source>No incident of the layer '{}' falls in the test window.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="104" />
+            <location filename="../processing/algorithms/validate_model.py" line="102" />
             <source>Share of test incidents in the top {}% of areas ({})</source>
             <translation>Cyfran y digwyddiadau prawf yn y {}% uchaf o ardaloedd ({})</translation>
         </message>
@@ -1090,7 +1090,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="216" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="194" />
             <source>95% interval</source>
             <translation type="unfinished" />
         </message>
@@ -1250,17 +1250,17 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="224" />
+            <location filename="../processing/algorithms/layers.py" line="225" />
             <source>The field '{}' of the layer '{}' should hold numbers but has '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="34" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="23" />
             <source>Lifestyle profile</source>
             <translation>Proffil ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="51" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="40" />
             <source>Which lifestyle groups have more fires than their number of homes suggests? The layout of London Fire Brigade's Mosaic tables, with any segmentation (Mosaic, the open Output Area Classification).
 
 Inputs
@@ -1277,112 +1277,112 @@ Homes with segment index: the homes layer with segment_index, styled from blue (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="98" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="87" />
             <source>homes</source>
             <translation>cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="213" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="191" />
             <source>Index (100 = as many incidents as homes suggest)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
             <source>Segment</source>
             <translation>Segment</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
             <source>Share of homes</source>
             <translation>Cyfran y cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
             <source>Share of incidents</source>
             <translation>Cyfran y digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="215" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
             <source>Index</source>
             <translation>Mynegai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="69" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="58" />
             <source>Homes</source>
             <translation>Cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="70" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="59" />
             <source>Segment field</source>
             <translation>Maes segment</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="71" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="60" />
             <source>Homes field</source>
             <translation>Maes cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="73" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="62" />
             <source>Homes postcode field</source>
             <translation>Maes cod post y cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="76" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="65" />
             <source>Incident postcode field</source>
             <translation>Maes cod post y digwyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="78" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="67" />
             <source>Casualties field</source>
             <translation>Maes anafusion</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="81" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="70" />
             <source>Maximum distance</source>
             <translation>Pellter mwyaf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="84" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="73" />
             <source>Homes with segment index</source>
             <translation>Cartrefi gyda mynegai segment</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="86" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="75" />
             <source>Chart</source>
             <translation>Siart</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="195" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="173" />
             <source>Highest index: '{}' with {:.0f} ({:.1f}% of homes, {:.1f}% of incidents).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="117" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="106" />
             <source>Incidents matched by postcode need the Homes postcode field of the homes layer '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="120" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="109" />
             <source>The incident layer '{}' has no points: give its Incident postcode field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="158" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="147" />
             <source>Incidents are on average {:.0f} map units from the nearest home feature.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="141" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="130" />
             <source>{} incident(s) have a postcode not found among the homes and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="156" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="145" />
             <source>{} incident(s) are farther than {} from every home and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="192" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="170" />
             <source>Lifestyle profile: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="36" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="29" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1629,82 +1629,82 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="77" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="87" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="95" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="88" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="89" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="90" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="100" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="102" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="95" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="103" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="119" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="112" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="169" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="162" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="124" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="138" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="137" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="130" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1759,7 +1759,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="53" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="46" />
             <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
 
 Inputs
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="90" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="83" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="126" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="119" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -1839,6 +1839,94 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/analysis/priority.py" line="57" />
             <source>The P2 minimum score ({}) cannot be above the P1 minimum score ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="32" />
+            <source>Heat surface (kernel density)</source>
+            <translation>Arwyneb gwres (dwysedd cnewyllyn)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="44" />
+            <source>A smooth surface of how densely points (fires, F/G-rated homes, benefit claimants) lie, as a GeoTIFF.
+
+Inputs
+- Points: any point layer in a projected CRS; Weight field (optional): a number per point, e.g. casualties (default 1).
+- Cell size: in the layer's units (default 50, metres in British National Grid).
+- Bandwidth (optional): the kernel's radius. Empty: Silverman's rule of thumb for two dimensions, h = 2.78 × sigma × n^(-1/6), with sigma the mean of the coordinates' robust standard deviations (the log reports the value used).
+- Boundary (optional): polygons to clip to; cells outside are left empty.
+
+Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic (biweight) kernel so the surface adds up to the number of points; loaded with a colour ramp.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="58" />
+            <source>Points</source>
+            <translation>Pwyntiau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="59" />
+            <source>Weight field</source>
+            <translation>Maes pwysau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="61" />
+            <source>Cell size</source>
+            <translation>Maint cell</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="63" />
+            <source>Bandwidth</source>
+            <translation>Lled band</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="65" />
+            <source>Boundary</source>
+            <translation>Ffin</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="67" />
+            <source>Heat surface</source>
+            <translation>Arwyneb gwres</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="68" />
+            <source>Bandwidth used</source>
+            <translation>Lled band a ddefnyddiwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="106" />
+            <source>boundary</source>
+            <translation>ffin</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="84" />
+            <source>The point layer '{}' is in a geographic CRS ({}): reproject it to a projected CRS (e.g. EPSG:27700) so cells and bandwidth are in metres.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="103" />
+            <source>Bandwidth by Silverman's rule: {:.1f}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/kde.py" line="20" />
+            <source>A density surface needs at least two points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/kde.py" line="29" />
+            <source>All points are in one place: give the bandwidth.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/kde.py" line="50" />
+            <source>The cell size and the bandwidth must be positive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/kde.py" line="58" />
+            <source>{} x {} cells is too many: choose a larger cell size.</source>
             <translation type="unfinished" />
         </message>
     </context>

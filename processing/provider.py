@@ -7,6 +7,7 @@ from .algorithms.base import ICON_PATH
 from .algorithms.build_factors import BuildFactorsAlgorithm
 from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
+from .algorithms.heat_surface import HeatSurfaceAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
 from .algorithms.people_at_risk import FindPeopleAtRiskAlgorithm
 from .algorithms.priority_postcodes import PriorityPostcodesAlgorithm
@@ -14,7 +15,7 @@ from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
-                     FindPeopleAtRiskAlgorithm)
+                     FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):
