@@ -147,6 +147,17 @@ def _far_apart(postcodes):
     return any(distance(a, b) > 1 for a, b in combinations(postcodes, 2))
 
 
+def _duckdb_memory_mb(share=0.4):
+    """A share of the machine's memory for DuckDB (the rest stays for pandas and QGIS)."""
+    import os
+
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 8 * 1024**3
+    return max(512, int(total * share / 1024**2))
+
+
 def _splink_predict(records, review_low, seed):
     import logging
 
@@ -178,8 +189,16 @@ def _splink_predict(records, review_low, seed):
     )
     import duckdb
 
+    import os
+    import tempfile
+
     connection = duckdb.connect(":memory:")
     connection.execute("SET enable_progress_bar = false")  # its bars would flood the Processing log
+    # Bound DuckDB's memory and let it spill to disk: a county's pairwise comparisons outgrow RAM.
+    spill = os.path.join(tempfile.gettempdir(), "community_risk_duckdb")
+    os.makedirs(spill, exist_ok=True)
+    connection.execute("SET temp_directory = '{}'".format(spill.replace("'", "''")))
+    connection.execute("SET memory_limit = '{}MB'".format(_duckdb_memory_mb()))
     db_api = DuckDBAPI(connection)
     # "no flat" is a value: a house and a flat at the same number are different homes
     flat = records["flat"].fillna("-")
