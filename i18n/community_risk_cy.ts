@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="29" />
+            <location filename="../processing/provider.py" line="30" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -1413,7 +1413,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="130" />
+            <location filename="../processing/algorithms/load_epc.py" line="88" />
             <source>postcode</source>
             <translation>cod post</translation>
         </message>
@@ -1423,12 +1423,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="79" />
+            <location filename="../processing/algorithms/load_epc.py" line="66" />
             <source>Postcodes</source>
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="80" />
+            <location filename="../processing/algorithms/load_epc.py" line="67" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1927,6 +1927,97 @@ Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic 
         <message>
             <location filename="../processing/analysis/kde.py" line="58" />
             <source>{} x {} cells is too many: choose a larger cell size.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="34" />
+            <source>Load EPC certificates</source>
+            <translation>Llwytho tystysgrifau EPC</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="47" />
+            <source>Reads the domestic Energy Performance Certificates export (certificates.csv, with the bulk download's column names or the API's lower-case hyphenated ones) in chunks, keeps the latest certificate of each home (by building reference number, UPRN, else address), and places each home on its UPRN point, else on its postcode's point.
+
+Inputs
+- EPC certificates: the CSV.
+- Postcodes: postcode points; Postcode field.
+- UPRN points (optional): e.g. OS Open UPRN; UPRN field.
+- As at (optional): the date certificate ages are measured to (default: the newest certificate).
+
+Output fields (one point per home; homes that cannot be placed are kept without a point and counted in the log)
+- uprn, postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).
+- band_fg: 1 for F or G, the excess-cold risk; private_rented: 1 for a private tenancy; no_mains_gas: 1 without mains gas; heating: gas, electric, other or none.
+- cert_age_years: the certificate's age; lodged: its date; placed_by: uprn or postcode.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="65" />
+            <source>EPC certificates</source>
+            <translation>Tystysgrifau EPC</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="69" />
+            <source>UPRN points</source>
+            <translation>Pwyntiau UPRN</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="71" />
+            <source>UPRN field</source>
+            <translation>Maes UPRN</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="73" />
+            <source>As at</source>
+            <translation>Fel ar</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="75" />
+            <source>EPC homes</source>
+            <translation>Cartrefi EPC</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="76" />
+            <source>Homes that could not be placed</source>
+            <translation>Cartrefi na ellid eu lleoli</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="95" />
+            <source>UPRN</source>
+            <translation>UPRN</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="87" />
+            <source>The EPC file '{}' does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="125" />
+            <source>{} home(s) could not be placed (no known UPRN or postcode); they are kept without a point.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="118" />
+            <source>The EPC file '{}' could not be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/epc.py" line="36" />
+            <source>The EPC file '{}' lacks the column(s) {}; is it the register's certificates.csv?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/epc.py" line="108" />
+            <source>The EPC file has no certificates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/epc.py" line="112" />
+            <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/epc.py" line="116" />
+            <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
     </context>

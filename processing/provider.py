@@ -9,13 +9,14 @@ from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
 from .algorithms.heat_surface import HeatSurfaceAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
+from .algorithms.load_epc import LoadEpcAlgorithm
 from .algorithms.people_at_risk import FindPeopleAtRiskAlgorithm
 from .algorithms.priority_postcodes import PriorityPostcodesAlgorithm
 from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
-                     FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm)
+                     FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

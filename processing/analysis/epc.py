@@ -1,0 +1,206 @@
+"""Domestic Energy Performance Certificates: a seeded generator in the register's schema, and a chunked
+loader that keeps the latest certificate per home and derives the fields health-and-housing work needs.
+
+Column names follow the register's bulk download (`CURRENT_ENERGY_RATING`); the API's lower-case hyphenated
+names (`current-energy-rating`) are accepted too.
+"""
+import re
+
+import numpy as np
+
+from .messages import AnalysisError, Note, translatable
+from .postcodes import normalise_postcode
+
+SCHEMA = ("LMK_KEY", "ADDRESS1", "ADDRESS2", "ADDRESS3", "POSTCODE", "BUILDING_REFERENCE_NUMBER",
+          "CURRENT_ENERGY_RATING", "POTENTIAL_ENERGY_RATING", "CURRENT_ENERGY_EFFICIENCY", "POTENTIAL_ENERGY_EFFICIENCY",
+          "PROPERTY_TYPE", "BUILT_FORM", "INSPECTION_DATE", "LOCAL_AUTHORITY", "CONSTITUENCY", "COUNTY",
+          "LODGEMENT_DATE", "TRANSACTION_TYPE", "ENVIRONMENT_IMPACT_CURRENT", "TOTAL_FLOOR_AREA", "MAINS_GAS_FLAG",
+          "FLOOR_LEVEL", "MAINHEAT_DESCRIPTION", "MAIN_FUEL", "TENURE", "CONSTRUCTION_AGE_BAND", "UPRN", "UPRN_SOURCE")
+NEEDED = ("LMK_KEY", "ADDRESS1", "ADDRESS2", "ADDRESS3", "POSTCODE", "BUILDING_REFERENCE_NUMBER",
+          "CURRENT_ENERGY_RATING", "CURRENT_ENERGY_EFFICIENCY", "INSPECTION_DATE", "LODGEMENT_DATE", "MAINS_GAS_FLAG",
+          "MAINHEAT_DESCRIPTION", "MAIN_FUEL", "TENURE", "UPRN")
+RATINGS = "ABCDEFG"
+EFFICIENCY_BANDS = {"A": (92, 100), "B": (81, 91), "C": (69, 80), "D": (55, 68), "E": (39, 54), "F": (21, 38), "G": (1, 20)}
+SEED = 20161207
+
+
+def canonical_name(column):
+    """'current-energy-rating' or 'Current Energy Rating' -> 'CURRENT_ENERGY_RATING'."""
+    return re.sub(r"[^0-9A-Za-z]+", "_", str(column).strip()).strip("_").upper()
+
+
+def check_columns(columns, name):
+    present = {canonical_name(c) for c in columns}
+    missing = [c for c in ("POSTCODE", "CURRENT_ENERGY_RATING", "LODGEMENT_DATE") if c not in present]
+    if missing:
+        raise AnalysisError(translatable("The EPC file '{}' lacks the column(s) {}; is it the register's certificates.csv?"),
+                            name, ", ".join(missing))
+
+
+def read_certificates(path, chunk_rows=200_000):
+    """Chunks of the certificates file as text DataFrames with canonical column names (bounded memory)."""
+    import os
+
+    import pandas as pd
+
+    header = pd.read_csv(path, nrows=0, encoding="utf-8-sig")
+    check_columns(header.columns, os.path.basename(path))
+    wanted = [c for c in header.columns if canonical_name(c) in NEEDED]
+    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, usecols=wanted, chunksize=chunk_rows,
+                             encoding="utf-8-sig"):
+        chunk.columns = [canonical_name(c) for c in chunk.columns]
+        yield chunk
+
+
+def _heating(description, fuel, gas_flag):
+    text = (description + " " + fuel).str.lower()
+    heating = np.where(text.str.contains("no system|no heating|none", regex=True), "none",
+                       np.where(text.str.contains("gas", regex=False) & ~text.str.contains("bottled|lpg", regex=True), "gas",
+                                np.where(text.str.contains("electric", regex=False), "electric", "other")))
+    return heating
+
+
+def prepare_chunk(chunk):
+    """The fields kept per certificate, with the property key and the date that decides the latest."""
+    import pandas as pd
+
+    def column(name):
+        return chunk[name] if name in chunk.columns else pd.Series([""] * len(chunk), index=chunk.index)
+
+    uprn = column("UPRN").str.replace(r"\.0$", "", regex=True).str.strip()
+    uprn = uprn.where(uprn.str.fullmatch(r"[0-9]{1,12}"), "")
+    brn = column("BUILDING_REFERENCE_NUMBER").str.strip()
+    postcode = pd.Series([normalise_postcode(v) for v in column("POSTCODE")], index=chunk.index)
+    address = (column("ADDRESS1") + " " + column("ADDRESS2")).str.upper().str.replace(r"[^0-9A-Z]+", " ", regex=True).str.strip()
+    # The building reference number is on every certificate of a home while its UPRN is often missing, so it
+    # identifies the home first; UPRNs then join homes across reference numbers (load_certificates).
+    key = np.where(brn != "", "B" + brn, np.where(uprn != "", "U" + uprn, "A" + address + "|" + postcode.fillna("")))
+    rating = column("CURRENT_ENERGY_RATING").str.strip().str.upper()
+    date = pd.to_datetime(column("LODGEMENT_DATE").where(column("LODGEMENT_DATE") != "", column("INSPECTION_DATE")),
+                          errors="coerce", format="mixed")
+    tenure = column("TENURE").str.lower()
+    gas = column("MAINS_GAS_FLAG").str.strip().str.upper()
+    return pd.DataFrame({
+        "key": key, "date": date, "uprn": uprn.where(uprn != "", None), "postcode": postcode,
+        "rating": rating.where(rating.isin(list(RATINGS)), None),
+        "efficiency": pd.to_numeric(column("CURRENT_ENERGY_EFFICIENCY"), errors="coerce"),
+        "private_rented": tenure.str.contains("private", regex=False).astype(int),
+        "no_mains_gas": (gas == "N").astype(int),
+        "heating": _heating(column("MAINHEAT_DESCRIPTION"), column("MAIN_FUEL"), gas),
+        "raw_rating": rating})
+
+
+def load_certificates(chunks, as_at=None):
+    """Latest certificate per home from chunks (prepare_chunk is applied). Returns (DataFrame, notes)."""
+    import pandas as pd
+
+    latest = None
+    rows = 0
+    for chunk in chunks:
+        rows += len(chunk)
+        prepared = prepare_chunk(chunk)
+        latest = prepared if latest is None else pd.concat([latest, prepared], ignore_index=True)
+        # a home's UPRN from any of its certificates, then one row per home after every chunk, so memory
+        # follows the homes, not the rows
+        latest["uprn"] = latest.groupby("key")["uprn"].transform("first")
+        latest = latest.sort_values(["key", "date"], na_position="first", kind="stable").drop_duplicates("key", keep="last")
+    if latest is None or rows == 0:
+        raise AnalysisError(translatable("The EPC file has no certificates."))
+    with_uprn = latest["uprn"].notna()
+    latest = pd.concat([latest[~with_uprn], latest[with_uprn].sort_values("date", na_position="first", kind="stable")
+                        .drop_duplicates("uprn", keep="last")], ignore_index=True)
+    notes = [Note(translatable("{} certificates for {} homes; the latest certificate of each home is kept."), rows, len(latest))]
+    unknown = latest["rating"].isna()
+    if unknown.any():
+        examples = sorted(set(latest.loc[unknown, "raw_rating"]) - {""})[:3]
+        notes.append(Note(translatable("{} home(s) have no valid rating (e.g. {}); their band_fg is empty."),
+                          int(unknown.sum()), ", ".join(repr(e) for e in examples) or "''", warning=True))
+    reference = pd.Timestamp(as_at) if as_at is not None else latest["date"].max()
+    latest = latest.assign(
+        band_fg=np.where(latest["rating"].isna(), np.nan, latest["rating"].isin(["F", "G"]).astype(float)),
+        cert_age_years=(reference - latest["date"]).dt.days / 365.25)
+    return latest.drop(columns=["raw_rating"]).reset_index(drop=True), notes
+
+
+def place(homes, uprn_points=None, postcode_points=None):
+    """x, y and placed_by ('uprn' / 'postcode' / None) for each home: its UPRN point, else its postcode's."""
+    n = len(homes)
+    x, y = np.full(n, np.nan), np.full(n, np.nan)
+    placed_by = np.full(n, None, dtype=object)
+    if uprn_points:
+        for i, uprn in enumerate(homes["uprn"]):
+            point = uprn_points.get(uprn) if uprn else None
+            if point is not None:
+                x[i], y[i], placed_by[i] = point[0], point[1], "uprn"
+    if postcode_points:
+        for i, postcode in enumerate(homes["postcode"]):
+            if placed_by[i] is None and postcode:
+                point = postcode_points.get(postcode)
+                if point is not None:
+                    x[i], y[i], placed_by[i] = point[0], point[1], "postcode"
+    return x, y, placed_by
+
+
+# --- the generator -----------------------------------------------------------------------------------------
+
+def generate_certificates(postcodes, indicators=None, n_homes=20000, seed=SEED):
+    """Certificates in the register's schema over real postcodes. postcodes: DataFrame with `postcode` and,
+    optionally, `lsoa11cd_pip`; indicators: DataFrame indexed by LSOA code with 'no_central_heating' and
+    'poor_condition' (the IMD 2019 underlying indicators) to drive each area's mix."""
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    chosen = postcodes.sample(n=max(1, n_homes // 10), random_state=int(rng.integers(1 << 31)), replace=False)
+    streets = ("Albion Road", "Milner Square", "Liverpool Road", "Essex Road", "Highbury Grove", "Hornsey Lane")
+    homes = []
+    for k in range(n_homes):
+        row = chosen.iloc[k % len(chosen)]
+        lsoa = row.get("lsoa11cd_pip") if hasattr(row, "get") else None
+        cold = poor = 0.0
+        if indicators is not None and lsoa in indicators.index:
+            cold, poor = float(indicators.at[lsoa, "no_central_heating"]), float(indicators.at[lsoa, "poor_condition"])
+        homes.append((k, row["postcode"], streets[k % len(streets)], 1 + k // 10 % 200, cold, poor))
+    records = []
+    lmk = 0
+    for home, postcode, street, number, cold, poor in homes:
+        uprn = str(200000000000 + home)
+        flat = rng.random() < 0.4
+        private = rng.random() < 0.30
+        social = not private and rng.random() < 0.3
+        certificates = 1 + int(rng.random() < 0.25) + int(rng.random() < 0.08)  # the same home certified again
+        base = rng.normal(64 - 60 * poor - 40 * cold - (6 if private else 0), 12)
+        year = int(rng.integers(2009, 2020))
+        for c in range(certificates):
+            efficiency = int(np.clip(base + 4 * c + rng.normal(0, 3), 1, 100))
+            rating = next(r for r, (lo, hi) in EFFICIENCY_BANDS.items() if lo <= efficiency <= hi) if efficiency >= 1 else "G"
+            date = pd.Timestamp(year=min(year + 3 * c, 2024), month=int(rng.integers(1, 13)), day=int(rng.integers(1, 28)))
+            gas = rng.random() > 0.12 + 0.4 * cold
+            fuel = "mains gas (not community)" if gas else ("electricity (not community)" if rng.random() < 0.8 else "oil (not community)")
+            heat = "Boiler and radiators, mains gas" if gas else ("Electric storage heaters" if "electric" in fuel else "Boiler and radiators, oil")
+            if rng.random() < 0.02:
+                heat, fuel = "No system present: electric heaters assumed", "electricity (not community)"
+            lmk += 1
+            record = {
+                "LMK_KEY": "{:032x}".format(int(rng.integers(1 << 62)) * 7919 + lmk),
+                "ADDRESS1": ("Flat {}, {} {}".format(int(rng.integers(1, 9)), number, street) if flat else "{} {}".format(number, street)),
+                "ADDRESS2": "", "ADDRESS3": "", "POSTCODE": postcode if rng.random() > 0.1 else postcode.lower().replace(" ", ""),
+                "BUILDING_REFERENCE_NUMBER": str(1000000 + home * 3),
+                "CURRENT_ENERGY_RATING": rating if rng.random() > 0.003 else "INVALID!",
+                "POTENTIAL_ENERGY_RATING": "C" if efficiency < 69 else rating,
+                "CURRENT_ENERGY_EFFICIENCY": str(efficiency), "POTENTIAL_ENERGY_EFFICIENCY": str(max(efficiency, 69)),
+                "PROPERTY_TYPE": "Flat" if flat else rng.choice(["House", "Bungalow", "Maisonette"], p=[0.85, 0.05, 0.1]),
+                "BUILT_FORM": "Mid-Terrace" if not flat else "NO DATA!",
+                "INSPECTION_DATE": (date - pd.Timedelta(days=int(rng.integers(1, 20)))).strftime("%Y-%m-%d"),
+                "LOCAL_AUTHORITY": "", "CONSTITUENCY": "", "COUNTY": "Greater London Authority",
+                "LODGEMENT_DATE": date.strftime("%Y-%m-%d"),
+                "TRANSACTION_TYPE": "rental (private)" if private else ("rental (social)" if social else "marketed sale"),
+                "ENVIRONMENT_IMPACT_CURRENT": str(max(1, efficiency - 5)), "TOTAL_FLOOR_AREA": "{:.1f}".format(rng.uniform(25, 140)),
+                "MAINS_GAS_FLAG": "Y" if gas else ("N" if rng.random() > 0.05 else ""),
+                "FLOOR_LEVEL": "", "MAINHEAT_DESCRIPTION": heat, "MAIN_FUEL": fuel,
+                "TENURE": ("rental (private)" if rng.random() > 0.2 else "Rented (private)") if private else (
+                    "rental (social)" if social else "owner-occupied"),
+                "CONSTRUCTION_AGE_BAND": "England and Wales: 1900-1929",
+                "UPRN": uprn if rng.random() > 0.15 else "", "UPRN_SOURCE": "Address Matched"}
+            records.append(record)
+    frame = pd.DataFrame(records, columns=list(SCHEMA))
+    return frame.sample(frac=1.0, random_state=int(rng.integers(1 << 31))).reset_index(drop=True)
