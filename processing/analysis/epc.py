@@ -9,7 +9,6 @@ import re
 import numpy as np
 
 from .messages import AnalysisError, Note, translatable
-from .postcodes import normalise_postcode
 
 SCHEMA = ("LMK_KEY", "ADDRESS1", "ADDRESS2", "ADDRESS3", "POSTCODE", "BUILDING_REFERENCE_NUMBER",
           "CURRENT_ENERGY_RATING", "POTENTIAL_ENERGY_RATING", "CURRENT_ENERGY_EFFICIENCY", "POTENTIAL_ENERGY_EFFICIENCY",
@@ -60,6 +59,16 @@ def _heating(description, fuel, gas_flag):
     return heating
 
 
+def normalise_postcode_series(values):
+    """normalise_postcode for a whole column at once (millions of rows)."""
+    from .postcodes import POSTCODE_FORM
+
+    compact = values.fillna("").astype(str).str.upper().str.replace(r"[^0-9A-Z]", "", regex=True)
+    candidate = compact.str[:-3] + " " + compact.str[-3:]
+    valid = compact.str.len().between(5, 7) & candidate.str.match(POSTCODE_FORM.pattern)
+    return candidate.where(valid, None)
+
+
 def prepare_chunk(chunk):
     """The fields kept per certificate, with the property key and the date that decides the latest."""
     import pandas as pd
@@ -70,14 +79,17 @@ def prepare_chunk(chunk):
     uprn = column("UPRN").str.replace(r"\.0$", "", regex=True).str.strip()
     uprn = uprn.where(uprn.str.fullmatch(r"[0-9]{1,12}"), "")
     brn = column("BUILDING_REFERENCE_NUMBER").str.strip()
-    postcode = pd.Series([normalise_postcode(v) for v in column("POSTCODE")], index=chunk.index)
+    postcode = normalise_postcode_series(column("POSTCODE"))
     address = (column("ADDRESS1") + " " + column("ADDRESS2")).str.upper().str.replace(r"[^0-9A-Z]+", " ", regex=True).str.strip()
     # The building reference number is on every certificate of a home while its UPRN is often missing, so it
     # identifies the home first; UPRNs then join homes across reference numbers (load_certificates).
     key = np.where(brn != "", "B" + brn, np.where(uprn != "", "U" + uprn, "A" + address + "|" + postcode.fillna("")))
     rating = column("CURRENT_ENERGY_RATING").str.strip().str.upper()
-    date = pd.to_datetime(column("LODGEMENT_DATE").where(column("LODGEMENT_DATE") != "", column("INSPECTION_DATE")),
-                          errors="coerce", format="mixed")
+    text = column("LODGEMENT_DATE").where(column("LODGEMENT_DATE") != "", column("INSPECTION_DATE"))
+    date = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")  # the register's form: fast
+    odd = date.isna() & (text != "")
+    if odd.any():
+        date[odd] = pd.to_datetime(text[odd], errors="coerce", format="mixed", dayfirst=True)
     tenure = column("TENURE").str.lower()
     gas = column("MAINS_GAS_FLAG").str.strip().str.upper()
     return pd.DataFrame({
@@ -94,16 +106,22 @@ def load_certificates(chunks, as_at=None):
     """Latest certificate per home from chunks (prepare_chunk is applied). Returns (DataFrame, notes)."""
     import pandas as pd
 
-    latest = None
-    rows = 0
+    def reduce(frames):
+        # a home's UPRN from any of its certificates, then one row per home
+        frame = pd.concat(frames, ignore_index=True)
+        frame["uprn"] = frame.groupby("key")["uprn"].transform("first")
+        return frame.sort_values(["key", "date"], na_position="first", kind="stable").drop_duplicates("key", keep="last")
+
+    latest, buffered, rows = None, [], 0
     for chunk in chunks:
         rows += len(chunk)
-        prepared = prepare_chunk(chunk)
-        latest = prepared if latest is None else pd.concat([latest, prepared], ignore_index=True)
-        # a home's UPRN from any of its certificates, then one row per home after every chunk, so memory
-        # follows the homes, not the rows
-        latest["uprn"] = latest.groupby("key")["uprn"].transform("first")
-        latest = latest.sort_values(["key", "date"], na_position="first", kind="stable").drop_duplicates("key", keep="last")
+        buffered.append(prepare_chunk(chunk))
+        # reduce to one row per home whenever a million rows wait, so memory follows the homes, not the rows
+        if sum(len(b) for b in buffered) >= 1_000_000:
+            latest = reduce(([latest] if latest is not None else []) + buffered)
+            buffered = []
+    if buffered:
+        latest = reduce(([latest] if latest is not None else []) + buffered)
     if latest is None or rows == 0:
         raise AnalysisError(translatable("The EPC file has no certificates."))
     with_uprn = latest["uprn"].notna()
