@@ -13,48 +13,55 @@ mkdir -p "$out"
 run() {  # qgis_process without its start-up chatter
   .build/qgis_process run "$@" 2>&1 | grep -v -e DeprecationWarning -e XDG_RUNTIME_DIR
 }
-echo "== 1/8 Count incidents per area (2009-2016, per year)"
+echo "== 1/10 Count incidents per area (2009-2016, per year)"
 run communityrisk:countincidents -- \
   "AREAS=$gpkg|layername=areas" AREA_ID=area_code \
   "INCIDENTS=$gpkg|layername=incidents" DATE_FIELD=date PER_YEAR=true \
   "OUTPUT=$out/incident_counts.gpkg"
-echo "== 2/8 Build factors (census table, inspections, roads, impervious surface raster)"
+echo "== 2/10 Build factors (census table, inspections, roads, impervious surface raster)"
 run communityrisk:buildfactors -- \
   "AREAS=$out/incident_counts.gpkg" AREA_ID=area_code HOUSEHOLDS_FIELD=households \
   "TABLES=$sample/sample_census_extra.csv" "POINTS=$gpkg|layername=fire_safety_inspections" \
   "LINES=$gpkg|layername=roads" "RASTERS=$sample/sample_impervious.tif" \
   "OUTPUT=$out/factors.gpkg" "LOG=$out/factors_log.txt"
-echo "== 3/8 Fit the fire risk model (defaults: automatic family, stepwise by AIC, history on, LFB bands)"
+echo "== 3/10 Fit the fire risk model (defaults: automatic family, stepwise by AIC, history on, LFB bands)"
 run communityrisk:fitfireriskmodel -- \
   "INPUT=$out/factors.gpkg" AREA_ID=area_code COUNT_FIELD=incidents HOUSEHOLDS_FIELD=households YEARS=8 \
   "OUTPUT=$out/fire_risk.gpkg" "REPORT=$out/fire_risk_report.html" "MODEL=$out/fire_risk_model.json"
-echo "== 4/8 Validate out of time (fit 2009-2013, test 2014-2016)"
+echo "== 4/10 Validate out of time (fit 2009-2013, test 2014-2016)"
 run communityrisk:validatefireriskmodel -- \
   "AREAS=$out/factors.gpkg" AREA_ID=area_code HOUSEHOLDS_FIELD=households \
   "INCIDENTS=$gpkg|layername=incidents" DATE_FIELD=date \
   TRAIN_START=2009-01-01 TRAIN_END=2013-12-31 TEST_START=2014-01-01 TEST_END=2016-12-31 \
   "REPORT=$out/validation_report.html"
-echo "== 5/8 Lifestyle profile (the sample's postcodes by lifestyle segment)"
+echo "== 5/10 Lifestyle profile (the sample's postcodes by lifestyle segment)"
 run communityrisk:lifestyleprofile -- \
   "HOMES=$gpkg|layername=postcodes" SEGMENT_FIELD=segment HOMES_FIELD=homes \
   "INCIDENTS=$gpkg|layername=incidents" CASUALTIES_FIELD=casualties \
   "OUTPUT=$out/lifestyle_profile.csv" "OUTPUT_HOMES=$out/homes_by_segment.gpkg" "REPORT=$out/lifestyle_profile.html"
-echo "== 6/8 Generate council extracts for the sample (synthetic people; the truth kept apart)"
+echo "== 6/10 Generate council extracts for the sample (synthetic people; the truth kept apart)"
 PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_council_extracts.py "$out/council_extracts"
-echo "== 7/8 Find people at risk (secret from COMMUNITY_RISK_SECRET, kept out of the history)"
+echo "== 7/10 Find people at risk (secret from COMMUNITY_RISK_SECRET, kept out of the history)"
 c="$out/council_extracts"
 COMMUNITY_RISK_SECRET="${COMMUNITY_RISK_SECRET:-demo-secret-not-for-real-data}" run communityrisk:findpeopleatrisk -- \
   "DATASETS=$c/council_tax.csv" "DATASETS=$c/older.xlsx" "DATASETS=$c/alone.csv" "DATASETS=$c/mobility.csv" \
   "DATASETS=$c/health.csv" "DATASETS=$c/smoking.csv" "DATASETS=$c/near_miss.xlsx" "DATASETS=$c/care.csv" \
   ROLES=register,older,alone,mobility,health,smoking,near_miss,care \
   "OUTPUT=$out/households_at_risk.csv" "REVIEW=$out/clerical_review.csv" "RECORD=$out/processing_record.json"
-echo "== 8/8 Priority postcodes (area risk + lifestyle + households at risk, per station ground)"
+echo "== 8/10 Priority postcodes (area risk + lifestyle + households at risk, per station ground)"
 run communityrisk:prioritypostcodes -- \
   "POSTCODES=$gpkg|layername=postcodes" POSTCODE_FIELD=postcode \
   "AREAS=$out/fire_risk.gpkg" AREA_RISK_FIELD=rate_10k "LIFESTYLE=$out/homes_by_segment.gpkg" \
   "HOUSEHOLD_RISK=$out/households_at_risk.csv" HOUSEHOLD_POSTCODE_FIELD=postcode HOUSEHOLD_FACTORS_FIELD=n_factors \
   "SPLIT_AREAS=$gpkg|layername=station_grounds" SPLIT_FIELD=station P1_COUNT=100 P2_COUNT=400 \
   "OUTPUT=$out/priority_postcodes.gpkg" "VISIT_LISTS=$out/visit_lists"
+echo "== 9/10 Load EPC certificates (generated in the register's schema) onto the sample's postcodes"
+PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_epc_certificates.py "$out/epc/certificates.csv"
+run communityrisk:loadepc -- "INPUT=$out/epc/certificates.csv" "POSTCODES=$gpkg|layername=postcodes" \
+  POSTCODE_FIELD=postcode "OUTPUT=$out/epc_homes.gpkg"
+echo "== 10/10 Heat surface of the sample's fires (50 m cells, clipped to the station grounds)"
+run communityrisk:heatsurface -- "INPUT=$gpkg|layername=incidents" CELL_SIZE=50 BANDWIDTH=400 \
+  "BOUNDARY=$gpkg|layername=station_grounds" "OUTPUT=$out/fire_heat.tif"
 echo
 echo "Demo outputs in $out:"
 echo "  incident_counts.gpkg      incidents per small area, and per year"
@@ -66,3 +73,5 @@ echo "  validation_report.html    the forward-looking proof: capture of later fi
 echo "  lifestyle_profile.csv/.html, homes_by_segment.gpkg   share of homes vs share of fires per segment"
 echo "  households_at_risk.csv    pseudonymised households with the seven risk flags (processing_record.json for the PIA)"
 echo "  priority_postcodes.gpkg   P1/P2/P3 per postcode; visit_lists/: one CSV and one summary page per station ground"
+echo "  epc_homes.gpkg            latest EPC per home, F/G flag, tenure, heating, placed on its postcode"
+echo "  fire_heat.tif             kernel density of fires per square kilometre"
