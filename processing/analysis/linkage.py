@@ -20,6 +20,7 @@ ABBREVIATIONS = {"RD": "ROAD", "ST": "STREET", "AVE": "AVENUE", "AV": "AVENUE", 
                  "HSE": "HOUSE", "MT": "MOUNT", "PK": "PARK", "WLK": "WALK", "BLDGS": "BUILDINGS"}
 DROP_WORDS = {"LONDON", "UK", "ENGLAND"}
 FLAT_WORDS = r"(?:FLAT|FLT|APARTMENT|APT|UNIT|MAISONETTE)"
+REVIEW_LIMIT = 50_000  # borderline pairs offered for clerical review, most likely first
 
 
 def parse_address(text):
@@ -120,7 +121,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
     if n > 1:
         predictions = _splink_predict(records.assign(uprn=records["uprn"].where(~records["uprn"].isin(conflicted))),
-                                      review_low, seed)
+                                      review_low, seed, threshold)
         linked = predictions[predictions["match_probability"] >= threshold]
         left.append(linked["unique_id_l"].to_numpy(dtype=np.int64))
         right.append(linked["unique_id_r"].to_numpy(dtype=np.int64))
@@ -158,9 +159,10 @@ def _duckdb_memory_mb(share=0.4):
     return max(512, int(total * share / 1024**2))
 
 
-def _splink_predict(records, review_low, seed):
+def _splink_predict(records, review_low, seed, threshold=0.9):
     import logging
 
+    import pandas as pd
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
@@ -210,5 +212,13 @@ def _splink_predict(records, review_low, seed):
         linker.training.estimate_probability_two_random_records_match(
             [block_on("postcode", "number", "street")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=min(2e6, len(records) * 200), seed=seed)
-    predictions = linker.inference.predict(threshold_match_probability=review_low).as_pandas_dataframe()
-    return predictions[["unique_id_l", "unique_id_r", "match_weight", "match_probability"]]
+    predicted = linker.inference.predict(threshold_match_probability=review_low)
+    # Only four columns leave DuckDB: every link, and the borderline pairs most likely to be links first
+    # (a clerical review list longer than REVIEW_LIMIT is read by no one). A county's predictions stay in
+    # DuckDB, which spills to disk, rather than in pandas.
+    relation = predicted.as_duckdbpyrelation().project(
+        "unique_id_l, unique_id_r, match_weight, match_probability")
+    links = relation.filter("match_probability >= {}".format(float(threshold))).df()
+    review = relation.filter("match_probability < {}".format(float(threshold))).order(
+        "match_probability DESC, unique_id_l, unique_id_r").limit(REVIEW_LIMIT).df()
+    return pd.concat([links, review], ignore_index=True)
