@@ -1629,92 +1629,92 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="77" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="88" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="89" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="89" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="90" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="90" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="95" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="112" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="113" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="162" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="163" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="124" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="125" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="132" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="130" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="103" />
+            <location filename="../processing/analysis/linkage.py" line="104" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="112" />
+            <location filename="../processing/analysis/linkage.py" line="113" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1778,20 +1778,20 @@ Output fields (one row per household, highest score first)
 - n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
 - datasets: in how many datasets it appears; address, uprn: in referral mode only.
 Clerical review: the borderline pairs (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="83" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="119" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="120" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -2001,23 +2001,45 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="36" />
+            <location filename="../processing/analysis/epc.py" line="35" />
             <source>The EPC file '{}' lacks the column(s) {}; is it the register's certificates.csv?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="108" />
+            <location filename="../processing/analysis/epc.py" line="126" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="112" />
+            <location filename="../processing/analysis/epc.py" line="130" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="116" />
+            <location filename="../processing/analysis/epc.py" line="134" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="46" />
+            <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
+
+Inputs
+- Datasets: council exports (CSV in UTF-8 or Windows-1252, XLSX, or any vector file): council tax, electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS Exeter data. The UPRN, postcode and address line fields are found by their names.
+- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). A role may be given once.
+- Secret: at least 16 characters; household keys are keyed hashes (HMAC-SHA256) of it, so the same secret gives the same keys next time. It is never written anywhere. Leave it empty to take it from the COMMUNITY_RISK_SECRET environment variable, which keeps it out of the Processing history.
+- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
+- Match threshold: the match probability from which two records are one household (default 0.9).
+- Referral mode: adds the address and UPRN to the output, for a referral; it needs the Lawful basis.
+
+Linkage: rows sharing a UPRN are one household; other rows are matched on their address (postcode, flat and house number, street) by Splink's probabilistic model on DuckDB. Names, dates of birth and free text are never used and never written.
+
+Output fields (one row per household, highest score first)
+- household_key: the pseudonymised household; postcode.
+- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.
+- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
+- datasets: in how many datasets it appears; address, uprn: in referral mode only.
+Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
     </context>

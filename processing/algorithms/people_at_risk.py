@@ -69,7 +69,8 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.\n"
             "- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).\n"
             "- datasets: in how many datasets it appears; address, uprn: in referral mode only.\n"
-            "Clerical review: the borderline pairs (dataset and row of each record, match weight and probability). "
+            "Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, "
+            "match weight and probability). "
             "Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, "
             "for the Privacy Impact Assessment.")
 
