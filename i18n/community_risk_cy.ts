@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="30" />
+            <location filename="../processing/provider.py" line="32" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -1639,7 +1639,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
@@ -1649,12 +1649,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="89" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="90" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
@@ -1669,7 +1669,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
@@ -1948,7 +1948,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
 - uprn, postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).
 - band_fg: 1 for F or G, the excess-cold risk; private_rented: 1 for a private tenancy; no_mains_gas: 1 without mains gas; heating: gas, electric, other or none.
 - cert_age_years: the certificate's age; lodged: its date; placed_by: uprn or postcode.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="65" />
@@ -1971,7 +1971,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Fel ar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="75" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
             <source>EPC homes</source>
             <translation>Cartrefi EPC</translation>
         </message>
@@ -2006,17 +2006,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="126" />
+            <location filename="../processing/analysis/epc.py" line="128" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="130" />
+            <location filename="../processing/analysis/epc.py" line="132" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="134" />
+            <location filename="../processing/analysis/epc.py" line="136" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2040,6 +2040,91 @@ Output fields (one row per household, highest score first)
 - n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
 - datasets: in how many datasets it appears; address, uprn: in referral mode only.
 Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="25" />
+            <source>Housing benefit overlay</source>
+            <translation>Troshaen budd-dal tai</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="38" />
+            <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
+
+Inputs
+- Claimants: the council's export (CSV or XLSX) with a UPRN, or address lines and a postcode.
+- EPC homes: the output of Load EPC certificates.
+- Secret: at least 16 characters, for the pseudonymised household keys (or the COMMUNITY_RISK_SECRET environment variable); never stored.
+- Referral mode, with its Lawful basis: adds the home's address and UPRN.
+
+Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
+
+Output fields (one row per claimant household, flagged homes first)
+- household_key, postcode, claimants (rows in the export).
+- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
+- flagged: 1 for an F/G-rated private rental.
+Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
+            <source>EPC</source>
+            <translation>EPC</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="57" />
+            <source>Claimants</source>
+            <translation>Hawlwyr</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
+            <source>Claimant households</source>
+            <translation>Aelwydydd hawlwyr</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="65" />
+            <source>Claimant households in F/G private rentals</source>
+            <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
+            <source>The claimant file '{}' does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="47" />
+            <source>Reads the domestic Energy Performance Certificates export (certificates.csv, with the bulk download's column names or the API's lower-case hyphenated ones) in chunks, keeps the latest certificate of each home (by building reference number, UPRN, else address), and places each home on its UPRN point, else on its postcode's point.
+
+Inputs
+- EPC certificates: the CSV.
+- Postcodes: postcode points; Postcode field.
+- UPRN points (optional): e.g. OS Open UPRN; UPRN field.
+- As at (optional): the date certificate ages are measured to (default: the newest certificate).
+
+Output fields (one point per home; homes that cannot be placed are kept without a point and counted in the log)
+- uprn, address (as the register publishes it), postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).
+- band_fg: 1 for F or G, the excess-cold risk; private_rented: 1 for a private tenancy; no_mains_gas: 1 without mains gas; heating: gas, electric, other or none.
+- cert_age_years: the certificate's age; lodged: its date; placed_by: uprn or postcode.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/housing_benefit.py" line="22" />
+            <source>Referral mode writes where claimants live: it needs the lawful basis for sharing it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/housing_benefit.py" line="25" />
+            <source>The claimant dataset '{}' is empty: it has no rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/housing_benefit.py" line="28" />
+            <source>The EPC layer lacks the field(s) {}: use the output of Load EPC certificates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/housing_benefit.py" line="60" />
+            <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
             <translation type="unfinished" />
         </message>
     </context>

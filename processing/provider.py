@@ -8,6 +8,7 @@ from .algorithms.build_factors import BuildFactorsAlgorithm
 from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
 from .algorithms.heat_surface import HeatSurfaceAlgorithm
+from .algorithms.housing_benefit import HousingBenefitOverlayAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
 from .algorithms.load_epc import LoadEpcAlgorithm
 from .algorithms.people_at_risk import FindPeopleAtRiskAlgorithm
@@ -16,7 +17,8 @@ from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
-                     FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm)
+                     FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm,
+                     HousingBenefitOverlayAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

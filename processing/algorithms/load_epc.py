@@ -23,7 +23,7 @@ from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, analysis_error, fail, require_source
 from .layers import AreaRecords, ensure_parent_folder, read_incidents
 
-FIELDS = (("uprn", QVariant.String), ("postcode", QVariant.String), ("rating", QVariant.String),
+FIELDS = (("uprn", QVariant.String), ("address", QVariant.String), ("postcode", QVariant.String), ("rating", QVariant.String),
           ("efficiency", QVariant.Double), ("band_fg", QVariant.Int), ("private_rented", QVariant.Int),
           ("no_mains_gas", QVariant.Int), ("heating", QVariant.String), ("cert_age_years", QVariant.Double),
           ("lodged", QVariant.String), ("placed_by", QVariant.String))
@@ -56,7 +56,7 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
             "- As at (optional): the date certificate ages are measured to (default: the newest certificate).\n\n"
             "Output fields (one point per home; homes that cannot be placed are kept without a point and counted "
             "in the log)\n"
-            "- uprn, postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).\n"
+            "- uprn, address (as the register publishes it), postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).\n"
             "- band_fg: 1 for F or G, the excess-cold risk; private_rented: 1 for a private tenancy; "
             "no_mains_gas: 1 without mains gas; heating: gas, electric, other or none.\n"
             "- cert_age_years: the certificate's age; lodged: its date; placed_by: uprn or postcode.")
@@ -132,7 +132,7 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, crs)
         if sink is None:
             fail(tr("The output could not be created ({}).").format(parameters.get(self.OUTPUT)))
-        columns = [homes["uprn"].tolist(), homes["postcode"].tolist(), homes["rating"].tolist(),
+        columns = [homes["uprn"].tolist(), homes["address"].tolist(), homes["postcode"].tolist(), homes["rating"].tolist(),
                    homes["efficiency"].tolist(), homes["band_fg"].tolist(), homes["private_rented"].tolist(),
                    homes["no_mains_gas"].tolist(), homes["heating"].tolist(), homes["cert_age_years"].tolist(),
                    [d.strftime("%Y-%m-%d") if d == d and d is not None else None for d in homes["date"]]]
@@ -142,7 +142,7 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
             if placed_by[i] is not None:
                 feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x[i], y[i])))
             values = [_value(column[i]) for column in columns]
-            values[4] = None if values[4] is None else int(values[4])
+            values[5] = None if values[5] is None else int(values[5])  # band_fg
             feature.setAttributes(values + [placed_by[i]])
             batch.append(feature)
             if len(batch) == 5000:

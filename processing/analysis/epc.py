@@ -99,6 +99,8 @@ def prepare_chunk(chunk):
         "private_rented": tenure.str.contains("private", regex=False).astype(int),
         "no_mains_gas": (gas == "N").astype(int),
         "heating": _heating(column("MAINHEAT_DESCRIPTION"), column("MAIN_FUEL"), gas),
+        "address": (column("ADDRESS1") + ", " + column("ADDRESS2") + ", " + column("ADDRESS3"))
+        .str.replace(r"(, )+$", "", regex=True).str.strip(", "),
         "raw_rating": rating})
 
 

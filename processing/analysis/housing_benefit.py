@@ -1,0 +1,102 @@
+"""Housing benefit / Universal Credit housing-element claimants overlaid on EPC homes: which claimants live
+in F/G-rated, privately rented homes (where HHSRS inspections and minimum energy efficiency enforcement
+should reach first). Linkage is the same engine as Find people at risk (exact UPRN, else Splink address
+matching); privacy is handled the same way (keyed-hash household keys, referral mode, processing record)."""
+import numpy as np
+
+from .linkage import link_households, prepare_records
+from .messages import AnalysisError, Note, translatable
+from .people_at_risk import check_secret, detect_columns, household_key
+
+EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
+SEED = 20161208
+
+
+def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", threshold=0.9, claimants_name="claimants"):
+    """claimants: a council export (DataFrame); epc_homes: the loadepc output as a DataFrame (uprn, address,
+    postcode, rating, band_fg, private_rented, …). Returns (table, review, record, notes)."""
+    import pandas as pd
+
+    check_secret(secret)
+    if referral and not (lawful_basis or "").strip():
+        raise AnalysisError(translatable("Referral mode writes where claimants live: it needs the lawful basis for "
+                                         "sharing it."))
+    if len(claimants) == 0:
+        raise AnalysisError(translatable("The claimant dataset '{}' is empty: it has no rows."), claimants_name)
+    missing = [c for c in ("address", "postcode", "rating", "band_fg", "private_rented") if c not in epc_homes.columns]
+    if missing:
+        raise AnalysisError(translatable("The EPC layer lacks the field(s) {}: use the output of Load EPC certificates."),
+                            ", ".join(missing))
+    columns = detect_columns(claimants, claimants_name)
+    epc = epc_homes.reset_index(drop=True).copy()
+    epc["uprn"] = epc["uprn"].astype(object).where(epc["uprn"].notna(), None)
+    records = prepare_records([(claimants_name, claimants, columns), ("epc", epc, EPC_COLUMNS)])
+    linked = link_households(records, threshold=threshold)
+    records["household"] = linked.household
+    claimant_rows = records[records["source"] == claimants_name]
+    epc_rows = records[records["source"] == "epc"].set_index("household")
+    epc_of = epc_rows[~epc_rows.index.duplicated()]["row"]
+    rows = []
+    for household, group in claimant_rows.groupby("household", sort=True):
+        home = epc.iloc[int(epc_of[household])] if household in epc_of.index else None
+        uprn = group["uprn"].dropna()
+        canonical = ("UPRN:" + str(home["uprn"])) if home is not None and home["uprn"] else (
+            "UPRN:" + uprn.iloc[0] if len(uprn) else "ADDR:" + " ".join(
+                str(v) for v in group[["flat", "number", "street", "postcode"]].iloc[0].fillna("")))
+        band_fg = None if home is None or pd.isna(home["band_fg"]) else int(home["band_fg"])
+        private = None if home is None or pd.isna(home["private_rented"]) else int(home["private_rented"])
+        row = {"household_key": household_key(secret, canonical),
+               "postcode": group["postcode"].dropna().iloc[0] if group["postcode"].notna().any() else None,
+               "claimants": int(len(group)), "epc_found": int(home is not None),
+               "rating": None if home is None else home["rating"], "band_fg": band_fg, "private_rented": private,
+               "flagged": int(band_fg == 1 and private == 1)}
+        if referral:
+            row["address"] = None if home is None else home["address"]
+            row["uprn"] = None if home is None else home["uprn"]
+        rows.append(row)
+    table = pd.DataFrame(rows).sort_values(["flagged", "band_fg", "household_key"], ascending=[False, False, True],
+                                           na_position="last", kind="stable").reset_index(drop=True)
+    found = table["epc_found"].mean() if len(table) else 0.0
+    notes = list(linked.notes) + [Note(translatable("{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated "
+                                                    "private rentals."), len(table), found, int(table["flagged"].sum()))]
+    record = {"purpose": "Find housing benefit claimants in F/G-rated private rentals for HHSRS and MEES enforcement.",
+              "datasets": [{"dataset": claimants_name, "rows": int(len(claimants)),
+                            "fields_used_for_matching": [c for c in [columns["uprn"], columns["postcode"]] if c]
+                            + columns["address"], "fields_dropped_unread": columns["dropped"]},
+                           {"dataset": "EPC homes (Load EPC certificates)", "rows": int(len(epc))}],
+              "claimant_households": int(len(table)), "matched_to_epc": float(round(found, 4)),
+              "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": int(len(linked.review)),
+              "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
+              "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
+    return table, linked.review, record, notes
+
+
+def generate_claimants(epc_homes, share=0.2, seed=SEED):
+    """Claimant rows (messy addresses, missing UPRNs, duplicates) for a share of EPC homes; returns
+    (claimants, truth) where truth maps each claimant row to its EPC row."""
+    import pandas as pd
+
+    from .council_data import FORENAMES, SURNAMES, _typo
+
+    rng = np.random.default_rng(seed)
+    chosen = np.flatnonzero(rng.random(len(epc_homes)) < share)
+    rows, truth = [], []
+    for index in chosen:
+        home = epc_homes.iloc[index]
+        for _ in range(1 + int(rng.random() < 0.05)):  # duplicate claims
+            address = str(home["address"])
+            if rng.random() < 0.3:
+                address = address.replace("Road", "Rd").replace("Square", "Sq").replace("Lane", "Ln")
+            if rng.random() < 0.08:
+                address = _typo(rng, address)
+            postcode = str(home["postcode"] or "")
+            if rng.random() < 0.2:
+                postcode = postcode.lower().replace(" ", "")
+            rows.append({"Claim Ref": "HB{:07d}".format(len(rows) + 1),
+                         "Claimant Name": "{} {}".format(FORENAMES[rng.integers(len(FORENAMES))],
+                                                          SURNAMES[rng.integers(len(SURNAMES))]),
+                         "UPRN": str(home["uprn"]) if home["uprn"] and rng.random() < 0.5 else "",
+                         "Address Line 1": address.upper() if rng.random() < 0.5 else address,
+                         "Post Code": postcode, "Weekly Award": "{:.2f}".format(rng.uniform(40, 300))})
+            truth.append(index)
+    return pd.DataFrame(rows), np.array(truth)
