@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="32" />
+            <location filename="../processing/provider.py" line="33" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -701,7 +701,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/styling.py" line="76" />
+            <location filename="../processing/algorithms/styling.py" line="80" />
             <source>Fire risk bands</source>
             <translation>Bandiau risg tân</translation>
         </message>
@@ -1971,7 +1971,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Fel ar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
+            <location filename="../processing/algorithms/health_index.py" line="67" />
             <source>EPC homes</source>
             <translation>Cartrefi EPC</translation>
         </message>
@@ -2067,7 +2067,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
+            <location filename="../processing/algorithms/health_index.py" line="100" />
             <source>EPC</source>
             <translation>EPC</translation>
         </message>
@@ -2125,6 +2125,140 @@ Output fields (one point per home; homes that cannot be placed are kept without 
         <message>
             <location filename="../processing/analysis/housing_benefit.py" line="60" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="26" />
+            <source>Health and housing index</source>
+            <translation>Mynegai iechyd a thai</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="45" />
+            <source>Combines housing and health indicators into one index per ward or LSOA, bands it, and draws a spine chart per area in the manner of Public Health England's local health profiles.
+
+Inputs
+- Areas: wards or LSOAs; Area id field.
+- EPC homes: the output of Load EPC certificates (points).
+- Claimant points (optional): housing benefit claimants placed on a map, for claimant density.
+- IMD health field, IMD living environment field (optional): the IMD domain scores on the areas; areas without them are indexed on the other indicators (a warning says so).
+- Other indicators (optional): any numeric fields, higher meaning worse.
+- Weights: name=number pairs; defaults pct_fg=2, pct_private_rented=1, claimants_per_1k=1, imd_health=1, imd_living_environment=1, others 1.
+- Spine charts for: how many of the highest-index areas get a chart (default 20).
+
+Output fields (the areas' own fields are kept)
+- epc_homes, pct_fg (F/G-rated homes, %), pct_private_rented (%), claimants_per_1k (per 1,000 EPC homes).
+- hh_index: the weighted mean of standardised indicators (0 = average, 1 = one standard deviation worse); band: 1 much better … 5 much worse (quintiles); band_label.
+Street list: street and postcode district ranked by F/G-rated private rentals, for street surveys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="68" />
+            <source>Claimant points</source>
+            <translation>Pwyntiau hawlwyr</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="70" />
+            <source>IMD health field</source>
+            <translation>Maes iechyd IMD</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="71" />
+            <source>IMD living environment field</source>
+            <translation>Maes amgylchedd byw IMD</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="74" />
+            <source>Other indicators</source>
+            <translation>Dangosyddion eraill</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="77" />
+            <source>Weights</source>
+            <translation>Pwysau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="78" />
+            <source>Spine charts for</source>
+            <translation>Siartiau asgwrn cefn ar gyfer</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="83" />
+            <source>Spine charts (PNG)</source>
+            <translation>Siartiau asgwrn cefn (PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="85" />
+            <source>Street list</source>
+            <translation>Rhestr strydoedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="144" />
+            <source>claimant</source>
+            <translation>hawlydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="155" />
+            <source>{} area(s) have no EPC homes; their housing indicators count as average.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="178" />
+            <source>index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="111" />
+            <source>No {} field on the area layer '{}': the index is built without it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="187" />
+            <source>Spine charts of the {} areas with the highest index. Each bar is the range of all areas (dark: middle half), the line their average; the dot is the area: red where worse than three areas in four, green where better.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="13" />
+            <source>Much better</source>
+            <translation>Llawer gwell</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="13" />
+            <source>Better</source>
+            <translation>Gwell</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="13" />
+            <source>Worse</source>
+            <translation>Gwaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="14" />
+            <source>Much worse</source>
+            <translation>Llawer gwaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="45" />
+            <source>No indicator varies between areas: there is nothing to index.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="51" />
+            <source>The weights must add up to more than zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="24" />
+            <source>Weights are name=number pairs separated by commas, not '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="29" />
+            <source>The weight of '{}' is not a number: '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="41" />
+            <source>Indicator '{}' is the same everywhere and was left out.</source>
             <translation type="unfinished" />
         </message>
     </context>

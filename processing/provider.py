@@ -7,6 +7,7 @@ from .algorithms.base import ICON_PATH
 from .algorithms.build_factors import BuildFactorsAlgorithm
 from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
+from .algorithms.health_index import HealthHousingIndexAlgorithm
 from .algorithms.heat_surface import HeatSurfaceAlgorithm
 from .algorithms.housing_benefit import HousingBenefitOverlayAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
@@ -18,7 +19,7 @@ from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
                      FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm,
-                     HousingBenefitOverlayAlgorithm)
+                     HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

@@ -45,26 +45,30 @@ def apply_graduated_style(layer, field_name, classes=5, ramp="Reds"):
     return renderer
 
 
-def band_renderer(geometry_type):
-    """Five graduated classes on the field `band`, labelled with the bands' names."""
+def band_renderer(geometry_type, labels=None):
+    """Five graduated classes on the field `band`, labelled with the bands' names (the fire bands by default)."""
     from ..analysis.firemodel import BAND_LABELS
 
     ranges = []
-    for band, (label, colour) in enumerate(zip(BAND_LABELS, BAND_COLOURS), start=1):
+    for band, (label, colour) in enumerate(zip(labels or BAND_LABELS, BAND_COLOURS), start=1):
         symbol = QgsSymbol.defaultSymbol(geometry_type)
         symbol.setColor(QColor(colour))
         ranges.append(QgsRendererRange(band - 0.5, band + 0.5, symbol, "{} {}".format(band, tr(label))))
     return QgsGraduatedSymbolRenderer("band", ranges)
 
 
-def apply_band_style(layer):
-    layer.setRenderer(band_renderer(layer.geometryType()))
+def apply_band_style(layer, labels=None):
+    layer.setRenderer(band_renderer(layer.geometryType(), labels))
     layer.triggerRepaint()
 
 
 class BandStyle(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, labels=None):
+        super().__init__()
+        self.labels = labels
+
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        apply_band_style(layer)
+        apply_band_style(layer, self.labels)
 
 
 def save_band_style_in_geopackage(path):

@@ -1,0 +1,101 @@
+"""A health-housing index per area: indicators standardised (higher = worse), weighted and combined, with
+spine charts in the manner of Public Health England's local health profiles and a street list for surveys."""
+import re
+from html import escape
+
+import numpy as np
+
+from .messages import AnalysisError, Note, translatable
+
+# Default weights: cold homes count double, as the strongest housing harm to health the data shows.
+DEFAULT_WEIGHTS = {"pct_fg": 2.0, "pct_private_rented": 1.0, "claimants_per_1k": 1.0, "imd_health": 1.0,
+                   "imd_living_environment": 1.0}
+BAND_LABELS = (translatable("Much better"), translatable("Better"), translatable("Average"), translatable("Worse"),
+               translatable("Much worse"))
+
+
+def parse_weights(text):
+    """'pct_fg=2, imd_health=0.5' -> dict; empty text gives the defaults."""
+    weights = dict(DEFAULT_WEIGHTS)
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise AnalysisError(translatable("Weights are name=number pairs separated by commas, not '{}'."), part.strip())
+        name, value = part.split("=", 1)
+        try:
+            weights[name.strip()] = float(value)
+        except ValueError:
+            raise AnalysisError(translatable("The weight of '{}' is not a number: '{}'."), name.strip(), value.strip())
+    return weights
+
+
+def combine(indicators, weights):
+    """(index, z-scores DataFrame, band 1-5, notes): the weighted mean of standardised indicators."""
+    notes = []
+    z = {}
+    for name in indicators.columns:
+        values = indicators[name].astype(float)
+        sd = values.std()
+        if not np.isfinite(sd) or sd == 0:
+            notes.append(Note(translatable("Indicator '{}' is the same everywhere and was left out."), name, warning=True))
+            continue
+        z[name] = ((values - values.mean()) / sd).fillna(0.0)
+    if not z:
+        raise AnalysisError(translatable("No indicator varies between areas: there is nothing to index."))
+    import pandas as pd
+
+    z = pd.DataFrame(z)
+    w = np.array([weights.get(name, 1.0) for name in z.columns])
+    if w.sum() <= 0:
+        raise AnalysisError(translatable("The weights must add up to more than zero."))
+    index = (z.to_numpy() * w).sum(axis=1) / w.sum()
+    ranks = pd.Series(index).rank(method="first").to_numpy()
+    band = np.minimum(5, 1 + (5 * (ranks - 1) // len(index)).astype(int))
+    return index, z, band, notes
+
+
+def street_list(addresses, postcodes, flagged):
+    """Streets (name + postcode district) ranked by flagged homes, for street surveys."""
+    import pandas as pd
+
+    street = [re.sub(r"^(FLAT\s+\w+,?\s*)?[0-9]+[A-Z]?\s*", "", str(a or "").upper()).split(",")[0].strip() for a in addresses]
+    district = [str(p).split(" ")[0] if p else "" for p in postcodes]
+    frame = pd.DataFrame({"street": street, "district": district, "flagged": np.asarray(flagged, dtype=float)})
+    frame = frame[frame["street"] != ""]
+    table = frame.groupby(["street", "district"]).agg(flagged_homes=("flagged", "sum"), homes=("flagged", "size"))
+    table = table.reset_index().sort_values(["flagged_homes", "homes", "street"], ascending=[False, False, True])
+    table["flagged_homes"] = table["flagged_homes"].astype(int)
+    return table.reset_index(drop=True)
+
+
+def spine_chart_svg(name, values, indicators, width=760):
+    """One area's spine chart: for each indicator the range of all areas (light: whole range, dark: 25th to
+    75th percentile), the average (line) and the area (dot: red where worse than average, green better)."""
+    rows = list(indicators.columns)
+    row_height, left, right, top = 26, 250, 30, 36
+    height = top + row_height * len(rows) + 10
+    span = width - left - right
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="Helvetica, Arial, sans-serif" '
+             'font-size="12">'.format(width, height),
+             '<rect width="100%" height="100%" fill="white"/>',
+             '<text x="4" y="20" font-weight="bold">{}</text>'.format(escape(str(name)))]
+    for k, indicator in enumerate(rows):
+        column = indicators[indicator].astype(float)
+        low, q1, mean, q3, high = column.min(), column.quantile(0.25), column.mean(), column.quantile(0.75), column.max()
+        # centre the spine on the average, as PHE does: the longer side of the range fills half the width
+        reach = max(mean - low, high - mean) or 1.0
+
+        def x(value):
+            return left + span / 2 + (value - mean) / reach * span / 2
+
+        y = top + k * row_height
+        value = float(values[indicator])
+        colour = "#c0392b" if value > q3 else ("#1a9641" if value < q1 else "#f2c14e")
+        parts += ['<text x="{}" y="{}" text-anchor="end">{}</text>'.format(left - 8, y + 16, escape(indicator)),
+                  '<rect x="{:.1f}" y="{}" width="{:.1f}" height="16" fill="#dde3ea"/>'.format(x(low), y + 4, x(high) - x(low)),
+                  '<rect x="{:.1f}" y="{}" width="{:.1f}" height="16" fill="#9fb3c8"/>'.format(x(q1), y + 4, x(q3) - x(q1)),
+                  '<line x1="{0:.1f}" x2="{0:.1f}" y1="{1}" y2="{2}" stroke="#222" stroke-width="2"/>'.format(x(mean), y + 2, y + 22),
+                  '<circle cx="{:.1f}" cy="{}" r="6" fill="{}" stroke="#222"/>'.format(x(value), y + 12, colour)]
+    parts.append("</svg>")
+    return "".join(parts)
