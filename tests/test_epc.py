@@ -88,3 +88,33 @@ def test_load_epc_refuses_a_missing_file(tmp_path):
     with pytest.raises(QgsProcessingException):
         run_algorithm("communityrisk:loadepc", {"INPUT": str(tmp_path / "nope.csv"), "POSTCODES": "x",
                                                 "OUTPUT": str(tmp_path / "o.gpkg")})
+
+
+def test_uprn_points_in_another_crs_and_postcodes_that_do_not_exist(certificates, tmp_path):
+    import geopandas as gpd
+
+    frame, _, postcodes, _ = certificates
+    odd = frame.head(200).copy()
+    odd.loc[odd.index[:20], "POSTCODE"] = "ZZ9 9ZZ"  # well formed, but no such postcode
+    odd.loc[odd.index[:20], "UPRN"] = ""
+    odd.to_csv(tmp_path / "odd.csv", index=False)
+    postcode_points = gpd.GeoDataFrame(postcodes, geometry=gpd.points_from_xy(postcodes["easting"], postcodes["northing"]),
+                                       crs=27700)
+    postcode_points.to_file(tmp_path / "postcodes.gpkg", layer="postcodes")
+    homes, _ = epc.load_certificates(epc.read_certificates(str(tmp_path / "odd.csv")))
+    with_uprn = homes.dropna(subset=["uprn"]).head(50)
+    uprns = gpd.GeoDataFrame({"UPRN": with_uprn["uprn"].astype(str).to_numpy()},
+                             geometry=gpd.points_from_xy(np.full(len(with_uprn), 531000.0), np.full(len(with_uprn), 183000.0)),
+                             crs=27700).to_crs(4326)
+    uprns.to_file(tmp_path / "uprns.gpkg", layer="uprns")
+    result = run_algorithm("communityrisk:loadepc", {"INPUT": str(tmp_path / "odd.csv"),
+                                                     "POSTCODES": str(tmp_path / "postcodes.gpkg"), "POSTCODE_FIELD": "postcode",
+                                                     "UPRNS": str(tmp_path / "uprns.gpkg"), "UPRN_FIELD": "UPRN",
+                                                     "OUTPUT": str(tmp_path / "homes.gpkg")})
+    placed = gpd.read_file(tmp_path / "homes.gpkg", layer="homes")
+    by_uprn = placed[placed["placed_by"] == "uprn"]
+    assert len(by_uprn) == 50
+    assert np.allclose(by_uprn.geometry.x, 531000, atol=0.01) and np.allclose(by_uprn.geometry.y, 183000, atol=0.01)
+    unplaced = placed[placed["placed_by"].isna()]
+    assert result["UNPLACED"] == len(unplaced) > 0 and (unplaced["postcode"] == "ZZ9 9ZZ").all()
+    assert unplaced.geometry.isna().all() or unplaced.geometry.is_empty.all()
