@@ -4,24 +4,12 @@
 - heatsurface on all LFB dwelling fires 2009-2016 at 50 m cells over Greater London, clipped to the LSOA
   boundary (goal: under 5 s)."""
 import os
-import subprocess
-import sys
 import tempfile
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LONDON = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "london"))
+from common import LONDON, QGIS_PRELUDE, run_script
 
-HEAT = """
-import os, sys, time
-sys.path.append("/usr/share/qgis/python/plugins")
+HEAT = QGIS_PRELUDE + """
 import geopandas as gpd, pandas as pd
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
-app = QgsApplication([], False); app.initQgis()
-import processing
-from processing.core.Processing import Processing
-Processing.initialize()
-from community_risk.processing.provider import CommunityRiskProvider
-provider = CommunityRiskProvider(); QgsApplication.processingRegistry().addProvider(provider)
 london, work = sys.argv[1], sys.argv[2]
 fires = pd.read_csv(os.path.join(london, "lfb_dwelling_fires_2009_2016.csv.gz"))
 gpd.GeoDataFrame(fires, geometry=gpd.points_from_xy(fires["easting_rounded"], fires["northing_rounded"]), crs=27700).to_file(
@@ -74,12 +62,9 @@ def main():
     if not os.path.isdir(LONDON):
         print("health and housing benchmarks skipped: {} not found".format(LONDON))
         return
-    env = dict(os.environ, PYTHONPATH=os.path.join(REPO, ".build", "pkgroot"), QT_QPA_PLATFORM="offscreen")
     for code in (EPC, HEAT):
         with tempfile.TemporaryDirectory(prefix="community_risk_bench_") as work:
-            done = subprocess.run([sys.executable, "-c", code, LONDON, work], capture_output=True, text=True, env=env,
-                                  cwd="/")
-            print(done.stdout.strip() or done.stderr[-800:])
+            run_script(code, LONDON, work)
 
 
 if __name__ == "__main__":

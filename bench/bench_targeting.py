@@ -7,13 +7,9 @@
 2. prioritypostcodes over every London postcode (~180,000) with LSOA fire risk (goal under 10 s).
 """
 import os
-import subprocess
-import sys
 import tempfile
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PKGROOT = os.path.join(REPO, ".build", "pkgroot")
-LONDON = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "london"))
+from common import LONDON, QGIS_PRELUDE, run_script
 
 PEOPLE = """
 import resource, sys, time
@@ -44,17 +40,8 @@ print("   {:,} households: register {:,} rows x role datasets {:,} rows -> {:.1f
           n, register, rows - register, elapsed, peak, len(result.households), precision, recall))
 """
 
-PRIORITY = """
-import os, sys, time
-sys.path.append("/usr/share/qgis/python/plugins")
+PRIORITY = QGIS_PRELUDE + """
 import geopandas as gpd, pandas as pd
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
-app = QgsApplication([], False); app.initQgis()
-import processing
-from processing.core.Processing import Processing
-Processing.initialize()
-from community_risk.processing.provider import CommunityRiskProvider
-provider = CommunityRiskProvider(); QgsApplication.processingRegistry().addProvider(provider)
 london, work = sys.argv[1], sys.argv[2]
 postcodes = pd.read_csv(os.path.join(london, "postcodes.csv.gz"))
 gpd.GeoDataFrame(postcodes, geometry=gpd.points_from_xy(postcodes["easting"], postcodes["northing"]), crs=27700).to_file(
@@ -77,26 +64,19 @@ print("2. prioritypostcodes over {:,} London postcodes, 33 borough visit lists: 
 """
 
 
-def run(code, *args):
-    env = dict(os.environ, PYTHONPATH=PKGROOT, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd="/")
-    lines = [line for line in done.stdout.splitlines() if line.strip()]
-    print("\n".join(lines) if lines else "   failed: " + done.stderr[-800:])
-
-
 def main():
     if not os.path.isdir(LONDON):
         print("targeting benchmarks skipped: {} not found".format(LONDON))
         return
     postcodes = os.path.join(LONDON, "postcodes.csv.gz")
     print("1. findpeopleatrisk (Splink on DuckDB, 2 cores):")
-    run(PEOPLE, "100000", postcodes)
+    run_script(PEOPLE, "100000", postcodes)
     if os.environ.get("BENCH_QUICK") == "1":
         print("   1,000,000 households: skipped (BENCH_QUICK=1)")
     else:
-        run(PEOPLE, "1000000", postcodes)
+        run_script(PEOPLE, "1000000", postcodes)
     with tempfile.TemporaryDirectory(prefix="community_risk_bench_") as work:
-        run(PRIORITY, LONDON, work)
+        run_script(PRIORITY, LONDON, work)
 
 
 if __name__ == "__main__":
