@@ -2,9 +2,7 @@
 import os
 
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -213,13 +211,7 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
                 path = layer.source().split("|")[0]
                 if not os.path.exists(path):
                     fail(tr("The raster '{}' is not a local file that can be read ({}).").format(layer.name(), path))
-                transform = QgsCoordinateTransform(crs, layer.crs(), context.transformContext())
-                in_raster_crs = []
-                for geometry in records.geometries:
-                    copy = QgsGeometry(geometry)
-                    copy.transform(transform)
-                    in_raster_crs.append(None if copy.isNull() else bytes(copy.asWkb()))
-                mean, total = zonal_statistics(shapely.from_wkb(in_raster_crs), path)
+                mean, total = zonal_statistics(records.shapely_geometries(layer.crs(), context.transformContext()), path)
                 columns[name + "_mean"], columns[name + "_sum"] = mean, total
                 origins[name + "_mean"] = tr("mean of '{}' band 1 in the area").format(layer.name())
                 origins[name + "_sum"] = tr("sum of '{}' band 1 in the area").format(layer.name())

@@ -3,8 +3,6 @@ import os
 
 from qgis.core import (
     QgsColorRampShader,
-    QgsCoordinateTransform,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
@@ -105,13 +103,8 @@ class HeatSurfaceAlgorithm(CommunityRiskAlgorithm):
             if parameters.get(self.BOUNDARY):
                 area = require_source(self, parameters, context, self.BOUNDARY, tr("boundary"))
                 area.require_features()
-                transform = QgsCoordinateTransform(area.source.sourceCrs(), crs, context.transformContext())
-                parts = []
-                for geometry in AreaRecords(area, feedback, 0).geometries:
-                    geometry = QgsGeometry(geometry)
-                    geometry.transform(transform)
-                    parts.append(bytes(geometry.asWkb()))
-                boundary = shapely.union_all(shapely.from_wkb(parts))
+                boundary = shapely.union_all(AreaRecords(area, feedback, 0).shapely_geometries(
+                    crs, context.transformContext()))
                 minx, miny, maxx, maxy = boundary.bounds
             else:
                 minx, miny = np.nanmin(xs) - bandwidth, np.nanmin(ys) - bandwidth

@@ -4,6 +4,7 @@ import math
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -56,9 +57,13 @@ class AreaRecords:
 
         return pd.DataFrame({name: self.column(name) for name in names})
 
-    def shapely_geometries(self):
+    def shapely_geometries(self, target_crs=None, transform_context=None):
+        """The geometries as shapely objects (None where missing), reprojected to target_crs if given."""
         import shapely
 
+        transform = None
+        if target_crs is not None and target_crs != self.source.sourceCrs():
+            transform = QgsCoordinateTransform(self.source.sourceCrs(), target_crs, transform_context)
         wkb = []
         for geometry in self.geometries:
             if geometry.isNull():
@@ -66,6 +71,9 @@ class AreaRecords:
                 continue
             if QgsWkbTypes.isCurvedType(geometry.wkbType()):
                 geometry = QgsGeometry(geometry.constGet().segmentize())  # shapely reads no curves
+            if transform is not None:
+                geometry = QgsGeometry(geometry)  # transform a copy: the records stay as read
+                geometry.transform(transform)
             wkb.append(bytes(geometry.asWkb()))
         return shapely.from_wkb(wkb)
 

@@ -4,8 +4,6 @@ import os
 from html import escape
 
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -168,16 +166,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
 
         def geometries_of(checked):
             their = AreaRecords(checked, feedback, progress_share=0)
-            transform = None
-            if checked.source.sourceCrs() != crs:
-                transform = QgsCoordinateTransform(checked.source.sourceCrs(), crs, context.transformContext())
-            wkb = []
-            for geometry in their.geometries:
-                if transform is not None and not geometry.isNull():
-                    geometry = QgsGeometry(geometry)
-                    geometry.transform(transform)
-                wkb.append(None if geometry.isNull() else bytes(geometry.asWkb()))
-            return their, shapely.from_wkb(wkb)
+            return their, their.shapely_geometries(crs, context.transformContext())
 
         if self.AREAS in optional:
             checked, field = optional[self.AREAS]
