@@ -33,12 +33,13 @@ EPC = """
 import os, resource, sys, time
 import pandas as pd
 from community_risk.processing.analysis import epc
+from community_risk.synthetic import epc_certificates
 london, work = sys.argv[1], sys.argv[2]
 postcodes = pd.read_csv(os.path.join(london, "postcodes.csv.gz"))
 indicators = pd.read_csv(os.path.join(london, "imd_2019_underlying_indicators_lsoa.csv.gz")).set_index("LSOA code (2011)")
 indicators = indicators.rename(columns={"Houses without central heating indicator": "no_central_heating",
                                         "Housing in poor condition indicator": "poor_condition"})
-base = epc.generate_certificates(postcodes, indicators, n_homes=45000)
+base = epc_certificates.generate_certificates(postcodes, indicators, n_homes=45000)
 path = os.path.join(work, "certificates.csv")
 copies = -(-1000000 // len(base))
 for k in range(copies):  # the generated set repeated as other homes, to reach a million rows

@@ -14,7 +14,8 @@ from common import LONDON, QGIS_PRELUDE, run_script
 PEOPLE = """
 import resource, sys, time
 import pandas as pd
-from community_risk.processing.analysis import council_data, people_at_risk as par
+from community_risk.processing.analysis import people_at_risk as par
+from community_risk.synthetic import council_extracts as council_data
 from community_risk.processing.analysis.linkage import link_households, prepare_records
 n = int(sys.argv[1])
 postcodes = pd.read_csv(sys.argv[2], usecols=["postcode"])

@@ -9,7 +9,7 @@ import sys
 
 import pandas as pd
 
-from community_risk.processing.analysis import council_data
+from community_risk.synthetic import council_extracts as council_data
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 folder = sys.argv[1]

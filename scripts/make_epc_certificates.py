@@ -11,6 +11,7 @@ import sys
 import pandas as pd
 
 from community_risk.processing.analysis import epc
+from community_risk.synthetic import epc_certificates
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 target = sys.argv[1]
@@ -30,5 +31,5 @@ else:
             "Houses without central heating indicator": "no_central_heating",
             "Housing in poor condition indicator": "poor_condition"})
 os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-epc.generate_certificates(postcodes, indicators, n_homes=homes).to_csv(target, index=False)
+epc_certificates.generate_certificates(postcodes, indicators, n_homes=homes).to_csv(target, index=False)
 print("EPC certificates written to", target)

@@ -2,7 +2,7 @@
 import os
 import sys
 
-from community_risk.processing.analysis import sample_data
+from community_risk.synthetic import sample_borough as sample_data
 
 folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "sample")
 path = sample_data.write(folder, seed=int(sys.argv[1]) if len(sys.argv) > 1 else sample_data.SEED)

@@ -47,7 +47,7 @@ for ts in i18n/*.ts; do
   if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then lrelease -silent "$ts" -qm "$qm"; fi
 done
 if [ ! -f resources/sample/sample_borough.gpkg ] || \
-   [ processing/analysis/sample_data.py -nt resources/sample/sample_borough.gpkg ]; then
+   [ synthetic/sample_borough.py -nt resources/sample/sample_borough.gpkg ]; then
   say "generating the embedded sample (seeded)"
   PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_sample.py
 fi

@@ -52,7 +52,7 @@ def test_missing_area_geometry_holds_nothing():
 
 def test_analysis_package_imports_nothing_from_qgis():
     code = ("import sys, community_risk.processing.analysis.counting, community_risk.processing.analysis.dates, "
-            "community_risk.processing.analysis.sample_data; "
+            "community_risk.synthetic.sample_borough; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5')))")
     env = dict(os.environ, PYTHONPATH=PKGROOT)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/",

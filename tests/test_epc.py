@@ -5,6 +5,7 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from community_risk.processing.analysis import epc
+from community_risk.synthetic import epc_certificates
 from community_risk.processing.analysis.messages import AnalysisError
 from helpers import london_file, run_algorithm
 
@@ -16,7 +17,7 @@ def certificates(tmp_path_factory):
     indicators = pd.read_csv(london_file("imd_2019_underlying_indicators_lsoa.csv.gz")).set_index("LSOA code (2011)")
     indicators = indicators.rename(columns={"Houses without central heating indicator": "no_central_heating",
                                             "Housing in poor condition indicator": "poor_condition"})
-    frame = epc.generate_certificates(postcodes, indicators, n_homes=3000)
+    frame = epc_certificates.generate_certificates(postcodes, indicators, n_homes=3000)
     folder = tmp_path_factory.mktemp("epc")
     path = folder / "certificates.csv"
     frame.to_csv(path, index=False)

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from community_risk.processing.analysis import firemodel, glm, sample_data
+from community_risk.processing.analysis import firemodel, glm
+from community_risk.synthetic import sample_borough as sample_data
 from community_risk.processing.analysis.messages import AnalysisError
 from community_risk.processing.analysis.spatial import contiguity_weights, morans_i
 

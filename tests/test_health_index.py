@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from community_risk.processing.analysis import epc
+from community_risk.synthetic import epc_certificates
 from community_risk.processing.analysis.health_index import combine, parse_weights, street_list
 from community_risk.processing.analysis.messages import AnalysisError
 from helpers import run_algorithm
@@ -35,7 +36,7 @@ def test_street_list_ranks_streets_by_flagged_homes():
 
 def test_health_housing_index_on_the_sample(sample_path, tmp_path):
     postcodes = gpd.read_file(sample_path, layer="postcodes")
-    epc.generate_certificates(postcodes, None, n_homes=4000).to_csv(tmp_path / "certificates.csv", index=False)
+    epc_certificates.generate_certificates(postcodes, None, n_homes=4000).to_csv(tmp_path / "certificates.csv", index=False)
     run_algorithm("communityrisk:loadepc", {"INPUT": str(tmp_path / "certificates.csv"),
                                             "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
                                             "OUTPUT": str(tmp_path / "homes.gpkg")})

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from community_risk.processing.analysis import epc, housing_benefit as hb
+from community_risk.synthetic import claimants as claimant_data, epc_certificates
 from community_risk.processing.analysis.linkage import link_households, prepare_records
 from community_risk.processing.analysis.messages import AnalysisError
 from community_risk.processing.analysis.people_at_risk import detect_columns
@@ -20,9 +21,9 @@ def homes_and_claimants(tmp_path_factory):
     postcodes = pd.read_csv(london_file("postcodes.csv.gz"))
     postcodes = postcodes[postcodes["lad_code"] == "E09000019"]
     folder = tmp_path_factory.mktemp("hb")
-    epc.generate_certificates(postcodes, None, n_homes=2500).to_csv(folder / "certificates.csv", index=False)
+    epc_certificates.generate_certificates(postcodes, None, n_homes=2500).to_csv(folder / "certificates.csv", index=False)
     homes, _ = epc.load_certificates(epc.read_certificates(str(folder / "certificates.csv")))
-    claimants, truth = hb.generate_claimants(homes)
+    claimants, truth = claimant_data.generate_claimants(homes)
     return homes, claimants, truth, folder, postcodes
 
 

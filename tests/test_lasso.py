@@ -2,7 +2,8 @@
 import numpy as np
 import statsmodels.api as sm
 
-from community_risk.processing.analysis import firemodel, sample_data
+from community_risk.processing.analysis import firemodel
+from community_risk.synthetic import sample_borough as sample_data
 from community_risk.processing.analysis.lasso import lasso_select, penalised_path
 
 

@@ -22,8 +22,12 @@ def test_zip_holds_the_plugin_and_nothing_else(tmp_path):
                    "processing/analysis/counting.py", "i18n/community_risk_cy.qm",
                    "resources/icons/community_risk.png", "resources/sample/sample_borough.gpkg", "LICENSE"):
         assert "community_risk/" + needed in names, needed
-    for unwanted in ("tests/", ".venv/", ".build/", "scripts/", "__pycache__", ".git/", "Makefile"):
+    for unwanted in ("tests/", ".venv/", ".build/", "scripts/", "__pycache__", ".git/", "Makefile", "synthetic/"):
         assert not any(unwanted in n for n in names), unwanted
+    # no synthetic-data generator ships in the plugin (issue 8)
+    code = "".join(zipfile.ZipFile(path).read(n).decode("utf-8", "replace") for n in names if n.endswith(".py"))
+    for generator in ("def generate_certificates", "def generate_claimants", "FORENAMES", "TRUE_COEFFICIENTS"):
+        assert generator not in code, generator
 
 
 def test_metadata_is_complete_for_the_plugin_repository():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException
 
-from community_risk.processing.analysis import council_data
+from community_risk.synthetic import council_extracts as council_data
 from community_risk.processing.analysis import people_at_risk as par
 from community_risk.processing.analysis.linkage import link_households, parse_address, prepare_records
 from community_risk.processing.analysis.messages import AnalysisError

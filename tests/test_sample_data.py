@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from community_risk.processing.analysis import sample_data
+from community_risk.synthetic import sample_borough as sample_data
 
 
 @pytest.fixture(scope="module")

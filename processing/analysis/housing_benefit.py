@@ -9,7 +9,6 @@ from .messages import AnalysisError, Note, translatable
 from .people_at_risk import check_secret, detect_columns, household_key
 
 EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
-SEED = 20161208
 
 
 def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", threshold=0.9, claimants_name="claimants"):
@@ -69,34 +68,3 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
     return table, linked.review, record, notes
-
-
-def generate_claimants(epc_homes, share=0.2, seed=SEED):
-    """Claimant rows (messy addresses, missing UPRNs, duplicates) for a share of EPC homes; returns
-    (claimants, truth) where truth maps each claimant row to its EPC row."""
-    import pandas as pd
-
-    from .council_data import FORENAMES, SURNAMES, _typo
-
-    rng = np.random.default_rng(seed)
-    chosen = np.flatnonzero(rng.random(len(epc_homes)) < share)
-    rows, truth = [], []
-    for index in chosen:
-        home = epc_homes.iloc[index]
-        for _ in range(1 + int(rng.random() < 0.05)):  # duplicate claims
-            address = str(home["address"])
-            if rng.random() < 0.3:
-                address = address.replace("Road", "Rd").replace("Square", "Sq").replace("Lane", "Ln")
-            if rng.random() < 0.08:
-                address = _typo(rng, address)
-            postcode = str(home["postcode"] or "")
-            if rng.random() < 0.2:
-                postcode = postcode.lower().replace(" ", "")
-            rows.append({"Claim Ref": "HB{:07d}".format(len(rows) + 1),
-                         "Claimant Name": "{} {}".format(FORENAMES[rng.integers(len(FORENAMES))],
-                                                          SURNAMES[rng.integers(len(SURNAMES))]),
-                         "UPRN": str(home["uprn"]) if home["uprn"] and rng.random() < 0.5 else "",
-                         "Address Line 1": address.upper() if rng.random() < 0.5 else address,
-                         "Post Code": postcode, "Weekly Award": "{:.2f}".format(rng.uniform(40, 300))})
-            truth.append(index)
-    return pd.DataFrame(rows), np.array(truth)
