@@ -10,7 +10,6 @@ import sys
 
 import pandas as pd
 
-from community_risk.processing.analysis import epc
 from community_risk.synthetic import epc_certificates
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

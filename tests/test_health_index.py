@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from community_risk.processing.analysis import epc
 from community_risk.synthetic import epc_certificates
 from community_risk.processing.analysis.health_index import combine, parse_weights, street_list
 from community_risk.processing.analysis.messages import AnalysisError

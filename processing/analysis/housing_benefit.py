@@ -2,7 +2,6 @@
 in F/G-rated, privately rented homes (where HHSRS inspections and minimum energy efficiency enforcement
 should reach first). Linkage is the same engine as Find people at risk (exact UPRN, else Splink address
 matching); privacy is handled the same way (keyed-hash household keys, referral mode, processing record)."""
-import numpy as np
 
 from .linkage import link_households, prepare_records
 from .messages import AnalysisError, Note, translatable
