@@ -14,82 +14,82 @@
             <translation>Pecyn Cymorth Risg Cymunedol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="22" />
+            <location filename="../processing/algorithms/base.py" line="24" />
             <source>Data preparation</source>
             <translation>Paratoi data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="23" />
+            <location filename="../processing/algorithms/base.py" line="25" />
             <source>Fire risk</source>
             <translation>Risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="24" />
+            <location filename="../processing/algorithms/base.py" line="26" />
             <source>Targeting</source>
             <translation>Targedu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="25" />
+            <location filename="../processing/algorithms/base.py" line="27" />
             <source>Health and housing</source>
             <translation>Iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="29" />
+            <location filename="../processing/algorithms/base.py" line="31" />
             <source>points</source>
             <translation>pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="30" />
+            <location filename="../processing/algorithms/base.py" line="32" />
             <source>lines</source>
             <translation>llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="31" />
+            <location filename="../processing/algorithms/base.py" line="33" />
             <source>polygons</source>
             <translation>polygonau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="32" />
+            <location filename="../processing/algorithms/base.py" line="34" />
             <source>no geometry</source>
             <translation>dim geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="35" />
             <source>unknown geometry</source>
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="122" />
+            <location filename="../processing/algorithms/base.py" line="341" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="97" />
+            <location filename="../processing/algorithms/base.py" line="294" />
             <source>The {} layer '{}' has {}; it must have {}.</source>
             <translation>Mae gan yr haen {} '{}' {}; rhaid iddi gael {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="104" />
+            <location filename="../processing/algorithms/base.py" line="313" />
             <source>The {} layer '{}' is empty: it has no features.</source>
             <translation>Mae'r haen {} '{}' yn wag: nid oes ganddi nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="110" />
+            <location filename="../processing/algorithms/base.py" line="319" />
             <source>No field was chosen on the {} layer '{}'.</source>
             <translation>Ni ddewiswyd maes ar yr haen {} '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="113" />
+            <location filename="../processing/algorithms/base.py" line="322" />
             <source>The {} layer '{}' has no field '{}'. Its fields are: {}.</source>
             <translation>Nid oes gan yr haen {} '{}' faes '{}'. Ei meysydd yw: {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="73" />
+            <location filename="../processing/algorithms/base.py" line="77" />
             <source>This algorithm needs the Python packages {} which this QGIS cannot import. Install them for the Python that QGIS uses (see the plugin's README, 'Using the plugin in your own QGIS').</source>
             <translation>Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="40" />
+            <location filename="../processing/algorithms/count_incidents.py" line="41" />
             <source>Counts incident points (fires, calls, visits) in each area polygon, ready for the fire-risk model.
 
 Inputs
@@ -124,127 +124,127 @@ Meysydd allbwn (cedwir meysydd yr ardaloedd eu hunain)
 Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn nhrefn yr haen. Ni chyfrifir digwyddiadau y tu allan i bob ardal; mae'r log yn dweud faint.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="115" />
+            <location filename="../processing/algorithms/build_factors.py" line="113" />
             <source>area</source>
             <translation>ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="93" />
+            <location filename="../processing/algorithms/count_incidents.py" line="26" />
             <source>incident</source>
             <translation>digwyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="86" />
+            <location filename="../processing/algorithms/build_factors.py" line="84" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="87" />
+            <location filename="../processing/algorithms/build_factors.py" line="85" />
             <source>Area id field</source>
             <translation>Maes dynodydd yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="67" />
+            <location filename="../processing/algorithms/count_incidents.py" line="68" />
             <source>Incidents</source>
             <translation>Digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="69" />
+            <location filename="../processing/algorithms/count_incidents.py" line="70" />
             <source>Date field</source>
             <translation>Maes dyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="71" />
+            <location filename="../processing/algorithms/count_incidents.py" line="72" />
             <source>Start date</source>
             <translation>Dyddiad dechrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="73" />
+            <location filename="../processing/algorithms/count_incidents.py" line="74" />
             <source>End date</source>
             <translation>Dyddiad gorffen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="75" />
+            <location filename="../processing/algorithms/count_incidents.py" line="76" />
             <source>Filter (expression)</source>
             <translation>Hidlydd (mynegiad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="77" />
+            <location filename="../processing/algorithms/count_incidents.py" line="78" />
             <source>Count per year</source>
             <translation>Cyfrif fesul blwyddyn</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="79" />
+            <location filename="../processing/algorithms/count_incidents.py" line="80" />
             <source>Incident counts</source>
             <translation>Cyfrifon digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="80" />
+            <location filename="../processing/algorithms/count_incidents.py" line="81" />
             <source>Incidents counted</source>
             <translation>Digwyddiadau a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="81" />
+            <location filename="../processing/algorithms/count_incidents.py" line="82" />
             <source>Incidents outside every area</source>
             <translation>Digwyddiadau y tu allan i bob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="114" />
+            <location filename="../processing/algorithms/count_incidents.py" line="103" />
             <source>Reading areas from '{}'</source>
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="155" />
+            <location filename="../processing/algorithms/layers.py" line="165" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="164" />
+            <location filename="../processing/analysis/counting.py" line="121" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="205" />
+            <location filename="../processing/algorithms/layers.py" line="221" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="209" />
+            <location filename="../processing/algorithms/layers.py" line="225" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="105" />
+            <location filename="../processing/algorithms/count_incidents.py" line="95" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="108" />
+            <location filename="../processing/algorithms/count_incidents.py" line="98" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="147" />
+            <location filename="../processing/algorithms/layers.py" line="157" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="146" />
+            <location filename="../processing/analysis/counting.py" line="106" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="166" />
+            <location filename="../processing/analysis/counting.py" line="123" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="97" />
+            <location filename="../processing/algorithms/layers.py" line="107" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="132" />
+            <location filename="../processing/algorithms/layers.py" line="142" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
@@ -254,12 +254,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="165" />
+            <location filename="../processing/algorithms/layers.py" line="172" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="135" />
+            <location filename="../processing/analysis/counting.py" line="91" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -274,27 +274,27 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Cyfrif digwyddiadau fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="27" />
+            <location filename="../processing/algorithms/build_factors.py" line="25" />
             <source>Median of the other areas</source>
             <translation>Canolrif yr ardaloedd eraill</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="27" />
+            <location filename="../processing/algorithms/build_factors.py" line="25" />
             <source>Zero</source>
             <translation>Sero</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="27" />
+            <location filename="../processing/algorithms/build_factors.py" line="25" />
             <source>Leave empty</source>
             <translation>Gadael yn wag</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="44" />
+            <location filename="../processing/algorithms/build_factors.py" line="42" />
             <source>Build factors</source>
             <translation>Adeiladu ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="61" />
+            <location filename="../processing/algorithms/build_factors.py" line="59" />
             <source>Assembles one modelling layer: the areas with every candidate factor as a numeric field, ready for Fit fire risk model.
 
 Inputs
@@ -317,132 +317,132 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="152" />
+            <location filename="../processing/algorithms/build_factors.py" line="150" />
             <source>area of the polygon</source>
             <translation>arwynebedd y polygon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="240" />
+            <location filename="../processing/algorithms/build_factors.py" line="232" />
             <source>Fields written:</source>
             <translation>Meysydd a ysgrifennwyd:</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="88" />
+            <location filename="../processing/algorithms/build_factors.py" line="86" />
             <source>Households field</source>
             <translation>Maes aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="91" />
+            <location filename="../processing/algorithms/build_factors.py" line="89" />
             <source>Attribute tables</source>
             <translation>Tablau priodoleddau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="93" />
+            <location filename="../processing/algorithms/build_factors.py" line="91" />
             <source>Table key fields</source>
             <translation>Meysydd allweddol y tablau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="94" />
+            <location filename="../processing/algorithms/build_factors.py" line="92" />
             <source>Point layers</source>
             <translation>Haenau pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="96" />
+            <location filename="../processing/algorithms/build_factors.py" line="94" />
             <source>Line layers</source>
             <translation>Haenau llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="98" />
+            <location filename="../processing/algorithms/build_factors.py" line="96" />
             <source>Rasters</source>
             <translation>Rastrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="100" />
+            <location filename="../processing/algorithms/build_factors.py" line="98" />
             <source>Fill missing values</source>
             <translation>Llenwi gwerthoedd coll</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="102" />
+            <location filename="../processing/algorithms/build_factors.py" line="100" />
             <source>Factors</source>
             <translation>Ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="103" />
+            <location filename="../processing/algorithms/build_factors.py" line="101" />
             <source>Join log</source>
             <translation>Log uno</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="103" />
+            <location filename="../processing/algorithms/build_factors.py" line="101" />
             <source>Text files (*.txt)</source>
             <translation>Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="155" />
+            <location filename="../processing/algorithms/build_factors.py" line="153" />
             <source>'{}' per square kilometre</source>
             <translation>'{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="185" />
+            <location filename="../processing/algorithms/build_factors.py" line="183" />
             <source>point</source>
             <translation>pwynt</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="243" />
+            <location filename="../processing/algorithms/build_factors.py" line="235" />
             <source>{} factor fields for {} areas.</source>
             <translation>{} maes ffactor ar gyfer {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="119" />
+            <location filename="../processing/algorithms/build_factors.py" line="117" />
             <source>The area layer '{}' is in a geographic CRS ({}): areas and lengths must be measured in a projected CRS. Reproject it first, e.g. to British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="130" />
+            <location filename="../processing/algorithms/build_factors.py" line="128" />
             <source>Give one table key field for all tables or one per table ({} tables, {} keys).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="189" />
+            <location filename="../processing/algorithms/build_factors.py" line="187" />
             <source>points of '{}' in the area</source>
             <translation>pwyntiau '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="206" />
+            <location filename="../processing/algorithms/build_factors.py" line="204" />
             <source>length of '{}' in the area, metres</source>
             <translation>hyd '{}' yn yr ardal, metrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="207" />
+            <location filename="../processing/algorithms/build_factors.py" line="205" />
             <source>length of '{}' per square kilometre</source>
             <translation>hyd '{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="224" />
+            <location filename="../processing/algorithms/build_factors.py" line="216" />
             <source>mean of '{}' band 1 in the area</source>
             <translation>cymedr band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="225" />
+            <location filename="../processing/algorithms/build_factors.py" line="217" />
             <source>sum of '{}' band 1 in the area</source>
             <translation>swm band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="193" />
+            <location filename="../processing/algorithms/build_factors.py" line="191" />
             <source>points of '{}' per 1,000 households</source>
             <translation>pwyntiau '{}' fesul 1,000 o aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="175" />
+            <location filename="../processing/algorithms/build_factors.py" line="173" />
             <source>Table '{}': its codes are in '{}'.</source>
             <translation>Tabl '{}': mae ei godau yn '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="215" />
+            <location filename="../processing/algorithms/build_factors.py" line="213" />
             <source>The raster '{}' is not a local file that can be read ({}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="173" />
+            <location filename="../processing/algorithms/build_factors.py" line="171" />
             <source>No field of the table '{}' matches the area ids of '{}' (e.g. {}); give its key field.</source>
             <translation type="unfinished" />
         </message>
@@ -696,7 +696,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="87" />
+            <location filename="../processing/algorithms/layers.py" line="97" />
             <source>The input field '{}' is replaced by the new one.</source>
             <translation type="unfinished" />
         </message>
@@ -1250,7 +1250,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="225" />
+            <location filename="../processing/algorithms/layers.py" line="241" />
             <source>The field '{}' of the layer '{}' should hold numbers but has '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -1387,7 +1387,7 @@ Homes with segment index: the homes layer with segment_index, styled from blue (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="28" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="26" />
             <source>Priority postcodes</source>
             <translation>Codau post blaenoriaeth</translation>
         </message>
@@ -1418,7 +1418,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="281" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="270" />
             <source>All postcodes</source>
             <translation type="unfinished" />
         </message>
@@ -1433,147 +1433,147 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Maes cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="84" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="82" />
             <source>Area risk field</source>
             <translation>Maes risg ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="87" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="85" />
             <source>Lifestyle layer</source>
             <translation>Haen ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="89" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="87" />
             <source>Lifestyle index field</source>
             <translation>Maes mynegai ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="92" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="90" />
             <source>Household risk</source>
             <translation>Risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="94" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="92" />
             <source>Household postcode field</source>
             <translation>Maes cod post yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="97" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="95" />
             <source>Household risk factors field</source>
             <translation>Maes ffactorau risg yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="100" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="98" />
             <source>Minimum risk factors</source>
             <translation>Lleiafswm ffactorau risg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="102" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="100" />
             <source>P1 postcodes</source>
             <translation>Codau post P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="104" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="102" />
             <source>P2 postcodes</source>
             <translation>Codau post P2</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="110" />
             <source>Split areas</source>
             <translation>Ardaloedd rhannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="114" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
             <source>Split area name field</source>
             <translation>Maes enw’r ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="117" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="115" />
             <source>Visit lists</source>
             <translation>Rhestrau ymweld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="135" />
             <source>lifestyle</source>
             <translation>ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="138" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="136" />
             <source>household risk</source>
             <translation>risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="139" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
             <source>split area</source>
             <translation>ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="151" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="149" />
             <source>Give at least one of: areas with a risk field, a lifestyle layer, household risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="231" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="220" />
             <source>(outside every split area)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
             <source>The 25 highest priorities</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="302" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="303" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="292" />
             <source>Score: weighted mean of percentile ranks of area risk, lifestyle index and households at risk. Household counts under 5 are not shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="257" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="246" />
             <source>P1: {}, P2: {}, P3: {} postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="163" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="161" />
             <source>{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="299" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="288" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="300" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="289" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="192" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="181" />
             <source>{} postcode(s) lie in no area and score without area risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="216" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="205" />
             <source>{} household(s) have no valid postcode and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="221" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="210" />
             <source>{} household postcode(s) are not among the postcodes: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1806,7 +1806,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="52" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="50" />
             <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
 
 Inputs
@@ -1827,12 +1827,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="106" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="104" />
             <source>P1 minimum score</source>
             <translation>Sgôr isaf P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="109" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="107" />
             <source>P2 minimum score</source>
             <translation>Sgôr isaf P2</translation>
         </message>
@@ -1842,12 +1842,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="32" />
+            <location filename="../processing/algorithms/heat_surface.py" line="30" />
             <source>Heat surface (kernel density)</source>
             <translation>Arwyneb gwres (dwysedd cnewyllyn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="44" />
+            <location filename="../processing/algorithms/heat_surface.py" line="42" />
             <source>A smooth surface of how densely points (fires, F/G-rated homes, benefit claimants) lie, as a GeoTIFF.
 
 Inputs
@@ -1860,52 +1860,52 @@ Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="58" />
+            <location filename="../processing/algorithms/heat_surface.py" line="56" />
             <source>Points</source>
             <translation>Pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="59" />
+            <location filename="../processing/algorithms/heat_surface.py" line="57" />
             <source>Weight field</source>
             <translation>Maes pwysau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="61" />
+            <location filename="../processing/algorithms/heat_surface.py" line="59" />
             <source>Cell size</source>
             <translation>Maint cell</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="63" />
+            <location filename="../processing/algorithms/heat_surface.py" line="61" />
             <source>Bandwidth</source>
             <translation>Lled band</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="65" />
+            <location filename="../processing/algorithms/heat_surface.py" line="63" />
             <source>Boundary</source>
             <translation>Ffin</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="67" />
+            <location filename="../processing/algorithms/heat_surface.py" line="65" />
             <source>Heat surface</source>
             <translation>Arwyneb gwres</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="68" />
+            <location filename="../processing/algorithms/heat_surface.py" line="66" />
             <source>Bandwidth used</source>
             <translation>Lled band a ddefnyddiwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="106" />
+            <location filename="../processing/algorithms/heat_surface.py" line="104" />
             <source>boundary</source>
             <translation>ffin</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="84" />
+            <location filename="../processing/algorithms/heat_surface.py" line="82" />
             <source>The point layer '{}' is in a geographic CRS ({}): reproject it to a projected CRS (e.g. EPSG:27700) so cells and bandwidth are in metres.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="103" />
+            <location filename="../processing/algorithms/heat_surface.py" line="101" />
             <source>Bandwidth by Silverman's rule: {:.1f}</source>
             <translation type="unfinished" />
         </message>
@@ -2001,22 +2001,22 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="35" />
+            <location filename="../processing/analysis/epc.py" line="34" />
             <source>The EPC file '{}' lacks the column(s) {}; is it the register's certificates.csv?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="128" />
+            <location filename="../processing/analysis/epc.py" line="127" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="132" />
+            <location filename="../processing/analysis/epc.py" line="131" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="136" />
+            <location filename="../processing/analysis/epc.py" line="135" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2108,22 +2108,22 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="22" />
+            <location filename="../processing/analysis/housing_benefit.py" line="20" />
             <source>Referral mode writes where claimants live: it needs the lawful basis for sharing it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="25" />
+            <location filename="../processing/analysis/housing_benefit.py" line="23" />
             <source>The claimant dataset '{}' is empty: it has no rows.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="28" />
+            <location filename="../processing/analysis/housing_benefit.py" line="26" />
             <source>The EPC layer lacks the field(s) {}: use the output of Load EPC certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="60" />
+            <location filename="../processing/analysis/housing_benefit.py" line="58" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
             <translation type="unfinished" />
         </message>
@@ -2259,6 +2259,96 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../processing/analysis/health_index.py" line="41" />
             <source>Indicator '{}' is the same everywhere and was left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="101" />
+            <source>Cancelled: nothing was written, and earlier results are as they were.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="251" />
+            <source>The style could not be saved beside {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="333" />
+            <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="273" />
+            <source>The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="303" />
+            <source>The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="306" />
+            <source>The {} layer '{}' is in a geographic CRS ({}), in degrees; this algorithm measures in metres. Reproject it first (e.g. to EPSG:27700 with Vector &gt; Data Management Tools &gt; Reproject Layer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/count_incidents.py" line="119" />
+            <source>Counting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/count_incidents.py" line="123" />
+            <source>Writing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/count_incidents.py" line="110" />
+            <source>{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/count_incidents.py" line="114" />
+            <source>{} area(s) have no geometry: they count no incidents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="135" />
+            <source>The output '{}' has a path of {} characters; file names may have at most {} characters and whole paths at most {}. Choose a shorter name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="140" />
+            <source>The output '{}' is a folder ({}); give a file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="144" />
+            <source>The output '{}' cannot be written: '{}' is a file, not a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="146" />
+            <source>The folder for the output '{}' cannot be created ({}): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="151" />
+            <source>The output '{}' cannot be written in the folder '{}': {}. Choose a folder you can write to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="107" />
+            <source>The output '{}' would be written over an input ({}). Choose another file: nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="110" />
+            <source>The outputs '{}' and '{}' are the same file ({}). Give each its own file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/counting.py" line="101" />
+            <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
     </context>

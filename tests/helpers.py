@@ -78,3 +78,18 @@ def ensure_provider():
 
 
 _KEEP_ALIVE = []
+
+
+def cancelling_feedback(at_percent=50.0):
+    """A feedback that cancels the run once its progress reaches at_percent, as a user pressing Cancel
+    would (the signal fires for progress set from C++, e.g. by multi-step feedback, too)."""
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+
+    def maybe_cancel(progress):
+        if progress >= at_percent and not feedback.isCanceled():
+            feedback.cancel()
+
+    feedback.progressChanged.connect(maybe_cancel)
+    return feedback

@@ -6,6 +6,8 @@ import os
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterField,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
@@ -42,6 +44,8 @@ class CommunityRiskAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "datapreparation"
     # Python packages the algorithm imports when it runs; a user's own QGIS may lack them.
     REQUIRED_MODULES = ("numpy",)
+    # Layer parameter -> the role messages call it by ("area", "incident"); others use their label.
+    LAYER_ROLES = {}
 
     def tr(self, text):
         return tr(text)
@@ -77,6 +81,199 @@ class CommunityRiskAlgorithm(QgsProcessingAlgorithm):
             ).format(", ".join(missing))
         return True, ""
 
+    # --- the template: every algorithm's processAlgorithm is this one --------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Check fields and outputs, run, then move the outputs into place; on cancel or error nothing is
+        written and earlier results stay as they were."""
+        from ..analysis.messages import AnalysisError, Cancelled
+        from .outputs import OutputGuard
+
+        guard = OutputGuard(self, parameters, context)
+        try:
+            run = Run(self, guard, context, feedback)
+            check_field_parameters(self, guard.parameters, context)
+            results = self.perform(run) or {}
+            run.check_cancel()
+            run.finish()
+        except Cancelled:
+            guard.discard()
+            raise QgsProcessingException(tr("Cancelled: nothing was written, and earlier results are as "
+                                            "they were."))
+        except AnalysisError as error:
+            guard.discard()
+            raise QgsProcessingException(error.render(tr))
+        except BaseException:
+            guard.discard()
+            raise
+        return guard.commit(results)
+
+    def perform(self, run):
+        """The algorithm's own work: read through `run`, call the analysis, write through `run`."""
+        raise NotImplementedError
+
+
+class Run:
+    """One run of an algorithm: its parameters (outputs already pointing at temporary files), progress
+    in named steps, cancel as an exception, notes, styled outputs and safe CSV/text writing."""
+
+    def __init__(self, algorithm, guard, context, feedback):
+        self.algorithm = algorithm
+        self.guard = guard
+        self.parameters = guard.parameters
+        self.context = context
+        self.base_feedback = feedback
+        self.feedback = feedback
+        self._steps = None
+        self._styles = []
+
+    # parameters, read the way Processing reads them
+    def string(self, name):
+        return self.algorithm.parameterAsString(self.parameters, name, self.context)
+
+    def given(self, name):
+        return self.parameters.get(name) not in (None, "")
+
+    def source(self, name, geometry=None, features=True):
+        """A layer parameter opened and checked (geometry type, not empty), named by its role in messages."""
+        roles = self.algorithm.LAYER_ROLES
+        role = tr(roles[name]) if name in roles else self.algorithm.parameterDefinition(name).description()
+        checked = require_source(self.algorithm, self.parameters, self.context, name, role)
+        if geometry is not None:
+            checked.require_geometry(geometry)
+        if features:
+            checked.require_features()
+        return checked
+
+    # progress and cancel
+    def steps(self, count):
+        """Split the progress bar into `count` steps; readers then report progress within the step."""
+        from qgis.core import QgsProcessingMultiStepFeedback
+
+        self._steps = QgsProcessingMultiStepFeedback(count, self.base_feedback)
+        self._step = -1
+        self.feedback = self._steps
+
+    def step(self, message=None):
+        """Start the next step (and say what it does)."""
+        self.check_cancel()
+        if self._steps is not None:
+            self._step += 1
+            self._steps.setCurrentStep(self._step)
+        if message:
+            self.feedback.pushInfo(message)
+
+    def check_cancel(self):
+        from ..analysis.messages import Cancelled
+
+        if self.base_feedback.isCanceled():
+            raise Cancelled()
+
+    def progress(self, fraction):
+        """The analysis code's callback: progress within the current step (0-1); raises Cancelled."""
+        self.check_cancel()
+        self.feedback.setProgress(100.0 * max(0.0, min(1.0, fraction)))
+
+    def info(self, text):
+        self.feedback.pushInfo(text)
+
+    def warn(self, text):
+        self.feedback.pushWarning(text)
+
+    def notes(self, notes):
+        """Forward the analysis code's notes, translated: warnings as warnings."""
+        for note in notes:
+            (self.feedback.pushWarning if note.warning else self.feedback.pushInfo)(note.render(tr))
+
+    # outputs
+    def file_output(self, name):
+        """The (temporary) path a file destination writes to, or '' when the output is skipped."""
+        return self.algorithm.parameterAsFileOutput(self.parameters, name, self.context)
+
+    def write_text(self, name, text):
+        path = self.file_output(name)
+        if path:
+            write_text(path, text)
+        return path
+
+    def write_table(self, name, frame, text_columns=()):
+        """A table as CSV or XLSX (by extension): numbers as numbers, formulas neutralised, a .csvt beside."""
+        from ..analysis.tables import write_table_file
+
+        path = self.file_output(name)
+        if path:
+            write_table_file(path, frame)
+        return path
+
+    def style(self, dest_id, apply_style):
+        """Style an output layer: `apply_style(layer)` sets its renderer. Applied when the layer is loaded,
+        and saved as the file's default style (a .qml beside it) so it opens styled from disk too."""
+        if dest_id and self.context.willLoadLayerOnCompletion(dest_id):
+            post_processor = LayerStyler(apply_style)
+            self._styles.append(post_processor)  # Processing holds post-processors only weakly
+            self.context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post_processor)
+        self._styles.append((dest_id, apply_style))
+
+    def finish(self):
+        """After the algorithm's sinks are closed: save each styled file output's default style."""
+        for item in self._styles:
+            if isinstance(item, tuple):
+                save_default_style(*item, feedback=self.feedback)
+
+
+class LayerStyler(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, apply_style):
+        super().__init__()
+        self.apply_style = apply_style
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        self.apply_style(layer)
+        layer.triggerRepaint()
+
+
+def save_default_style(dest_id, apply_style, feedback=None):
+    """Write `<file>.qml` beside a file output (vector or raster): QGIS loads it as the default style."""
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+    if not isinstance(dest_id, str) or not os.path.exists(dest_id.split("|")[0]):
+        return False
+    path = dest_id.split("|")[0]
+    if path.lower().endswith((".tif", ".tiff", ".asc", ".img", ".vrt")):
+        layer = QgsRasterLayer(path, "output")
+    else:
+        layer = QgsVectorLayer(dest_id, "output", "ogr")
+    if not layer.isValid():
+        return False
+    apply_style(layer)
+    qml = os.path.splitext(path)[0] + ".qml"
+    _, saved = layer.saveNamedStyle(qml)
+    if not saved and feedback is not None:
+        feedback.pushWarning(tr("The style could not be saved beside {}.").format(path))
+    return saved
+
+
+def check_field_parameters(algorithm, parameters, context):
+    """Every field parameter names fields its layer has: checked before anything is read or written."""
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterField):
+            continue
+        names = algorithm.parameterAsFields(parameters, definition.name(), context)
+        names = [n for n in names if n]
+        parent = definition.parentLayerParameterName()
+        if not names or not parent or parameters.get(parent) in (None, ""):
+            continue
+        source = algorithm.parameterAsSource(parameters, parent, context)
+        if source is None:
+            continue
+        fields = source.fields()
+        missing = [n for n in names if fields.lookupField(n) < 0]
+        if missing:
+            roles = getattr(algorithm, "LAYER_ROLES", {})
+            role = tr(roles[parent]) if parent in roles else algorithm.parameterDefinition(parent).description()
+            fail(tr("The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.").format(
+                role, source.sourceName(), ", ".join("'{}'".format(n) for n in missing), definition.description(),
+                ", ".join(fields.names())))
+
 
 def fail(message):
     """Raise the exception Processing shows to the user, with nothing written yet."""
@@ -99,6 +296,18 @@ class CheckedSource:
                 tr(GEOMETRY_NAMES[expected])))
         return self
 
+    def require_projected_crs(self):
+        """Distances and areas need metres: refuse a layer with no CRS or a geographic one."""
+        crs = self.source.sourceCrs()
+        if not crs.isValid():
+            fail(tr("The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties > "
+                    "Source), e.g. British National Grid (EPSG:27700).").format(self.role, self.label))
+        if crs.isGeographic():
+            fail(tr("The {} layer '{}' is in a geographic CRS ({}), in degrees; this algorithm measures in "
+                    "metres. Reproject it first (e.g. to EPSG:27700 with Vector > Data Management Tools > "
+                    "Reproject Layer).").format(self.role, self.label, crs.authid() or crs.description()))
+        return self
+
     def require_features(self):
         if self.source.featureCount() == 0:
             fail(tr("The {} layer '{}' is empty: it has no features.").format(self.role, self.label))
@@ -113,6 +322,16 @@ class CheckedSource:
             fail(tr("The {} layer '{}' has no field '{}'. Its fields are: {}.").format(
                 self.role, self.label, field_name, ", ".join(self.source.fields().names())))
         return index
+
+
+def require_same_kind_of_crs(first, second):
+    """Two layers that must meet: each has a CRS (the second is reprojected to the first), or neither has
+    one (their coordinates are taken as they are)."""
+    first_crs, second_crs = first.source.sourceCrs(), second.source.sourceCrs()
+    if first_crs.isValid() != second_crs.isValid():
+        without = first if not first_crs.isValid() else second
+        fail(tr("The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other "
+                "layer. Set its CRS (Layer Properties > Source).").format(without.role, without.label))
 
 
 def require_source(algorithm, parameters, context, name, role):

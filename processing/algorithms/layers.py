@@ -12,11 +12,14 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingOutputLayerDefinition,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr
+from ..analysis.messages import Cancelled
 from .base import fail, python_value
 
 NUMERIC_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double)
@@ -34,8 +37,7 @@ class AreaRecords:
         for n, feature in enumerate(self.source.getFeatures()):
             if n % 1000 == 0:
                 if feedback.isCanceled():
-                    self.cancelled = True
-                    return
+                    raise Cancelled()
                 feedback.setProgress(progress_share * n / total)
             self.geometries.append(feature.geometry())
             self.attributes.append(feature.attributes())
@@ -85,7 +87,7 @@ def write_with_columns(algorithm, parameters, context, feedback, output_name, re
                        progress_start=90.0):
     """Write records' features with new columns; columns: list of (name, QVariant type, values).
 
-    Input fields with the same names are replaced. Returns the destination id, or None if cancelled.
+    Input fields with the same names are replaced. Returns the destination id; raises Cancelled.
     """
     new_names = {name.lower() for name, _, _ in columns}
     fields = QgsFields()
@@ -111,7 +113,7 @@ def write_with_columns(algorithm, parameters, context, feedback, output_name, re
     for i, (geometry, attributes) in enumerate(zip(records.geometries, records.attributes)):
         if i % 5000 == 0:
             if feedback.isCanceled():
-                return None
+                raise Cancelled()
             feedback.setProgress(progress_start + (100 - progress_start) * i / total)
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
             batch = []
@@ -144,7 +146,7 @@ def check_filter(expression, layer_label):
 def read_incidents(algorithm, parameters, context, feedback, checked_incidents, target_crs, date_name="",
                    expression="", progress_share=80.0):
     """Incident coordinates in target_crs and, with a date field, their dates (datetime64[D], NaT where
-    missing). Returns (x, y, dates or None), or None when cancelled. A date that does not parse is an
+    missing). Returns (x, y, dates or None); raises Cancelled when cancelled. A date that does not parse is an
     error naming the field and a few of the values."""
     from ..analysis.dates import DateParseError, parse_dates
 
@@ -161,10 +163,7 @@ def read_incidents(algorithm, parameters, context, feedback, checked_incidents, 
     else:
         request.setSubsetOfAttributes([date_index] if date_index >= 0 else [])
     feedback.pushInfo(tr("Reading incidents from '{}'").format(label))
-    read = _read_points(source, request, date_index, feedback, progress_share)
-    if read is None:
-        return None
-    xs, ys, raw_dates = read
+    xs, ys, raw_dates = _read_points(source, request, date_index, feedback, progress_share)
     if date_index < 0:
         return xs, ys, None
     try:
@@ -178,7 +177,7 @@ def read_incidents(algorithm, parameters, context, feedback, checked_incidents, 
 
 def _read_points(source, request, date_index, feedback, progress_share):
     """x, y (NaN where a feature has no geometry) and raw date values of every feature the request
-    gives; None when cancelled. The loop is the hot path for large incident layers: keep it lean."""
+    gives; raises Cancelled when cancelled. The loop is the hot path for large incident layers: keep it lean."""
     import numpy as np
 
     single = not QgsWkbTypes.isMultiType(source.wkbType())
@@ -190,16 +189,25 @@ def _read_points(source, request, date_index, feedback, progress_share):
     for n, feature in enumerate(source.getFeatures(request)):
         if n % step == 0:
             if feedback.isCanceled():
-                return None
+                raise Cancelled()
             feedback.setProgress(progress_share * n / total)
-        if feature.hasGeometry():
-            geometry = feature.geometry()
-            point = geometry.asPoint() if single else geometry.vertexAt(0)
-            add_x(point.x())
-            add_y(point.y())
-        else:
+        if not feature.hasGeometry():
             add_x(nan)
             add_y(nan)
+        elif single:
+            point = feature.geometry().asPoint()
+            add_x(point.x())
+            add_y(point.y())
+        else:  # a multipoint: every part is an incident
+            parts = feature.geometry().asMultiPoint()
+            for point in parts:
+                add_x(point.x())
+                add_y(point.y())
+            if date_index >= 0 and len(parts) > 1:
+                raw_dates.extend([python_value(feature.attribute(date_index))] * (len(parts) - 1))
+            if not parts:
+                add_x(nan)
+                add_y(nan)
         if date_index >= 0:
             add_date(python_value(feature.attribute(date_index)))
     return np.array(xs, dtype=float), np.array(ys, dtype=float), raw_dates
@@ -248,27 +256,51 @@ def ensure_parent_folder(parameters, name):
 
 
 def write_table(algorithm, parameters, context, name, frame):
-    """A pandas table as a layer without geometry (numbers stay numbers; NaN becomes NULL)."""
+    """A pandas table as a layer without geometry (numbers stay numbers; NaN becomes NULL). A CSV or XLSX
+    destination is written by the one table writer (formulas neutralised, a .csvt beside the CSV)."""
     import numpy as np
 
+    from ..analysis.tables import write_table_file
+
+    path = _file_destination(parameters, name)
+    if path and path.lower().endswith((".csv", ".xlsx")):
+        ensure_parent_folder(parameters, name)
+        write_table_file(path, frame)
+        definition = parameters.get(name)
+        if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject:
+            context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(
+                definition.destinationName or name, definition.destinationProject, name))
+        return path
     fields = QgsFields()
     kinds = []
     for column in frame.columns:
         dtype = frame[column].dtype
-        kind = QVariant.Int if np.issubdtype(dtype, np.integer) else (
+        kind = QVariant.Int if (np.issubdtype(dtype, np.integer) or np.issubdtype(dtype, np.bool_)) else (
             QVariant.Double if np.issubdtype(dtype, np.floating) else QVariant.String)
         fields.append(QgsField(column, kind))
         kinds.append(kind)
     ensure_parent_folder(parameters, name)
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry,
-                                         QgsCoordinateReferenceSystem())
+                                              QgsCoordinateReferenceSystem())
     if sink is None:
         fail(tr("The output could not be created ({}).").format(parameters.get(name)))
+    features = []
     for row in frame.itertuples(index=False):
         feature = QgsFeature(fields)
         feature.setAttributes([_plain(v, k) for v, k in zip(row, kinds)])
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        features.append(feature)
+    sink.addFeatures(features, QgsFeatureSink.FastInsert)
     return dest_id
+
+
+def _file_destination(parameters, name):
+    """The file path an output parameter names, or None (memory layer, temporary output, database)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if isinstance(value, str) and value and not value.startswith(("memory:", "postgres", "ogr:", "TEMPORARY")):
+        return value.split("|")[0]
+    return None
 
 
 def _plain(value, kind):

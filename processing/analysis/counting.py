@@ -49,3 +49,77 @@ def count_per_area(assignment, n_areas, groups=None):
         label: np.bincount(assignment[inside & (groups == label)], minlength=n_areas)
         for label in np.unique(groups[inside])
     }
+
+
+def repair_polygons(geometries):
+    """Invalid polygons (bow-ties, self-intersections) made valid, as QGIS's Fix geometries would;
+    returns (geometries, how many were repaired). Missing geometries stay None."""
+    geometries = list(geometries)
+    repaired = 0
+    for i, geometry in enumerate(geometries):
+        if geometry is not None and not geometry.is_empty and not shapely.is_valid(geometry):
+            geometries[i] = shapely.make_valid(geometry)
+            repaired += 1
+    return geometries, repaired
+
+
+class CountResult:
+    def __init__(self, counts, per_year, counted, outside, notes):
+        self.counts = counts
+        self.per_year = per_year
+        self.counted = counted
+        self.outside = outside
+        self.notes = notes
+
+
+def count_incidents(area_geometries, x, y, dates=None, start=None, end=None, per_year=False):
+    """Incidents per area, within an optional date window [start, end] (datetime.date), and per calendar
+    year. Every incident read is accounted for in the notes: counted, outside the window, undated,
+    without a location, or outside every area."""
+    from .dates import years_of
+    from .messages import Note, translatable
+
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    n_read = len(x)
+    keep = np.ones(n_read, dtype=bool)
+    notes = []
+    windowed = dates is not None and (start or end or per_year)
+    if windowed:
+        undated = np.isnat(dates)
+        if undated.any():
+            notes.append(Note(translatable("{} incident(s) have no date and were not counted."),
+                              int(undated.sum()), warning=True))
+        keep &= ~undated
+        in_window = np.ones(n_read, dtype=bool)
+        if start:
+            in_window &= dates >= np.datetime64(start)
+        if end:
+            in_window &= dates <= np.datetime64(end)
+        outside_window = int((keep & ~in_window).sum())
+        if outside_window:
+            notes.append(Note(translatable("{} incident(s) fell outside the date window and were not counted."),
+                              outside_window))
+        keep &= in_window
+    no_location = ~(np.isfinite(x) & np.isfinite(y))
+    if no_location.any():
+        notes.append(Note(translatable("{} incident(s) have no geometry and were not counted."),
+                          int(no_location.sum()), warning=True))
+    assignment = assign_points_to_areas(area_geometries, x[keep], y[keep])
+    n_areas = len(area_geometries)
+    counts = count_per_area(assignment, n_areas)
+    outside = int(((assignment < 0) & np.isfinite(x[keep]) & np.isfinite(y[keep])).sum())
+    counted = int(counts.sum())
+    year_counts = {}
+    if per_year:
+        found = count_per_area(assignment, n_areas, years_of(dates)[keep])
+        years = sorted(int(year) for year in found if year >= 0)
+        first = start.year if start else (years[0] if years else None)
+        last = end.year if end else (years[-1] if years else None)
+        if first is not None and last is not None:
+            year_counts = {year: found.get(year, np.zeros(n_areas, dtype=np.int64)) for year in range(first, last + 1)}
+    notes.insert(0, Note(translatable("{} incident(s) read, {} counted in {} areas."), n_read, counted, n_areas))
+    if outside:
+        notes.append(Note(translatable("{} incident(s) lie outside every area and were not counted."), outside,
+                          warning=True))
+    return CountResult(counts, year_counts, counted, outside, notes)

@@ -43,3 +43,12 @@ def listed(values, limit=5):
     values = [str(v) for v in values]
     text = ", ".join(values[:limit])
     return text + (" … ({} in all)".format(len(values)) if len(values) > limit else "")
+
+
+class Cancelled(Exception):
+    """The user cancelled: raised by readers and long analysis steps. Nothing is written, and earlier
+    results stay as they were (the algorithm base discards the partial outputs)."""
+
+
+def no_progress(fraction):
+    """The progress callback of code run outside Processing: reports nothing, never cancels."""
