@@ -262,16 +262,14 @@ def check_field_parameters(algorithm, parameters, context):
         parent = definition.parentLayerParameterName()
         if not names or not parent or parameters.get(parent) in (None, ""):
             continue
-        source = algorithm.parameterAsSource(parameters, parent, context)
-        if source is None:
-            continue
-        fields = source.fields()
+        roles = getattr(algorithm, "LAYER_ROLES", {})
+        role = tr(roles[parent]) if parent in roles else algorithm.parameterDefinition(parent).description()
+        checked = require_source(algorithm, parameters, context, parent, role)
+        fields = checked.source.fields()
         missing = [n for n in names if fields.lookupField(n) < 0]
         if missing:
-            roles = getattr(algorithm, "LAYER_ROLES", {})
-            role = tr(roles[parent]) if parent in roles else algorithm.parameterDefinition(parent).description()
             fail(tr("The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.").format(
-                role, source.sourceName(), ", ".join("'{}'".format(n) for n in missing), definition.description(),
+                role, checked.label, ", ".join("'{}'".format(n) for n in missing), definition.description(),
                 ", ".join(fields.names())))
 
 
