@@ -515,24 +515,24 @@ Areas with no households are kept with empty model fields.</source>
             <translation>Toriadau naturiol (Fisher-Jenks)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="79" />
+            <location filename="../processing/algorithms/fire_model.py" line="71" />
             <source>Fit fire risk model</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="272" />
+            <location filename="../processing/algorithms/fire_model.py" line="248" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="121" />
+            <location filename="../processing/algorithms/fire_model.py" line="114" />
             <source>
 
 The report (HTML) explains the model in plain words: family and why, chosen factors as incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. The model file (JSON) holds everything Apply fire risk model needs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="284" />
+            <location filename="../processing/algorithms/fire_model.py" line="261" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -546,7 +546,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="100" />
+            <location filename="../processing/algorithms/fire_model.py" line="93" />
             <source>Finds the combination of factors that best explains incident counts per area (London Fire Brigade's method), forecasts incidents per household for every area, and puts each area in one of five risk bands.
 
 Inputs
@@ -566,119 +566,119 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="130" />
+            <location filename="../processing/algorithms/fire_model.py" line="123" />
             <source>Incident count field</source>
             <translation>Maes cyfrif digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="136" />
+            <location filename="../processing/algorithms/fire_model.py" line="129" />
             <source>Years the counts cover</source>
             <translation>Blynyddoedd y mae'r cyfrifon yn eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="140" />
+            <location filename="../processing/algorithms/fire_model.py" line="133" />
             <source>Family</source>
             <translation>Teulu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="142" />
+            <location filename="../processing/algorithms/fire_model.py" line="135" />
             <source>Selection</source>
             <translation>Dewis</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="144" />
+            <location filename="../processing/algorithms/fire_model.py" line="137" />
             <source>Maximum factors</source>
             <translation>Uchafswm ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="147" />
+            <location filename="../processing/algorithms/fire_model.py" line="140" />
             <source>Use each area's own history</source>
             <translation>Defnyddio hanes pob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="149" />
+            <location filename="../processing/algorithms/fire_model.py" line="142" />
             <source>Banding</source>
             <translation>Bandio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="151" />
+            <location filename="../processing/algorithms/fire_model.py" line="144" />
             <source>My thresholds (four, per 10,000 households)</source>
             <translation>Fy nhrothwyon (pedwar, fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="154" />
+            <location filename="../processing/algorithms/fire_model.py" line="147" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="154" />
+            <location filename="../processing/algorithms/fire_model.py" line="147" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="156" />
+            <location filename="../processing/algorithms/fire_model.py" line="149" />
             <source>Model file</source>
             <translation>Ffeil model</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="156" />
+            <location filename="../processing/algorithms/fire_model.py" line="149" />
             <source>JSON files (*.json)</source>
             <translation>Ffeiliau JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="158" />
+            <location filename="../processing/algorithms/fire_model.py" line="151" />
             <source>Factors chosen</source>
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="213" />
+            <location filename="../processing/algorithms/fire_model.py" line="200" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="198" />
+            <location filename="../processing/algorithms/fire_model.py" line="167" />
             <source>Fitting the model on {} areas with {} candidate factors</source>
             <translation>Yn gosod y model ar {} ardal gyda {} ffactor posibl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="207" />
+            <location filename="../processing/algorithms/fire_model.py" line="172" />
             <source>Factors chosen: {}</source>
             <translation>Ffactorau a ddewiswyd: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="207" />
+            <location filename="../processing/algorithms/fire_model.py" line="172" />
             <source>none</source>
             <translation>dim</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="208" />
+            <location filename="../processing/algorithms/fire_model.py" line="173" />
             <source>Deviance explained: {:.1%}</source>
             <translation>Gwyriad a esboniwyd: {:.1%}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="228" />
+            <location filename="../processing/algorithms/fire_model.py" line="197" />
             <source>Areas per band (1 = well below … 5 = well above average): {}</source>
             <translation>Ardaloedd fesul band (1 = ymhell islaw … 5 = ymhell uwchlaw’r cyfartaledd): {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="251" />
+            <location filename="../processing/algorithms/fire_model.py" line="227" />
             <source>Not used as factors (other counts of the same incidents): {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="253" />
+            <location filename="../processing/algorithms/fire_model.py" line="229" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="266" />
+            <location filename="../processing/algorithms/fire_model.py" line="242" />
             <source>My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="73" />
             <source>The band style could not be saved in {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="318" />
@@ -686,12 +686,12 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="333" />
+            <location filename="../processing/algorithms/fire_model.py" line="296" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="340" />
+            <location filename="../processing/algorithms/fire_model.py" line="302" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -703,7 +703,7 @@ Inputs
         <message>
             <location filename="../processing/algorithms/styling.py" line="80" />
             <source>Fire risk bands</source>
-            <translation>Bandiau risg tân</translation>
+            <translation type="obsolete">Bandiau risg tân</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/validate_model.py" line="32" />
@@ -711,7 +711,7 @@ Inputs
             <translation>Dilysu model risg tân (y tu allan i amser)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="55" />
+            <location filename="../processing/algorithms/validate_model.py" line="56" />
             <source>Proves whether the fire risk model looks forward: it counts incidents in a training window and a later test window, fits the model on the first, and scores its forecast on the second, which it never saw.
 
 Inputs
@@ -730,67 +730,67 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="84" />
+            <location filename="../processing/algorithms/validate_model.py" line="85" />
             <source>Training start</source>
             <translation>Dechrau hyfforddi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="84" />
+            <location filename="../processing/algorithms/validate_model.py" line="85" />
             <source>Training end</source>
             <translation>Diwedd hyfforddi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="85" />
+            <location filename="../processing/algorithms/validate_model.py" line="86" />
             <source>Test start</source>
             <translation>Dechrau profi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="85" />
+            <location filename="../processing/algorithms/validate_model.py" line="86" />
             <source>Test end</source>
             <translation>Diwedd profi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="95" />
+            <location filename="../processing/algorithms/validate_model.py" line="96" />
             <source>Validation report</source>
             <translation>Adroddiad dilysu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="97" />
+            <location filename="../processing/algorithms/validate_model.py" line="98" />
             <source>Validation by area</source>
             <translation>Dilysu fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="104" />
+            <location filename="../processing/algorithms/validate_model.py" line="105" />
             <source>Spearman rank correlation of forecast and test counts</source>
             <translation>Cydberthyniad rheng Spearman y rhagolwg a’r cyfrifon prawf</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/validate_model.py" line="129" />
             <source>The windows must be in order: training start ≤ training end &lt; test start ≤ test end.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="179" />
+            <location filename="../processing/algorithms/validate_model.py" line="172" />
             <source>Fire risk model validation: {}</source>
             <translation>Dilysu model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="154" />
+            <location filename="../processing/algorithms/validate_model.py" line="129" />
             <source>{} incidents in the training window, {} in the test window.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="201" />
+            <location filename="../processing/algorithms/validate_model.py" line="182" />
             <source>Top 10% of areas: forecast {:.1%}, past incidents {:.1%}, hindsight best {:.1%} of test-window incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/validate_model.py" line="157" />
             <source>No incident of the layer '{}' falls in the test window.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="102" />
+            <location filename="../processing/algorithms/validate_model.py" line="103" />
             <source>Share of test incidents in the top {}% of areas ({})</source>
             <translation>Cyfran y digwyddiadau prawf yn y {}% uchaf o ardaloedd ({})</translation>
         </message>
@@ -885,52 +885,52 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="157" />
+            <location filename="../processing/analysis/firemodel.py" line="160" />
             <source>Unknown family '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="159" />
+            <location filename="../processing/analysis/firemodel.py" line="162" />
             <source>Unknown selection method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="161" />
+            <location filename="../processing/analysis/firemodel.py" line="164" />
             <source>The number of years the counts cover must be positive, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="171" />
+            <location filename="../processing/analysis/firemodel.py" line="175" />
             <source>Only {} area(s) can be modelled; a model needs at least 5.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="355" />
+            <location filename="../processing/analysis/firemodel.py" line="373" />
             <source>The layer lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="359" />
+            <location filename="../processing/analysis/firemodel.py" line="377" />
             <source>No area has a positive number of households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="387" />
+            <location filename="../processing/analysis/firemodel.py" line="428" />
             <source>This is not a Community Risk fire model file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="389" />
+            <location filename="../processing/analysis/firemodel.py" line="430" />
             <source>Fire model version {} is not supported by this plugin.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="405" />
+            <location filename="../processing/analysis/firemodel.py" line="503" />
             <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="409" />
+            <location filename="../processing/analysis/firemodel.py" line="507" />
             <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
@@ -940,22 +940,22 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="180" />
+            <location filename="../processing/analysis/firemodel.py" line="184" />
             <source>Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="193" />
+            <location filename="../processing/analysis/firemodel.py" line="197" />
             <source>{} factors are more than {} areas can support (about one factor per {} areas, so at most {}); choose fewer factors or a selection method.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="361" />
+            <location filename="../processing/analysis/firemodel.py" line="379" />
             <source>{} area(s) with zero, negative or missing households were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="378" />
+            <location filename="../processing/analysis/firemodel.py" line="402" />
             <source>The count field has missing values; give counts for every area.</source>
             <translation type="unfinished" />
         </message>
@@ -985,22 +985,22 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="315" />
+            <location filename="../processing/analysis/firemodel.py" line="333" />
             <source>Five bands need four thresholds, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="319" />
+            <location filename="../processing/analysis/firemodel.py" line="337" />
             <source>Unknown banding method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="368" />
+            <location filename="../processing/analysis/firemodel.py" line="386" />
             <source>Factor '{}': {} missing value(s) took the model's fill value {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="200" />
+            <location filename="../processing/analysis/firemodel.py" line="204" />
             <source>At most {} factors were allowed: {} areas support about one factor per {} areas.</source>
             <translation type="unfinished" />
         </message>
@@ -1175,67 +1175,67 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="90" />
+            <location filename="../processing/analysis/validation.py" line="177" />
             <source>Our forecast</source>
             <translation>Ein rhagolwg</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="90" />
+            <location filename="../processing/analysis/validation.py" line="177" />
             <source>Past incidents</source>
             <translation>Digwyddiadau blaenorol</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="91" />
+            <location filename="../processing/analysis/validation.py" line="178" />
             <source>Hindsight best</source>
             <translation>Gorau o edrych yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="92" />
+            <location filename="../processing/analysis/validation.py" line="179" />
             <source>Model without history</source>
             <translation>Model heb hanes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="124" />
+            <location filename="../processing/analysis/validation.py" line="211" />
             <source>Capture curve</source>
             <translation>Cromlin dal</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="124" />
+            <location filename="../processing/analysis/validation.py" line="211" />
             <source>share of areas, highest ranked first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="125" />
+            <location filename="../processing/analysis/validation.py" line="212" />
             <source>share of test-window incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="119" />
+            <location filename="../processing/analysis/validation.py" line="206" />
             <source>Ranking by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="119" />
+            <location filename="../processing/analysis/validation.py" line="206" />
             <source>Spearman rank correlation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="120" />
+            <location filename="../processing/analysis/validation.py" line="207" />
             <source>Poisson deviance on the test window (lower is better):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="103" />
+            <location filename="../processing/analysis/validation.py" line="190" />
             <source>Fitted on incidents from {} to {}; tested on incidents from {} to {}, which the model did not see. {} areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="109" />
+            <location filename="../processing/analysis/validation.py" line="196" />
             <source>The 10% of areas the forecast ranks highest had {:.1%} of the test-window incidents; the 10% with most past incidents had {:.1%}; no ranking could have done better than {:.1%}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="112" />
+            <location filename="../processing/analysis/validation.py" line="199" />
             <source>Top {:.0%} of areas</source>
             <translation type="unfinished" />
         </message>
@@ -2349,6 +2349,156 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../processing/analysis/counting.py" line="101" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="174" />
+            <source>Writing the outputs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="303" />
+            <source>Applying the model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="307" />
+            <source>Writing the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="127" />
+            <source>Counting incidents in the two windows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="131" />
+            <source>Fitting on the training window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="133" />
+            <source>Scoring the forecast on the test window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="473" />
+            <source>The model file's band thresholds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="395" />
+            <source>The model gives no finite forecast for {} area(s) (rows {}): their factor values are far outside those the model was fitted on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="436" />
+            <source>The model file's family '{}' is not Poisson or negative binomial.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="440" />
+            <source>The model file's 'coefficients' must map factor names to numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="456" />
+            <source>In the model file, {} is {}, not a finite number: the file is damaged or was edited.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="459" />
+            <source>In the model file, {} is {:g}, too large for a real model (at most {:g} in size): the file is damaged or was edited.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="462" />
+            <source>In the model file, {} is {:g}; it must be at least {:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="468" />
+            <source>The model file's bands are not described (method one of {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="480" />
+            <source>{} must be {} numbers for {} bands, not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="483" />
+            <source>{} must be finite numbers, not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="486" />
+            <source>{} must be zero or more and strictly increasing, e.g. 10, 15, 20, 25; not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="218" />
+            <source>The selection stopped at its maximum of {} factors while other factors were still candidates; raise 'Maximum factors' to let it consider more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="232" />
+            <source>The model fit did not converge in {} iterations: its coefficients and forecasts may be unreliable. Try fewer factors, another family, or check for factors that separate areas with no incidents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="419" />
+            <source>The model file '{}' is not valid JSON: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="434" />
+            <source>The model file has no '{}'; it is incomplete or was edited.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="445" />
+            <source>The model file has no fill value for the factor '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="45" />
+            <source>The windows must be in order: training start ≤ training end &lt; test start ≤ test end (given {}, {}, {}, {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="49" />
+            <source>No incident has a date, so none can be put in a window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="51" />
+            <source>training</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="52" />
+            <source>test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="81" />
+            <source>No incident of the test window lies in any area: there is nothing to score the forecast on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="55" />
+            <source>No incident falls in the {} window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="61" />
+            <source>The training window starts on {} but the first dated incident is on {}: if there are no data before then, the training rates are understated. Start the window on or after {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="65" />
+            <source>The test window ends on {} but the last dated incident is on {}: if there are no data after then, end the test window on or before {}.</source>
             <translation type="unfinished" />
         </message>
     </context>

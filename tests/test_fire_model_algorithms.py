@@ -62,9 +62,11 @@ def test_report_explains_the_model(fitted):
         assert words in html, words
 
 
-def test_output_geopackage_carries_the_band_style(fitted):
+def test_output_geopackage_opens_styled_from_disk_without_a_layer_choice(fitted):
     _, folder = fitted
+    assert (folder / "risk.qml").exists()  # the default style beside the file, not a layer_styles table
     layer = QgsVectorLayer(str(folder / "risk.gpkg"), "risk", "ogr")
+    assert len(layer.dataProvider().subLayers()) == 1  # so QGIS opens it without "Select items to add"
     renderer = layer.renderer()
     assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "band"
     assert [r.label() for r in renderer.ranges()] == ["1 Well below average", "2 Below average", "3 Average",

@@ -100,7 +100,6 @@ def test_unwritable_destinations_get_a_clear_message_before_any_work(sample_path
     assert sorted(os.listdir(tmp_path)) == ["plain_file"]
 
 
-@pytest.mark.xfail(reason="passes once fitfireriskmodel runs on the base (migration under way)", strict=True)
 def test_two_outputs_on_one_file_are_refused(sample_path, tmp_path):
     counts = run_algorithm(ALG, sample_params(sample_path, tmp_path / "in" / "counts.gpkg"))["OUTPUT"]
     params = {"INPUT": counts, "COUNT_FIELD": "incidents", "HOUSEHOLDS_FIELD": "households",

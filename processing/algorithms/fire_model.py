@@ -18,9 +18,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, analysis_error, fail, require_source, write_text
+from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_with_columns
-from .styling import BandStyle, save_band_style_in_geopackage
+from .styling import apply_band_style
 
 FAMILY_CHOICES = ("auto", "poisson", "negative binomial")
 FAMILY_LABELS = (translatable("Automatic (overdispersion test)"), translatable("Poisson"),
@@ -44,7 +44,8 @@ OUTPUT_HELP = translatable(
     "Areas with no households are kept with empty model fields.")
 
 
-def _model_columns(table):
+def model_columns(table):
+    """The output fields written beside the input's own, from the analysis' per-area table."""
     return [
         ("observed", QVariant.Double, table["observed"]),
         ("predicted", QVariant.Double, table["predicted"]),
@@ -57,28 +58,20 @@ def _model_columns(table):
     ]
 
 
-class _StyledOutput:
-    """Style the banded output: in the project when loaded, and inside a GeoPackage as its default."""
-
-    def style_output(self, context, dest_id):
-        if context.willLoadLayerOnCompletion(dest_id):
-            self._style = BandStyle()  # kept: Processing holds the post-processor only weakly
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self._style)
-        self._styled_output = dest_id
-
-    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        dest = getattr(self, "_styled_output", None)
-        if dest and isinstance(dest, str) and dest.split("|")[0].lower().endswith(".gpkg"):
-            if not save_band_style_in_geopackage(dest):
-                feedback.pushWarning(tr("The band style could not be saved in {}.").format(dest))
-        return {}
+def write_banded_output(algorithm, run, records, table, labels=None):
+    """Write the areas with the model's fields, styled by band (on load and as the file's default style)."""
+    dest_id = write_with_columns(algorithm, run.parameters, run.context, run.feedback, algorithm.OUTPUT, records,
+                                 model_columns(table), progress_start=0)
+    run.style(dest_id, lambda layer: apply_band_style(layer, labels))
+    return dest_id
 
 
-class FitFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
+class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "fitfireriskmodel"
     DISPLAY_NAME = translatable("Fit fire risk model")
     GROUP_ID = "firerisk"
     REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely", "statsmodels", "mapclassify")
+    LAYER_ROLES = {"INPUT": translatable("area")}
 
     INPUT = "INPUT"
     AREA_ID = "AREA_ID"
@@ -157,80 +150,63 @@ class FitFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
                                                                 optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("FACTORS_CHOSEN", tr("Factors chosen")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        import numpy as np
+    def perform(self, run):
+        from ..analysis.firemodel import fit_fire_model
 
-        from ..analysis.firemodel import FireModelOptions, fit_fire_model
-        from ..analysis.messages import AnalysisError
-        from ..analysis.report import fire_model_report
-
-        checked = require_source(self, parameters, context, self.INPUT, tr("area"))
-        checked.require_features()
-        count_name = self.parameterAsString(parameters, self.COUNT_FIELD, context)
-        households_name = self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context)
-        checked.field_index(count_name)
-        checked.field_index(households_name)
-        id_name = self.parameterAsString(parameters, self.AREA_ID, context)
-        if id_name:
-            checked.field_index(id_name)
-        factors = self.parameterAsFields(parameters, self.FACTORS, context)
-        for name in factors:
-            checked.field_index(name)
-        options = FireModelOptions(
-            years=self.parameterAsDouble(parameters, self.YEARS, context),
-            family=FAMILY_CHOICES[self.parameterAsEnum(parameters, self.FAMILY, context)],
-            selection=SELECTION_CHOICES[self.parameterAsEnum(parameters, self.SELECTION, context)],
-            max_factors=self.parameterAsInt(parameters, self.MAX_FACTORS, context),
-            use_history=self.parameterAsBoolean(parameters, self.USE_HISTORY, context),
-            band_method=BANDING_CHOICES[self.parameterAsEnum(parameters, self.BANDING, context)],
-            thresholds=_parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context)),
-        )
-
-        records = AreaRecords(checked, feedback, progress_share=10)
-        if records.cancelled:
-            return {}
-        if not factors:
-            factors = default_factors(records, count_name, households_name, id_name, feedback)
+        areas = run.source(self.INPUT)
+        count_name, households_name, id_name = (run.string(name) for name in (
+            self.COUNT_FIELD, self.HOUSEHOLDS_FIELD, self.AREA_ID))
+        options = self.options(run)
+        run.steps(3)
+        run.step(tr("Reading areas from '{}'").format(areas.label))
+        records = AreaRecords(areas, run.feedback, progress_share=100)
+        factors = self.parameterAsFields(run.parameters, self.FACTORS, run.context) or \
+            default_factors(records, count_name, households_name, id_name, run)
         ids = records.column(id_name) if id_name else ["#{}".format(i + 1) for i in range(len(records))]
-        geometries = None
-        if QgsWkbTypes.geometryType(checked.source.wkbType()) == QgsWkbTypes.PolygonGeometry:
-            geometries = records.shapely_geometries()
-        feedback.pushInfo(tr("Fitting the model on {} areas with {} candidate factors").format(len(records), len(factors)))
-        feedback.setProgress(15)
-        try:
-            result = fit_fire_model(ids, records.column(count_name), records.column(households_name),
-                                    records.frame(factors), options, count_name, households_name, geometries)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        for note in result.notes:
-            (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
-        feedback.pushInfo(tr("Factors chosen: {}").format(", ".join(result.chosen) or tr("none")))
-        feedback.pushInfo(tr("Deviance explained: {:.1%}").format(result.model["fit"]["deviance_explained"]))
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(80)
-
-        title = tr("Fire risk model: {}").format(checked.label)
-        report_html = fire_model_report(result, title, translate=tr)
-        model_json = json.dumps(dict(result.model, source=checked.label), indent=1)
-        dest_id = write_with_columns(self, parameters, context, feedback, self.OUTPUT, records,
-                                     _model_columns(result.table), progress_start=85)
-        if dest_id is None:
-            return {}
-        outputs = {self.OUTPUT: dest_id, "FACTORS_CHOSEN": len(result.chosen)}
-        for name, text in ((self.REPORT, report_html), (self.MODEL, model_json)):
-            path = self.parameterAsFileOutput(parameters, name, context)
-            if path:
-                write_text(path, text)
-                outputs[name] = path
-        self.style_output(context, dest_id)
-        band_counts = np.bincount(result.table["band"], minlength=6)[1:]
-        feedback.pushInfo(tr("Areas per band (1 = well below … 5 = well above average): {}").format(
-            ", ".join(str(int(c)) for c in band_counts)))
+        polygons = QgsWkbTypes.geometryType(areas.source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        run.step(tr("Fitting the model on {} areas with {} candidate factors").format(len(records), len(factors)))
+        result = fit_fire_model(ids, records.column(count_name), records.column(households_name),
+                                records.frame(factors), options, count_name, households_name,
+                                records.shapely_geometries() if polygons else None, progress=run.progress)
+        run.notes(result.notes)
+        run.info(tr("Factors chosen: {}").format(", ".join(result.chosen) or tr("none")))
+        run.info(tr("Deviance explained: {:.1%}").format(result.model["fit"]["deviance_explained"]))
+        run.step(tr("Writing the outputs"))
+        outputs = {self.OUTPUT: write_banded_output(self, run, records, result.table), "FACTORS_CHOSEN": len(result.chosen)}
+        outputs.update(self.write_report_and_model(run, result, areas.label))
         return outputs
 
+    def options(self, run):
+        from ..analysis.firemodel import FireModelOptions
 
-def default_factors(records, count_name, households_name, id_name, feedback):
+        return FireModelOptions(
+            years=self.parameterAsDouble(run.parameters, self.YEARS, run.context),
+            family=FAMILY_CHOICES[self.parameterAsEnum(run.parameters, self.FAMILY, run.context)],
+            selection=SELECTION_CHOICES[self.parameterAsEnum(run.parameters, self.SELECTION, run.context)],
+            max_factors=self.parameterAsInt(run.parameters, self.MAX_FACTORS, run.context),
+            use_history=self.parameterAsBoolean(run.parameters, self.USE_HISTORY, run.context),
+            band_method=BANDING_CHOICES[self.parameterAsEnum(run.parameters, self.BANDING, run.context)],
+            thresholds=_parse_thresholds(run.string(self.THRESHOLDS)))
+
+    def write_report_and_model(self, run, result, source_label):
+        import numpy as np
+
+        from ..analysis.report import fire_model_report
+
+        band_counts = np.bincount(result.table["band"], minlength=6)[1:]
+        run.info(tr("Areas per band (1 = well below … 5 = well above average): {}").format(
+            ", ".join(str(int(c)) for c in band_counts)))
+        written = {}
+        report = fire_model_report(result, tr("Fire risk model: {}").format(source_label), translate=tr)
+        for name, text in ((self.REPORT, report), (self.MODEL, json.dumps(dict(result.model, source=source_label),
+                                                                        indent=1))):
+            path = run.write_text(name, text)
+            if path:
+                written[name] = path
+        return written
+
+
+def default_factors(records, count_name, households_name, id_name, run):
     """Every numeric field except the count, households, the id, identifier fields (id, *_id), other counts
     of the same incidents (e.g. incidents_2016 beside incidents) and a previous model's outputs."""
     excluded = {count_name.lower(), households_name.lower(), (id_name or "").lower(), "fid"}
@@ -248,7 +224,7 @@ def default_factors(records, count_name, households_name, id_name, feedback):
             continue  # identifiers are not factors
         chosen.append(name)
     if skipped:
-        feedback.pushInfo(tr("Not used as factors (other counts of the same incidents): {}").format(", ".join(skipped)))
+        run.info(tr("Not used as factors (other counts of the same incidents): {}").format(", ".join(skipped)))
     if not chosen:
         fail(tr("The area layer '{}' has no numeric fields to use as factors besides the count and households.")
              .format(records.label))
@@ -267,11 +243,12 @@ def _parse_thresholds(text):
     return values
 
 
-class ApplyFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
+class ApplyFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "applyfireriskmodel"
     DISPLAY_NAME = translatable("Apply fire risk model")
     GROUP_ID = "firerisk"
     REQUIRED_MODULES = ("numpy", "pandas", "mapclassify")
+    LAYER_ROLES = {"INPUT": translatable("area")}
 
     INPUT = "INPUT"
     MODEL = "MODEL"
@@ -306,48 +283,37 @@ class ApplyFireRiskModelAlgorithm(_StyledOutput, CommunityRiskAlgorithm):
                                                        minValue=0.01))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Fire risk")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.firemodel import apply_model, check_model
-        from ..analysis.messages import AnalysisError
+    def perform(self, run):
+        from ..analysis.firemodel import apply_model
 
-        path = self.parameterAsFile(parameters, self.MODEL, context)
+        model = self.read_model(run)
+        areas = run.source(self.INPUT)
+        households_name = run.string(self.HOUSEHOLDS_FIELD) or model.get("households_field", "")
+        areas.field_index(households_name)
+        count_name = run.string(self.COUNT_FIELD)
+        years = self.parameterAsDouble(run.parameters, self.YEARS, run.context) if run.given(self.YEARS) else None
+        if count_name and not years:
+            fail(tr("Give the years the incident count field '{}' covers.").format(count_name))
+        run.steps(3)
+        run.step(tr("Reading areas from '{}'").format(areas.label))
+        records = AreaRecords(areas, run.feedback, progress_share=100)
+        missing = [name for name in model["coefficients"] if records.fields.lookupField(name) < 0]
+        if missing:
+            fail(tr("The area layer '{}' lacks the model's factor field(s): {}.").format(areas.label, ", ".join(missing)))
+        run.step(tr("Applying the model"))
+        table, notes = apply_model(model, records.column(households_name), records.frame(list(model["coefficients"])),
+                                   observed=records.column(count_name) if count_name else None, years=years)
+        run.notes(notes)
+        run.step(tr("Writing the output"))
+        return {self.OUTPUT: write_banded_output(self, run, records, table)}
+
+    def read_model(self, run):
+        from ..analysis.firemodel import load_model
+
+        path = self.parameterAsFile(run.parameters, self.MODEL, run.context)
         try:
             with open(path, encoding="utf-8") as handle:
-                model = json.load(handle)
-        except (OSError, ValueError) as error:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
             fail(tr("The model file '{}' could not be read: {}").format(path, error))
-        try:
-            check_model(model)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        checked = require_source(self, parameters, context, self.INPUT, tr("area"))
-        checked.require_features()
-        households_name = self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context) or \
-            model.get("households_field", "")
-        checked.field_index(households_name)
-        count_name = self.parameterAsString(parameters, self.COUNT_FIELD, context)
-        years = self.parameterAsDouble(parameters, self.YEARS, context) if parameters.get(self.YEARS) not in (None, "") else None
-        if count_name:
-            checked.field_index(count_name)
-            if not years:
-                fail(tr("Give the years the incident count field '{}' covers.").format(count_name))
-        records = AreaRecords(checked, feedback, progress_share=30)
-        if records.cancelled:
-            return {}
-        try:
-            missing = [n for n in model.get("coefficients", {}) if records.fields.lookupField(n) < 0]
-            if missing:
-                fail(tr("The area layer '{}' lacks the model's factor field(s): {}.").format(checked.label, ", ".join(missing)))
-            table, notes = apply_model(model, records.column(households_name),
-                                       records.frame(list(model.get("coefficients", {}))),
-                                       observed=records.column(count_name) if count_name else None, years=years)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        for note in notes:
-            (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
-        dest_id = write_with_columns(self, parameters, context, feedback, self.OUTPUT, records,
-                                     _model_columns(table), progress_start=60)
-        if dest_id is None:
-            return {}
-        self.style_output(context, dest_id)
-        return {self.OUTPUT: dest_id}
+        return load_model(text, path)

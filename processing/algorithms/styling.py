@@ -8,7 +8,6 @@ from qgis.core import (
     QgsRendererRange,
     QgsStyle,
     QgsSymbol,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -16,7 +15,6 @@ from ...plugin.translation import tr
 
 # Band 1 (well below average) to band 5 (well above average): green to red, as LFB's maps.
 BAND_COLOURS = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c")
-BAND_STYLE_NAME = "Community Risk bands"
 
 
 class GraduatedStyle(QgsProcessingLayerPostProcessorInterface):
@@ -69,16 +67,6 @@ class BandStyle(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         apply_band_style(layer, self.labels)
-
-
-def save_band_style_in_geopackage(path):
-    """Store the band style in the GeoPackage as its default, so QGIS opens it styled anywhere."""
-    layer = QgsVectorLayer(path, "fire risk", "ogr")
-    if not layer.isValid() or layer.fields().lookupField("band") < 0:
-        return False
-    apply_band_style(layer)
-    error = layer.saveStyleToDatabase(BAND_STYLE_NAME, tr("Fire risk bands"), True, "")
-    return not error
 
 
 class IndexStyle(QgsProcessingLayerPostProcessorInterface):

@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, analysis_error, fail, require_source, write_text
+from .base import CommunityRiskAlgorithm, require_same_kind_of_crs
 from .fire_model import (
     FAMILY_CHOICES,
     FAMILY_LABELS,
@@ -32,6 +32,7 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     DISPLAY_NAME = translatable("Validate fire risk model (out of time)")
     GROUP_ID = "firerisk"
     REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely", "mapclassify")
+    LAYER_ROLES = {"AREAS": translatable("area"), "INCIDENTS": translatable("incident")}
 
     AREAS = "AREAS"
     AREA_ID = "AREA_ID"
@@ -103,102 +104,82 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
                                                          .format(int(share), ranking.lower())))
         self.addOutput(QgsProcessingOutputNumber("SPEARMAN", tr("Spearman rank correlation of forecast and test counts")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def perform(self, run):
+        from ..analysis.validation import check_windows
+
+        areas = run.source(self.AREAS, QgsWkbTypes.PolygonGeometry)
+        incidents = run.source(self.INCIDENTS, QgsWkbTypes.PointGeometry)
+        require_same_kind_of_crs(areas, incidents)
+        expression = run.string(self.FILTER).strip()
+        check_filter(expression, incidents.label)
+        windows = [self.parameterAsDateTime(run.parameters, name, run.context).date().toPyDate()
+                   for name in (self.TRAIN_START, self.TRAIN_END, self.TEST_START, self.TEST_END)]
+        run.steps(5)
+        run.step(tr("Reading areas from '{}'").format(areas.label))
+        records = AreaRecords(areas, run.feedback, progress_share=100)
+        id_name = run.string(self.AREA_ID)
+        check_unique_ids(records.column(id_name), id_name, areas.label)
+        run.step()
+        xs, ys, dates = read_incidents(self, run.parameters, run.context, run.feedback, incidents,
+                                       areas.source.sourceCrs(), run.string(self.DATE_FIELD), expression,
+                                       progress_share=100)
+        run.notes(check_windows(windows, dates))
+        run.step(tr("Counting incidents in the two windows"))
+        train, test = self.count_windows(records, xs, ys, dates, windows)
+        run.info(tr("{} incidents in the training window, {} in the test window.").format(int(train.sum()),
+                                                                                         int(test.sum())))
+        run.step(tr("Fitting on the training window"))
+        result = self.fit(run, records, train, windows)
+        run.step(tr("Scoring the forecast on the test window"))
+        return self.score_and_write(run, records, result, train, test, windows, areas.label)
+
+    def count_windows(self, records, xs, ys, dates, windows):
+        from ..analysis.counting import assign_points_to_areas
+        from ..analysis.validation import window_counts
+
+        assigned = assign_points_to_areas(records.shapely_geometries(), xs, ys)
+        return window_counts(assigned, dates, windows, len(records))
+
+    def fit(self, run, records, train, windows):
+        from ..analysis.firemodel import FireModelOptions, fit_fire_model
+        from ..analysis.validation import window_years
+
+        id_name, households_name = run.string(self.AREA_ID), run.string(self.HOUSEHOLDS_FIELD)
+        factors = self.parameterAsFields(run.parameters, self.FACTORS, run.context) or \
+            default_factors(records, "incidents", households_name, id_name, run)
+        options = FireModelOptions(
+            years=window_years(*windows[:2]),
+            family=FAMILY_CHOICES[self.parameterAsEnum(run.parameters, self.FAMILY, run.context)],
+            selection=SELECTION_CHOICES[self.parameterAsEnum(run.parameters, self.SELECTION, run.context)],
+            max_factors=self.parameterAsInt(run.parameters, self.MAX_FACTORS, run.context),
+            use_history=self.parameterAsBoolean(run.parameters, self.USE_HISTORY, run.context))
+        result = fit_fire_model(records.column(id_name), train, records.column(households_name),
+                                records.frame(factors), options, "train_incidents", households_name,
+                                progress=run.progress)
+        run.notes(result.notes)
+        return result
+
+    def score_and_write(self, run, records, result, train, test, windows, label):
         import numpy as np
 
-        from ..analysis.counting import assign_points_to_areas, count_per_area
-        from ..analysis.firemodel import FireModelOptions, fit_fire_model
-        from ..analysis.messages import AnalysisError
-        from ..analysis.validation import validate, validation_report
+        from ..analysis.validation import forecast_ranks, headline_figures, validate, validation_report, window_years
 
-        checked_areas = require_source(self, parameters, context, self.AREAS, tr("area"))
-        checked_areas.require_geometry(QgsWkbTypes.PolygonGeometry).require_features()
-        id_name = self.parameterAsString(parameters, self.AREA_ID, context)
-        checked_areas.field_index(id_name)
-        households_name = self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context)
-        checked_areas.field_index(households_name)
-        checked_incidents = require_source(self, parameters, context, self.INCIDENTS, tr("incident"))
-        checked_incidents.require_geometry(QgsWkbTypes.PointGeometry).require_features()
-        date_name = self.parameterAsString(parameters, self.DATE_FIELD, context)
-        checked_incidents.field_index(date_name)
-        expression = self.parameterAsString(parameters, self.FILTER, context).strip()
-        check_filter(expression, checked_incidents.label)
-        windows = [self.parameterAsDateTime(parameters, name, context).date()
-                   for name in (self.TRAIN_START, self.TRAIN_END, self.TEST_START, self.TEST_END)]
-        if not (windows[0] <= windows[1] < windows[2] <= windows[3]):
-            fail(tr("The windows must be in order: training start ≤ training end < test start ≤ test end."))
-        factors = self.parameterAsFields(parameters, self.FACTORS, context)
-        for name in factors:
-            checked_areas.field_index(name)
-
-        records = AreaRecords(checked_areas, feedback, progress_share=10)
-        if records.cancelled:
-            return {}
-        ids = records.column(id_name)
-        check_unique_ids(ids, id_name, checked_areas.label)
-        if not factors:
-            factors = default_factors(records, "incidents", households_name, id_name, feedback)
-        read = read_incidents(self, parameters, context, feedback, checked_incidents,
-                              checked_areas.source.sourceCrs(), date_name, expression, progress_share=40)
-        if read is None:
-            return {}
-        xs, ys, dates = read
-        assigned = assign_points_to_areas(records.shapely_geometries(), xs, ys)
-        iso = [np.datetime64(d.toString("yyyy-MM-dd")) for d in windows]
-        in_train = (dates >= iso[0]) & (dates <= iso[1])
-        in_test = (dates >= iso[2]) & (dates <= iso[3])
-        train = count_per_area(np.where(in_train, assigned, -1), len(records))
-        test = count_per_area(np.where(in_test, assigned, -1), len(records))
-        train_years = ((iso[1] - iso[0]).astype(int) + 1) / 365.25
-        test_years = ((iso[3] - iso[2]).astype(int) + 1) / 365.25
-        feedback.pushInfo(tr("{} incidents in the training window, {} in the test window.").format(
-            int(train.sum()), int(test.sum())))
-        if test.sum() == 0:
-            fail(tr("No incident of the layer '{}' falls in the test window.").format(checked_incidents.label))
-        feedback.setProgress(50)
-        options = FireModelOptions(
-            years=train_years,
-            family=FAMILY_CHOICES[self.parameterAsEnum(parameters, self.FAMILY, context)],
-            selection=SELECTION_CHOICES[self.parameterAsEnum(parameters, self.SELECTION, context)],
-            max_factors=self.parameterAsInt(parameters, self.MAX_FACTORS, context),
-            use_history=self.parameterAsBoolean(parameters, self.USE_HISTORY, context))
-        try:
-            result = fit_fire_model(ids, train, records.column(households_name), records.frame(factors), options,
-                                    "train_incidents", households_name)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        for note in result.notes:
-            (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
+        train_years, test_years = window_years(*windows[:2]), window_years(*windows[2:])
         used = np.isfinite(result.table["predicted"])
-        forecast = result.table["predicted"][used]
-        model_only = result.table["expected"][used] / train_years
-        scores = validate(forecast, train[used], test[used], train_years, test_years, model_only)
-        feedback.setProgress(85)
-
-        labels = [d.toString("yyyy-MM-dd") for d in windows]
-        title = tr("Fire risk model validation: {}").format(checked_areas.label)
-        html = validation_report(scores, title, labels, translate=tr)
-        outputs = {}
-        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if parameters.get(self.OUTPUT):
-            rank = np.full(len(records), np.nan)
-            order = np.argsort(-np.nan_to_num(result.table["predicted"], nan=-1.0), kind="stable")
-            rank[order] = np.arange(1, len(records) + 1)
-            rank[~used] = np.nan
+        scores = validate(result.table["predicted"][used], train[used], test[used], train_years, test_years,
+                          result.table["expected"][used] / train_years)
+        outputs = headline_figures(scores)
+        html = validation_report(scores, tr("Fire risk model validation: {}").format(label),
+                                 [d.isoformat() for d in windows], translate=tr)
+        if run.write_text(self.REPORT, html):
+            outputs[self.REPORT] = run.file_output(self.REPORT)
+        if run.given(self.OUTPUT):
             columns = [("train_incidents", QVariant.Int, train), ("test_incidents", QVariant.Int, test),
-                       ("forecast", QVariant.Double, result.table["predicted"]), ("forecast_rank", QVariant.Int, rank)]
-            dest_id = write_with_columns(self, parameters, context, feedback, self.OUTPUT, records, columns, 90)
-            if dest_id is None:
-                return {}
-            outputs[self.OUTPUT] = dest_id
-        if report_path:
-            write_text(report_path, html)
-            outputs[self.REPORT] = report_path
-        for share, key in ((0.05, "05"), (0.10, "10"), (0.20, "20")):
-            for ranking, name in (("forecast", "FORECAST"), ("past incidents", "PAST"), ("hindsight best", "BEST")):
-                outputs["TOP{}_{}".format(key, name)] = scores.capture[ranking][share]
-        outputs["SPEARMAN"] = scores.spearman["forecast"]
-        feedback.pushInfo(tr("Top 10% of areas: forecast {:.1%}, past incidents {:.1%}, hindsight best {:.1%} of "
-                             "test-window incidents.").format(outputs["TOP10_FORECAST"], outputs["TOP10_PAST"],
-                                                              outputs["TOP10_BEST"]))
+                       ("forecast", QVariant.Double, result.table["predicted"]),
+                       ("forecast_rank", QVariant.Int, forecast_ranks(result.table["predicted"]))]
+            outputs[self.OUTPUT] = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT,
+                                                      records, columns, progress_start=0)
+        run.info(tr("Top 10% of areas: forecast {:.1%}, past incidents {:.1%}, hindsight best {:.1%} of "
+                    "test-window incidents.").format(outputs["TOP10_FORECAST"], outputs["TOP10_PAST"],
+                                                     outputs["TOP10_BEST"]))
         return outputs

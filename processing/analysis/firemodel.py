@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import glm
-from .messages import AnalysisError, Note, listed, translatable
+from .messages import AnalysisError, Note, listed, no_progress, translatable
 
 LFB_THRESHOLDS = (10.0, 15.0, 20.0, 25.0)  # fires per 10,000 households per year
 BAND_LABELS = (translatable("Well below average"), translatable("Below average"), translatable("Average"),
@@ -151,8 +151,11 @@ def _drop_collinear(matrix, names, notes):
 
 
 def fit_fire_model(ids, counts, households, factors, options, count_name="incidents",
-                   households_name="households", geometries=None):
-    """Fit, select and forecast. factors: a DataFrame of candidate factors (one row per area)."""
+                   households_name="households", geometries=None, progress=no_progress):
+    """Fit, select and forecast. factors: a DataFrame of candidate factors (one row per area).
+
+    progress(fraction) is called through the long steps (stepwise refits, LASSO folds); it may raise
+    Cancelled, which leaves the fit unfinished."""
     if options.family not in FAMILIES:
         raise AnalysisError(translatable("Unknown family '{}'."), options.family)
     if options.selection not in SELECTIONS:
@@ -161,6 +164,7 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
         raise AnalysisError(translatable("The number of years the counts cover must be positive, not {}."),
                             options.years)
     data = prepare_data(ids, counts, households, factors, count_name, households_name)
+    progress(0.02)
     notes = list(data.notes)
     n = len(data.y)
     offset = np.log(data.households * options.years)
@@ -200,15 +204,22 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
             notes.append(Note(translatable("At most {} factors were allowed: {} areas support about one factor per "
                                            "{} areas."), limit, n, AREAS_PER_FACTOR, warning=True))
         selection = glm.forward_stepwise(data.y, standardized, data.names, offset, selection_alpha,
-                                         options.selection, max_factors=limit)
+                                         options.selection, max_factors=limit,
+                                         progress=lambda f: progress(0.05 + 0.8 * f))
         chosen = selection.chosen
     else:
         from .lasso import lasso_select
 
         limit = min(options.max_factors, support)
-        selection = lasso_select(data.y, standardized, offset, selection_alpha, max_factors=limit)
+        selection = lasso_select(data.y, standardized, offset, selection_alpha, max_factors=limit,
+                                 progress=lambda f: progress(0.05 + 0.8 * f))
         chosen = selection.chosen
+    if getattr(selection, "capped", False):
+        notes.append(Note(translatable("The selection stopped at its maximum of {} factors while other factors "
+                                       "were still candidates; raise 'Maximum factors' to let it consider more."),
+                          limit, warning=True))
     chosen_names = [data.names[k] for k in chosen]
+    progress(0.85)
 
     # --- final fit on the factors as given (raw units), dispersion re-estimated ---
     X = np.column_stack([np.ones(n)] + [data.factors[:, k] for k in chosen])
@@ -217,6 +228,12 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
     else:
         fit = glm.fit_glm(data.y, X, offset, 0.0)
     null_fit = glm.fit_glm(data.y, np.ones((n, 1)), offset, fit.alpha)
+    if not fit.converged:
+        notes.append(Note(translatable("The model fit did not converge in {} iterations: its coefficients and "
+                                       "forecasts may be unreliable. Try fewer factors, another family, or check "
+                                       "for factors that separate areas with no incidents."), fit.n_iter,
+                          warning=True))
+    progress(0.9)
 
     model = {
         "format": MODEL_FORMAT,
@@ -252,6 +269,7 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
         used = np.isfinite(residuals)
         weights = contiguity_weights(np.asarray(geometries, dtype=object)[used])
         result.morans_i = morans_i(residuals[used], weights)
+    progress(1.0)
     return result
 
 
@@ -370,7 +388,13 @@ def apply_model(model, households, factors, observed=None, years=None):
             values = np.where(missing, model["factor_fill"][name], values)
         linear += coefficient * values
     use_years = float(years) if years else model["years"]
-    expected = households[keep] * use_years * np.exp(linear)
+    with np.errstate(over="ignore", invalid="ignore"):
+        expected = households[keep] * use_years * np.exp(linear)
+    overflow = ~np.isfinite(expected)
+    if overflow.any():
+        raise AnalysisError(translatable("The model gives no finite forecast for {} area(s) (rows {}): their factor "
+                                         "values are far outside those the model was fitted on."),
+                            int(overflow.sum()), listed(np.flatnonzero(keep)[overflow] + 1))
     history = None
     if observed is not None:
         history = pd.to_numeric(pd.Series(observed, dtype=object), errors="coerce").to_numpy(dtype=float)[keep]
@@ -382,12 +406,86 @@ def apply_model(model, households, factors, observed=None, years=None):
     return table, notes
 
 
+MAX_COEFFICIENT = 1e6  # beyond this exp() overflows for ordinary factor values: a damaged or foreign file
+
+
+def load_model(text, source="model file"):
+    """A saved model from its JSON text, checked against the model file's schema."""
+    import json
+
+    try:
+        model = json.loads(text)
+    except ValueError as error:
+        raise AnalysisError(translatable("The model file '{}' is not valid JSON: {}."), source, error)
+    check_model(model)
+    return model
+
+
 def check_model(model):
+    """Check a model file's contents field by field, so a damaged or edited file gets a message naming what
+    is wrong instead of empty forecasts."""
     if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT:
         raise AnalysisError(translatable("This is not a Community Risk fire model file."))
     if model.get("version") != 1:
         raise AnalysisError(translatable("Fire model version {} is not supported by this plugin."),
                             model.get("version"))
+    for key in ("intercept", "coefficients", "factor_fill", "family", "alpha", "years", "bands"):
+        if key not in model:
+            raise AnalysisError(translatable("The model file has no '{}'; it is incomplete or was edited."), key)
+    if model["family"] not in (glm.POISSON, glm.NEGATIVE_BINOMIAL):
+        raise AnalysisError(translatable("The model file's family '{}' is not Poisson or negative binomial."),
+                            model["family"])
+    coefficients = model["coefficients"]
+    if not isinstance(coefficients, dict):
+        raise AnalysisError(translatable("The model file's 'coefficients' must map factor names to numbers."))
+    _check_number("intercept", model["intercept"])
+    for name, value in coefficients.items():
+        _check_number("coefficients.{}".format(name), value)
+        if not isinstance(model["factor_fill"], dict) or name not in model["factor_fill"]:
+            raise AnalysisError(translatable("The model file has no fill value for the factor '{}'."), name)
+        _check_number("factor_fill.{}".format(name), model["factor_fill"][name], limit=None)
+    _check_number("alpha", model["alpha"], minimum=0.0)
+    _check_number("history_alpha", model.get("history_alpha", 0.0), minimum=0.0)
+    _check_number("years", model["years"], minimum=1e-9)
+    _check_bands(model["bands"])
+
+
+def _check_number(key, value, minimum=None, limit=MAX_COEFFICIENT):
+    """key: where the value sits in the file (JSON keys, not translated)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not np.isfinite(value):
+        raise AnalysisError(translatable("In the model file, {} is {}, not a finite number: the file is damaged "
+                                         "or was edited."), key, value)
+    if limit is not None and abs(value) > limit:
+        raise AnalysisError(translatable("In the model file, {} is {:g}, too large for a real model (at most {:g} "
+                                         "in size): the file is damaged or was edited."), key, value, limit)
+    if minimum is not None and value < minimum:
+        raise AnalysisError(translatable("In the model file, {} is {:g}; it must be at least {:g}."), key, value,
+                            minimum)
+
+
+def _check_bands(bands):
+    if not isinstance(bands, dict) or bands.get("method") not in BAND_METHODS:
+        raise AnalysisError(translatable("The model file's bands are not described (method one of {})."),
+                            ", ".join(BAND_METHODS))
+    thresholds = bands.get("thresholds")
+    if thresholds is None and bands["method"] in ("quantiles", "natural breaks"):
+        return
+    check_thresholds(thresholds, translatable("The model file's band thresholds"))
+
+
+def check_thresholds(thresholds, what):
+    """Four finite, increasing, non-negative thresholds (rates per 10,000 households a year)."""
+    values = list(thresholds) if isinstance(thresholds, (list, tuple)) else []
+    if len(values) != len(LFB_THRESHOLDS):
+        raise AnalysisError(translatable("{} must be {} numbers for {} bands, not {}."), what, len(LFB_THRESHOLDS),
+                            len(LFB_THRESHOLDS) + 1, thresholds)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and np.isfinite(v) for v in values):
+        raise AnalysisError(translatable("{} must be finite numbers, not {}."), what,
+                            ", ".join(str(v) for v in values))
+    if any(v < 0 for v in values) or any(b <= a for a, b in zip(values, values[1:])):
+        raise AnalysisError(translatable("{} must be zero or more and strictly increasing, e.g. 10, 15, 20, 25; "
+                                         "not {}."), what, ", ".join("{:g}".format(v) for v in values))
+    return [float(v) for v in values]
 
 
 def plain_language_effects(result, top=3):

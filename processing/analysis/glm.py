@@ -12,6 +12,7 @@ import numpy as np
 from scipy import optimize, special, stats
 
 POISSON = "poisson"
+MAX_ITERATIONS = 200  # IRLS steps before a fit is declared not converged
 NEGATIVE_BINOMIAL = "negative binomial"
 
 
@@ -60,7 +61,7 @@ def deviance(y, mu, alpha):
     return float(2 * np.sum(ratio - (y + inv) * np.log((1 + alpha * y) / (1 + alpha * mu))))
 
 
-def fit_glm(y, X, offset, alpha=0.0, start=None, tol=1e-12, max_iter=200):
+def fit_glm(y, X, offset, alpha=0.0, start=None, tol=1e-12, max_iter=None):
     """Maximum-likelihood coefficients of log E[y] = X b + offset, by iteratively reweighted least squares.
 
     alpha = 0 gives Poisson; alpha > 0 the NB2 GLM with that dispersion held fixed. The covariance is
@@ -78,7 +79,7 @@ def fit_glm(y, X, offset, alpha=0.0, start=None, tol=1e-12, max_iter=200):
     previous = np.inf
     converged = False
     beta = start
-    for n_iter in range(1, max_iter + 1):
+    for n_iter in range(1, (max_iter or MAX_ITERATIONS) + 1):
         weights = mu / (1 + alpha * mu)
         working = eta - offset + (y - mu) / mu
         weighted = X * weights[:, None]
@@ -188,15 +189,17 @@ class Selection:
     steps: list = field(default_factory=list)
     start_criterion: float = 0.0
     fits: int = 0
+    capped: bool = False  # stopped at max_factors while other candidates remained
 
 
 def forward_stepwise(y, factors, names, offset, alpha=0.0, criterion="aic", max_factors=None,
-                     min_refits=3, refit_share=0.25):
+                     min_refits=3, refit_share=0.25, progress=None):
     """Forward selection from the intercept-only model, adding at each step the factor that lowers the
     criterion most, until none lowers it or max_factors are in.
 
     Only candidates whose score statistic is at least `refit_share` of the best (and at least the
     `min_refits` best) are refitted; ties go to the earlier factor, so the result is deterministic.
+    progress(fraction), if given, is called after every refit (it may raise to cancel).
     """
     y = np.asarray(y, dtype=float)
     factors = np.asarray(factors, dtype=float)
@@ -213,7 +216,9 @@ def forward_stepwise(y, factors, names, offset, alpha=0.0, criterion="aic", max_
         threshold = refit_share * scores[order[0]]
         shortlist = [k for rank, k in enumerate(order) if rank < min_refits or scores[k] >= threshold]
         best = None
-        for k in sorted(shortlist):  # in factor order, so ties keep the earlier factor
+        for done, k in enumerate(sorted(shortlist)):  # in factor order, so ties keep the earlier factor
+            if progress is not None:
+                progress((len(selection.chosen) + done / len(shortlist)) / max(max_factors, 1))
             column = remaining[k]
             trial_X = np.column_stack([X, factors[:, column]])
             trial = fit_glm(y, trial_X, offset, alpha, start=np.append(fit.params, 0.0))
@@ -228,6 +233,7 @@ def forward_stepwise(y, factors, names, offset, alpha=0.0, criterion="aic", max_
         selection.chosen.append(column)
         selection.steps.append(SelectionStep(names[column], float(value), float(scores[k]), len(shortlist)))
         X, fit, current = trial_X, trial, value
+    selection.capped = bool(remaining) and len(selection.chosen) >= max_factors
     return selection
 
 

@@ -22,6 +22,7 @@ class LassoSelection:
     cv_deviance: np.ndarray
     cv_error: np.ndarray
     steps: list = field(default_factory=list)
+    capped: bool = False  # more factors had entered than max_factors allows
 
 
 def penalised_path(y, Z, offset, alpha, penalties, tol=1e-6, max_outer=50):
@@ -69,7 +70,9 @@ def _lasso_quadratic(gram, cross, penalty, start, tol, max_iter=5000):
     return b
 
 
-def lasso_select(y, Z, offset, alpha, max_factors=None, folds=5, n_penalties=25, seed=20161201):
+def lasso_select(y, Z, offset, alpha, max_factors=None, folds=5, n_penalties=25, seed=20161201, progress=None):
+    """Cross-validated LASSO choice of factors; progress(fraction), if given, is called per fold (it may
+    raise to cancel)."""
     y = np.asarray(y, dtype=float)
     n, p = Z.shape
     null = fit_glm(y, np.ones((n, 1)), offset, alpha)
@@ -80,6 +83,8 @@ def lasso_select(y, Z, offset, alpha, max_factors=None, folds=5, n_penalties=25,
     fold_of = np.random.default_rng(seed).permutation(n) % folds
     losses = np.zeros((folds, n_penalties))
     for k in range(folds):
+        if progress is not None:
+            progress(k / (folds + 1))
         train, test = fold_of != k, fold_of == k
         path = penalised_path(y[train], Z[train], offset[train], alpha, penalties)
         for i, (b0, b) in enumerate(path):
@@ -96,6 +101,7 @@ def lasso_select(y, Z, offset, alpha, max_factors=None, folds=5, n_penalties=25,
         for j in np.flatnonzero(b):
             entered.setdefault(int(j), i)
     chosen = sorted((j for j in range(p) if coefficients[j] != 0), key=lambda j: (entered[j], j))
-    if max_factors is not None:
+    capped = max_factors is not None and len(chosen) > max_factors
+    if capped:
         chosen = chosen[:max_factors]
-    return LassoSelection(chosen, float(penalties[chosen_index]), penalties, mean, error)
+    return LassoSelection(chosen, float(penalties[chosen_index]), penalties, mean, error, capped=capped)

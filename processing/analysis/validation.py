@@ -11,9 +11,96 @@ import numpy as np
 from scipy import stats
 
 from . import charts
-from .messages import translatable
+from .messages import AnalysisError, Note, translatable
 
 SHARES = (0.05, 0.10, 0.20)
+TRAIN_YEARS, TEST_YEARS = 5, 3  # the default windows: five whole years to fit, the next three to test
+
+
+def default_windows(today):
+    """(train start, train end, test start, test end): the last TEST_YEARS whole years before `today`'s year
+    to test, and the TRAIN_YEARS whole years before them to fit."""
+    import datetime
+
+    test_end = today.year - 1
+    test_start = test_end - TEST_YEARS + 1
+    train_start = test_start - TRAIN_YEARS
+    return (datetime.date(train_start, 1, 1), datetime.date(test_start - 1, 12, 31),
+            datetime.date(test_start, 1, 1), datetime.date(test_end, 12, 31))
+
+
+def window_years(start, end):
+    """Length of [start, end] (dates included) in years."""
+    return ((end - start).days + 1) / 365.25
+
+
+def check_windows(windows, dates):
+    """The windows in order and covered by the incidents' dates (datetime64[D], NaT where missing).
+
+    Raises AnalysisError when they are out of order or a window holds no incident; returns Notes warning
+    about a window reaching beyond the first or last dated incident (its years would count time with no
+    data, understating its rate)."""
+    train_start, train_end, test_start, test_end = windows
+    if not (train_start <= train_end < test_start <= test_end):
+        raise AnalysisError(translatable("The windows must be in order: training start ≤ training end < test "
+                                         "start ≤ test end (given {}, {}, {}, {})."), *windows)
+    dated = dates[~np.isnat(dates)]
+    if len(dated) == 0:
+        raise AnalysisError(translatable("No incident has a date, so none can be put in a window."))
+    first, last = (d.astype("datetime64[D]").item() for d in (dated.min(), dated.max()))
+    for name, start, end in ((translatable("training"), train_start, train_end),
+                             (translatable("test"), test_start, test_end)):
+        inside = ((dated >= np.datetime64(start)) & (dated <= np.datetime64(end))).sum()
+        if inside == 0:
+            raise AnalysisError(translatable("No incident falls in the {} window {} to {}: the incidents' dates run "
+                                             "from {} to {}. Choose windows within those dates."),
+                                name, start, end, first, last)
+    notes = []
+    slack = 31  # days: a quiet first or last month is not a sign of missing data
+    if (first - train_start).days > slack:
+        notes.append(Note(translatable("The training window starts on {} but the first dated incident is on {}: "
+                                       "if there are no data before then, the training rates are understated. "
+                                       "Start the window on or after {}."), train_start, first, first, warning=True))
+    if (test_end - last).days > slack:
+        notes.append(Note(translatable("The test window ends on {} but the last dated incident is on {}: if there "
+                                       "are no data after then, end the test window on or before {}."),
+                          test_end, last, last, warning=True))
+    return notes
+
+
+def window_counts(assigned, dates, windows, n_areas):
+    """Incidents per area in the training and in the test window. assigned: each incident's area index (-1
+    for none); dates: datetime64[D]; windows: the four dates."""
+    from .counting import count_per_area
+
+    counts = []
+    for start, end in (windows[:2], windows[2:]):
+        inside = (dates >= np.datetime64(start)) & (dates <= np.datetime64(end))
+        counts.append(count_per_area(np.where(inside, assigned, -1), n_areas))
+    if counts[1].sum() == 0:
+        raise AnalysisError(translatable("No incident of the test window lies in any area: there is nothing to "
+                                         "score the forecast on."))
+    return counts[0], counts[1]
+
+
+def forecast_ranks(predicted):
+    """Rank of each area by its forecast, 1 = highest; NaN where there is no forecast."""
+    predicted = np.asarray(predicted, dtype=float)
+    rank = np.full(len(predicted), np.nan)
+    order = np.argsort(-np.nan_to_num(predicted, nan=-np.inf), kind="stable")
+    rank[order] = np.arange(1, len(predicted) + 1)
+    rank[~np.isfinite(predicted)] = np.nan
+    return rank
+
+
+def headline_figures(result):
+    """The numbers the algorithm returns: TOP05_FORECAST … TOP20_BEST and SPEARMAN."""
+    figures = {}
+    for share in SHARES:
+        for ranking, name in (("forecast", "FORECAST"), ("past incidents", "PAST"), ("hindsight best", "BEST")):
+            figures["TOP{:02d}_{}".format(round(share * 100), name)] = result.capture[ranking][share]
+    figures["SPEARMAN"] = result.spearman["forecast"]
+    return figures
 
 
 def capture_share(scores, test_counts, share):
