@@ -4,89 +4,89 @@
     <context>
         <name>CommunityRisk</name>
         <message>
-            <location filename="../plugin/main.py" line="34" />
+            <location filename="../plugin/main.py" line="39" />
             <source>Community Risk</source>
             <translation>Risg Cymunedol</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="49" />
+            <location filename="../plugin/main.py" line="63" />
             <source>Community Risk Toolkit</source>
             <translation>Pecyn Cymorth Risg Cymunedol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="24" />
+            <location filename="../processing/algorithms/base.py" line="23" />
             <source>Data preparation</source>
             <translation>Paratoi data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="25" />
+            <location filename="../processing/algorithms/base.py" line="24" />
             <source>Fire risk</source>
             <translation>Risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="26" />
+            <location filename="../processing/algorithms/base.py" line="25" />
             <source>Targeting</source>
             <translation>Targedu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="27" />
+            <location filename="../processing/algorithms/base.py" line="26" />
             <source>Health and housing</source>
             <translation>Iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="31" />
+            <location filename="../processing/algorithms/base.py" line="30" />
             <source>points</source>
             <translation>pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="32" />
+            <location filename="../processing/algorithms/base.py" line="31" />
             <source>lines</source>
             <translation>llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="32" />
             <source>polygons</source>
             <translation>polygonau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="34" />
+            <location filename="../processing/algorithms/base.py" line="33" />
             <source>no geometry</source>
             <translation>dim geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="35" />
+            <location filename="../processing/algorithms/base.py" line="34" />
             <source>unknown geometry</source>
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="339" />
+            <location filename="../processing/algorithms/base.py" line="341" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="292" />
+            <location filename="../processing/algorithms/base.py" line="294" />
             <source>The {} layer '{}' has {}; it must have {}.</source>
             <translation>Mae gan yr haen {} '{}' {}; rhaid iddi gael {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="311" />
+            <location filename="../processing/algorithms/base.py" line="313" />
             <source>The {} layer '{}' is empty: it has no features.</source>
             <translation>Mae'r haen {} '{}' yn wag: nid oes ganddi nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="317" />
+            <location filename="../processing/algorithms/base.py" line="319" />
             <source>No field was chosen on the {} layer '{}'.</source>
             <translation>Ni ddewiswyd maes ar yr haen {} '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="320" />
+            <location filename="../processing/algorithms/base.py" line="322" />
             <source>The {} layer '{}' has no field '{}'. Its fields are: {}.</source>
             <translation>Nid oes gan yr haen {} '{}' faes '{}'. Ei meysydd yw: {}.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/base.py" line="77" />
             <source>This algorithm needs the Python packages {} which this QGIS cannot import. Install them for the Python that QGIS uses (see the plugin's README, 'Using the plugin in your own QGIS').</source>
-            <translation>Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
+            <translation type="obsolete">Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/count_incidents.py" line="41" />
@@ -2262,32 +2262,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="101" />
+            <location filename="../processing/algorithms/base.py" line="103" />
             <source>Cancelled: nothing was written, and earlier results are as they were.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="251" />
+            <location filename="../processing/algorithms/base.py" line="253" />
             <source>The style could not be saved beside {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="331" />
+            <location filename="../processing/algorithms/base.py" line="333" />
             <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="271" />
+            <location filename="../processing/algorithms/base.py" line="273" />
             <source>The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="301" />
+            <location filename="../processing/algorithms/base.py" line="303" />
             <source>The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="304" />
+            <location filename="../processing/algorithms/base.py" line="306" />
             <source>The {} layer '{}' is in a geographic CRS ({}), in degrees; this algorithm measures in metres. Reproject it first (e.g. to EPSG:27700 with Vector &gt; Data Management Tools &gt; Reproject Layer).</source>
             <translation type="unfinished" />
         </message>
@@ -2499,6 +2499,96 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../processing/analysis/validation.py" line="65" />
             <source>The test window ends on {} but the last dated incident is on {}: if there are no data after then, end the test window on or before {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="20" />
+            <source>QGIS's GDAL Python bindings are built against NumPy 1, so NumPy 2 breaks raster reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="22" />
+            <source>dates written in several formats (EPC certificates, council extracts) need pandas 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="24" />
+            <source>the vectorised geometry functions (shapely.points, STRtree queries) arrived in shapely 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="31" />
+            <source>the linkage uses Splink 4's Linker and DuckDBAPI; Splink 3 is different</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="108" />
+            <source>This algorithm needs Python packages which this QGIS cannot use:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="94" />
+            <source>{}: not installed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="110" />
+            <source>Install them for the Python that QGIS uses, for example: python3 -m pip install {} (on Windows, in the OSGeo4W Shell). The plugin's README, 'Using the plugin in your own QGIS', explains more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="132" />
+            <source>version unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="96" />
+            <source>{}: version {} is installed, but {} or later is needed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="99" />
+            <source>{}: version {} is installed, but it must be older than {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="102" />
+            <source>Why: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/dependencies.py" line="133" />
+            <source>{}: {}, usable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="42" />
+            <source>Community Risk Toolkit: find the homes and people most at risk from fire, poor housing and ill health</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="56" />
+            <source>Python packages…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="58" />
+            <source>Check that the Python packages the algorithms need are installed, in versions that work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="68" />
+            <source>Community Risk Toolkit: open one of its algorithms (count incidents, model fire risk, target home visits, map health and housing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="105" />
+            <source>Python packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" line="99" />
+            <source>{} cannot run</source>
             <translation type="unfinished" />
         </message>
     </context>

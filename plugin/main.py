@@ -1,9 +1,13 @@
 """The plugin object QGIS creates: menu, toolbar button, translator and Processing provider."""
+import html
+
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QMenu, QToolButton
+from qgis.PyQt.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from ..processing.algorithms.base import GROUPS, ICON_PATH
+from . import dependencies
 from .translation import install_translator, remove_translator, tr
 
 MENU_OBJECT_NAME = "mCommunityRiskMenu"
@@ -31,19 +35,29 @@ class CommunityRiskPlugin:
     def initGui(self):  # noqa: N802
         self.initProcessing()
         main_window = self.iface.mainWindow()
+        # No icon on the menu-bar entry: a menu bar shows an action's icon instead of its title.
         self.menu = QMenu(tr("Community Risk"), main_window)
         self.menu.setObjectName(MENU_OBJECT_NAME)
-        self.menu.setIcon(QIcon(ICON_PATH))
+        self.menu.setToolTipsVisible(True)
+        self.menu.menuAction().setToolTip(tr("Community Risk Toolkit: find the homes and people most at risk "
+                                             "from fire, poor housing and ill health"))
         registered = QgsApplication.processingRegistry().providerById("communityrisk")
         for group_id, group_name in GROUPS.items():
             algorithms = [a for a in registered.algorithms() if a.groupId() == group_id]
             if not algorithms:
                 continue
             submenu = self.menu.addMenu(tr(group_name))
+            submenu.setToolTipsVisible(True)
             for algorithm in sorted(algorithms, key=lambda a: a.displayName()):
                 action = submenu.addAction(algorithm.icon(), algorithm.displayName())
-                action.setToolTip(algorithm.shortDescription() or algorithm.displayName())
+                describe(action, what_it_does(algorithm))
                 action.triggered.connect(lambda checked=False, a=algorithm.id(): self.open_algorithm(a))
+        self.menu.addSeparator()
+        packages = self.menu.addAction(tr("Python packages…"))
+        packages.setObjectName("mCommunityRiskPackages")
+        describe(packages, tr("Check that the Python packages the algorithms need are installed, in versions "
+                              "that work"))
+        packages.triggered.connect(self.show_packages)
         main_window.menuBar().insertMenu(self._help_menu_action(main_window), self.menu)
 
         self.toolbar = self.iface.addToolBar(tr("Community Risk Toolkit"))
@@ -51,7 +65,8 @@ class CommunityRiskPlugin:
         button = QToolButton(self.toolbar)
         button.setObjectName("mCommunityRiskButton")
         button.setIcon(QIcon(ICON_PATH))
-        button.setToolTip(tr("Community Risk Toolkit"))
+        describe(button, tr("Community Risk Toolkit: open one of its algorithms (count incidents, model fire "
+                            "risk, target home visits, map health and housing)"))
         button.setMenu(self.menu)
         button.setPopupMode(QToolButton.InstantPopup)
         self.toolbar.addWidget(button)
@@ -72,10 +87,31 @@ class CommunityRiskPlugin:
         self.translator = None
 
     def open_algorithm(self, algorithm_id):
-        """Open the Processing dialog of one algorithm (QGIS's own `processing` package)."""
+        """Open the Processing dialog of one algorithm (QGIS's own `processing` package), after the same
+        package check the toolbox makes, so a missing or too old package gets a message, not a traceback."""
         import processing
 
+        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        if algorithm is None:
+            return None
+        ok, message = algorithm.canExecute()
+        if not ok:
+            return self.show_message(QMessageBox.Warning, tr("{} cannot run").format(algorithm.displayName()),
+                                     message)
         processing.execAlgorithmDialog(algorithm_id)
+        return None
+
+    def show_packages(self):
+        return self.show_message(QMessageBox.Information, tr("Python packages"),
+                                 "\n".join(dependencies.report()))
+
+    def show_message(self, icon, title, text):
+        """A window-modal message box that does not block (the caller returns at once); kept until closed."""
+        box = QMessageBox(icon, title, text, QMessageBox.Ok, self.iface.mainWindow())
+        box.setObjectName("mCommunityRiskMessage")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        return box
 
     @staticmethod
     def _help_menu_action(main_window):
@@ -85,3 +121,16 @@ class CommunityRiskPlugin:
             if menu is not None and menu.objectName() == "mHelpMenu":
                 return action
         return None
+
+
+def what_it_does(algorithm):
+    """One sentence for a tooltip: the algorithm's short description, else its help's first paragraph."""
+    text = algorithm.shortDescription() or algorithm.shortHelpString().split("\n\n")[0]
+    return text.strip() or algorithm.displayName()
+
+
+def describe(widget_or_action, text):
+    """The same words as tooltip and as status-bar tip (shown while the pointer is over a menu entry); the
+    tooltip as a paragraph, so Qt wraps it instead of drawing one line across the screen."""
+    widget_or_action.setToolTip("<p>{}</p>".format(html.escape(text)))
+    widget_or_action.setStatusTip(text)

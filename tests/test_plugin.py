@@ -49,7 +49,7 @@ def test_initgui_adds_menu_toolbar_and_provider(iface):
         menu_titles = [a.text() for a in iface.window.menuBar().actions()]
         assert menu_titles == ["Community Risk", "Help"]  # ours goes just before Help
         menu = iface.window.menuBar().actions()[0].menu()
-        groups = {a.text(): [b.text() for b in a.menu().actions()] for a in menu.actions()}
+        groups = {a.text(): [b.text() for b in a.menu().actions()] for a in menu.actions() if a.menu()}
         assert list(groups)[:2] == ["Data preparation", "Fire risk"]  # in the design's order, empty groups left out
         assert groups["Data preparation"] == ["Build factors", "Count incidents per area"]
         assert "Fit fire risk model" in groups["Fire risk"]
@@ -58,6 +58,36 @@ def test_initgui_adds_menu_toolbar_and_provider(iface):
         assert button.menu() is menu
         provider = QgsApplication.processingRegistry().providerById("communityrisk")
         assert provider is not None and provider.algorithms()
+    finally:
+        plugin.unload()
+
+
+def test_menu_bar_shows_the_title_and_every_entry_says_what_it_does(iface):
+    plugin = load(iface)
+    try:
+        iface.window.show()
+        menu_bar = iface.window.menuBar()
+        entry = menu_bar.actions()[0]
+        # A menu bar draws an action's icon instead of its text: the entry must carry no icon, and its
+        # cell must be wide enough for the words.
+        assert entry.icon().isNull()
+        assert menu_bar.actionGeometry(entry).width() >= menu_bar.fontMetrics().horizontalAdvance("Community Risk")
+        provider = QgsApplication.processingRegistry().providerById("communityrisk")
+        actions = {}
+        for group in entry.menu().actions():
+            if group.menu() is not None:
+                actions.update({a.text(): a for a in group.menu().actions()})
+        assert sorted(actions) == sorted(a.displayName() for a in provider.algorithms())
+        count = actions["Count incidents per area"]
+        assert count.statusTip() == ("Counts incident points (fires, calls, visits) in each area polygon, ready "
+                                     "for the fire-risk model.")
+        assert count.toolTip() == "<p>" + count.statusTip() + "</p>"
+        for name, action in actions.items():
+            assert len(action.statusTip()) > len(name) + 20 and "\n" not in action.statusTip(), name
+        button = iface.window.findChild(QToolBar, "mCommunityRiskToolBar").findChild(QToolButton, "mCommunityRiskButton")
+        assert "open one of its algorithms" in button.toolTip() and button.statusTip()
+        packages = [a for a in entry.menu().actions() if a.objectName() == "mCommunityRiskPackages"][0]
+        assert "versions" in packages.statusTip()
     finally:
         plugin.unload()
 
@@ -132,3 +162,136 @@ print("HEAVY:" + ",".join(heavy))
                          timeout=120)
     assert "HEAVY:" in out.stdout, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:", out.stdout
+
+
+# --- the package check: one check, one friendly message, on every path -------------------------------
+
+@pytest.fixture
+def without_shapely(monkeypatch):
+    """Python as it is when shapely is not installed (find_spec finds nothing)."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "shapely" else real(name, *a))
+
+
+def installed_versions(monkeypatch, **versions):
+    """Python as it is when these distributions are installed at these versions (the rest as they are)."""
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: versions.get(name) or real(name))
+
+
+def test_missing_package_from_the_menu_gives_the_message_not_a_traceback(iface, monkeypatch, without_shapely, qtbot):
+    import processing
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    opened = []
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, *a, **k: opened.append(alg_id))
+    plugin = load(iface)
+    try:
+        data_preparation = iface.window.menuBar().actions()[0].menu().actions()[0].menu()
+        [a for a in data_preparation.actions() if a.text() == "Count incidents per area"][0].trigger()
+        assert opened == []  # the dialog never opens, so nothing can fail half-way with a traceback
+        box = iface.window.findChild(QMessageBox, "mCommunityRiskMessage")
+        assert box.isVisible() and box.windowTitle() == "Count incidents per area cannot run"
+        assert "shapely: not installed." in box.text()
+        assert 'pip install "shapely>=2.0"' in box.text()
+        assert "Traceback" not in box.text() and "ModuleNotFoundError" not in box.text()
+        box.close()
+    finally:
+        plugin.unload()
+
+
+def test_too_old_package_from_the_menu_gives_the_message(iface, monkeypatch):
+    import processing
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    installed_versions(monkeypatch, shapely="1.8.0")  # Debian/Ubuntu's python3-shapely on older releases
+    opened = []
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, *a, **k: opened.append(alg_id))
+    plugin = load(iface)
+    try:
+        plugin.open_algorithm("communityrisk:heatsurface")
+        assert opened == []
+        box = iface.window.findChild(QMessageBox, "mCommunityRiskMessage")
+        assert "shapely: version 1.8.0 is installed, but 2.0 or later is needed." in box.text()
+        assert "shapely 2" in box.text()  # the reason
+        box.close()
+    finally:
+        plugin.unload()
+
+
+def test_can_execute_gives_the_same_message_as_the_menu(monkeypatch, provider):
+    installed_versions(monkeypatch, shapely="1.8.0", numpy="2.1.3")
+    ok, message = provider.algorithm("countincidents").create().canExecute()
+    assert not ok
+    assert message.splitlines()[0] == "This algorithm needs Python packages which this QGIS cannot use:"
+    assert "numpy: version 2.1.3 is installed, but it must be older than 2. Why: QGIS's GDAL" in message
+    assert "shapely: version 1.8.0 is installed, but 2.0 or later is needed." in message
+    # no '<' (the toolbox shows the message as HTML); numpy~=1.22 means 1.22 or later, below 2
+    assert 'pip install "numpy~=1.22" "shapely>=2.0"' in message and "<" not in message
+    assert "pandas" not in message  # only what is wrong
+
+
+def test_can_execute_passes_with_the_pinned_packages(provider):
+    from community_risk.processing.provider import ALGORITHM_CLASSES
+
+    for algorithm_class in ALGORITHM_CLASSES:
+        assert provider.algorithm(algorithm_class.ALGORITHM_ID).create().canExecute() == (True, "")
+
+
+def test_processing_run_refuses_with_the_message_before_writing(monkeypatch, without_shapely, sample_path, tmp_path):
+    """processing.run (and models) never ask canExecute: the same check runs when the algorithm is prepared."""
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from helpers import run_algorithm
+
+    out = tmp_path / "counts.gpkg"
+    feedback = QgsProcessingFeedback()
+    with pytest.raises(QgsProcessingException):
+        run_algorithm("communityrisk:countincidents", {
+            "AREAS": "{}|layername=areas".format(sample_path), "AREA_ID": "area_code",
+            "INCIDENTS": "{}|layername=incidents".format(sample_path), "OUTPUT": str(out)}, feedback=feedback)
+    assert "shapely: not installed." in feedback.textLog()
+    assert "Traceback" not in feedback.textLog()
+    assert not out.exists()
+
+
+def test_version_comparison():
+    from community_risk.plugin.dependencies import older, version_tuple
+
+    assert version_tuple("1.26.4rc1") == (1, 26, 4) and version_tuple("dev") is None
+    assert older("1.8.0", "2.0") and not older("2.0", "2.0") and not older("2.0.7", "2")
+    assert older("0.9", "0.13") and not older("unknown", "2")
+
+
+def test_qgis_process_with_too_old_shapely_says_so(sample_path, tmp_path):
+    """The real qgis_process, with a shapely 1.8 installed ahead of the pinned one on its Python path."""
+    site = tmp_path / "site"
+    (site / "shapely").mkdir(parents=True)
+    (site / "shapely" / "__init__.py").write_text("")
+    (site / "shapely-1.8.0.dist-info").mkdir()
+    (site / "shapely-1.8.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: shapely\nVersion: 1.8.0\n")
+    config = tmp_path / "config"
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    os.symlink(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), plugins / "community_risk")
+    venv_site = [p for p in sys.path if p.endswith("site-packages") and ".venv" in p]
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join([str(site)] + venv_site))
+    binary = "/usr/bin/qgis_process.bin"
+    if not os.path.exists(binary):
+        pytest.skip("Debian's qgis_process.bin is not installed")
+    subprocess.run([binary, "plugins", "enable", "community_risk"], env=env, capture_output=True, timeout=120)
+    out = tmp_path / "counts.gpkg"
+    done = subprocess.run([binary, "run", "communityrisk:countincidents", "--",
+                           "AREAS={}|layername=areas".format(sample_path), "AREA_ID=area_code",
+                           "INCIDENTS={}|layername=incidents".format(sample_path), "OUTPUT={}".format(out)],
+                          env=env, capture_output=True, text=True, cwd="/", timeout=300)
+    assert done.returncode != 0
+    output = done.stdout + done.stderr
+    assert "shapely: version 1.8.0 is installed, but 2.0 or later is needed." in output
+    assert "Traceback" not in output
+    assert not out.exists()

@@ -1,6 +1,5 @@
 """What every Community Risk algorithm shares: translation, groups, icon, dependency checks,
 and the input checks that turn bad layers into messages naming the layer or field at fault."""
-import importlib.util
 import os
 
 from qgis.core import (
@@ -72,14 +71,17 @@ class CommunityRiskAlgorithm(QgsProcessingAlgorithm):
         return ICON_PATH
 
     def canExecute(self):
-        missing = [name for name in self.REQUIRED_MODULES if importlib.util.find_spec(name) is None]
-        if missing:
-            return False, tr(
-                "This algorithm needs the Python packages {} which this QGIS cannot import. "
-                "Install them for the Python that QGIS uses (see the plugin's README, "
-                "'Using the plugin in your own QGIS')."
-            ).format(", ".join(missing))
-        return True, ""
+        """The toolbox and the locator ask this before opening the dialog; the plugin's menu too."""
+        from ...plugin.dependencies import check
+
+        return check(self.REQUIRED_MODULES)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """qgis_process, processing.run and models never call canExecute: the same package check, here."""
+        ok, message = self.canExecute()
+        if not ok:
+            raise QgsProcessingException(message)
+        return True
 
     # --- the template: every algorithm's processAlgorithm is this one --------------------------------
 
