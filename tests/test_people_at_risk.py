@@ -24,8 +24,9 @@ def test_flats_written_every_way_read_alike(text):
 
 
 def test_houses_and_abbreviations():
-    assert parse_address("52 St Paul's Rd") == (None, "52", "STREET PAUL S ROAD")
-    assert parse_address("12a Canonbury Gdns") == (None, "12A", "CANONBURY GARDENS")
+    assert parse_address("52 St Paul's Rd") == (None, "52", "SAINT PAULS ROAD")
+    # a letter after the number is read as the flat it usually is: "12a" and "Flat A, 12" are one home
+    assert parse_address("12a Canonbury Gdns") == ("A", "12", "CANONBURY GARDENS")
 
 
 def generated(postcodes, n=2000):
@@ -131,6 +132,48 @@ def test_bad_datasets_are_refused(datasets, words):
         par.find_people_at_risk(datasets(), secret)
     for word in words:
         assert word in str(raised.value)
+
+
+@pytest.mark.parametrize("secret", [" " * 16, " " * 40, "a" * 20, "ab" + " " * 20, "short"])
+def test_weak_secrets_are_refused(secret):
+    with pytest.raises(AnalysisError) as raised:
+        par.check_secret(secret)
+    assert "at least 16" in str(raised.value)
+
+
+def test_a_secret_of_sixteen_distinct_characters_is_accepted():
+    par.check_secret("0123456789abcdef")
+    par.check_secret("  correct horse battery staple  ")
+
+
+def test_names_never_reach_any_output_even_in_referral_mode():
+    people = ["Alice Householder", "Bob Premises", "Carol Contact"]
+    table = pd.DataFrame({"Householder": people, "Premises contact": ["Dr " + p for p in people],
+                          "Contact": ["Mrs " + p for p in people],
+                          "Address Line 1": ["Flat 2, 5 Milner Road", "7 Milner Road", "Rose Cottage, Milner Road"],
+                          "Post Code": ["N1 2UH"] * 3, "UPRN": ["", "", ""]})
+    other = table.assign(**{"Address Line 1": ["5 Milner Rd, Flat 2", "7 Milner Rd", "Rose Cottage, Milner Rd"]})
+    result = par.find_people_at_risk([("a.csv", "older", table), ("b.csv", "care", other)], SECRET, referral=True,
+                                     lawful_basis="UK GDPR 6(1)(e)", review_low=0.0001)
+    text = result.households.to_csv() + result.review.to_csv() + json.dumps(result.record)
+    for person in people:
+        for word in person.split():
+            if word not in ("Premises", "Contact", "Householder"):
+                assert word not in text, word
+    dataset = result.record["datasets"][0]
+    assert dataset["fields_dropped_unread"] == ["Householder", "Premises contact", "Contact"]
+    assert dataset["fields_used_for_matching"] == ["UPRN", "Post Code", "Address Line 1"]
+    # referral addresses are rebuilt from the standard parts, never copied from a row
+    assert set(result.households["address"]) == {"Flat 2, 5 Milner Road", "7 Milner Road", "Rose Cottage, Milner Road"}
+
+
+def test_uprns_spoiled_by_excel_are_refused_with_the_fix():
+    table = small_table(UPRN=["1.00023E+11", "100000000002", "1.00023E+11"])
+    with pytest.raises(AnalysisError) as raised:
+        par.find_people_at_risk([("spoiled.csv", "older", table)], SECRET)
+    message = str(raised.value)
+    assert "spoiled.csv" in message and "1.00023E+11" in message and "2 UPRN(s)" in message
+    assert "as text" in message
 
 
 def test_unknown_role_and_empty_table(tmp_path):

@@ -3,7 +3,7 @@ in F/G-rated, privately rented homes (where HHSRS inspections and minimum energy
 should reach first). Linkage is the same engine as Find people at risk (exact UPRN, else Splink address
 matching); privacy is handled the same way (keyed-hash household keys, referral mode, processing record)."""
 
-from .linkage import link_households, prepare_records
+from .linkage import clerical_review, link_households, prepare_records
 from .messages import AnalysisError, Note, translatable
 from .people_at_risk import check_secret, detect_columns, household_key
 
@@ -59,11 +59,12 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
                                                     "private rentals."), len(table), found, int(table["flagged"].sum()))]
     record = {"purpose": "Find housing benefit claimants in F/G-rated private rentals for HHSRS and MEES enforcement.",
               "datasets": [{"dataset": claimants_name, "rows": int(len(claimants)),
-                            "fields_used_for_matching": [c for c in [columns["uprn"], columns["postcode"]] if c]
+                            "fields_used_for_matching": columns["uprns"] + [c for c in [columns["postcode"]] if c]
                             + columns["address"], "fields_dropped_unread": columns["dropped"]},
                            {"dataset": "EPC homes (Load EPC certificates)", "rows": int(len(epc))}],
               "claimant_households": int(len(table)), "matched_to_epc": float(round(found, 4)),
               "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": int(len(linked.review)),
+              "linkage_model": linked.stats["model"],
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
-    return table, linked.review, record, notes
+    return table, clerical_review(linked.review, records, written=referral), record, notes

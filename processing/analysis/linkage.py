@@ -1,51 +1,33 @@
 """Household linkage across council datasets: exact UPRN, else probabilistic address matching with Splink
 on DuckDB (the same model runs on Spark when a county-wide job outgrows one machine).
 
-Addresses are first normalised into flat, house number and street (abbreviations expanded, flats written
-'Flat 2, 10 …', '2/10 …' or '10 …, Flat 2' all read alike). Splink's Fellegi-Sunter model then scores
-record pairs sharing a postcode, or a street and number (so a mistyped postcode is still found); its
-m-probabilities are learnt from pairs that share a UPRN, where councils recorded one.
+Every layout is first read into one standard form by addresses.py: flat, number, building name, street and
+postcode. Splink's Fellegi-Sunter model then scores record pairs sharing a postcode, or a street and number (so a
+mistyped postcode is still found). The model learns: u from random pairs; m from the pairs that share a UPRN,
+where councils recorded UPRNs, and by expectation maximisation otherwise; the hand-set m below is only the prior
+the learnt values are pulled towards (worth PRIOR_PAIRS pairs). A common street name is weaker evidence than a
+rare one (term-frequency adjustment). The trained parameters are returned for the processing record.
 """
+import math
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .addresses import compose, standardise
 from .messages import AnalysisError, Note, translatable
-from .postcodes import normalise_postcode
+from .postcodes import normalise_postcode, split_trailing_postcode
 
-ABBREVIATIONS = {"RD": "ROAD", "ST": "STREET", "AVE": "AVENUE", "AV": "AVENUE", "GR": "GROVE", "GRO": "GROVE",
-                 "PL": "PLACE", "LN": "LANE", "GDNS": "GARDENS", "GDN": "GARDEN", "TERR": "TERRACE",
-                 "TER": "TERRACE", "CRES": "CRESCENT", "CL": "CLOSE", "CT": "COURT", "DR": "DRIVE", "SQ": "SQUARE",
-                 "HSE": "HOUSE", "MT": "MOUNT", "PK": "PARK", "WLK": "WALK", "BLDGS": "BUILDINGS"}
-DROP_WORDS = {"LONDON", "UK", "ENGLAND"}
-FLAT_WORDS = r"(?:FLAT|FLT|APARTMENT|APT|UNIT|MAISONETTE)"
 REVIEW_LIMIT = 50_000  # borderline pairs offered for clerical review, most likely first
+PRIOR_PAIRS = 50  # how many labelled pairs the hand-set m prior is worth
+MIN_UPRN_PAIRS = 200  # fewer pairs sharing a UPRN than this: learn m by expectation maximisation instead
+MIN_EM_RECORDS = 500  # fewer rows than this: keep the prior m
 
 
 def parse_address(text):
-    """(flat, number, street) from free address text."""
-    text = re.sub(r"[^0-9A-Za-z/ ]", " ", str(text or "")).upper()
-    flat = number = None
-    match = re.search(r"\b" + FLAT_WORDS + r"\s*([0-9]+[A-Z]?|[A-Z])\b", text)
-    if match:
-        flat = match.group(1)
-        text = text[:match.start()] + " " + text[match.end():]
-    match = re.search(r"\b([0-9]+[A-Z]?)\s*/\s*([0-9]+[A-Z]?)\b", text)
-    if match:
-        flat = flat or match.group(1)
-        number = match.group(2)
-        text = text[:match.start()] + " " + text[match.end():]
-    words = []
-    for word in text.replace("/", " ").split():
-        if re.fullmatch(r"[0-9]+[A-Z]?", word):
-            if number is None:
-                number = word
-            continue
-        word = ABBREVIATIONS.get(word, word)
-        if word not in DROP_WORDS:
-            words.append(word)
-    return flat, number, " ".join(words) or None
+    """(flat, number, street) from free address text (kept for callers of the first version; see addresses.py)."""
+    address = standardise(str(text or ""))
+    return address.flat, address.number, address.street
 
 
 @dataclass
@@ -57,29 +39,46 @@ class LinkageResult:
 
 
 def prepare_records(frames):
-    """One table of all rows: source, row, uprn, postcode, flat, number, street (names and free text are not
-    carried: they play no part in household matching). frames: list of (name, DataFrame, columns) where
-    columns maps 'uprn', 'postcode' and 'address' (a list of address line columns)."""
+    """One table of all rows: source, row, uprn, postcode, flat, number, building, street, written (the address
+    as it was written, for clerical review). Names and free text are not carried: they play no part in household
+    matching. frames: list of (name, DataFrame, columns) where columns maps 'uprn', 'postcode' and 'address' (a
+    list of address line columns) and, from people_at_risk.detect_columns, 'uprns' (every UPRN column) and
+    'components' (flat, premise, street and line columns)."""
     import pandas as pd
 
     parts = []
     for source, frame, columns in frames:
-        if columns["address"]:
-            lines = [frame[c].fillna("").astype(str) for c in columns["address"]]
-            address = lines[0].str.cat(lines[1:], sep=" ") if len(lines) > 1 else lines[0]
-        else:
-            address = pd.Series([""] * len(frame))
-        parsed = [parse_address(a) for a in address]
-        uprn = frame[columns["uprn"]] if columns.get("uprn") else pd.Series([None] * len(frame))
+        frame = frame.reset_index(drop=True)
+        components = columns.get("components") or {"line": list(columns.get("address") or [])}
+        written = pd.Series(compose(frame, components), dtype=object)
+        postcode = pd.Series([None] * len(frame), dtype=object)
+        if columns.get("postcode"):
+            raw = frame[columns["postcode"]]
+            postcode = pd.Series([normalise_postcode(v) for v in raw], dtype=object)
+            # a postcode column that holds whole addresses: the postcode from its end, the rest as address text
+            wordy = postcode.isna() & raw.astype(str).str.contains(r"[A-Za-z]{3,}", regex=True)
+            for i in np.flatnonzero(wordy.to_numpy()):
+                rest, found = split_trailing_postcode(str(raw.iloc[i]))
+                postcode.iloc[i] = found
+                written.iloc[i] = ", ".join(t for t in (written.iloc[i], str(rest).strip(", ")) if t)
+        uprn = pd.Series([None] * len(frame), dtype=object)
+        for name in columns.get("uprns") or ([columns["uprn"]] if columns.get("uprn") else []):
+            cleaned = pd.Series([_clean_uprn(v) for v in frame[name]], dtype=object)
+            uprn = uprn.where(uprn.notna(), cleaned)
+        parsed = [standardise(text) for text in written]
+        from_text = pd.Series([p.postcode for p in parsed], dtype=object)
         parts.append(pd.DataFrame({
-            "source": source, "row": np.arange(len(frame)),
-            "uprn": [_clean_uprn(v) for v in uprn],
-            "postcode": [normalise_postcode(v) for v in frame[columns["postcode"]]] if columns.get("postcode")
-            else [None] * len(frame),
-            "flat": [p[0] for p in parsed], "number": [p[1] for p in parsed], "street": [p[2] for p in parsed]}))
+            "source": source, "row": np.arange(len(frame)), "uprn": uprn.to_numpy(),
+            "postcode": postcode.where(postcode.notna(), from_text).to_numpy(),
+            "flat": [p.flat for p in parsed], "number": [p.number for p in parsed],
+            "building": [p.building for p in parsed], "street": [p.street for p in parsed],
+            "written": written.to_numpy()}))
     records = pd.concat(parts, ignore_index=True)
     records.insert(0, "unique_id", np.arange(len(records)))
     return records
+
+
+EXCEL_NUMBER = re.compile(r"^\s*[0-9](?:\.[0-9]+)?E\+?[0-9]+\s*$", re.IGNORECASE)
 
 
 def _clean_uprn(value):
@@ -102,6 +101,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     n = len(records)
     if n == 0:
         raise AnalysisError(translatable("There are no records to link."))
+    if "building" not in records.columns:  # records prepared by an older caller
+        records = records.assign(building=None)
 
     # 1. exact UPRN, unless one UPRN is recorded at addresses in different postcodes (a keying error)
     with_uprn = records[records["uprn"].notna()]
@@ -117,23 +118,84 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     left, right = [trusted["unique_id"].to_numpy()], [first.to_numpy()]
     uprn_links = int((trusted["unique_id"].to_numpy() != first.to_numpy()).sum())
 
+    # a row with a UPRN but no postcode takes the postcode its UPRN has elsewhere
+    linkable = records.assign(uprn=records["uprn"].where(~records["uprn"].isin(conflicted)))
+    known = linkable.dropna(subset=["uprn", "postcode"]).groupby("uprn")["postcode"].agg(lambda s: s.mode().iloc[0])
+    missing = linkable["postcode"].isna() & linkable["uprn"].notna()
+    filled = linkable.loc[missing, "uprn"].map(known)
+    linkable.loc[missing, "postcode"] = filled
+    postcodes_filled = int(filled.notna().sum())
+
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
+    model = {}
     if n > 1:
-        predictions = _splink_predict(records.assign(uprn=records["uprn"].where(~records["uprn"].isin(conflicted))),
-                                      review_low, seed, threshold)
-        linked = predictions[predictions["match_probability"] >= threshold]
+        predictions, model = _splink_predict(linkable, review_low, seed, threshold)
+        # two different trusted UPRNs are two homes, whatever their addresses say
+        uprn_of = linkable["uprn"].to_numpy()
+        ul = uprn_of[predictions["unique_id_l"].to_numpy(dtype=np.int64)]
+        ur = uprn_of[predictions["unique_id_r"].to_numpy(dtype=np.int64)]
+        different_homes = pd.notna(ul) & pd.notna(ur) & (ul != ur)
+        linked = predictions[(predictions["match_probability"] >= threshold) & ~different_homes]
         left.append(linked["unique_id_l"].to_numpy(dtype=np.int64))
         right.append(linked["unique_id_r"].to_numpy(dtype=np.int64))
         review = predictions[(predictions["match_probability"] >= review_low)
-                             & (predictions["match_probability"] < threshold)]
+                             & (predictions["match_probability"] < threshold) & ~different_homes]
     rows, cols = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
     graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     _, household = connected_components(graph, directed=False)
     stats = {"records": n, "records_with_uprn": int(records["uprn"].notna().sum()), "uprn_links": int(uprn_links),
              "households": int(household.max() + 1), "review_pairs": int(len(review)),
-             "conflicting_uprns": len(conflicted)}
+             "conflicting_uprns": len(conflicted), "postcodes_filled_from_uprn": postcodes_filled, "model": model}
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
+
+
+REVIEW_COMPARISONS = ("postcode", "premise", "flat", "street")
+
+
+def clerical_review(review, records, written=False):
+    """The borderline pairs as an officer reads them: dataset and row of each record, both addresses as they were
+    written and as standardised (only when `written`: addresses need referral mode's lawful basis), the level of each
+    comparison with its weight, and which comparison held the pair back. Pairs that agree and disagree in the same
+    way sit together (most likely first), so a page of alike pairs can be cleared at once."""
+    import pandas as pd
+
+    columns = ["dataset_l", "row_l", "dataset_r", "row_r"] \
+        + (["written_l", "written_r", "standard_l", "standard_r"] if written else []) + [c for name in REVIEW_COMPARISONS for c in (name, name + "_weight")] \
+        + ["held_back_by", "pattern_pairs", "match_weight", "match_probability"]
+    if not len(review):
+        return pd.DataFrame(columns=columns)
+    indexed = records.set_index("unique_id")
+    left = indexed.loc[review["unique_id_l"].to_numpy()]
+    right = indexed.loc[review["unique_id_r"].to_numpy()]
+    table = pd.DataFrame({"dataset_l": left["source"].to_numpy(), "row_l": left["row"].to_numpy() + 1,
+                          "dataset_r": right["source"].to_numpy(), "row_r": right["row"].to_numpy() + 1})
+    if written:
+        table["written_l"] = left["written"].to_numpy()
+        table["written_r"] = right["written"].to_numpy()
+        table["standard_l"] = _standard_text(left)
+        table["standard_r"] = _standard_text(right)
+    for name in REVIEW_COMPARISONS:
+        table[name] = review[name].to_numpy() if name in review else None
+        table[name + "_weight"] = review[name + "_weight"].to_numpy() if name + "_weight" in review else np.nan
+    weights = table[[name + "_weight" for name in REVIEW_COMPARISONS]].astype(float)
+    table["held_back_by"] = [REVIEW_COMPARISONS[i] for i in np.argmin(weights.fillna(0).to_numpy(), axis=1)]
+    table["match_weight"] = review["match_weight"].to_numpy()
+    table["match_probability"] = review["match_probability"].to_numpy()
+    pattern = table[list(REVIEW_COMPARISONS)].astype(str).agg(" | ".join, axis=1)
+    table["pattern_pairs"] = pattern.map(pattern.value_counts()).to_numpy()
+    order = pd.DataFrame({"best": pattern.map(table.groupby(pattern)["match_probability"].max()), "pattern": pattern,
+                          "p": table["match_probability"]})
+    order = order.sort_values(["best", "pattern", "p"], ascending=[False, True, False], kind="stable").index
+    return table.loc[order, columns].reset_index(drop=True)
+
+
+def _standard_text(side):
+    parts = side[["flat", "building", "number", "street", "postcode"]].fillna("")
+    flat = np.where(parts["flat"] != "", "Flat " + parts["flat"].astype(str) + ", ", "")
+    building = np.where(parts["building"] != "", parts["building"].astype(str) + ", ", "")
+    return (flat + building + (parts["number"].astype(str) + " " + parts["street"].astype(str)).str.strip()
+            + ", " + parts["postcode"].astype(str)).str.strip(", ").to_numpy()
 
 
 def _far_apart(postcodes):
@@ -159,40 +221,159 @@ def _duckdb_memory_mb(share=0.4):
     return max(512, int(total * share / 1024**2))
 
 
+def _level(label, sql, m, u=None, null=False, tf=None):
+    level = {"sql_condition": sql, "label_for_charts": label, "m_probability": m}
+    if u is not None:  # for a level random pairs may never reach (the estimate replaces it when they do)
+        level["u_probability"] = u
+    if null:
+        level = {"sql_condition": sql, "label_for_charts": label, "is_null_level": True}
+    if tf:
+        level.update(tf_adjustment_column=tf, tf_adjustment_weight=1.0)
+    return level
+
+
+# The comparisons, with the prior m of each level: how often one household's own records fall in it (set from
+# how council address data goes wrong; learnt values replace them in proportion to the evidence).
+COMPARISONS = [
+    {"output_column_name": "postcode", "comparison_description": "postcode", "comparison_levels": [
+        _level("missing", "postcode_l IS NULL OR postcode_r IS NULL", None, null=True),
+        _level("same", "postcode_l = postcode_r", 0.93),
+        _level("one character apart", "levenshtein(postcode_l, postcode_r) <= 1", 0.05),
+        _level("different", "ELSE", 0.02)]},
+    # the house number, or the building name where there is no number
+    {"output_column_name": "premise", "comparison_description": "house number or name", "comparison_levels": [
+        _level("missing", "(number_l IS NULL AND building_l IS NULL) OR (number_r IS NULL AND building_r IS NULL)",
+               None, null=True),
+        _level("same number", "number_l = number_r", 0.92),
+        _level("same building name", "building_l IS NOT NULL AND building_r IS NOT NULL AND "
+               "jaro_winkler_similarity(building_l, building_r) >= 0.9", 0.04, u=0.001),
+        _level("number on one side only", "number_l IS NULL OR number_r IS NULL", 0.02),
+        _level("different", "ELSE", 0.02)]},
+    # the flat tells neighbours in one building apart: "52 Milner Road" and "Flat 2, 52 Milner Road" are two homes
+    {"output_column_name": "flat", "comparison_description": "flat", "comparison_levels": [
+        _level("missing", "flat_l IS NULL OR flat_r IS NULL", None, null=True),  # never: no flat is '-'
+        _level("same flat", "flat_l = flat_r AND flat_l <> '-'", 0.30),
+        _level("neither a flat", "flat_l = '-' AND flat_r = '-'", 0.64),
+        _level("flat on one side only", "flat_l = '-' OR flat_r = '-'", 0.03),
+        _level("different flats", "ELSE", 0.03)]},
+    {"output_column_name": "street", "comparison_description": "street", "comparison_levels": [
+        _level("missing", "street_l IS NULL OR street_r IS NULL", None, null=True),
+        _level("same", "street_l = street_r", 0.85, tf="street"),
+        _level("nearly the same", "jaro_winkler_similarity(street_l, street_r) >= 0.92", 0.08),
+        _level("similar", "jaro_winkler_similarity(street_l, street_r) >= 0.8", 0.04),
+        _level("different", "ELSE", 0.03)]},
+]
+
+
+def _settings(probability, prior_m=True):
+    """Splink settings; without prior_m the m values start unset, so that a level no training pair reached stays
+    visibly untrained (the blend then counts it as seen 0 times)."""
+    import copy
+
+    comparisons = copy.deepcopy(COMPARISONS)
+    if not prior_m:
+        for comparison in comparisons:
+            for level in comparison["comparison_levels"]:
+                level.pop("m_probability", None)
+    return {"link_type": "dedupe_only", "unique_id_column_name": "unique_id",
+            "probability_two_random_records_match": probability,
+            "blocking_rules_to_generate_predictions": [
+                "l.postcode = r.postcode", "l.street = r.street AND l.number = r.number",
+                "l.street = r.street AND l.building = r.building"],
+            "comparisons": comparisons,
+            "retain_intermediate_calculation_columns": True, "retain_matching_columns": False,
+            "additional_columns_to_retain": []}
+
+
+def _blend_with_prior(trained, evidence):
+    """Learnt m pulled towards the prior in proportion to the evidence (PRIOR_PAIRS pseudo-pairs of prior). A
+    level no labelled pair reached was seen 0 times: its learnt m is 0, not unknown."""
+    for comparison, prior in zip(trained["comparisons"], COMPARISONS):
+        levels = [(lv, pv) for lv, pv in zip(comparison["comparison_levels"], prior["comparison_levels"])
+                  if not pv.get("is_null_level")]
+        blended = []
+        for level, prior_level in levels:
+            learnt = level.get("m_probability")
+            if learnt is None or not np.isfinite(learnt):
+                learnt = 0.0 if evidence else prior_level["m_probability"]
+            blended.append((evidence * learnt + PRIOR_PAIRS * prior_level["m_probability"]) / (evidence + PRIOR_PAIRS))
+        total = sum(blended)
+        for (level, _), value in zip(levels, blended):
+            level["m_probability"] = value / total
+    return trained
+
+
+NEIGHBOUR_COMPARISONS = ("premise", "flat")
+MIN_NEIGHBOUR_PAIRS = 500
+
+
+def _u_among_neighbours(connection, records, model):
+    """u of the house number and flat comparisons among homes in the same postcode, not among random pairs.
+
+    Neighbours share a postcode and a street, so agreeing on those says little once they agree: what tells two
+    homes in one postcode apart is the number and the flat, and how often *different* homes in one postcode agree
+    on them is far higher than among random pairs (flats 4 and 5 of number 16 agree on the number). Learnt from
+    pairs in one postcode with two different UPRNs (known to be different homes) where there are enough, else
+    from all pairs in one postcode. Returns how it was learnt (for the processing record)."""
+    frame = records[["unique_id", "uprn", "postcode", "number", "building"]].assign(flat=records["flat"].fillna("-"))
+    connection.register("neighbour_records", frame)
+    labelled_filter = "l.uprn IS NOT NULL AND r.uprn IS NOT NULL AND l.uprn <> r.uprn"
+    base = ("SELECT l.number AS number_l, r.number AS number_r, l.building AS building_l, r.building AS building_r, "
+            "l.flat AS flat_l, r.flat AS flat_r FROM neighbour_records l JOIN neighbour_records r "
+            "ON l.postcode = r.postcode AND l.unique_id < r.unique_id")
+    labelled = connection.execute("SELECT count(*) FROM ({} WHERE {})".format(base, labelled_filter)).fetchall()[0][0]
+    if labelled >= MIN_NEIGHBOUR_PAIRS:
+        pairs, how = "{} WHERE {}".format(base, labelled_filter), "pairs of different UPRNs in one postcode"
+    else:
+        pairs, how = base, "all pairs in one postcode (too few pairs of different UPRNs)"
+    total_pairs = connection.execute("SELECT count(*) FROM ({})".format(pairs)).fetchall()[0][0]
+    if total_pairs < MIN_NEIGHBOUR_PAIRS:
+        connection.unregister("neighbour_records")
+        return "random pairs (too few pairs in one postcode)"
+    for comparison in model["comparisons"]:
+        if comparison["output_column_name"] not in NEIGHBOUR_COMPARISONS:
+            continue
+        levels = comparison["comparison_levels"]
+        cases = " ".join("WHEN {} THEN {}".format(lv["sql_condition"], k) for k, lv in enumerate(levels)
+                         if lv["sql_condition"].strip().upper() != "ELSE")
+        counts = dict(connection.execute("SELECT CASE {} ELSE {} END AS level, count(*) FROM ({}) GROUP BY 1".format(
+            cases, len(levels) - 1, pairs)).fetchall())
+        seen = sum(n for k, n in counts.items() if not levels[k].get("is_null_level"))
+        for k, level in enumerate(levels):
+            if not level.get("is_null_level") and seen:
+                # a level no neighbour pair reached is given half a pair, not zero (log of zero)
+                level["u_probability"] = max(counts.get(k, 0), 0.5) / seen
+    connection.unregister("neighbour_records")
+    return how
+
+
+def _describe(model):
+    """The trained parameters, for the processing record."""
+    out = {}
+    for comparison in model["comparisons"]:
+        levels = []
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level"):
+                continue
+            m, u = level.get("m_probability"), level.get("u_probability")
+            levels.append({"level": level["label_for_charts"], "m": _round(m), "u": _round(u),
+                           "weight": _round(math.log2(m / u)) if m and u else None})
+        out[comparison["output_column_name"]] = levels
+    return out
+
+
+def _round(value):
+    return None if value is None else float(f"{value:.4g}")
+
+
 def _splink_predict(records, review_low, seed, threshold=0.9):
     import logging
-
-    import pandas as pd
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
-
-    settings = SettingsCreator(
-        link_type="dedupe_only",
-        # prior that two random rows are one home: about one in the number of rows (refined below)
-        probability_two_random_records_match=min(0.5, 1.0 / max(len(records), 2)),
-        unique_id_column_name="unique_id",
-        blocking_rules_to_generate_predictions=[block_on("postcode"), block_on("street", "number")],
-        # m: how often one household's own records agree at each level. Set from how council address data
-        # goes wrong (a mistyped postcode in a few per cent of rows, a misspelt street in about one in ten),
-        # not learnt: EM latches on to "same street" instead of "same home", and pairs sharing a UPRN never
-        # disagree on number or flat, which leaves those levels untrained. u is learnt from random pairs.
-        comparisons=[
-            cl.LevenshteinAtThresholds("postcode", [1]).configure(m_probabilities=[0.93, 0.05, 0.02]),
-            # the home within the street: flat and number together, since a flat is what tells neighbours
-            # in one building apart ("52 Milner Road" and "Flat 2, 52 Milner Road" are different homes)
-            cl.CustomComparison(output_column_name="home", comparison_levels=[
-                cll.NullLevel("number"), cll.ExactMatchLevel("home"), cll.ElseLevel(),
-            ]).configure(m_probabilities=[0.97, 0.03]),
-            cl.JaroWinklerAtThresholds("street", [0.95, 0.85]).configure(m_probabilities=[0.85, 0.08, 0.05, 0.02]),
-        ],
-        retain_intermediate_calculation_columns=False,
-        additional_columns_to_retain=[],
-    )
-    import duckdb
-
     import os
     import tempfile
+
+    import duckdb
+    import pandas as pd
+    from splink import DuckDBAPI, Linker, block_on
 
     connection = duckdb.connect(":memory:")
     connection.execute("SET enable_progress_bar = false")  # its bars would flood the Processing log
@@ -203,22 +384,77 @@ def _splink_predict(records, review_low, seed, threshold=0.9):
     connection.execute("SET memory_limit = '{}MB'".format(_duckdb_memory_mb()))
     db_api = DuckDBAPI(connection)
     # "no flat" is a value: a house and a flat at the same number are different homes
-    flat = records["flat"].fillna("-")
-    home = np.where(records["number"].notna(), flat + "/" + records["number"].fillna(""), None)
-    table = db_api.register(records[["unique_id", "uprn", "postcode", "number", "street"]].assign(flat=flat, home=home))
-    linker = Linker(table, settings, log_level=logging.WARNING)
-    sizes = records.dropna(subset=["postcode", "number", "street"]).groupby(["postcode", "number", "street"]).size()
+    table = db_api.register(records[["unique_id", "uprn", "postcode", "number", "building", "street"]].assign(
+        flat=records["flat"].fillna("-")))
+    # prior that two random rows are one home: about one in the number of rows (refined below)
+    uprn_sizes = records["uprn"].dropna().value_counts()
+    uprn_pairs = int((uprn_sizes * (uprn_sizes - 1) // 2).sum())
+    by_label = uprn_pairs >= MIN_UPRN_PAIRS
+    linker = Linker(table, _settings(min(0.5, 1.0 / max(len(records), 2)), prior_m=not by_label),
+                    log_level=logging.WARNING)
+    sizes = records.dropna(subset=["postcode", "number", "street"]).groupby(
+        ["postcode", "number", "street", records["flat"].fillna("-")]).size()
     if (sizes > 1).any():  # with no exact pairs at all (tiny inputs) the estimate would be 0: keep the prior
         linker.training.estimate_probability_two_random_records_match(
-            [block_on("postcode", "number", "street")], recall=0.8)
+            [block_on("postcode", "number", "street", "flat")], recall=0.7)
     linker.training.estimate_u_using_random_sampling(max_pairs=min(2e6, len(records) * 200), seed=seed)
+
+    # m: from pairs sharing a UPRN where there are enough of them, else by expectation maximisation
+    if by_label:
+        linker.training.estimate_m_from_label_column("uprn")
+        source, evidence = "pairs of rows sharing a UPRN", uprn_pairs
+    elif len(records) < MIN_EM_RECORDS:
+        source, evidence = "prior (too few rows to learn from)", 0
+    else:
+        source, evidence = "expectation maximisation (too few rows share a UPRN)", 0
+        try:
+            for rule in (block_on("postcode"), block_on("street", "number")):
+                linker.training.estimate_parameters_using_expectation_maximisation(rule)
+            evidence = min(len(records), 1000)
+        except Exception:  # EM can fail to converge on tiny or uniform inputs: the prior stands
+            source = "prior (expectation maximisation did not converge)"
+    model = linker.misc.save_model_to_json()
+    model = _blend_with_prior(model, evidence)
+    neighbours = _u_among_neighbours(connection, records, model)
+    linker = Linker(table, model, log_level=logging.WARNING)
     predicted = linker.inference.predict(threshold_match_probability=review_low)
-    # Only four columns leave DuckDB: every link, and the borderline pairs most likely to be links first
-    # (a clerical review list longer than REVIEW_LIMIT is read by no one). A county's predictions stay in
-    # DuckDB, which spills to disk, rather than in pandas.
-    relation = predicted.as_duckdbpyrelation().project(
-        "unique_id_l, unique_id_r, match_weight, match_probability")
+    # Only a few columns leave DuckDB: every link, and the borderline pairs most likely to be links first (a
+    # clerical review list longer than REVIEW_LIMIT is read by no one). A county's predictions stay in DuckDB,
+    # which spills to disk, rather than in pandas.
+    relation = predicted.as_duckdbpyrelation()
+    # partial weights: Splink leaves out a comparison whose weight is the same for every pair
+    weights = [c for c in ["mw_" + c["output_column_name"] for c in COMPARISONS] + ["mw_tf_adj_street"]
+               if c in relation.columns]
+    relation = relation.project(", ".join(["unique_id_l", "unique_id_r", "match_weight", "match_probability"] + weights))
     links = relation.filter("match_probability >= {}".format(float(threshold))).df()
     review = relation.filter("match_probability < {}".format(float(threshold))).order(
         "match_probability DESC, unique_id_l, unique_id_r").limit(REVIEW_LIMIT).df()
-    return pd.concat([links, review], ignore_index=True)
+    described = {"m_learnt_from": source, "labelled_pairs": evidence, "prior_worth_pairs": PRIOR_PAIRS,
+                 "probability_two_random_records_match": _round(model["probability_two_random_records_match"]),
+                 "street_term_frequency_adjustment": True,
+                 "u_of_house_number_and_flat_from": neighbours, "comparisons": _describe(model)}
+    return pd.concat([links, _label_levels(review, model)], ignore_index=True), described
+
+
+def _label_levels(pairs, model):
+    """Each comparison's level in words and its partial weight, from Splink's partial weights (mw_*): the level is
+    the one whose weight log2(m/u) the pair received."""
+    for comparison in model["comparisons"]:
+        name = comparison["output_column_name"]
+        labels, weights = ["missing"], [0.0]
+        for level in comparison["comparison_levels"]:
+            m, u = level.get("m_probability"), level.get("u_probability")
+            if not level.get("is_null_level") and m and u:
+                labels.append(level["label_for_charts"])
+                weights.append(math.log2(m / u))
+        if "mw_" + name not in pairs:
+            pairs[name], pairs[name + "_weight"] = None, np.nan
+            continue
+        received = pairs.pop("mw_" + name).to_numpy(dtype=float)
+        nearest = np.abs(received[:, None] - np.array(weights)[None, :]).argmin(axis=1)
+        pairs[name] = np.array(labels, dtype=object)[nearest]
+        pairs[name + "_weight"] = np.round(received, 2)
+    if "mw_tf_adj_street" in pairs:
+        tf = pairs.pop("mw_tf_adj_street").fillna(0).to_numpy(dtype=float)
+        pairs["street_weight"] = np.round(pairs["street_weight"] + tf, 2)  # a common street name counts for less
+    return pairs

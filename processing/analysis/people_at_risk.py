@@ -24,13 +24,6 @@ REGISTER = "register"  # a dataset that lists households without meaning any ris
 # Weights of the risk factors in the score, after London Fire Brigade's profile of those who die in fires.
 WEIGHTS = {"older": 1.0, "alone": 1.0, "mobility": 2.0, "health": 1.0, "smoking": 2.0, "near_miss": 2.0, "care": 1.0}
 MIN_SECRET_LENGTH = 16
-PERSONAL_FIELD = re.compile(r"name|forename|surname|birth|\bdob\b|notes?|comments?|description|phone|email|"
-                            r"nhs|ni.?number|gender|sex|ethnic", re.IGNORECASE)
-UPRN_FIELD = re.compile(r"^uprn$|uprn", re.IGNORECASE)
-POSTCODE_FIELD = re.compile(r"post\s*_?code|^pcode$|^pc$", re.IGNORECASE)
-ADDRESS_FIELD = re.compile(r"addr|address|line\s*_?\d|street|house|flat|building|premises", re.IGNORECASE)
-
-
 def normalise_role(text):
     role = re.sub(r"[^a-z_]", "_", str(text).strip().lower()).strip("_")
     role = ROLE_ALIASES.get(role, role)
@@ -69,26 +62,47 @@ def read_table(path):
 
 
 def detect_columns(frame, name):
-    """Which columns are the UPRN, the postcode and the address lines; which are personal and dropped."""
+    """Which columns are the UPRN(s), the postcode and the address parts, from their names alone (addresses.py,
+    column_role): only columns whose names say address, street, flat, house, building, premises or line are
+    address columns, and a name of a person ("Householder", "Premises contact") never is. Every other column is
+    dropped unread and listed. UPRNs that Excel turned into numbers like 1.00023E+11 are refused."""
+    from .addresses import column_role
+
     columns = list(frame.columns)
-    personal = [c for c in columns if PERSONAL_FIELD.search(c)]
-    uprn = next((c for c in columns if UPRN_FIELD.search(c)), None)
-    postcode = next((c for c in columns if POSTCODE_FIELD.search(c)), None)
-    address = [c for c in columns if ADDRESS_FIELD.search(c) and c not in (uprn, postcode) and c not in personal]
-    if postcode is None and uprn is None:
+    roles = {c: column_role(c) for c in columns}
+    uprns = [c for c in columns if roles[c] == "uprn"]
+    uprns.sort(key=lambda c: str(c).strip().upper() != "UPRN")  # the plain 'UPRN' column first
+    postcode = next((c for c in columns if roles[c] == "postcode"), None)
+    components = {part: [c for c in columns if roles[c] == part] for part in ("flat", "premise", "street", "line")}
+    address = [c for c in columns if roles[c] in components]
+    if postcode is None and not uprns:
         raise AnalysisError(translatable("The dataset '{}' has no UPRN or postcode field to link on. Its fields are: {}."),
                             name, listed(columns, 12))
-    if not address and uprn is None:
+    if not address and not uprns:
         raise AnalysisError(translatable("The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. "
                                          "Its fields are: {}."), name, listed(columns, 12))
-    return {"uprn": uprn, "postcode": postcode, "address": address, "dropped": [c for c in columns
-                                                                                 if c not in address + [uprn, postcode]]}
+    for column in uprns:
+        text = frame[column].astype(str)
+        spoiled = text[text.str.fullmatch(r"\s*[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+\s*")]
+        if len(spoiled):
+            raise AnalysisError(translatable(
+                "The dataset '{}' has {} UPRN(s) in '{}' written as numbers in scientific notation, e.g. '{}': Excel "
+                "does this to long numbers and the last digits are lost, so these UPRNs cannot be trusted. Export "
+                "the UPRN column again as text (in Excel: select the column, Format Cells > Text, or import the CSV "
+                "with Data > From Text/CSV and set the column to Text), then run again."),
+                name, len(spoiled), column, spoiled.iloc[0].strip())
+    used = set(address + uprns + ([postcode] if postcode else []))
+    return {"uprn": uprns[0] if uprns else None, "uprns": uprns, "postcode": postcode, "address": address,
+            "components": components, "dropped": [c for c in columns if c not in used]}
 
 
 def check_secret(secret):
-    if not secret or len(secret) < MIN_SECRET_LENGTH:
-        raise AnalysisError(translatable("The secret for pseudonymised keys must be at least {} characters long."),
-                            MIN_SECRET_LENGTH)
+    """At least 16 characters that are not spaces, and more than one distinct character: a key of sixteen
+    spaces or 'aaaaaaaaaaaaaaaa' would make the pseudonyms guessable."""
+    meaningful = "".join(str(secret or "").split())
+    if len(meaningful) < MIN_SECRET_LENGTH or len(set(meaningful)) < 2:
+        raise AnalysisError(translatable("The secret for pseudonymised keys must be at least {} characters long, not "
+                                         "counting spaces, and not one character repeated."), MIN_SECRET_LENGTH)
 
 
 def household_key(secret, canonical):
@@ -108,9 +122,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
     (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
     PeopleAtRiskResult."""
-    import pandas as pd
-
-    from .linkage import link_households, prepare_records
+    from .linkage import clerical_review, link_households, prepare_records
 
     check_secret(secret)
     if referral and not (lawful_basis or "").strip():
@@ -129,7 +141,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         columns = detect_columns(frame, name)
         prepared.append((name, frame, columns))
         described.append({"dataset": name, "role": role, "rows": int(len(frame)),
-                          "fields_used_for_matching": [c for c in [columns["uprn"], columns["postcode"]] if c]
+                          "fields_used_for_matching": columns["uprns"] + [c for c in [columns["postcode"]] if c]
                           + columns["address"], "fields_dropped_unread": columns["dropped"]})
     records = prepare_records(prepared)
     bad_postcodes = records["postcode"].isna() & _has_text(prepared)
@@ -144,7 +156,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
             notes.append(Note(translatable("{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; "
                                            "they were matched on the rest of the address."), int(unknown.sum()),
                               listed(records.loc[unknown, "postcode"].unique(), 3), warning=True))
-    keyless = records["uprn"].isna() & records["postcode"].isna() & records["street"].isna()
+    keyless = records["uprn"].isna() & records["postcode"].isna() & records["street"].isna() & records["building"].isna()
     if keyless.any():
         notes.append(Note(translatable("{} row(s) have no UPRN, postcode or address and were left out: {}."),
                           int(keyless.sum()), listed(["{} row {}".format(source, row + 1) for source, row in
@@ -159,21 +171,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     records["role"] = records["source"].map(roles)
 
     households = _assemble_households(records, secret, referral)
-    review = linked.review.copy()
-    if len(review):
-        left = records.set_index("unique_id").loc[review["unique_id_l"]]
-        right = records.set_index("unique_id").loc[review["unique_id_r"]]
-        review = pd.DataFrame({
-            "dataset_l": left["source"].to_numpy(), "row_l": left["row"].to_numpy() + 1,
-            "dataset_r": right["source"].to_numpy(), "row_r": right["row"].to_numpy() + 1,
-            "match_weight": review["match_weight"].to_numpy(), "match_probability": review["match_probability"].to_numpy()})
-        if referral:
-            for side, part in (("l", left), ("r", right)):
-                review["address_" + side] = part[["flat", "number", "street", "postcode"]].fillna("").astype(str).agg(
-                    " ".join, axis=1).str.strip().to_numpy()
-    else:
-        review = pd.DataFrame(columns=["dataset_l", "row_l", "dataset_r", "row_r", "match_weight", "match_probability"])
-
+    review = clerical_review(linked.review, records, written=referral)
     total_rows = int(len(records))
     record = {
         "purpose": "Identify households at higher risk of dying in a fire, for home fire safety visits.",
@@ -189,6 +187,8 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         "pairs_for_clerical_review": int(len(review)),
         "conflicting_uprns": linked.stats["conflicting_uprns"],
         "match_threshold": threshold,
+        "postcodes_filled_from_uprn": linked.stats["postcodes_filled_from_uprn"],
+        "linkage_model": linked.stats["model"],
         "personal_data_in_outputs": "addresses and UPRNs (referral mode)" if referral else
         "none: households are keyed by a keyed hash; names, dates of birth and free text are never read past input",
         "referral_mode": bool(referral),
@@ -217,7 +217,7 @@ def _assemble_households(records, secret, referral):
     uprn = _most_common(records, "uprn").reindex(index)
     postcode = _most_common(records, "postcode").reindex(index)
     home = records.assign(address=records["flat"].fillna("-") + "|" + records["number"].fillna("") + "|"
-                          + records["street"].fillna(""))
+                          + records["street"].fillna("") + "|" + records["building"].fillna(""))
     address = _most_common(home, "address").reindex(index).fillna("")
     canonical = np.where(uprn.notna(), "UPRN:" + uprn.fillna(""), "ADDR:" + address + "|" + postcode.fillna(""))
     households = pd.DataFrame({"household_key": [household_key(secret, c) for c in canonical],
@@ -227,12 +227,21 @@ def _assemble_households(records, secret, referral):
     households["score"] = sum(WEIGHTS[role] * flags[role] for role in ROLES).astype(float)
     households["datasets"] = records.groupby("household")["source"].nunique().reindex(index).astype(int)
     if referral:
-        parts = address.str.split("|", expand=True).reindex(columns=[0, 1, 2]).fillna("")
-        flat_text = np.where(parts[0].isin(["-", ""]), "", "Flat " + parts[0] + ", ")
-        households["address"] = (flat_text + (parts[1] + " " + parts[2]).str.strip()).to_numpy()
+        households["address"] = [written_address(*a.split("|")) if a else "" for a in address]
         households["uprn"] = uprn.to_numpy()
     households = households.sort_values(["score", "household_key"], ascending=[False, True], kind="stable")
     return households.reset_index(drop=True)
+
+
+def written_address(flat, number, street, building=""):
+    """'Flat 2, Keats House, 12 Milner Road' from the standard parts ('-' is no flat)."""
+    parts = []
+    if flat and flat != "-":
+        parts.append(flat.title() + " Flat" if flat.replace(" ", "").isalpha() and len(flat) > 1 else "Flat " + flat)
+    if building:
+        parts.append(building.title())
+    parts.append(" ".join(p for p in (number, (street or "").title()) if p))
+    return ", ".join(p for p in parts if p)
 
 
 def _has_text(prepared):

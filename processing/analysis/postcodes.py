@@ -1,21 +1,64 @@
-"""UK postcodes as councils and fire services write them: normalised, checked for form."""
+"""UK postcodes as councils and fire services write them: normalised, checked for form, and repaired where a
+letter O or I was typed for a zero or a one (or the other way round) in a position where only one of them can
+stand."""
 import re
+from functools import lru_cache
+from itertools import product
 
 import numpy as np
 
 # Outward code (area letters, district digit(s) and optional letter), then inward code (digit, two letters).
 POSTCODE_FORM = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
+# Royal Mail's letter rules per position: no Q, V, X first; no I, J, Z second; a limited set as the district's
+# trailing letter; the inward letters never C, I, K, M, O or V. Used only to choose between O/0 and I/1 readings.
+_FIRST, _SECOND = "[A-PR-UWYZ]", "[A-HK-Y]"
+STRICT_FORM = re.compile(
+    r"^(?:{f}[0-9]{{1,2}}|{f}{s}[0-9]{{1,2}}|{f}[0-9][A-HJKPSTUW]|{f}{s}[0-9][ABEHMNPRVWXY]) "
+    r"[0-9][ABD-HJLNP-UW-Z]{{2}}$|^GIR 0AA$".format(f=_FIRST, s=_SECOND))
+LOOKALIKES = {"O": "O0", "0": "0O", "I": "I1", "1": "1I"}
+# Anything ending in an outward code, optional space, inward code: the postcode at the end of a written address.
+TRAILING_POSTCODE = re.compile(r"(?:^|[\s,])([A-Z0-9]{2,4}\s?[0-9OI][A-Z0-9]{2})\s*$")
 
 
 def normalise_postcode(text):
-    """'n1 9gu' -> 'N1 9GU', 'SW1A1AA' -> 'SW1A 1AA'; None for anything that is not a postcode in form."""
+    """'n1 9gu' -> 'N1 9GU', 'SW1A1AA' -> 'SW1A 1AA', 'NI 9GU' -> 'N1 9GU' (an I where only a digit can stand);
+    None for anything that is not a postcode in form."""
     if text is None or (isinstance(text, float) and np.isnan(text)):
         return None
     compact = re.sub(r"[^0-9A-Za-z]", "", str(text)).upper()
     if not 5 <= len(compact) <= 7:
         return None
+    return _repaired(compact)
+
+
+@lru_cache(maxsize=200_000)
+def _repaired(compact):
     candidate = compact[:-3] + " " + compact[-3:]
+    if STRICT_FORM.match(candidate):
+        return candidate
+    # Try every O/0 and I/1 reading; take it only when exactly one reading is a postcode under Royal Mail's rules.
+    choices = [LOOKALIKES.get(c, c) for c in compact]
+    readings = set()
+    if sum(len(c) > 1 for c in choices) <= 4:
+        for letters in product(*choices):
+            reading = "".join(letters)
+            reading = reading[:-3] + " " + reading[-3:]
+            if reading != candidate and STRICT_FORM.match(reading):
+                readings.add(reading)
+    if len(readings) == 1:
+        return readings.pop()
     return candidate if POSTCODE_FORM.match(candidate) else None
+
+
+def split_trailing_postcode(text):
+    """(address without its postcode, postcode) when a written address ends in a postcode, else (text, None)."""
+    upper = str(text or "").upper().rstrip(" ,.")
+    match = TRAILING_POSTCODE.search(upper)
+    if match:
+        postcode = normalise_postcode(match.group(1))
+        if postcode is not None and re.search(r"[0-9]", match.group(1)):
+            return upper[:match.start(1)].rstrip(" ,"), postcode
+    return text, None
 
 
 def normalise_postcodes(values):

@@ -1,0 +1,323 @@
+"""One address standardiser for every layout a council exports.
+
+Reads an address written as one line, as `Address Line 1..n` / `Addr1..3`, or as separate flat, house number,
+house name and street columns (found by name), and returns its parts in one standard form:
+flat, number, building (house or building name), street, and the postcode when the text ends in one.
+
+The vocabulary is data, in `address_data/`: Royal Mail thoroughfare types and their abbreviations
+(`thoroughfares.csv`), qualifiers, building words and town words (`place_words.csv`), the ways a flat or a floor
+is written (`sub_building.csv`), and words that change meaning with their place, such as St before a name
+(Saint) or after one (Street) (`name_position.csv`).
+
+What it does not handle (documented in the README too): flats written in words ("Flat One"); a floor written
+for one record and a flat letter for another ("Ground Floor Flat" against "Flat A" of the same home); house
+numbers written in words; localities written with no comma straight after a street that has no thoroughfare
+word ("12 Kingsland High Hackney"); PO boxes; addresses outside the UK.
+"""
+import csv
+import os
+import re
+from collections import namedtuple
+from functools import lru_cache
+
+from .postcodes import split_trailing_postcode
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "address_data")
+Address = namedtuple("Address", "flat number building street postcode")
+
+
+def _table(name):
+    with open(os.path.join(DATA, name), encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _load():
+    expand, thoroughfares, buildings, towns, qualifiers = {}, set(), set(), set(), set()
+    for row in _table("thoroughfares.csv"):
+        thoroughfares.add(row["standard"])
+        for written in row["written"].split():
+            expand[written] = row["standard"]
+    for row in _table("place_words.csv"):
+        {"building": buildings, "town": towns, "qualifier": qualifiers}[row["kind"]].add(row["standard"])
+        for written in row["written"].split():
+            expand.setdefault(written, row["standard"])
+    units, number_words, floors = set(), set(), {}
+    for row in _table("sub_building.csv"):
+        words = tuple(row["written"].split())
+        if row["kind"] == "unit":
+            units.add(words[0])
+        elif row["kind"] == "number_word":
+            number_words.add(words[0])
+        else:
+            floors[words] = (row["standard"], row["kind"] == "floor_with_unit")
+    by_position = {row["written"]: (row["before_a_name"], row["after_a_name"]) for row in _table("name_position.csv")}
+    return expand, thoroughfares, buildings, towns, qualifiers, units, number_words, floors, by_position
+
+
+(EXPAND, THOROUGHFARES, BUILDING_WORDS, TOWN_WORDS, QUALIFIERS, UNIT_WORDS, NUMBER_WORDS, FLOORS,
+ BY_POSITION) = _load()
+LONGEST_FLOOR = max(len(k) for k in FLOORS)
+COMPASS = {"NORTH", "SOUTH", "EAST", "WEST"}
+
+NUMBER = re.compile(r"^[0-9]+[A-Z]?$")
+RANGE = re.compile(r"^[0-9]+[A-Z]?-[0-9]+[A-Z]?$")
+SLASHED = re.compile(r"^([0-9]+[A-Z]?)/([0-9]+[A-Z]?(?:-[0-9]+[A-Z]?)?)$")  # 2/14: flat 2 of number 14
+FLAT_ID = re.compile(r"^(?:[0-9]+[A-Z]?|[A-Z]|[A-Z][0-9]+)$")
+LETTER_SUFFIX = re.compile(r"^([0-9]+)([A-Z])$")
+
+
+def _tokens(text):
+    """Segments (split at commas) of upper-case words; punctuation dropped, '2 / 14' -> '2/14', '12 - 14' -> '12-14',
+    "John's" -> 'JOHNS', 'Chalk-Farm' -> 'CHALK FARM'."""
+    text = str(text).upper().replace("'", "").replace("\u2019", "")
+    text = re.sub(r"(?<=[0-9A-Z])\s*/\s*(?=[0-9])", "/", text)
+    text = re.sub(r"(?<=[0-9])\s*-\s*(?=[0-9])", "\x00", text)  # keep ranges; other hyphens are spaces
+    text = re.sub(r"[^0-9A-Z/,\x00 ]", " ", text).replace("\x00", "-")
+    return [segment.split() for segment in text.split(",") if segment.strip()]
+
+
+def _clean_flat(value):
+    return value.lstrip("0") or "0" if value.isdigit() else value
+
+
+def _floor_at(words, i):
+    """(length, standard floor, needs a unit word beside it) of the floor phrase starting at words[i], or None."""
+    for length in range(min(LONGEST_FLOOR, len(words) - i), 0, -1):
+        found = FLOORS.get(tuple(words[i:i + length]))
+        if found:
+            return (length,) + found
+    return None
+
+
+@lru_cache(maxsize=500_000)
+def standardise(text):
+    """Address(flat, number, building, street, postcode) from address text in any of the layouts above."""
+    text, postcode = split_trailing_postcode(text)
+    segments = _tokens(text)
+    words = [(s, w) for s, segment in enumerate(segments) for w in segment]  # (segment, word)
+    flat = floor = None
+    after_floor = False  # "First Floor Flat 7 Park Road": the 7 is the house number
+    numbers, kept = [], []  # numbers: (position in kept, value); kept: (segment, word) of the other words
+    i = 0
+    while i < len(words):
+        segment, word = words[i]
+        before = words[i - 1][1] if i else None
+        floor_match = _floor_at([w for _, w in words], i)
+        if floor_match:
+            length, standard, needs_unit = floor_match
+            after = words[i + length][1] if i + length < len(words) else None
+            if not needs_unit or after in UNIT_WORDS or before in UNIT_WORDS:
+                floor = floor or standard
+                i += length
+                after_floor = True
+                continue
+        if word in UNIT_WORDS:
+            j = i + 1
+            while j < len(words) and words[j][1] in NUMBER_WORDS:
+                j += 1
+            if j < len(words) and words[j][0] == segment:
+                target = words[j][1]
+                slashed = SLASHED.match(target)
+                if slashed:  # "Flat 2/14"
+                    flat = flat or _clean_flat(slashed.group(1))
+                    numbers.append((len(kept), slashed.group(2)))
+                    i = j + 1
+                    continue
+                later_number = any(NUMBER.match(w) or RANGE.match(w) for _, w in words[j + 1:])
+                if FLAT_ID.match(target) and not (after_floor and target[0].isdigit() and not later_number):
+                    flat = flat or _clean_flat(target)
+                    i = j + 1
+                    continue
+            i = j  # a unit word with no identifier: "Ground Floor Flat", "Flat, 12 …"
+            continue
+        slashed = SLASHED.match(word)
+        if slashed:
+            flat = flat or _clean_flat(slashed.group(1))
+            numbers.append((len(kept), slashed.group(2)))
+            i += 1
+            continue
+        if NUMBER.match(word) or RANGE.match(word):
+            following = words[i + 1] if i + 1 < len(words) else None
+            # "14 B": a lone letter after a number is its suffix (not the start of a street)
+            if word.isdigit() and following and following[0] == segment and re.fullmatch("[A-Z]", following[1]) \
+                    and following[1] not in UNIT_WORDS:
+                word += following[1]
+                i += 1
+            numbers.append((len(kept), word))
+            i += 1
+            continue
+        if word in NUMBER_WORDS and before in UNIT_WORDS:
+            i += 1
+            continue
+        kept.append((segment, word))
+        i += 1
+
+    number = None
+    if numbers:
+        # the house number is the last number written before a street word; earlier numbers are flats
+        followed = [k for k, (position, _) in enumerate(numbers) if position < len(kept)]
+        chosen = followed[-1] if followed else len(numbers) - 1
+        number_position, number = numbers[chosen]
+        for _, value in numbers[:chosen]:
+            if flat is None and FLAT_ID.match(value):
+                flat = _clean_flat(value)
+    else:
+        number_position = None
+    if number and flat is None:
+        suffix = LETTER_SUFFIX.match(number)
+        if suffix:  # "40B" is written "Flat B, 40" as often: one home
+            number, flat = suffix.group(1), suffix.group(2)
+    if flat is None:
+        flat = floor
+    building_words, street_words = _split_building_and_street(kept, number_position)
+    street = _standard_street(street_words)
+    building = _standard_building(building_words)
+    return Address(flat, number, building, street, postcode)
+
+
+def _split_building_and_street(kept, number_position):
+    kept = [(s, w) for s, w in kept if w not in TOWN_WORDS]
+    if not kept:
+        return [], []
+    if number_position is not None and number_position < len(kept):
+        street_segment = kept[number_position][0]
+        building = [w for _, w in kept[:number_position]]
+        street = [w for s, w in kept[number_position:] if s == street_segment]
+        return building, street
+    segments = sorted({s for s, _ in kept})
+    by_segment = {s: [w for t, w in kept if t == s] for s in segments}
+    if number_position is not None:  # the number comes last: "Milner Road 14"
+        return [], by_segment[segments[0]]
+    if len(segments) > 1:
+        with_street = [s for s in segments if any(EXPAND.get(w, w) in THOROUGHFARES for w in by_segment[s][1:])
+                       and not any(EXPAND.get(w, w) in BUILDING_WORDS - THOROUGHFARES for w in by_segment[s])]
+        street_segment = with_street[0] if with_street else segments[-1] if len(segments) > 1 else segments[0]
+        building = [w for s in segments if s < street_segment for w in by_segment[s]]
+        return building, by_segment[street_segment]
+    words = by_segment[segments[0]]
+    # one segment, no number: "Rose Cottage Mill Lane" -> building up to the last building word before the street
+    standard = [EXPAND.get(w, w) for w in words]
+    for cut in range(len(standard) - 3, 0, -1):
+        # the last building word that leaves a street of a name and a thoroughfare after it
+        if standard[cut] in BUILDING_WORDS and any(w in THOROUGHFARES for w in standard[cut + 2:]):
+            return words[:cut + 1], words[cut + 1:]
+    return [], words
+
+
+def _standard_street(words):
+    out = []
+    for k, word in enumerate(words):
+        if word in BY_POSITION:
+            following = words[k + 1] if k + 1 < len(words) else None
+            # St before a name is Saint, after one Street ("St Johns Road", "High St")
+            name_follows = following is not None and EXPAND.get(following, following) not in THOROUGHFARES \
+                and following not in TOWN_WORDS
+            word = BY_POSITION[word][0] if name_follows else BY_POSITION[word][1]
+        else:
+            word = EXPAND.get(word, word)
+        if word in TOWN_WORDS or word in UNIT_WORDS:
+            continue
+        out.append(word)
+    # cut what follows the thoroughfare (a locality or town written without a comma): "Park Road Islington"
+    for k in range(1, len(out) - 1):
+        if out[k] in THOROUGHFARES and out[k + 1] not in THOROUGHFARES \
+                and not (out[k + 1] in COMPASS and k + 2 == len(out)):
+            out = out[:k + 1]
+            break
+    return " ".join(out) or None
+
+
+def _standard_building(words):
+    out = [EXPAND.get(w, w) for w in words if w not in UNIT_WORDS and w not in TOWN_WORDS]
+    return " ".join(out) or None
+
+
+# --- Columns ---------------------------------------------------------------------------------------------------
+
+ADDRESS_WORDS = {"address", "addr", "street", "flat", "apartment", "house", "building", "bldg", "premises", "line",
+                 "thoroughfare"}
+# Words that make a column about a person (or another address than the home's), whatever else it says.
+PERSON_WORDS = {"name", "names", "forename", "surname", "contact", "holder", "householder", "owner", "occupier",
+                "occupant", "tenant", "resident", "person", "applicant", "claimant", "landlord", "agent", "email",
+                "mail", "phone", "telephone", "tel", "mobile", "dob", "birth", "born", "age", "gender", "sex", "nhs",
+                "ni", "notes", "note", "comment", "comments", "description", "ethnicity", "ethnic", "correspondence",
+                "billing", "forwarding", "previous", "former", "manager", "officer", "worker", "carer", "gp",
+                "doctor", "kin", "next", "emergency", "relative", "signature", "title"}
+PLACE_NAME_QUALIFIERS = {"house", "building", "bldg", "premises", "property", "street"}  # "House name" is a place
+NUMBER_SUFFIXES = {"no", "num", "number", "nbr", "nos"}
+
+
+def column_words(name):
+    """'AddressLine1' -> ['address', 'line', '1']; 'House_No' -> ['house', 'no']."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])", " ", str(name))
+    return [w for w in re.split(r"[^0-9a-z]+", spaced.lower()) if w]
+
+
+def column_role(name):
+    """What a column holds, from its name only: 'uprn', 'parent_uprn', 'postcode', 'flat', 'premise' (house
+    number or name), 'street', 'line' (free address text), 'personal', or None (not an address field: dropped)."""
+    words = column_words(name)
+    joined = "".join(words)
+    present = set(words)
+    if "uprn" in present or joined in ("uprn", "uniquepropertyreferencenumber"):
+        return "parent_uprn" if present & {"parent", "root", "building", "block"} else "uprn"
+    if joined in ("postcode", "postalcode", "pcode", "pc", "postcodes") or "postcode" in present \
+            or {"post", "code"} <= present or {"postal", "code"} <= present:
+        return "postcode"
+    named = "name" in present and present & PLACE_NAME_QUALIFIERS
+    if present & (PERSON_WORDS - {"name"}) or ("name" in present and not named):
+        return "personal"
+    if not present & ADDRESS_WORDS:
+        return None
+    if "line" in present and not present & (ADDRESS_WORDS - {"line"}) and not any(w.isdigit() for w in words):
+        return None  # "line" alone says nothing of an address ("Line", "Service line")
+    if present & {"flat", "apartment"} and not present & {"address", "addr", "line"}:
+        return "flat"
+    if present & {"house", "building", "bldg", "premises"} and (named or present & NUMBER_SUFFIXES
+                                                                 or len(present) == 1):
+        return "premise"
+    if present & {"street", "thoroughfare"} and not present & {"address", "addr", "line"}:
+        return "street"
+    return "line"
+
+
+def compose(frame, components):
+    """One address text per row from the component columns: {'flat': [...], 'premise': [...], 'street': [...],
+    'line': [...]}. Flat values get their unit word ('2' -> 'FLAT 2'); a house number joins its street."""
+    import pandas as pd
+
+    def column(name):
+        return frame[name].fillna("").astype(str).str.strip()
+
+    empty = pd.Series([""] * len(frame), index=frame.index)
+    lines = [column(c) for c in components.get("line", [])]
+    text = empty
+    for part in lines:
+        text = text.str.cat(part, sep=", ")
+    if not any(components.get(k) for k in ("flat", "premise", "street")):
+        return text.str.strip(", ").tolist()
+    flat = empty
+    for name in components.get("flat", []):
+        value = column(name)
+        has_word = value.str.upper().str.contains(r"[A-Z]{2,}", regex=True)
+        flat = flat.where(flat != "", value.where(has_word | (value == ""), "FLAT " + value))
+    numbers, names = empty, empty
+    for name in components.get("premise", []):
+        value = column(name)
+        numeric = value.str.fullmatch(r"[0-9]+\s*[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?")
+        numbers = numbers.where(numbers != "", value.where(numeric, ""))
+        names = names.str.cat(value.where(~numeric, ""), sep=", ")
+    street = empty
+    for name in components.get("street", []):
+        street = street.str.cat(column(name), sep=" ")
+    street = street.str.strip()
+    # a house number with no street column joins the first address line: "124" + "Milner Road"
+    first = lines[0] if lines else empty
+    others = empty
+    for part in lines[1:]:
+        others = others.str.cat(part, sep=", ")
+    use_street = street != ""
+    numbered = (numbers + " " + street.where(use_street, first)).str.strip()
+    rest = text.where(use_street, others)
+    parts = pd.concat([flat, names, numbered, rest], axis=1)
+    return [", ".join(p.strip(", ") for p in row if p.strip(", ")) for row in parts.itertuples(index=False)]

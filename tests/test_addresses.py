@@ -1,0 +1,119 @@
+"""The address standardiser: every flat and street form named in issue 10, the data tables, column names."""
+import csv
+import os
+
+import pandas as pd
+import pytest
+
+from community_risk.processing.analysis import addresses
+from community_risk.processing.analysis.addresses import column_role, compose, standardise
+from community_risk.processing.analysis.postcodes import normalise_postcode, split_trailing_postcode
+
+
+@pytest.mark.parametrize("text", ["Flat 2, 25 Laurel Avenue", "Flat No. 2, 25 Laurel Avenue", "Apartment 2, 25 Laurel Ave",
+                                  "Apt 2 25 Laurel Av", "Unit 2, 25 Laurel Avenue", "Room 2, 25 Laurel Avenue",
+                                  "2/25 Laurel Avenue", "2 / 25 LAUREL AVENUE", "25 Laurel Avenue, Flat 2",
+                                  "FLAT 02, 25 LAUREL AVE, LONDON", "flat no 2 25 laurel avenue"])
+def test_numbered_flats_written_every_way_read_alike(text):
+    assert standardise(text)[:4] == ("2", "25", None, "LAUREL AVENUE")
+
+
+@pytest.mark.parametrize("text", ["40B Laurel Avenue", "40 B Laurel Avenue", "Flat B, 40 Laurel Avenue", "40b laurel ave"])
+def test_lettered_homes_are_one_home(text):
+    assert standardise(text)[:4] == ("B", "40", None, "LAUREL AVENUE")
+
+
+@pytest.mark.parametrize("text, flat", [("Ground Floor Flat, 7 Park Rd", "GROUND FLOOR"),
+                                        ("First Floor Flat, 7 Park Road", "FIRST FLOOR"),
+                                        ("1st Floor Flat 7 Park Rd", "FIRST FLOOR"),
+                                        ("Basement Flat, 7 Park Rd", "BASEMENT"),
+                                        ("Top Flat, 7 Park Road", "TOP FLOOR"),
+                                        ("Flat 3, First Floor, 7 Park Road", "3")])
+def test_floors_name_the_flat_unless_it_has_a_number(text, flat):
+    assert standardise(text)[:4] == (flat, "7", None, "PARK ROAD")
+
+
+def test_house_names_ranges_and_buildings_with_flats():
+    assert standardise("Rose Cottage, Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")
+    assert standardise("Rose Cottage Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")
+    assert standardise("12-14 Church St")[:4] == (None, "12-14", None, "CHURCH STREET")
+    assert standardise("12 - 14 Church Street")[:4] == (None, "12-14", None, "CHURCH STREET")
+    assert standardise("Flat 3, Keats House, Milner Road")[:4] == ("3", None, "KEATS HOUSE", "MILNER ROAD")
+    assert standardise("Flat 3 Keats Hse 12 Milner Rd Islington London")[:4] == ("3", "12", "KEATS HOUSE", "MILNER ROAD")
+
+
+@pytest.mark.parametrize("text", ["12 St Johns Road", "12 St. John's Rd", "12 Saint Johns Road", "12 ST JOHNS RD"])
+def test_saint_before_a_name(text):
+    assert standardise(text).street == "SAINT JOHNS ROAD"
+
+
+@pytest.mark.parametrize("text", ["5 High St", "5 High St.", "5 High Street, London", "5 HIGH ST LONDON"])
+def test_street_after_a_name(text):
+    assert standardise(text).street == "HIGH STREET"
+
+
+def table(name):
+    with open(os.path.join(addresses.DATA, name), encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("row", table("thoroughfares.csv"), ids=lambda r: r["standard"])
+def test_every_thoroughfare_abbreviation_in_the_table_is_expanded(row):
+    for written in row["written"].split() + [row["standard"]]:
+        assert standardise("9 Laurel " + written + ", London").street == "LAUREL " + row["standard"], written
+
+
+def test_the_royal_mail_abbreviations_named_in_the_issue_are_in_the_table():
+    expanded = {w: r["standard"] for r in table("thoroughfares.csv") for w in r["written"].split()}
+    wanted = {"RD": "ROAD", "AVE": "AVENUE", "GDNS": "GARDENS", "CRES": "CRESCENT", "TERR": "TERRACE", "PL": "PLACE",
+              "CL": "CLOSE", "LN": "LANE", "SQ": "SQUARE", "CT": "COURT", "DR": "DRIVE", "GR": "GROVE", "PK": "PARK",
+              "WK": "WALK", "WY": "WAY"}
+    assert {k: expanded.get(k) for k in wanted if k != "DR"} == {k: v for k, v in wanted.items() if k != "DR"}
+    assert standardise("3 Kingsland Dr").street == "KINGSLAND DRIVE"  # Dr after a name (name_position.csv)
+
+
+def test_locality_and_town_after_the_street_are_left_out():
+    assert standardise("7 Park Road Wood Green London").street == "PARK ROAD"
+    assert standardise("7 Park Road, Islington, London N1 2UH") == (None, "7", None, "PARK ROAD", "N1 2UH")
+
+
+@pytest.mark.parametrize("written, expected", [("n1 9gu", "N1 9GU"), ("N19GU", "N1 9GU"), (" n1  9 gu ", "N1 9GU"),
+                                               ("NI 9GU", "N1 9GU"), ("N1 9GU", "N1 9GU"), ("SWIA 1AA", "SW1A 1AA"),
+                                               ("W1O 1AA", "W10 1AA"), ("N1 OGU", "N1 0GU"), ("0X1 1AA", "OX1 1AA"),
+                                               ("ZZ9 9ZZ", "ZZ9 9ZZ"), ("not known", None), ("", None)])
+def test_postcodes_repaired_where_only_one_reading_is_valid(written, expected):
+    assert normalise_postcode(written) == expected
+
+
+def test_a_postcode_at_the_end_of_an_address_is_taken_out():
+    assert split_trailing_postcode("12 Milner Road, London N1 2UH") == ("12 MILNER ROAD, LONDON", "N1 2UH")
+    assert split_trailing_postcode("12 Milner Road")[1] is None
+    assert split_trailing_postcode("Flat 12B")[1] is None
+
+
+@pytest.mark.parametrize("name, role", [
+    ("Householder", "personal"), ("Premises contact", "personal"), ("Contact", "personal"), ("Name", "personal"),
+    ("Email address", "personal"), ("Correspondence address", "personal"), ("Landlord address", "personal"),
+    ("House Name", "premise"), ("House No", "premise"), ("HouseNumber", "premise"), ("Building Name", "premise"),
+    ("Flat", "flat"), ("Flat No", "flat"), ("Street", "street"), ("Address Line 1", "line"), ("Addr1", "line"),
+    ("AddressLine2", "line"), ("Premises Address", "line"), ("Line 3", "line"), ("Address", "line"),
+    ("UPRN", "uprn"), ("Property UPRN", "uprn"), ("Parent UPRN", "parent_uprn"), ("Post Code", "postcode"),
+    ("Postcode", "postcode"), ("Town", None), ("Locality", None), ("Weekly Award", None), ("Line", None),
+    ("Claim Ref", None)])
+def test_column_roles_by_whole_words(name, role):
+    assert column_role(name) == role
+
+
+def test_separate_columns_are_composed_without_losing_the_house_number():
+    frame = pd.DataFrame({"Flat": ["1", "", "Ground Floor"], "House No": ["124", "7", "3"], "House Name": ["", "", ""],
+                          "Street": ["Milner Road", "Park Rd", "Grove Pk"]})
+    components = {"flat": ["Flat"], "premise": ["House No", "House Name"], "street": ["Street"], "line": []}
+    parsed = [standardise(t)[:4] for t in compose(frame, components)]
+    assert parsed == [("1", "124", None, "MILNER ROAD"), (None, "7", None, "PARK ROAD"),
+                      ("GROUND FLOOR", "3", None, "GROVE PARK")]
+    names = pd.DataFrame({"House Name": ["Rose Cottage"], "Address Line 1": ["Mill Lane"]})
+    assert standardise(compose(names, {"premise": ["House Name"], "line": ["Address Line 1"]})[0])[:4] == \
+        (None, None, "ROSE COTTAGE", "MILL LANE")
+    numbered = pd.DataFrame({"House No": ["124"], "Address Line 1": ["Milner Road"], "Address Line 2": ["London"]})
+    assert standardise(compose(numbered, {"premise": ["House No"], "line": ["Address Line 1", "Address Line 2"]})[0])[:4] \
+        == (None, "124", None, "MILNER ROAD")
