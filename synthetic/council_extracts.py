@@ -214,3 +214,19 @@ def write(folder, postcodes, n_households=2000, seed=SEED):
     pd.concat(truth).to_csv(os.path.join(folder, "truth", "rows.csv"), index=False)
     households.to_csv(os.path.join(folder, "truth", "households.csv"), index=False)
     return paths
+
+
+def household_quality(predicted_household, true_household):
+    """Household-level figures: the share of true households found exactly (all their rows, and no others,
+    together), merged with another household, and split in two or more."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"p": np.asarray(predicted_household), "t": np.asarray(true_household)})
+    truths_per_cluster = frame.groupby("p")["t"].nunique()
+    clusters_per_truth = frame.groupby("t")["p"].nunique()
+    merged_truth = frame[frame["p"].map(truths_per_cluster) > 1].groupby("t").size().index
+    split = clusters_per_truth > 1
+    merged = clusters_per_truth.index.isin(merged_truth)
+    exact = ~split & ~merged
+    return {"households": int(len(clusters_per_truth)), "exact": float(exact.mean()), "merged": float(merged.mean()),
+            "split": float(split.mean())}
