@@ -1709,22 +1709,22 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="104" />
+            <location filename="../processing/analysis/linkage.py" line="103" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="113" />
+            <location filename="../processing/analysis/linkage.py" line="114" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="38" />
+            <location filename="../processing/analysis/people_at_risk.py" line="31" />
             <source>Unknown role '{}'. Roles are: {}, or register (households with no risk factor of their own).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="67" />
+            <location filename="../processing/analysis/people_at_risk.py" line="60" />
             <source>The dataset '{}' is empty: it has no rows.</source>
             <translation type="unfinished" />
         </message>
@@ -1741,20 +1741,20 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="90" />
             <source>The secret for pseudonymised keys must be at least {} characters long.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="117" />
+            <location filename="../processing/analysis/people_at_risk.py" line="129" />
             <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="124" />
+            <location filename="../processing/analysis/people_at_risk.py" line="136" />
             <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="138" />
+            <location filename="../processing/analysis/people_at_risk.py" line="150" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1796,12 +1796,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="149" />
+            <location filename="../processing/analysis/people_at_risk.py" line="161" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="144" />
+            <location filename="../processing/analysis/people_at_risk.py" line="156" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -2589,6 +2589,16 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../plugin/main.py" line="99" />
             <source>{} cannot run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="104" />
+            <source>The secret for pseudonymised keys must be at least {} characters long, not counting spaces, and not one character repeated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="88" />
+            <source>The dataset '{}' has {} UPRN(s) in '{}' written as numbers in scientific notation, e.g. '{}': Excel does this to long numbers and the last digits are lost, so these UPRNs cannot be trusted. Export the UPRN column again as text (in Excel: select the column, Format Cells &gt; Text, or import the CSV with Data &gt; From Text/CSV and set the column to Text), then run again.</source>
             <translation type="unfinished" />
         </message>
     </context>
