@@ -124,7 +124,7 @@ Meysydd allbwn (cedwir meysydd yr ardaloedd eu hunain)
 Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn nhrefn yr haen. Ni chyfrifir digwyddiadau y tu allan i bob ardal; mae'r log yn dweud faint.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="113" />
+            <location filename="../processing/algorithms/build_factors.py" line="44" />
             <source>area</source>
             <translation>ardal</translation>
         </message>
@@ -134,12 +134,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>digwyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="84" />
+            <location filename="../processing/algorithms/build_factors.py" line="60" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="85" />
+            <location filename="../processing/algorithms/build_factors.py" line="61" />
             <source>Area id field</source>
             <translation>Maes dynodydd yr ardal</translation>
         </message>
@@ -189,7 +189,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Digwyddiadau y tu allan i bob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="103" />
+            <location filename="../processing/algorithms/build_factors.py" line="93" />
             <source>Reading areas from '{}'</source>
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
@@ -274,22 +274,22 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Cyfrif digwyddiadau fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="25" />
+            <location filename="../processing/algorithms/build_factors.py" line="21" />
             <source>Median of the other areas</source>
             <translation>Canolrif yr ardaloedd eraill</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="25" />
+            <location filename="../processing/algorithms/build_factors.py" line="21" />
             <source>Zero</source>
             <translation>Sero</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="25" />
+            <location filename="../processing/algorithms/build_factors.py" line="21" />
             <source>Leave empty</source>
             <translation>Gadael yn wag</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="42" />
+            <location filename="../processing/algorithms/build_factors.py" line="41" />
             <source>Build factors</source>
             <translation>Adeiladu ffactorau</translation>
         </message>
@@ -314,137 +314,137 @@ Output fields (the areas' own fields are kept)
 - &lt;layer&gt;_length_m and &lt;layer&gt;_m_per_km2: line length per area and per square kilometre.
 - &lt;raster&gt;_mean and &lt;raster&gt;_sum: zonal statistics.
 The log (and the optional log file) lists every join: areas matched, codes with no match, missing values and how they were filled, and where each field came from.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="150" />
+            <location filename="../processing/algorithms/build_factors.py" line="145" />
             <source>area of the polygon</source>
             <translation>arwynebedd y polygon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="232" />
+            <location filename="../processing/algorithms/build_factors.py" line="155" />
             <source>Fields written:</source>
             <translation>Meysydd a ysgrifennwyd:</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="86" />
+            <location filename="../processing/algorithms/build_factors.py" line="62" />
             <source>Households field</source>
             <translation>Maes aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="89" />
+            <location filename="../processing/algorithms/factor_sources.py" line="95" />
             <source>Attribute tables</source>
             <translation>Tablau priodoleddau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="91" />
+            <location filename="../processing/algorithms/build_factors.py" line="68" />
             <source>Table key fields</source>
             <translation>Meysydd allweddol y tablau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="92" />
+            <location filename="../processing/algorithms/factor_sources.py" line="168" />
             <source>Point layers</source>
             <translation>Haenau pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="94" />
+            <location filename="../processing/algorithms/factor_sources.py" line="193" />
             <source>Line layers</source>
             <translation>Haenau llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="96" />
+            <location filename="../processing/algorithms/factor_sources.py" line="222" />
             <source>Rasters</source>
             <translation>Rastrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="98" />
+            <location filename="../processing/algorithms/build_factors.py" line="69" />
             <source>Fill missing values</source>
             <translation>Llenwi gwerthoedd coll</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="100" />
+            <location filename="../processing/algorithms/build_factors.py" line="71" />
             <source>Factors</source>
             <translation>Ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="101" />
+            <location filename="../processing/algorithms/build_factors.py" line="72" />
             <source>Join log</source>
             <translation>Log uno</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="101" />
+            <location filename="../processing/algorithms/build_factors.py" line="72" />
             <source>Text files (*.txt)</source>
             <translation>Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="153" />
+            <location filename="../processing/algorithms/build_factors.py" line="148" />
             <source>'{}' per square kilometre</source>
             <translation>'{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="183" />
+            <location filename="../processing/algorithms/factor_sources.py" line="179" />
             <source>point</source>
             <translation>pwynt</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="235" />
+            <location filename="../processing/algorithms/build_factors.py" line="107" />
             <source>{} factor fields for {} areas.</source>
             <translation>{} maes ffactor ar gyfer {} ardal.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/build_factors.py" line="117" />
             <source>The area layer '{}' is in a geographic CRS ({}): areas and lengths must be measured in a projected CRS. Reproject it first, e.g. to British National Grid (EPSG:27700).</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="128" />
+            <location filename="../processing/algorithms/factor_sources.py" line="130" />
             <source>Give one table key field for all tables or one per table ({} tables, {} keys).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="187" />
+            <location filename="../processing/algorithms/factor_sources.py" line="184" />
             <source>points of '{}' in the area</source>
             <translation>pwyntiau '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="204" />
+            <location filename="../processing/algorithms/factor_sources.py" line="214" />
             <source>length of '{}' in the area, metres</source>
             <translation>hyd '{}' yn yr ardal, metrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="205" />
+            <location filename="../processing/algorithms/factor_sources.py" line="216" />
             <source>length of '{}' per square kilometre</source>
             <translation>hyd '{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="216" />
+            <location filename="../processing/algorithms/factor_sources.py" line="237" />
             <source>mean of '{}' band 1 in the area</source>
             <translation>cymedr band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="217" />
+            <location filename="../processing/algorithms/factor_sources.py" line="238" />
             <source>sum of '{}' band 1 in the area</source>
             <translation>swm band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="191" />
+            <location filename="../processing/algorithms/factor_sources.py" line="187" />
             <source>points of '{}' per 1,000 households</source>
             <translation>pwyntiau '{}' fesul 1,000 o aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="173" />
+            <location filename="../processing/algorithms/factor_sources.py" line="160" />
             <source>Table '{}': its codes are in '{}'.</source>
             <translation>Tabl '{}': mae ei godau yn '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="213" />
+            <location filename="../processing/algorithms/factor_sources.py" line="233" />
             <source>The raster '{}' is not a local file that can be read ({}).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/build_factors.py" line="171" />
             <source>No field of the table '{}' matches the area ids of '{}' (e.g. {}); give its key field.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="35" />
@@ -845,7 +845,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Islaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="17" />
+            <location filename="../processing/algorithms/health_index.py" line="194" />
             <source>Average</source>
             <translation>Cyfartalog</translation>
         </message>
@@ -1413,7 +1413,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="88" />
+            <location filename="../processing/algorithms/load_epc.py" line="54" />
             <source>postcode</source>
             <translation>cod post</translation>
         </message>
@@ -1423,12 +1423,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="66" />
+            <location filename="../processing/algorithms/load_epc.py" line="89" />
             <source>Postcodes</source>
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="67" />
+            <location filename="../processing/algorithms/load_epc.py" line="91" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1930,7 +1930,7 @@ Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="34" />
+            <location filename="../processing/algorithms/load_epc.py" line="51" />
             <source>Load EPC certificates</source>
             <translation>Llwytho tystysgrifau EPC</translation>
         </message>
@@ -1951,42 +1951,42 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="65" />
+            <location filename="../processing/algorithms/load_epc.py" line="87" />
             <source>EPC certificates</source>
             <translation>Tystysgrifau EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="69" />
+            <location filename="../processing/algorithms/load_epc.py" line="93" />
             <source>UPRN points</source>
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="71" />
+            <location filename="../processing/algorithms/load_epc.py" line="95" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="73" />
+            <location filename="../processing/algorithms/load_epc.py" line="98" />
             <source>As at</source>
             <translation>Fel ar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="67" />
+            <location filename="../processing/algorithms/health_index.py" line="74" />
             <source>EPC homes</source>
             <translation>Cartrefi EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="76" />
+            <location filename="../processing/algorithms/load_epc.py" line="101" />
             <source>Homes that could not be placed</source>
             <translation>Cartrefi na ellid eu lleoli</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="95" />
+            <location filename="../processing/algorithms/load_epc.py" line="54" />
             <source>UPRN</source>
             <translation>UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="87" />
+            <location filename="../processing/algorithms/load_epc.py" line="108" />
             <source>The EPC file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1996,7 +1996,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="118" />
+            <location filename="../processing/analysis/epc.py" line="66" />
             <source>The EPC file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
@@ -2006,17 +2006,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="127" />
+            <location filename="../processing/analysis/epc.py" line="149" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="131" />
+            <location filename="../processing/analysis/epc.py" line="153" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="135" />
+            <location filename="../processing/analysis/epc.py" line="158" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2067,7 +2067,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="100" />
+            <location filename="../processing/algorithms/health_index.py" line="31" />
             <source>EPC</source>
             <translation>EPC</translation>
         </message>
@@ -2105,7 +2105,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
 - uprn, address (as the register publishes it), postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).
 - band_fg: 1 for F or G, the excess-cold risk; private_rented: 1 for a private tenancy; no_mains_gas: 1 without mains gas; heating: gas, electric, other or none.
 - cert_age_years: the certificate's age; lodged: its date; placed_by: uprn or postcode.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/housing_benefit.py" line="20" />
@@ -2128,7 +2128,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="26" />
+            <location filename="../processing/algorithms/health_index.py" line="28" />
             <source>Health and housing index</source>
             <translation>Mynegai iechyd a thai</translation>
         </message>
@@ -2149,72 +2149,72 @@ Output fields (the areas' own fields are kept)
 - epc_homes, pct_fg (F/G-rated homes, %), pct_private_rented (%), claimants_per_1k (per 1,000 EPC homes).
 - hh_index: the weighted mean of standardised indicators (0 = average, 1 = one standard deviation worse); band: 1 much better … 5 much worse (quintiles); band_label.
 Street list: street and postcode district ranked by F/G-rated private rentals, for street surveys.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="68" />
+            <location filename="../processing/algorithms/health_index.py" line="75" />
             <source>Claimant points</source>
             <translation>Pwyntiau hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="70" />
+            <location filename="../processing/algorithms/health_index.py" line="77" />
             <source>IMD health field</source>
             <translation>Maes iechyd IMD</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="71" />
+            <location filename="../processing/algorithms/health_index.py" line="78" />
             <source>IMD living environment field</source>
             <translation>Maes amgylchedd byw IMD</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="74" />
+            <location filename="../processing/algorithms/health_index.py" line="81" />
             <source>Other indicators</source>
             <translation>Dangosyddion eraill</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="77" />
+            <location filename="../processing/algorithms/health_index.py" line="84" />
             <source>Weights</source>
             <translation>Pwysau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="78" />
+            <location filename="../processing/algorithms/health_index.py" line="85" />
             <source>Spine charts for</source>
             <translation>Siartiau asgwrn cefn ar gyfer</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="83" />
+            <location filename="../processing/algorithms/health_index.py" line="90" />
             <source>Spine charts (PNG)</source>
             <translation>Siartiau asgwrn cefn (PNG)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="85" />
+            <location filename="../processing/algorithms/health_index.py" line="92" />
             <source>Street list</source>
             <translation>Rhestr strydoedd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="144" />
+            <location filename="../processing/algorithms/health_index.py" line="31" />
             <source>claimant</source>
             <translation>hawlydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="155" />
+            <location filename="../processing/algorithms/health_index.py" line="163" />
             <source>{} area(s) have no EPC homes; their housing indicators count as average.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="178" />
+            <location filename="../processing/algorithms/health_index.py" line="193" />
             <source>index</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="111" />
+            <location filename="../processing/algorithms/health_index.py" line="130" />
             <source>No {} field on the area layer '{}': the index is built without it.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/health_index.py" line="187" />
             <source>Spine charts of the {} areas with the highest index. Each bar is the range of all areas (dark: middle half), the line their average; the dot is the area: red where worse than three areas in four, green where better.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/health_index.py" line="13" />
@@ -2237,27 +2237,27 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Llawer gwaeth</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="45" />
+            <location filename="../processing/analysis/health_index.py" line="92" />
             <source>No indicator varies between areas: there is nothing to index.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="51" />
+            <location filename="../processing/analysis/health_index.py" line="98" />
             <source>The weights must add up to more than zero.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="24" />
+            <location filename="../processing/analysis/health_index.py" line="37" />
             <source>Weights are name=number pairs separated by commas, not '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="29" />
+            <location filename="../processing/analysis/health_index.py" line="42" />
             <source>The weight of '{}' is not a number: '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="41" />
+            <location filename="../processing/analysis/health_index.py" line="88" />
             <source>Indicator '{}' is the same everywhere and was left out.</source>
             <translation type="unfinished" />
         </message>
@@ -2297,7 +2297,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="123" />
+            <location filename="../processing/algorithms/build_factors.py" line="108" />
             <source>Writing</source>
             <translation type="unfinished" />
         </message>
@@ -2599,6 +2599,285 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="88" />
             <source>The dataset '{}' has {} UPRN(s) in '{}' written as numbers in scientific notation, e.g. '{}': Excel does this to long numbers and the last digits are lost, so these UPRNs cannot be trusted. Export the UPRN column again as text (in Excel: select the column, Format Cells &gt; Text, or import the CSV with Data &gt; From Text/CSV and set the column to Text), then run again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="23" />
+            <source>Assembles one modelling layer: the areas with every candidate factor as a numeric field, ready for Fit fire risk model.
+
+Inputs
+- Areas: polygons in a projected CRS (areas are measured in it); Area id field: a unique code.
+- Households field (optional): gives household density and rates per 1,000 households. Every area must have more than zero households; areas with none are refused with their ids.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="30" />
+            <source>- Fill missing values: the median of the other areas (default), zero, or leave empty.
+
+Output fields (the areas' own fields are kept)
+- area_km2: area in square kilometres; hh_per_km2: households per square kilometre.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="34" />
+            <source>The log (and the optional log file) lists every join: areas matched, codes with no match, missing values and how they were filled, and where each field came from (its table and full heading).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="103" />
+            <source>Filling missing values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="137" />
+            <source>The households field '{}' of the area layer '{}' must be above zero in every area; {} area(s) are not: {}{}. Correct them (households are the denominator of every rate), or leave the households field empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="98" />
+            <source>Factors from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="96" />
+            <source>- Attribute tables (optional): census, deprivation, income, crime tables (CSV in UTF-8, UTF-16 or Windows-1252, gzipped or not; a spreadsheet or a layer) joined on the area code. Their numeric fields become factors.
+- Table key fields (optional): the code field of each table, comma separated (one for all tables, or one per table); empty: the field whose values match the area ids is found.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="102" />
+            <source>- &lt;table&gt;_&lt;field&gt;: each numeric table field, named from the table and field names; the log gives each field's full heading.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="170" />
+            <source>- Point layers (optional): e.g. fire safety inspections, home fire safety visits, previous incidents: counted per area.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="172" />
+            <source>- &lt;layer&gt;_count and &lt;layer&gt;_per_1k_hh: points per area and per 1,000 households.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="195" />
+            <source>- Line layers (optional): e.g. roads: length and density per area.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="196" />
+            <source>- &lt;layer&gt;_length_m and &lt;layer&gt;_m_per_km2: line length per area and per square kilometre.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="224" />
+            <source>- Rasters (optional): zonal mean and sum of band 1 per area.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="225" />
+            <source>- &lt;raster&gt;_mean and &lt;raster&gt;_sum: zonal statistics.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="120" />
+            <source>The attribute table '{}' could not be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="158" />
+            <source>No field of the table '{}' matches the area ids (e.g. {}); give its key field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="48" />
+            <source>Combines housing and health indicators into one index per ward or LSOA, bands it, and draws a spine chart per area in the manner of Public Health England's local health profiles.
+
+Inputs
+- Areas: wards or LSOAs; Area id field.
+- EPC homes: the output of Load EPC certificates (points with band_fg and private_rented; with a street list, also postcode and address).
+- Claimant points (optional): housing benefit claimants placed on a map, for claimant density.
+- IMD health field, IMD living environment field (optional): the IMD domain scores on the areas; areas without them are indexed on the other indicators (a warning says so).
+- Other indicators (optional): any numeric fields, higher meaning worse.
+- Weights: name=number pairs (zero or more); defaults pct_fg=2, pct_private_rented=1, claimants_per_1k=1, imd_health=1, imd_living_environment=1, others 1. A name that is not one of the run's indicators is refused, with the valid names.
+- Spine charts for: how many of the highest-index areas get a chart (default 20).
+
+Output fields (the areas' own fields are kept)
+- epc_homes, pct_fg (F/G-rated homes, %), pct_private_rented (%), claimants_per_1k (per 1,000 EPC homes).
+- hh_index: the weighted mean of standardised indicators (0 = average, 1 = one standard deviation worse); band: 1 much better … 5 much worse (quintiles); band_label.
+Spine charts name each indicator in words and give the area's value and the average.
+Street list: street and postcode district ranked by F/G-rated private rentals, for street surveys (as CSV: numbers unquoted, with a .csvt so QGIS sorts them as numbers).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="113" />
+            <source>Combining the indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="109" />
+            <source>Reading EPC homes from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="226" />
+            <source>Spine charts of the {} areas with the highest index. Each row gives the indicator, the area's value and the average of all areas; each bar is the range of all areas (dark: middle half), the line their average; the dot is the area: red where worse than three areas in four, green where better.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="194" />
+            <source>Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="65" />
+            <source>Reads the domestic Energy Performance Certificates export (certificates.csv, with the bulk download's column names or the API's lower-case hyphenated ones) in chunks, keeps the latest certificate of each home (by building reference number, UPRN, else address), and places each home on its UPRN point, else on its postcode's point.
+
+Inputs
+- EPC certificates: the CSV, plain or gzipped (.csv.gz), in UTF-8, UTF-16 or Windows-1252. Dates may be ISO (2016-03-31), day first (31/03/2016), month first (03/31/2016) or Excel day numbers (42460); the file's own order is found from dates that can only be read one way, and dates that could be read either way are reported.
+- Postcodes: postcode points; Postcode field.
+- UPRN points (optional): e.g. OS Open UPRN; UPRN field.
+- As at (optional): the date certificate ages are measured to (default: the newest certificate).
+
+Output fields (one point per home; homes that cannot be placed are kept without a point and counted in the log; a CSV or XLSX output adds x and y columns instead)
+- uprn, address (as the register publishes it), postcode; rating (A-G; empty when the file's rating is not one); efficiency (1-100).
+- band_fg: 1 for F or G, the excess-cold risk; private_rented: 1 for a private tenancy; no_mains_gas: 1 without mains gas; heating: gas, electric, other or none.
+- cert_age_years: the certificate's age; lodged: its date; placed_by: uprn or postcode.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="114" />
+            <source>Reading UPRN points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="121" />
+            <source>Placing homes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="88" />
+            <source>CSV files (*.csv *.csv.gz *.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="116" />
+            <source>Reading postcode points from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="118" />
+            <source>Reading certificates from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="45" />
+            <source>EPC rating {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="150" />
+            <source>day first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="150" />
+            <source>month first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="148" />
+            <source>{}: {} date(s) are Excel day numbers (e.g. {}), read as days since 30/12/1899.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="152" />
+            <source>{}: dates such as {} show the file writes numeric dates {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="165" />
+            <source>{}: {} date(s) such as {} can only be read the other way round from the rest of the file, and were.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="169" />
+            <source>{}: {} value(s) are not dates (e.g. {}); they are left empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="156" />
+            <source>{}: {} date(s) such as {} could be day first or month first, and nothing in the file shows which; they were read day first, as UK registers write them. Check a few against the source.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dates.py" line="161" />
+            <source>{}: {} date(s) such as {} could be read either way; they were read {}, as the file's other dates are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="18" />
+            <source>F/G-rated homes (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="19" />
+            <source>Privately rented homes (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="20" />
+            <source>Claimants per 1,000 EPC homes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="21" />
+            <source>IMD health deprivation score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="22" />
+            <source>IMD living environment score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="44" />
+            <source>The weight of '{}' must be a number of zero or more, not '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="47" />
+            <source>There is no indicator '{}' to weight. The indicators of this run are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/textfiles.py" line="64" />
+            <source>The file '{}' does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/textfiles.py" line="66" />
+            <source>The file '{}' is empty (0 bytes).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/textfiles.py" line="45" />
+            <source>The file '{}' could not be read: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/textfiles.py" line="72" />
+            <source>The file '{}' could not be read as a table: {}</source>
             <translation type="unfinished" />
         </message>
     </context>

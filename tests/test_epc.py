@@ -119,3 +119,152 @@ def test_uprn_points_in_another_crs_and_postcodes_that_do_not_exist(certificates
     unplaced = placed[placed["placed_by"].isna()]
     assert result["UNPLACED"] == len(unplaced) > 0 and (unplaced["postcode"] == "ZZ9 9ZZ").all()
     assert unplaced.geometry.isna().all() or unplaced.geometry.is_empty.all()
+
+
+# --- issue 8: dates in every form, encodings, gzip, long names, cancel, safe CSV; issue 9: styled from disk ---
+
+def certificate_rows(rows):
+    """Minimal register rows: (building reference, postcode, rating, lodgement date, address)."""
+    return pd.DataFrame([{"BUILDING_REFERENCE_NUMBER": brn, "POSTCODE": postcode, "CURRENT_ENERGY_RATING": rating,
+                          "CURRENT_ENERGY_EFFICIENCY": {"C": "72", "G": "12", "D": "60"}[rating],
+                          "LODGEMENT_DATE": date, "ADDRESS1": address, "ADDRESS2": "Sampletown",
+                          "TENURE": "rental (private)", "MAINS_GAS_FLAG": "Y", "UPRN": ""}
+                         for brn, postcode, rating, date, address in rows])
+
+
+def kept_ratings(frame, tmp_path, name="c.csv", **options):
+    frame.to_csv(tmp_path / name, index=False, **options)
+    homes, notes = epc.load_certificates(epc.read_certificates(str(tmp_path / name)))
+    return dict(zip(homes["key"], homes["rating"])), " ".join(str(n) for n in notes)
+
+
+def test_month_first_dates_keep_the_latest_certificate(tmp_path):
+    # 01/12/2016 is 12 January and 11/02/2016 is 2 November: read day first, the G would look newer
+    frame = certificate_rows([("1", "XS1 8AH", "G", "01/12/2016", "1 Albion Road"),
+                              ("1", "XS1 8AH", "C", "11/02/2016", "1 Albion Road"),
+                              ("2", "XS1 8AH", "D", "03/31/2016", "2 Albion Road")])
+    kept, notes = kept_ratings(frame, tmp_path)
+    assert kept == {"B1": "C", "B2": "D"}
+    assert "month first" in notes and "03/31/2016" in notes and "01/12/2016" in notes  # the ambiguous one named
+
+
+def test_excel_day_numbers_keep_the_latest_certificate(tmp_path):
+    frame = certificate_rows([("1", "XS1 8AH", "G", "2014-01-01", "1 Albion Road"),
+                              ("1", "XS1 8AH", "C", "43101", "1 Albion Road")])  # 1 January 2018, as Excel counts
+    kept, notes = kept_ratings(frame, tmp_path)
+    assert kept == {"B1": "C"} and "Excel day numbers" in notes
+    homes, _ = epc.load_certificates(epc.read_certificates(str(tmp_path / "c.csv")))
+    assert homes["date"].iloc[0] == pd.Timestamp("2018-01-01")
+
+
+def test_dates_that_could_be_either_way_are_read_day_first_with_a_warning(tmp_path):
+    frame = certificate_rows([("1", "XS1 8AH", "G", "05/06/2016", "1 Albion Road"),
+                              ("1", "XS1 8AH", "C", "06/05/2016", "1 Albion Road")])
+    kept, notes = kept_ratings(frame, tmp_path)
+    assert kept == {"B1": "G"}  # 5 June is after 6 May
+    assert "could be day first or month first" in notes and "05/06/2016" in notes
+
+
+def test_date_reader_reads_each_form_in_one_column():
+    from community_risk.processing.analysis.dates import DateReader
+
+    reader = DateReader()
+    values = pd.Series(["2016-03-31", "31/03/2016", "42460", "", "not a date", "2016-03-31 14:05:00"])
+    dates = reader.read(values)
+    assert list(dates.dt.strftime("%Y-%m-%d").fillna("")) == ["2016-03-31", "2016-03-31", "2016-03-31", "", "",
+                                                              "2016-03-31"]
+    notes = " ".join(str(n) for n in reader.notes("Dates"))
+    assert "'not a date'" in notes and "day first" in notes
+
+
+@pytest.mark.parametrize("name, options", [("c.csv.gz", {"compression": "gzip"}),
+                                           ("c.csv", {"encoding": "cp1252"}),
+                                           ("c.csv", {"encoding": "utf-16"})])
+def test_gzipped_and_windows_1252_certificates_through_processing(sample_path, tmp_path, name, options):
+    frame = certificate_rows([("1", "XS1 8AH", "G", "2014-01-01", "1 Café Row"),
+                              ("1", "XS1 8AH", "C", "2018-01-01", "1 Café Row"),
+                              ("2", "XS1 3WN", "D", "2016-01-01", "2 Ålesund Way")])
+    frame.to_csv(tmp_path / name, index=False, **options)
+    result = run_algorithm("communityrisk:loadepc", {"INPUT": str(tmp_path / name),
+                                                     "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+                                                     "OUTPUT": str(tmp_path / "homes.gpkg")})
+    import geopandas as gpd
+
+    homes = gpd.read_file(tmp_path / "homes.gpkg").sort_values("address")
+    assert result["UNPLACED"] == 0
+    assert list(homes["address"]) == ["1 Café Row, Sampletown", "2 Ålesund Way, Sampletown"]
+    assert list(homes["rating"]) == ["C", "D"]
+
+
+def sample_certificates(sample_path, tmp_path, n_homes=3000):
+    import geopandas as gpd
+
+    from community_risk.synthetic import epc_certificates
+
+    postcodes = gpd.read_file(sample_path, layer="postcodes")
+    frame = epc_certificates.generate_certificates(postcodes, None, n_homes=n_homes)
+    frame.loc[frame.index[0], "ADDRESS1"] = "=HYPERLINK(\"http://x\",\"click\")"
+    path = tmp_path / "certificates.csv"
+    frame.to_csv(path, index=False)
+    return str(path)
+
+
+def test_csv_output_neutralises_formulas_and_keeps_numbers(sample_path, tmp_path):
+    import csv
+
+    path = sample_certificates(sample_path, tmp_path, 500)
+    run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+                                            "OUTPUT": str(tmp_path / "homes.csv")})
+    rows = list(csv.reader(open(tmp_path / "homes.csv", encoding="utf-8")))
+    header = rows[0]
+    assert header[-2:] == ["x", "y"] and "band_fg" in header
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+    assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)
+    types = (tmp_path / "homes.csvt").read_text().strip().split(",")
+    assert types[header.index("band_fg")] == '"Integer"' and types[header.index("x")] == '"Real"'
+    raw = (tmp_path / "homes.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert '"' not in raw.split(",")[header.index("efficiency")]  # numbers unquoted
+
+
+def test_output_opens_styled_by_rating_from_disk(sample_path, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    path = sample_certificates(sample_path, tmp_path, 300)
+    run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+                                            "OUTPUT": str(tmp_path / "homes.gpkg")})
+    layer = QgsVectorLayer(str(tmp_path / "homes.gpkg"), "homes", "ogr")
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "rating"
+    assert [c.value() for c in renderer.categories()] == list("ABCDEFG")
+
+
+def test_cancel_at_half_way_keeps_the_earlier_result(sample_path, tmp_path):
+    import hashlib
+
+    from helpers import cancelling_feedback
+
+    path = sample_certificates(sample_path, tmp_path, 3000)
+    params = {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode", "OUTPUT": str(tmp_path / "homes.gpkg")}
+    run_algorithm("communityrisk:loadepc", params)
+    before = hashlib.sha256((tmp_path / "homes.gpkg").read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_algorithm("communityrisk:loadepc", params, feedback=cancelling_feedback(50))
+    assert hashlib.sha256((tmp_path / "homes.gpkg").read_bytes()).hexdigest() == before
+
+
+def test_a_300_character_output_name_gets_a_clear_message(sample_path, tmp_path):
+    path = sample_certificates(sample_path, tmp_path, 100)
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+                                                "OUTPUT": str(tmp_path / ("h" * 296 + ".gpkg"))})
+    assert "at most 255 characters" in str(raised.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"LMK_KEY,POSTCODE\n\x00\x00garbage"])
+def test_an_empty_or_foreign_certificates_file_is_refused_clearly(sample_path, tmp_path, content):
+    (tmp_path / "c.csv").write_bytes(content)
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:loadepc", {"INPUT": str(tmp_path / "c.csv"),
+                                                "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+                                                "OUTPUT": str(tmp_path / "homes.gpkg")})
+    assert "c.csv" in str(raised.value) and ("empty" in str(raised.value) or "lacks the column" in str(raised.value))

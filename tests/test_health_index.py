@@ -57,3 +57,134 @@ def test_health_housing_index_on_the_sample(sample_path, tmp_path):
     assert (tmp_path / "index.html").read_text().count("<svg") == 5
     streets = gpd.read_file(tmp_path / "streets.gpkg")
     assert list(streets["flagged_homes"]) == sorted(streets["flagged_homes"], reverse=True)
+
+
+# --- issue 8 and 9: weights refused by name, fields checked before writing, readable charts, a sortable street list
+
+def test_area_indicators_by_hand():
+    from community_risk.processing.analysis.health_index import area_indicators
+
+    indicators, homes = area_indicators([0, 0, 0, 1, -1, 1], [1, 0, np.nan, 0, 1, 0], [1, 1, 0, 0, 1, np.nan], 3,
+                                        claimant_area=[0, 1, 1, -1])
+    assert homes.tolist() == [3, 2, 0]
+    assert indicators["pct_fg"].tolist()[:2] == [50.0, 0.0] and np.isnan(indicators["pct_fg"][2])  # rated homes only
+    assert indicators["pct_private_rented"].tolist()[:2] == pytest.approx([200 / 3, 0.0])
+    assert indicators["claimants_per_1k"].tolist()[:2] == pytest.approx([1000 / 3, 1000.0])
+
+
+@pytest.mark.parametrize("text, message", [("pct_gf=2", "no indicator 'pct_gf'"), ("pct_fg=nan", "zero or more"),
+                                           ("pct_fg=inf", "zero or more"), ("pct_fg=-1", "zero or more")])
+def test_weights_that_cannot_be_used_are_refused(text, message):
+    with pytest.raises(AnalysisError) as raised:
+        parse_weights(text, ["pct_fg", "pct_private_rented", "imd_health"])
+    assert message in str(raised.value)
+    if "no indicator" in message:
+        assert "pct_fg, pct_private_rented, imd_health" in str(raised.value)
+
+
+@pytest.fixture(scope="module")
+def homes_layer(sample_path, tmp_path_factory):
+    from helpers import ensure_provider
+
+    ensure_provider()
+    folder = tmp_path_factory.mktemp("homes")
+    postcodes = gpd.read_file(sample_path, layer="postcodes")
+    frame = epc_certificates.generate_certificates(postcodes, None, n_homes=3000)
+    frame.loc[frame.index[:40], "ADDRESS1"] = ["{} =SUM(A1:A9) Street".format(k) for k in range(40)]
+    frame.to_csv(folder / "certificates.csv", index=False)
+    run_algorithm("communityrisk:loadepc", {"INPUT": str(folder / "certificates.csv"),
+                                            "POSTCODES": sample_path + "|layername=postcodes",
+                                            "POSTCODE_FIELD": "postcode", "OUTPUT": str(folder / "homes.gpkg")})
+    return str(folder / "homes.gpkg")
+
+
+def index_params(sample_path, homes, folder, **more):
+    return dict({"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code", "EPC": homes,
+                 "EXTRA_FIELDS": ["pct_bad_health"], "CHARTS": 3, "OUTPUT": str(folder / "index.gpkg"),
+                 "REPORT": str(folder / "index.html")}, **more)
+
+
+def test_misspelt_or_nan_weights_are_refused_through_processing(sample_path, homes_layer, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    for weights, words in (("pct_gf=3", ["pct_gf", "pct_fg, pct_private_rented, pct_bad_health"]),
+                           ("pct_fg=nan", ["pct_fg", "zero or more"])):
+        with pytest.raises(QgsProcessingException) as raised:
+            run_algorithm("communityrisk:healthhousingindex", index_params(sample_path, homes_layer, tmp_path,
+                                                                           WEIGHTS=weights))
+        assert all(word in str(raised.value) for word in words)
+    assert not os.path.exists(tmp_path / "index.gpkg")
+
+
+def test_epc_layer_without_postcode_is_refused_before_anything_is_written(sample_path, homes_layer, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    homes = gpd.read_file(homes_layer).drop(columns=["postcode"])
+    homes.to_file(tmp_path / "no_postcode.gpkg")
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:healthhousingindex", index_params(
+            sample_path, str(tmp_path / "no_postcode.gpkg"), tmp_path, STREETS=str(tmp_path / "streets.csv")))
+    assert "no field 'postcode'" in str(raised.value)
+    assert sorted(os.listdir(tmp_path)) == ["no_postcode.gpkg"]
+
+
+@pytest.fixture(scope="module")
+def index_run(sample_path, homes_layer, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("index")
+    run_algorithm("communityrisk:healthhousingindex", index_params(
+        sample_path, homes_layer, folder, STREETS=str(folder / "streets.csv"), SPINE_CHARTS=str(folder / "spines")))
+    return folder
+
+
+def test_street_list_csv_sorts_as_numbers_and_neutralises_formulas(index_run):
+    import csv
+
+    rows = list(csv.reader(open(index_run / "streets.csv", encoding="utf-8")))
+    assert rows[0] == ["street", "district", "flagged_homes", "homes"]
+    flagged = [int(row[2]) for row in rows[1:]]
+    assert flagged == sorted(flagged, reverse=True)
+    assert (index_run / "streets.csv").read_text().count('"') == 0  # no quoted numbers
+    assert (index_run / "streets.csvt").read_text().strip() == '"String","String","Integer","Integer"'
+    streets = [row[0] for row in rows[1:]]
+    assert any(s.startswith("'=SUM") for s in streets) and not any(s.startswith("=") for s in streets)
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(index_run / "streets.csv"), "streets", "ogr")
+    assert layer.fields().field("flagged_homes").isNumeric()
+
+
+def test_spine_charts_show_readable_names_and_values(index_run):
+    html = (index_run / "index.html").read_text()
+    assert "F/G-rated homes (%)" in html and "Privately rented homes (%)" in html
+    assert ">pct_fg<" not in html and ">pct_private_rented<" not in html
+    table = gpd.read_file(index_run / "index.gpkg")
+    top = table.sort_values("hh_index", ascending=False).iloc[0]
+    from community_risk.processing.analysis.health_index import format_value
+
+    assert ">{}<".format(format_value(top["pct_fg"])) in html  # the area's own value is printed
+    assert ">Average<" in html
+    assert len(os.listdir(index_run / "spines")) == 3
+
+
+def test_index_layer_opens_styled_from_disk(index_run):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(index_run / "index.gpkg"), "index", "ogr")
+    renderer = layer.renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "band"
+    assert [r.label() for r in renderer.ranges()][0] == "1 Much better"
+
+
+def test_cancel_at_half_way_keeps_the_earlier_result(sample_path, homes_layer, tmp_path):
+    import hashlib
+
+    from qgis.core import QgsProcessingException
+
+    from helpers import cancelling_feedback
+
+    params = index_params(sample_path, homes_layer, tmp_path)
+    run_algorithm("communityrisk:healthhousingindex", params)
+    before = hashlib.sha256((tmp_path / "index.gpkg").read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_algorithm("communityrisk:healthhousingindex", params, feedback=cancelling_feedback(50))
+    assert hashlib.sha256((tmp_path / "index.gpkg").read_bytes()).hexdigest() == before

@@ -16,9 +16,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, analysis_error, require_source, write_text
+from .base import CommunityRiskAlgorithm
 from .layers import AreaRecords, check_unique_ids, numbers, read_incidents, write_table, write_with_columns
-from .styling import BandStyle
+from .styling import apply_band_style
+
+IMD_INDICATORS = (("imd_health", "IMD_HEALTH_FIELD"), ("imd_living_environment", "IMD_LIVING_FIELD"))
 
 
 class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
@@ -26,6 +28,7 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
     DISPLAY_NAME = translatable("Health and housing index")
     GROUP_ID = "healthhousing"
     REQUIRED_MODULES = ("numpy", "pandas", "shapely")
+    LAYER_ROLES = {"AREAS": translatable("area"), "EPC": translatable("EPC"), "CLAIMANTS": translatable("claimant")}
 
     AREAS = "AREAS"
     AREA_ID = "AREA_ID"
@@ -47,19 +50,23 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
             "chart per area in the manner of Public Health England's local health profiles.\n\n"
             "Inputs\n"
             "- Areas: wards or LSOAs; Area id field.\n"
-            "- EPC homes: the output of Load EPC certificates (points).\n"
+            "- EPC homes: the output of Load EPC certificates (points with band_fg and private_rented; with a "
+            "street list, also postcode and address).\n"
             "- Claimant points (optional): housing benefit claimants placed on a map, for claimant density.\n"
             "- IMD health field, IMD living environment field (optional): the IMD domain scores on the areas; "
             "areas without them are indexed on the other indicators (a warning says so).\n"
             "- Other indicators (optional): any numeric fields, higher meaning worse.\n"
-            "- Weights: name=number pairs; defaults pct_fg=2, pct_private_rented=1, claimants_per_1k=1, "
-            "imd_health=1, imd_living_environment=1, others 1.\n"
+            "- Weights: name=number pairs (zero or more); defaults pct_fg=2, pct_private_rented=1, "
+            "claimants_per_1k=1, imd_health=1, imd_living_environment=1, others 1. A name that is not one of the "
+            "run's indicators is refused, with the valid names.\n"
             "- Spine charts for: how many of the highest-index areas get a chart (default 20).\n\n"
             "Output fields (the areas' own fields are kept)\n"
             "- epc_homes, pct_fg (F/G-rated homes, %), pct_private_rented (%), claimants_per_1k (per 1,000 EPC homes).\n"
             "- hh_index: the weighted mean of standardised indicators (0 = average, 1 = one standard deviation "
             "worse); band: 1 much better … 5 much worse (quintiles); band_label.\n"
-            "Street list: street and postcode district ranked by F/G-rated private rentals, for street surveys.")
+            "Spine charts name each indicator in words and give the area's value and the average.\n"
+            "Street list: street and postcode district ranked by F/G-rated private rentals, for street surveys "
+            "(as CSV: numbers unquoted, with a .csvt so QGIS sorts them as numbers).")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(self.AREAS, tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
@@ -85,122 +92,142 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.STREETS, tr("Street list"), QgsProcessing.TypeVector,
                                                             optional=True, createByDefault=True))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def perform(self, run):
+        from ..analysis.health_index import combine
+
+        areas_source = run.source(self.AREAS)
+        epc = run.source(self.EPC, QgsWkbTypes.PointGeometry)
+        for needed in ("band_fg", "private_rented") + (("postcode",) if run.given(self.STREETS) else ()):
+            epc.field_index(needed)  # before anything is read or written
+        area_fields = self.area_indicator_fields(run, areas_source)
+        weights = self.weights(run, area_fields)
+        run.steps(5)
+        run.step(tr("Reading areas from '{}'").format(areas_source.label))
+        areas = AreaRecords(areas_source, run.feedback, progress_share=100)
+        ids = areas.column(run.string(self.AREA_ID))
+        check_unique_ids(ids, run.string(self.AREA_ID), areas_source.label)
+        run.step(tr("Reading EPC homes from '{}'").format(epc.label))
+        indicators, epc_homes, homes = self.housing_indicators(run, areas, epc)
+        for label, field in area_fields.items():
+            indicators[label] = self.area_numbers(areas, field, areas_source.label)
+        run.step(tr("Combining the indicators"))
+        index, _, band, notes = combine(indicators, weights)
+        run.notes(notes)
+        run.step(tr("Writing"))
+        outputs = {self.OUTPUT: self.write_areas(run, areas, indicators, epc_homes, index, band)}
+        outputs.update(self.write_charts(run, ids, index, indicators))
+        if run.given(self.STREETS):
+            outputs[self.STREETS] = self.write_streets(run, homes)
+        return outputs
+
+    def area_indicator_fields(self, run, areas_source):
+        """{indicator name: area field} for the IMD scores given and the other indicators."""
+        fields = {}
+        for label, parameter in IMD_INDICATORS:
+            if run.string(parameter):
+                fields[label] = run.string(parameter)
+            else:
+                run.warn(tr("No {} field on the area layer '{}': the index is built without it.")
+                         .format(label, areas_source.label))
+        for field in self.parameterAsFields(run.parameters, self.EXTRA_FIELDS, run.context):
+            fields[field] = field
+        return fields
+
+    def weights(self, run, area_fields):
+        from ..analysis.health_index import parse_weights
+
+        names = ["pct_fg", "pct_private_rented"] + (["claimants_per_1k"] if run.given(self.CLAIMANTS) else [])
+        return parse_weights(run.string(self.WEIGHTS), names + list(area_fields))
+
+    def housing_indicators(self, run, areas, epc):
+        """pct_fg, pct_private_rented (and claimants_per_1k) per area, homes per area, and the EPC records."""
         import numpy as np
-        import pandas as pd
 
         from ..analysis.counting import assign_points_to_areas
-        from ..analysis.health_index import BAND_LABELS, combine, parse_weights, spine_chart_svg, street_list
-        from ..analysis.messages import AnalysisError
+        from ..analysis.health_index import area_indicators
 
-        areas_checked = require_source(self, parameters, context, self.AREAS, tr("area"))
-        areas_checked.require_features()
-        id_name = self.parameterAsString(parameters, self.AREA_ID, context)
-        areas_checked.field_index(id_name)
-        epc_checked = require_source(self, parameters, context, self.EPC, tr("EPC"))
-        epc_checked.require_geometry(QgsWkbTypes.PointGeometry).require_features()
-        for needed in ("band_fg", "private_rented"):
-            epc_checked.field_index(needed)
-        imd_fields = {}
-        for label, param in (("imd_health", self.IMD_HEALTH_FIELD), ("imd_living_environment", self.IMD_LIVING_FIELD)):
-            field = self.parameterAsString(parameters, param, context)
-            if field:
-                areas_checked.field_index(field)
-                imd_fields[label] = field
-            else:
-                feedback.pushWarning(tr("No {} field on the area layer '{}': the index is built without it.")
-                                     .format(label, areas_checked.label))
-        extra = self.parameterAsFields(parameters, self.EXTRA_FIELDS, context)
-        for field in extra:
-            areas_checked.field_index(field)
-        try:
-            weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
-        except AnalysisError as error:
-            raise analysis_error(error)
-
-        areas = AreaRecords(areas_checked, feedback, progress_share=10)
-        ids = areas.column(id_name)
-        check_unique_ids(ids, id_name, areas_checked.label)
-        crs = areas_checked.source.sourceCrs()
-        geometries = areas.shapely_geometries()
-        xs, ys, _ = read_incidents(self, parameters, context, feedback, epc_checked, crs, progress_share=30)
-        homes = AreaRecords(epc_checked, feedback, progress_share=0)
-        where = assign_points_to_areas(geometries, xs, ys)
-        fg = np.array([np.nan if v is None else v for v in numbers(homes.column("band_fg"), "band_fg", epc_checked.label)])
-        private = np.array([np.nan if v is None else v for v in
-                            numbers(homes.column("private_rented"), "private_rented", epc_checked.label)])
-        frame = pd.DataFrame({"area": where, "fg": fg, "private": private})
-        frame = frame[frame["area"] >= 0]
-        n = len(areas)
-        epc_homes = np.bincount(frame["area"], minlength=n).astype(float)
-        rated = frame.dropna(subset=["fg"])
-        fg_homes = np.bincount(rated["area"], weights=rated["fg"], minlength=n)
-        rated_count = np.bincount(rated["area"], minlength=n)
-        private_homes = np.bincount(frame["area"], weights=frame["private"].fillna(0), minlength=n)
-        indicators = pd.DataFrame({
-            "pct_fg": np.divide(100 * fg_homes, rated_count, out=np.full(n, np.nan), where=rated_count > 0),
-            "pct_private_rented": np.divide(100 * private_homes, epc_homes, out=np.full(n, np.nan), where=epc_homes > 0)})
-        if parameters.get(self.CLAIMANTS):
-            claimants = require_source(self, parameters, context, self.CLAIMANTS, tr("claimant"))
-            cx, cy, _ = read_incidents(self, parameters, context, feedback, claimants, crs, progress_share=0)
-            inside = assign_points_to_areas(geometries, cx, cy)
-            counts = np.bincount(inside[inside >= 0], minlength=n)
-            indicators["claimants_per_1k"] = np.divide(1000 * counts, epc_homes, out=np.full(n, np.nan), where=epc_homes > 0)
-        for label, field in imd_fields.items():
-            indicators[label] = [np.nan if v is None else v for v in numbers(areas.column(field), field, areas_checked.label)]
-        for field in extra:
-            indicators[field] = [np.nan if v is None else v for v in numbers(areas.column(field), field, areas_checked.label)]
+        crs, geometries = areas.source.sourceCrs(), areas.shapely_geometries()
+        xs, ys, _ = read_incidents(self, run.parameters, run.context, run.feedback, epc, crs, progress_share=50)
+        homes = AreaRecords(epc, run.feedback, progress_share=50)
+        band_fg, private = (np.array([np.nan if v is None else v for v in numbers(homes.column(name), name, epc.label)],
+                                     dtype=float) for name in ("band_fg", "private_rented"))
+        claimant_area = None
+        if run.given(self.CLAIMANTS):
+            claimants = run.source(self.CLAIMANTS, QgsWkbTypes.PointGeometry)
+            cx, cy, _ = read_incidents(self, run.parameters, run.context, run.feedback, claimants, crs, progress_share=0)
+            claimant_area = assign_points_to_areas(geometries, cx, cy)
+        indicators, epc_homes = area_indicators(assign_points_to_areas(geometries, xs, ys), band_fg, private,
+                                                len(areas), claimant_area)
         no_homes = int((epc_homes == 0).sum())
         if no_homes:
-            feedback.pushWarning(tr("{} area(s) have no EPC homes; their housing indicators count as average.").format(no_homes))
-        try:
-            index, z, band, notes = combine(indicators, weights)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        for note in notes:
-            feedback.pushWarning(note.render(tr))
-        feedback.setProgress(70)
+            run.warn(tr("{} area(s) have no EPC homes; their housing indicators count as average.").format(no_homes))
+        homes.band_fg, homes.private = band_fg, private
+        return indicators, epc_homes, homes
 
+    @staticmethod
+    def area_numbers(areas, field, label):
+        import numpy as np
+
+        return np.array([np.nan if v is None else v for v in numbers(areas.column(field), field, label)], dtype=float)
+
+    def write_areas(self, run, areas, indicators, epc_homes, index, band):
+        from ..analysis.health_index import BAND_LABELS
+
+        own = [name for name in indicators.columns if name in ("pct_fg", "pct_private_rented", "claimants_per_1k")]
         columns = [("epc_homes", QVariant.Int, epc_homes)] + [
-            (name, QVariant.Double, indicators[name].to_numpy()) for name in indicators.columns
-            if name in ("pct_fg", "pct_private_rented", "claimants_per_1k")] + [
+            (name, QVariant.Double, indicators[name].to_numpy()) for name in own] + [
             ("hh_index", QVariant.Double, index), ("band", QVariant.Int, band),
             ("band_label", QVariant.String, [tr(BAND_LABELS[b - 1]) for b in band])]
-        dest = write_with_columns(self, parameters, context, feedback, self.OUTPUT, areas, columns, 75)
-        if dest is None:
-            return {}
-        if context.willLoadLayerOnCompletion(dest):
-            self._style = BandStyle(BAND_LABELS)
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(self._style)
-        outputs = {self.OUTPUT: dest}
+        dest = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, areas, columns, 0)
+        run.style(dest, lambda layer: apply_band_style(layer, BAND_LABELS))
+        return dest
 
-        top = np.argsort(-index, kind="stable")[: self.parameterAsInt(parameters, self.CHARTS, context)]
-        charts = [(ids[k], spine_chart_svg("{} ({} {})".format(ids[k], tr("index"), "{:+.2f}".format(index[k])),
-                                           indicators.iloc[k], indicators)) for k in top]
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+    def write_charts(self, run, ids, index, indicators):
+        """The HTML report and the PNG spine charts of the highest-index areas."""
+        import numpy as np
+
+        from ..analysis.health_index import INDICATOR_LABELS, spine_chart_svg
+
+        labels = {name: tr(INDICATOR_LABELS[name]) if name in INDICATOR_LABELS else name for name in indicators.columns}
+        top = np.argsort(-index, kind="stable")[: self.parameterAsInt(run.parameters, self.CHARTS, run.context)]
+        charts = [(ids[k], spine_chart_svg("{} ({} {:+.2f})".format(ids[k], tr("index"), index[k]), indicators.iloc[k],
+                                           indicators, labels, (tr("Area"), tr("Average")))) for k in top]
+        outputs = {}
+        report = run.write_text(self.REPORT, report_html(charts))
         if report:
-            body = "".join("<div>{}</div>".format(svg) for _, svg in charts)
-            write_text(report, "<!DOCTYPE html><html><head><meta charset='utf-8'><title>{0}</title></head><body "
-                               "style=\"font-family:Helvetica,Arial,sans-serif;max-width:820px;margin:24px auto\"><h1>{0}</h1>"
-                               "<p>{1}</p>{2}</body></html>".format(
-                                   escape(tr("Health and housing index")),
-                                   escape(tr("Spine charts of the {} areas with the highest index. Each bar is the range of "
-                                             "all areas (dark: middle half), the line their average; the dot is the area: "
-                                             "red where worse than three areas in four, green where better.").format(len(charts))),
-                                   body))
             outputs[self.REPORT] = report
-        folder = self.parameterAsString(parameters, self.SPINE_CHARTS, context)
-        if folder and parameters.get(self.SPINE_CHARTS):
+        folder = run.string(self.SPINE_CHARTS) if run.given(self.SPINE_CHARTS) else ""
+        if folder:
             os.makedirs(folder, exist_ok=True)
             for area_id, svg in charts:
-                _svg_to_png(svg, os.path.join(folder, "{}.png".format("".join(c if c.isalnum() else "_" for c in str(area_id)))))
+                run.check_cancel()
+                _svg_to_png(svg, os.path.join(folder, "{}.png".format("".join(c if c.isalnum() else "_"
+                                                                                for c in str(area_id)))))
             outputs[self.SPINE_CHARTS] = folder
-        if parameters.get(self.STREETS):
-            flagged = np.nan_to_num(fg) * np.nan_to_num(private)
-            address = homes.column("address") if homes.fields.lookupField("address") >= 0 else [None] * len(homes)
-            streets = street_list(address, homes.column("postcode"), flagged)
-            outputs[self.STREETS] = write_table(self, parameters, context, self.STREETS, streets)
         return outputs
+
+    def write_streets(self, run, homes):
+        import numpy as np
+
+        from ..analysis.health_index import street_list
+
+        flagged = np.nan_to_num(homes.band_fg) * np.nan_to_num(homes.private)
+        address = homes.column("address") if homes.fields.lookupField("address") >= 0 else [None] * len(homes)
+        streets = street_list(address, homes.column("postcode"), flagged)
+        return write_table(self, run.parameters, run.context, self.STREETS, streets)
+
+
+def report_html(charts):
+    body = "".join("<div>{}</div>".format(svg) for _, svg in charts)
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{0}</title></head><body "
+            "style=\"font-family:Helvetica,Arial,sans-serif;max-width:900px;margin:24px auto\"><h1>{0}</h1>"
+            "<p>{1}</p>{2}</body></html>").format(
+        escape(tr("Health and housing index")),
+        escape(tr("Spine charts of the {} areas with the highest index. Each row gives the indicator, the area's "
+                  "value and the average of all areas; each bar is the range of all areas (dark: middle half), the "
+                  "line their average; the dot is the area: red where worse than three areas in four, green where "
+                  "better.").format(len(charts))),
+        body)
 
 
 def _svg_to_png(svg, path):

@@ -1,4 +1,4 @@
-"""Domestic Energy Performance Certificates: a seeded generator in the register's schema, and a chunked
+"""Domestic Energy Performance Certificates: a chunked
 loader that keeps the latest certificate per home and derives the fields health-and-housing work needs.
 
 Column names follow the register's bulk download (`CURRENT_ENERGY_RATING`); the API's lower-case hyphenated
@@ -35,19 +35,35 @@ def check_columns(columns, name):
                             name, ", ".join(missing))
 
 
-def read_certificates(path, chunk_rows=200_000):
-    """Chunks of the certificates file as text DataFrames with canonical column names (bounded memory)."""
+def read_certificates(path, chunk_rows=200_000, progress=None):
+    """Chunks of the certificates file as text DataFrames with canonical column names (bounded memory).
+    The file may be gzipped and in UTF-8, UTF-16 or Windows-1252; `progress(fraction)` is called after each
+    chunk (and may raise Cancelled)."""
+    import gzip
     import os
 
     import pandas as pd
 
-    header = pd.read_csv(path, nrows=0, encoding="utf-8-sig")
-    check_columns(header.columns, os.path.basename(path))
+    from .textfiles import read_text_table, separator, text_encoding
+
+    name = os.path.basename(path)
+    header = read_text_table(path, nrows=0)
+    check_columns(header.columns, name)
     wanted = [c for c in header.columns if canonical_name(c) in NEEDED]
-    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, usecols=wanted, chunksize=chunk_rows,
-                             encoding="utf-8-sig"):
-        chunk.columns = [canonical_name(c) for c in chunk.columns]
-        yield chunk
+    encoding = text_encoding(path)
+    size = max(os.path.getsize(path), 1)
+    with open(path, "rb") as raw:
+        stream = gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw
+        reader = pd.read_csv(stream, dtype=str, keep_default_na=False, usecols=wanted, chunksize=chunk_rows,
+                             encoding=encoding, encoding_errors="replace", sep=separator(path, encoding))
+        try:
+            for chunk in reader:
+                chunk.columns = [canonical_name(c) for c in chunk.columns]
+                yield chunk
+                if progress is not None:
+                    progress(raw.tell() / size)  # bytes read from the file itself, gzipped or not
+        except (pd.errors.ParserError, EOFError, OSError) as error:
+            raise AnalysisError(translatable("The EPC file '{}' could not be read: {}"), name, str(error).strip())
 
 
 def _heating(description, fuel, gas_flag):
@@ -68,9 +84,14 @@ def normalise_postcode_series(values):
     return candidate.where(valid, None)
 
 
-def prepare_chunk(chunk):
-    """The fields kept per certificate, with the property key and the date that decides the latest."""
+def prepare_chunk(chunk, dates=None):
+    """The fields kept per certificate, with the property key and the date that decides the latest.
+    `dates` (a DateReader) reads the dates in whatever forms the file uses, chunk after chunk."""
     import pandas as pd
+
+    from .dates import DateReader
+
+    dates = dates or DateReader()
 
     def column(name):
         return chunk[name] if name in chunk.columns else pd.Series([""] * len(chunk), index=chunk.index)
@@ -84,11 +105,8 @@ def prepare_chunk(chunk):
     # identifies the home first; UPRNs then join homes across reference numbers (load_certificates).
     key = np.where(brn != "", "B" + brn, np.where(uprn != "", "U" + uprn, "A" + address + "|" + postcode.fillna("")))
     rating = column("CURRENT_ENERGY_RATING").str.strip().str.upper()
-    text = column("LODGEMENT_DATE").where(column("LODGEMENT_DATE") != "", column("INSPECTION_DATE"))
-    date = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")  # the register's form: fast
-    odd = date.isna() & (text != "")
-    if odd.any():
-        date[odd] = pd.to_datetime(text[odd], errors="coerce", format="mixed", dayfirst=True)
+    text = column("LODGEMENT_DATE").where(column("LODGEMENT_DATE").str.strip() != "", column("INSPECTION_DATE"))
+    date = dates.read(text)
     tenure = column("TENURE").str.lower()
     gas = column("MAINS_GAS_FLAG").str.strip().str.upper()
     return pd.DataFrame({
@@ -107,6 +125,10 @@ def load_certificates(chunks, as_at=None):
     """Latest certificate per home from chunks (prepare_chunk is applied). Returns (DataFrame, notes)."""
     import pandas as pd
 
+    from .dates import DateReader
+
+    dates = DateReader()
+
     def reduce(frames):
         # a home's UPRN from any of its certificates, then one row per home
         frame = pd.concat(frames, ignore_index=True)
@@ -116,7 +138,7 @@ def load_certificates(chunks, as_at=None):
     latest, buffered, rows = None, [], 0
     for chunk in chunks:
         rows += len(chunk)
-        buffered.append(prepare_chunk(chunk))
+        buffered.append(prepare_chunk(chunk, dates))
         # reduce to one row per home whenever a million rows wait, so memory follows the homes, not the rows
         if sum(len(b) for b in buffered) >= 1_000_000:
             latest = reduce(([latest] if latest is not None else []) + buffered)
@@ -128,7 +150,8 @@ def load_certificates(chunks, as_at=None):
     with_uprn = latest["uprn"].notna()
     latest = pd.concat([latest[~with_uprn], latest[with_uprn].sort_values("date", na_position="first", kind="stable")
                         .drop_duplicates("uprn", keep="last")], ignore_index=True)
-    notes = [Note(translatable("{} certificates for {} homes; the latest certificate of each home is kept."), rows, len(latest))]
+    notes = [Note(translatable("{} certificates for {} homes; the latest certificate of each home is kept."), rows,
+                  len(latest))] + dates.notes("Certificate dates")
     unknown = latest["rating"].isna()
     if unknown.any():
         examples = sorted(set(latest.loc[unknown, "raw_rating"]) - {""})[:3]

@@ -14,20 +14,67 @@ BAND_LABELS = (translatable("Much better"), translatable("Better"), translatable
                translatable("Much worse"))
 
 
-def parse_weights(text):
-    """'pct_fg=2, imd_health=0.5' -> dict; empty text gives the defaults."""
+# Readable names for the indicators the index computes itself; other indicators keep their field's name.
+INDICATOR_LABELS = {"pct_fg": translatable("F/G-rated homes (%)"),
+                    "pct_private_rented": translatable("Privately rented homes (%)"),
+                    "claimants_per_1k": translatable("Claimants per 1,000 EPC homes"),
+                    "imd_health": translatable("IMD health deprivation score"),
+                    "imd_living_environment": translatable("IMD living environment score")}
+
+
+def parse_weights(text, indicators=None):
+    """'pct_fg=2, imd_health=0.5' -> dict over the defaults; empty text gives the defaults.
+
+    `indicators` are the names this run computes: a weight for any other name is refused, naming the
+    valid ones (a misspelt name would otherwise be ignored). Weights must be finite and not negative."""
+    import math
+
     weights = dict(DEFAULT_WEIGHTS)
     for part in (text or "").split(","):
         if not part.strip():
             continue
         if "=" not in part:
             raise AnalysisError(translatable("Weights are name=number pairs separated by commas, not '{}'."), part.strip())
-        name, value = part.split("=", 1)
+        name, value = (piece.strip() for piece in part.split("=", 1))
         try:
-            weights[name.strip()] = float(value)
+            number = float(value)
         except ValueError:
-            raise AnalysisError(translatable("The weight of '{}' is not a number: '{}'."), name.strip(), value.strip())
+            raise AnalysisError(translatable("The weight of '{}' is not a number: '{}'."), name, value)
+        if not math.isfinite(number) or number < 0:
+            raise AnalysisError(translatable("The weight of '{}' must be a number of zero or more, not '{}'."),
+                                name, value)
+        if indicators is not None and name not in indicators:
+            raise AnalysisError(translatable("There is no indicator '{}' to weight. The indicators of this run are: "
+                                             "{}."), name, ", ".join(indicators))
+        weights[name] = number
     return weights
+
+
+def area_indicators(home_area, band_fg, private_rented, n_areas, claimant_area=None):
+    """The housing indicators per area from EPC homes (and claimants): (indicators DataFrame, homes per area).
+
+    home_area / claimant_area: the area index of each home / claimant (-1 outside every area); band_fg and
+    private_rented: 1/0 per home (NaN where unknown). pct_fg counts only homes with a rating."""
+    import pandas as pd
+
+    def share(numerator, denominator, scale):
+        return np.divide(scale * numerator, denominator, out=np.full(n_areas, np.nan), where=denominator > 0)
+
+    homes = pd.DataFrame({"area": np.asarray(home_area), "fg": np.asarray(band_fg, float),
+                          "private": np.asarray(private_rented, float)})
+    homes = homes[homes["area"] >= 0]
+    epc_homes = np.bincount(homes["area"], minlength=n_areas).astype(float)
+    rated = homes.dropna(subset=["fg"])
+    fg_homes = np.bincount(rated["area"], weights=rated["fg"], minlength=n_areas)
+    rated_homes = np.bincount(rated["area"], minlength=n_areas)
+    private_homes = np.bincount(homes["area"], weights=homes["private"].fillna(0), minlength=n_areas)
+    indicators = pd.DataFrame({"pct_fg": share(fg_homes, rated_homes, 100.0),
+                               "pct_private_rented": share(private_homes, epc_homes, 100.0)})
+    if claimant_area is not None:
+        claimant_area = np.asarray(claimant_area)
+        claimants = np.bincount(claimant_area[claimant_area >= 0], minlength=n_areas)
+        indicators["claimants_per_1k"] = share(claimants, epc_homes, 1000.0)
+    return indicators, epc_homes
 
 
 def combine(indicators, weights):
@@ -69,17 +116,22 @@ def street_list(addresses, postcodes, flagged):
     return table.reset_index(drop=True)
 
 
-def spine_chart_svg(name, values, indicators, width=760):
-    """One area's spine chart: for each indicator the range of all areas (light: whole range, dark: 25th to
-    75th percentile), the average (line) and the area (dot: red where worse than average, green better)."""
+def spine_chart_svg(name, values, indicators, labels=None, headings=("Area", "Average"), width=860):
+    """One area's spine chart: for each indicator its readable name, the area's value and the average of all
+    areas, then the range of all areas (light: whole range, dark: 25th to 75th percentile), the average
+    (line) and the area (dot: red where worse than three areas in four, green where better)."""
+    labels = labels or {}
     rows = list(indicators.columns)
-    row_height, left, right, top = 26, 250, 30, 36
+    row_height, left, right, top = 26, 390, 30, 52
+    value_x, average_x = 262, 340
     height = top + row_height * len(rows) + 10
     span = width - left - right
     parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="Helvetica, Arial, sans-serif" '
              'font-size="12">'.format(width, height),
              '<rect width="100%" height="100%" fill="white"/>',
-             '<text x="4" y="20" font-weight="bold">{}</text>'.format(escape(str(name)))]
+             '<text x="4" y="20" font-weight="bold">{}</text>'.format(escape(str(name))),
+             '<text x="{}" y="{}" text-anchor="end" fill="#555">{}</text>'.format(value_x, top - 8, escape(headings[0])),
+             '<text x="{}" y="{}" text-anchor="end" fill="#555">{}</text>'.format(average_x, top - 8, escape(headings[1]))]
     for k, indicator in enumerate(rows):
         column = indicators[indicator].astype(float)
         low, q1, mean, q3, high = column.min(), column.quantile(0.25), column.mean(), column.quantile(0.75), column.max()
@@ -92,10 +144,25 @@ def spine_chart_svg(name, values, indicators, width=760):
         y = top + k * row_height
         value = float(values[indicator])
         colour = "#c0392b" if value > q3 else ("#1a9641" if value < q1 else "#f2c14e")
-        parts += ['<text x="{}" y="{}" text-anchor="end">{}</text>'.format(left - 8, y + 16, escape(indicator)),
+        label = labels.get(indicator, indicator)
+        parts += ['<text x="4" y="{}">{}</text>'.format(y + 16, escape(str(label))),
+                  '<text x="{}" y="{}" text-anchor="end" font-weight="bold">{}</text>'.format(
+                      value_x, y + 16, escape(format_value(value))),
+                  '<text x="{}" y="{}" text-anchor="end">{}</text>'.format(average_x, y + 16, escape(format_value(mean))),
                   '<rect x="{:.1f}" y="{}" width="{:.1f}" height="16" fill="#dde3ea"/>'.format(x(low), y + 4, x(high) - x(low)),
-                  '<rect x="{:.1f}" y="{}" width="{:.1f}" height="16" fill="#9fb3c8"/>'.format(x(q1), y + 4, x(q3) - x(q1)),
-                  '<line x1="{0:.1f}" x2="{0:.1f}" y1="{1}" y2="{2}" stroke="#222" stroke-width="2"/>'.format(x(mean), y + 2, y + 22),
-                  '<circle cx="{:.1f}" cy="{}" r="6" fill="{}" stroke="#222"/>'.format(x(value), y + 12, colour)]
+                  '<rect x="{:.1f}" y="{}" width="{:.1f}" height="16" fill="#9fb3c8"/>'.format(x(q1), y + 4, x(q3) - x(q1))]
+        parts.append('<line x1="{0:.1f}" x2="{0:.1f}" y1="{1}" y2="{2}" stroke="#222" stroke-width="2"/>'.format(
+            x(mean), y + 2, y + 22))
+        if np.isfinite(value):
+            parts.append('<circle cx="{:.1f}" cy="{}" r="6" fill="{}" stroke="#222"/>'.format(x(value), y + 12, colour))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def format_value(value):
+    """A value as people read it: 23.4, 1,234, or an en dash where there is none."""
+    if value is None or not np.isfinite(value):
+        return "\u2013"
+    if abs(value) >= 1000:
+        return "{:,.0f}".format(value)
+    return "{:.1f}".format(value) if abs(value) >= 10 else "{:.2f}".format(value)

@@ -38,7 +38,10 @@ def _cell(value, kind):
     if kind == "Integer":
         if isinstance(value, float) and not math.isfinite(value):
             return ""
-        return int(value)
+        try:
+            return int(value)
+        except TypeError:  # pandas' missing integer (pd.NA)
+            return ""
     if kind == "Real":
         value = float(value)
         return "" if not math.isfinite(value) else value
