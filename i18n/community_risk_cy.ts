@@ -1090,7 +1090,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="194" />
+            <location filename="../processing/analysis/lifestyle.py" line="180" />
             <source>95% interval</source>
             <translation type="unfinished" />
         </message>
@@ -1255,7 +1255,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="23" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="22" />
             <source>Lifestyle profile</source>
             <translation>Proffil ffordd o fyw</translation>
         </message>
@@ -1274,120 +1274,120 @@ Output fields (one row per segment, highest index first)
 - incidents, pct_incidents, casualties, pct_casualties: its incidents and casualties and their shares.
 - index: share of incidents ÷ share of homes × 100 (100 = as many as its homes suggest); index_low, index_high: 95% interval.
 Homes with segment index: the homes layer with segment_index, styled from blue (below 100) to red.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="87" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="25" />
             <source>homes</source>
             <translation>cartrefi</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/lifestyle_profile.py" line="191" />
             <source>Index (100 = as many incidents as homes suggest)</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
+            <location filename="../processing/analysis/lifestyle.py" line="178" />
             <source>Segment</source>
             <translation>Segment</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
+            <location filename="../processing/analysis/lifestyle.py" line="178" />
             <source>Share of homes</source>
             <translation>Cyfran y cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
+            <location filename="../processing/analysis/lifestyle.py" line="179" />
             <source>Share of incidents</source>
             <translation>Cyfran y digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="193" />
+            <location filename="../processing/analysis/lifestyle.py" line="179" />
             <source>Index</source>
             <translation>Mynegai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="58" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="64" />
             <source>Homes</source>
             <translation>Cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="59" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="65" />
             <source>Segment field</source>
             <translation>Maes segment</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="60" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="66" />
             <source>Homes field</source>
             <translation>Maes cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="62" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="68" />
             <source>Homes postcode field</source>
             <translation>Maes cod post y cartrefi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="65" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="71" />
             <source>Incident postcode field</source>
             <translation>Maes cod post y digwyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="67" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="73" />
             <source>Casualties field</source>
             <translation>Maes anafusion</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="70" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="76" />
             <source>Maximum distance</source>
             <translation>Pellter mwyaf</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="73" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="79" />
             <source>Homes with segment index</source>
             <translation>Cartrefi gyda mynegai segment</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/lifestyle_profile.py" line="75" />
             <source>Chart</source>
-            <translation>Siart</translation>
+            <translation type="obsolete">Siart</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="173" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="117" />
             <source>Highest index: '{}' with {:.0f} ({:.1f}% of homes, {:.1f}% of incidents).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="106" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="91" />
             <source>Incidents matched by postcode need the Homes postcode field of the homes layer '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="109" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="94" />
             <source>The incident layer '{}' has no points: give its Incident postcode field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="147" />
+            <location filename="../processing/analysis/lifestyle.py" line="103" />
             <source>Incidents are on average {:.0f} map units from the nearest home feature.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="130" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="148" />
             <source>{} incident(s) have a postcode not found among the homes and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="145" />
+            <location filename="../processing/analysis/lifestyle.py" line="107" />
             <source>{} incident(s) are farther than {} from every home and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/lifestyle_profile.py" line="170" />
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="115" />
             <source>Lifestyle profile: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="26" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="28" />
             <source>Priority postcodes</source>
             <translation>Codau post blaenoriaeth</translation>
         </message>
@@ -1418,7 +1418,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="270" />
+            <location filename="../processing/analysis/priority.py" line="16" />
             <source>All postcodes</source>
             <translation type="unfinished" />
         </message>
@@ -1433,147 +1433,147 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Maes cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="82" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="92" />
             <source>Area risk field</source>
             <translation>Maes risg ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="85" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="95" />
             <source>Lifestyle layer</source>
             <translation>Haen ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="87" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="97" />
             <source>Lifestyle index field</source>
             <translation>Maes mynegai ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="90" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="100" />
             <source>Household risk</source>
             <translation>Risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="92" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="102" />
             <source>Household postcode field</source>
             <translation>Maes cod post yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="95" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="105" />
             <source>Household risk factors field</source>
             <translation>Maes ffactorau risg yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="98" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="108" />
             <source>Minimum risk factors</source>
             <translation>Lleiafswm ffactorau risg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="100" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="110" />
             <source>P1 postcodes</source>
             <translation>Codau post P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="102" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
             <source>P2 postcodes</source>
             <translation>Codau post P2</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="110" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="120" />
             <source>Split areas</source>
             <translation>Ardaloedd rhannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="122" />
             <source>Split area name field</source>
             <translation>Maes enw’r ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="115" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="125" />
             <source>Visit lists</source>
             <translation>Rhestrau ymweld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="135" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="32" />
             <source>lifestyle</source>
             <translation>ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="136" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="32" />
             <source>household risk</source>
             <translation>risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="33" />
             <source>split area</source>
             <translation>ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="149" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="135" />
             <source>Give at least one of: areas with a risk field, a lifestyle layer, household risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="220" />
+            <location filename="../processing/analysis/priority.py" line="17" />
             <source>(outside every split area)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
             <source>The 25 highest priorities</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
+            <location filename="../processing/analysis/priority.py" line="282" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
+            <location filename="../processing/analysis/priority.py" line="283" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="291" />
+            <location filename="../processing/analysis/priority.py" line="283" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/priority_postcodes.py" line="292" />
             <source>Score: weighted mean of percentile ranks of area risk, lifestyle index and households at risk. Household counts under 5 are not shown.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="246" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="163" />
             <source>P1: {}, P2: {}, P3: {} postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="161" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="143" />
             <source>{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="288" />
+            <location filename="../processing/analysis/priority.py" line="278" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="289" />
+            <location filename="../processing/analysis/priority.py" line="279" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="181" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="196" />
             <source>{} postcode(s) lie in no area and score without area risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="205" />
+            <location filename="../processing/analysis/priority.py" line="124" />
             <source>{} household(s) have no valid postcode and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="210" />
+            <location filename="../processing/analysis/priority.py" line="128" />
             <source>{} household postcode(s) are not among the postcodes: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1593,17 +1593,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="28" />
+            <location filename="../processing/analysis/priority.py" line="38" />
             <source>Nothing to score: give area risk, a lifestyle layer or household risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="40" />
+            <location filename="../processing/analysis/priority.py" line="50" />
             <source>Tier quotas cannot be negative.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="29" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="28" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1644,7 +1644,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="83" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
@@ -1659,12 +1659,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -1674,37 +1674,37 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="99" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="113" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="139" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="163" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="129" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="125" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="151" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="132" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="172" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="142" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="88" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="120" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="31" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -1824,20 +1824,20 @@ Output fields (the postcodes' own fields are kept)
 - households_at_risk: households with at least the minimum risk factors; counts under 5 are left empty so no output singles out a few households.
 - priority_score: 0-100; tier: P1, P2 or P3; split_area: its split area.
 Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first) and one HTML summary page per split area.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="104" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="114" />
             <source>P1 minimum score</source>
             <translation>Sgôr isaf P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="107" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="117" />
             <source>P2 minimum score</source>
             <translation>Sgôr isaf P2</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="57" />
+            <location filename="../processing/analysis/priority.py" line="67" />
             <source>The P2 minimum score ({}) cannot be above the P1 minimum score ({}).</source>
             <translation type="unfinished" />
         </message>
@@ -2040,10 +2040,10 @@ Output fields (one row per household, highest score first)
 - n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
 - datasets: in how many datasets it appears; address, uprn: in referral mode only.
 Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="25" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="23" />
             <source>Housing benefit overlay</source>
             <translation>Troshaen budd-dal tai</translation>
         </message>
@@ -2064,7 +2064,7 @@ Output fields (one row per claimant household, flagged homes first)
 - epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
 - flagged: 1 for an F/G-rated private rental.
 Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/health_index.py" line="31" />
@@ -2087,7 +2087,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="73" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2878,6 +2878,313 @@ Output fields (one point per home; homes that cannot be placed are kept without 
         <message>
             <location filename="../processing/analysis/textfiles.py" line="72" />
             <source>The file '{}' could not be read as a table: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="37" />
+            <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
+
+Inputs
+- Claimants: the council's export (CSV, CSV.GZ or XLSX, in any common encoding; the format is read from the content) with a UPRN, or address lines and a postcode.
+- EPC homes: the output of Load EPC certificates.
+- Secret: at least 16 characters, for the pseudonymised household keys (or the COMMUNITY_RISK_SECRET environment variable); never stored.
+- Referral mode, with its Lawful basis: adds the home's address and UPRN.
+
+Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
+
+Output fields (one row per claimant household, flagged homes first)
+- household_key, postcode, claimants (rows in the export).
+- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
+- flagged: 1 for an F/G-rated private rental.
+Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="82" />
+            <source>Linking claimants to EPC homes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="77" />
+            <source>Reading '{}' and '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="40" />
+            <source>Which lifestyle groups have more fires than their number of homes suggests? The layout of London Fire Brigade's Mosaic tables, with any segmentation (Mosaic, the open Output Area Classification).
+
+Inputs
+- Homes: a postcode or address layer; Segment field: its lifestyle group; Homes field (optional): homes per feature (default 1).
+- Homes postcode field (optional): to match incidents given by postcode.
+- Incidents: points or a table with an Incident postcode field. A point takes the segment of the home polygon it lies in (e.g. LSOAs with an Output Area Classification segment), or of the nearest home point. Casualties field (optional): casualties per incident.
+- Maximum distance (optional, in metres): point homes farther than this from an incident are not matched; an incident outside every home polygon takes the nearest polygon within this distance (without it, such incidents are left out and counted in the log).
+Matching by location measures in metres: in the homes' CRS when it is projected, else in the incidents' CRS (the homes are reprojected). Layers without a CRS, or both in degrees, are refused.
+
+Output fields (one row per segment, highest index first)
+- segment, homes, pct_homes: the segment's homes and share of all homes.
+- incidents, pct_incidents, casualties, pct_casualties: its incidents and casualties and their shares.
+- index: share of incidents ÷ share of homes × 100 (100 = as many as its homes suggest); index_low, index_high: 95% interval; casualty_index: share of casualties ÷ share of homes × 100.
+Homes with segment index: the homes layer with segment_index, styled from blue (below 100) to red.
+Report: the profile in plain words, with charts of the incident and casualty indexes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="107" />
+            <source>Profiling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="97" />
+            <source>Reading homes from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/lifestyle_profile.py" line="165" />
+            <source>{} incident(s) have no geometry and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="46" />
+            <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
+
+Inputs
+- Datasets: council exports (CSV, CSV.GZ or XLSX, or any vector file; CSV in UTF-8, UTF-16 or Windows-1252, comma, semicolon or tab separated; the format is read from the content, whatever the extension says): council tax, electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS Exeter data. The UPRN, postcode and address line fields are found by their names.
+- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). A role may be given once.
+- Secret: at least 16 characters; household keys are keyed hashes (HMAC-SHA256) of it, so the same secret gives the same keys next time. It is never written anywhere. Leave it empty to take it from the COMMUNITY_RISK_SECRET environment variable, which keeps it out of the Processing history.
+- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
+- Match threshold: the match probability from which two records are one household (default 0.9).
+- Referral mode: adds the address and UPRN to the output, for a referral; it needs the Lawful basis.
+
+Linkage: rows sharing a UPRN are one household; other rows are matched on their address (postcode, flat and house number, street) by Splink's probabilistic model on DuckDB. Names, dates of birth and free text are never used and never written.
+
+Output fields (one row per household, highest score first)
+- household_key: the pseudonymised household; postcode.
+- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.
+- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
+- datasets: in how many datasets it appears; address, uprn: in referral mode only.
+Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="112" />
+            <source>Linking households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="55" />
+            <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
+
+Inputs
+- Postcodes: postcode points; Postcode field: the postcode.
+- Areas: the fire risk model's output or any area layer; Area risk field: its risk (default rate_10k).
+- Lifestyle layer (optional): the homes layer from Lifestyle profile; Lifestyle index field (default segment_index). A postcode takes the index of the home polygon it lies in, or of the nearest home point.
+- Household risk (optional): the output of Find people at risk, or any table with a postcode and a number of risk factors per household (Household postcode field, Household risk factors field); a household counts as at risk with at least Minimum risk factors.
+- P1 postcodes, P2 postcodes: how many postcodes each tier holds, e.g. the visits stations can make this quarter (defaults 100 and 400). Or tier by thresholds instead: P1 minimum score and P2 minimum score (0-100); when given they replace the quotas.
+- Split areas (optional): wards, boroughs or station grounds, with a Split area name field: one visit list and one summary per split area.
+
+The score is the weighted mean of the postcode's percentile ranks (0-100) on each input given: area risk (weight 1), lifestyle index (1) and households at risk (2).
+
+Output fields (the postcodes' own fields are kept)
+- area_risk, lifestyle_index: the values the postcode took.
+- households_at_risk: households with at least the minimum risk factors; counts under 5 are left empty so no output singles out a few households.
+- priority_score: 0-100; rank: 1 for the highest score; tier: P1, P2 or P3; split_area: its split area.
+- reason: why the postcode ranks where it does, e.g. 'Rank 3 of 4000: 7 households at risk (top 1%); area risk 41.2 (top 5%)'.
+Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first, with the reason for each) and one HTML summary page per split area. File names keep letters, digits, - and _ only; two areas whose names would give the same file name get _2, _3 … and index.csv says which file is which area's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="147" />
+            <source>Scoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
+            <source>Reading postcodes from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="181" />
+            <source>Reading '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="179" />
+            <source>Choose the '{}' of the {} layer '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="243" />
+            <source>Visit list of '{}': {}.csv and {}.html</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="97" />
+            <source>No home feature has a geometry: incidents cannot be placed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="117" />
+            <source>{} of {} incident(s) lie inside a home polygon and take its segment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="162" />
+            <source>More incidents than their homes suggest (the whole 95% interval above 100): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="164" />
+            <source>Fewer incidents than their homes suggest (the whole 95% interval below 100): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="182" />
+            <source>Casualties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="182" />
+            <source>Share of casualties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="182" />
+            <source>Casualty index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="170" />
+            <source>Incident index (100 = as many incidents as homes suggest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="125" />
+            <source>{} incident(s) outside every home polygon take the segment of a polygon within {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="130" />
+            <source>{} incident(s) lie outside every home polygon, farther than {} from all of them, and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="133" />
+            <source>{} incident(s) lie outside every home polygon and were left out (give a Maximum distance to take the nearest polygon's segment).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="176" />
+            <source>Casualty index (100 = as many casualties as homes suggest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="193" />
+            <source>Index = share of incidents ÷ share of homes × 100, with an exact (Garwood) 95% interval for the count of incidents. Casualty index = share of casualties ÷ share of homes × 100.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/lifestyle.py" line="158" />
+            <source>{:,.0f} homes in {} segments; {:,} incidents placed; {:,.0f} casualties.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="145" />
+            <source>Unknown score component(s): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="194" />
+            <source>no households at risk known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="193" />
+            <source>fewer than 5 households at risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="196" />
+            <source>no area risk (in no area)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="197" />
+            <source>no lifestyle index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="200" />
+            <source>lifestyle index {:.0f}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="282" />
+            <source>Rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="284" />
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="285" />
+            <source>Score: weighted mean of the percentile ranks of area risk (weight 1), lifestyle index (1) and households at risk (2). Household counts under 5 are not shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="199" />
+            <source>area risk {:.3g}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="184" />
+            <source>Rank {} of {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="191" />
+            <source>{} households at risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="281" />
+            <source>The {} highest priorities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/priority.py" line="182" />
+            <source> (top {}%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/readers.py" line="77" />
+            <source>The dataset '{}' is an old Excel 97-2003 workbook (.xls). Save it as .xlsx or CSV and run again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/readers.py" line="98" />
+            <source>The dataset '{}' is not a table: it is neither CSV nor XLSX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/readers.py" line="102" />
+            <source>The dataset '{}' could not be read as CSV: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/readers.py" line="113" />
+            <source>The dataset '{}' could not be read as an Excel workbook: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/readers.py" line="124" />
+            <source>The dataset '{}' could not be read: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/readers.py" line="74" />
+            <source>The dataset '{}' is a damaged gzip file: {}.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -148,7 +148,8 @@ def test_priority_postcodes_on_the_sample(sample_path, fire_risk, tmp_path):
     joined = gpd.sjoin(postcodes, risk[["rate_10k", "geometry"]], predicate="within")
     assert np.allclose(table.set_index("postcode").loc[joined["postcode"], "area_risk"], joined["rate_10k"])
     lists = sorted(os.listdir(tmp_path / "visits"))
-    assert lists == sorted(s + ext for s in ("Northeast", "Northwest", "Southeast", "Southwest") for ext in (".csv", ".html"))
+    assert lists == sorted(["index.csv", "index.csvt"] + [s + ext for s in ("Northeast", "Northwest", "Southeast", "Southwest")
+                                                          for ext in (".csv", ".csvt", ".html")])
     with open(tmp_path / "visits" / "Northwest.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and {r["tier"] for r in rows} <= {"P1", "P2"}

@@ -1,7 +1,5 @@
 """communityrisk:housingbenefitoverlay: claimants living in F/G-rated private rentals."""
-import json
 import os
-from datetime import datetime, timezone
 
 from qgis.core import (
     QgsProcessing,
@@ -15,9 +13,9 @@ from qgis.core import (
 )
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, analysis_error, fail, require_source, write_text
+from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
-from .people_at_risk import SECRET_ENVIRONMENT
+from .people_at_risk import secret_of, write_record, written_as
 
 
 class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
@@ -25,6 +23,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
     DISPLAY_NAME = translatable("Housing benefit overlay")
     GROUP_ID = "healthhousing"
     REQUIRED_MODULES = ("numpy", "pandas", "splink", "duckdb", "openpyxl")
+    LAYER_ROLES = {"EPC": translatable("EPC")}
 
     CLAIMANTS = "CLAIMANTS"
     EPC = "EPC"
@@ -40,7 +39,8 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy "
             "efficiency enforcement should reach first.\n\n"
             "Inputs\n"
-            "- Claimants: the council's export (CSV or XLSX) with a UPRN, or address lines and a postcode.\n"
+            "- Claimants: the council's export (CSV, CSV.GZ or XLSX, in any common encoding; the format is read from "
+            "the content) with a UPRN, or address lines and a postcode.\n"
             "- EPC homes: the output of Load EPC certificates.\n"
             "- Secret: at least 16 characters, for the pseudonymised household keys (or the COMMUNITY_RISK_SECRET "
             "environment variable); never stored.\n"
@@ -64,42 +64,31 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
                                                                 tr("JSON files (*.json)"), createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("FLAGGED", tr("Claimant households in F/G private rentals")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def perform(self, run):
         from ..analysis.housing_benefit import overlay
-        from ..analysis.messages import AnalysisError
-        from ..analysis.people_at_risk import read_table
+        from ..analysis.readers import read_table_file
 
-        path = self.parameterAsFile(parameters, self.CLAIMANTS, context)
+        path = self.parameterAsFile(run.parameters, self.CLAIMANTS, run.context)
         if not path or not os.path.exists(path):
             fail(tr("The claimant file '{}' does not exist.").format(path))
-        checked = require_source(self, parameters, context, self.EPC, tr("EPC"))
-        checked.require_features()
-        secret = self.parameterAsString(parameters, self.SECRET, context) or os.environ.get(SECRET_ENVIRONMENT, "")
-        referral = self.parameterAsBoolean(parameters, self.REFERRAL_MODE, context)
-        lawful_basis = self.parameterAsString(parameters, self.LAWFUL_BASIS, context)
-        homes = AreaRecords(checked, feedback, progress_share=10)
-        if homes.cancelled:
-            return {}
+        checked = run.source(self.EPC)
+        secret = secret_of(self, run)
+        run.steps(3)
+        run.step(tr("Reading '{}' and '{}'").format(os.path.basename(path), checked.label))
+        homes = AreaRecords(checked, run.feedback, progress_share=100)
         wanted = [n for n in ("uprn", "address", "postcode", "rating", "band_fg", "private_rented")
                   if homes.fields.lookupField(n) >= 0]
-        try:
-            claimants = read_table(path)
-            table, review, record, notes = overlay(claimants, homes.frame(wanted), secret, referral=referral,
-                                                   lawful_basis=lawful_basis, claimants_name=os.path.basename(path))
-        except AnalysisError as error:
-            raise analysis_error(error)
-        for note in notes:
-            (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
-        if feedback.isCanceled():
-            return {}
-        dest = write_table(self, parameters, context, self.OUTPUT, table)
-        outputs = {self.OUTPUT: dest, "FLAGGED": int(table["flagged"].sum())}
-        record_path = self.parameterAsFileOutput(parameters, self.RECORD, context)
-        if record_path:
-            record = dict(record, run_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                          tool="Community Risk Toolkit, communityrisk:housingbenefitoverlay",
-                          outputs_written={"claimant_households": parameters.get(self.OUTPUT)
-                                           if isinstance(parameters.get(self.OUTPUT), str) else "layer"})
-            write_text(record_path, json.dumps(record, indent=1, ensure_ascii=False))
-            outputs[self.RECORD] = record_path
+        claimants = read_table_file(path)
+        run.step(tr("Linking claimants to EPC homes"))
+        table, _, record, notes = overlay(claimants, homes.frame(wanted), secret,
+                                          referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
+                                          lawful_basis=run.string(self.LAWFUL_BASIS),
+                                          claimants_name=os.path.basename(path))
+        run.notes(notes)
+        run.step(tr("Writing"))
+        outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),
+                   "FLAGGED": int(table["flagged"].sum())}
+        if run.given(self.RECORD):
+            outputs[self.RECORD] = write_record(run, self.RECORD, record, self.ALGORITHM_ID,
+                                                {"claimant_households": written_as(run, self.OUTPUT)})
         return outputs

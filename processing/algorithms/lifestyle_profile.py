@@ -1,6 +1,4 @@
 """communityrisk:lifestyleprofile: share of homes against share of incidents per lifestyle segment."""
-from html import escape
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
@@ -13,16 +11,18 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail, require_source
-from .base import analysis_error, write_text
-from .layers import AreaRecords, numbers, read_incidents, write_table, write_with_columns
+from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs
+from .layers import AreaRecords, numbers, write_table, write_with_columns
 from .styling import IndexStyle
+
+NO_SEGMENT = "(none)"  # the segment of homes whose segment field is empty
 
 class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "lifestyleprofile"
     DISPLAY_NAME = translatable("Lifestyle profile")
     GROUP_ID = "targeting"
     REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely")
+    LAYER_ROLES = {"HOMES": translatable("homes"), "INCIDENTS": translatable("incident")}
 
     HOMES = "HOMES"
     SEGMENT_FIELD = "SEGMENT_FIELD"
@@ -44,15 +44,21 @@ class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
             "- Homes: a postcode or address layer; Segment field: its lifestyle group; Homes field (optional): "
             "homes per feature (default 1).\n"
             "- Homes postcode field (optional): to match incidents given by postcode.\n"
-            "- Incidents: points (each takes the segment of the nearest home feature) or a table with an "
-            "Incident postcode field. Casualties field (optional): casualties per incident.\n"
-            "- Maximum distance (optional): incidents farther than this from every home get no segment.\n\n"
+            "- Incidents: points or a table with an Incident postcode field. A point takes the segment of the home "
+            "polygon it lies in (e.g. LSOAs with an Output Area Classification segment), or of the nearest home "
+            "point. Casualties field (optional): casualties per incident.\n"
+            "- Maximum distance (optional, in metres): point homes farther than this from an incident are not "
+            "matched; an incident outside every home polygon takes the nearest polygon within this distance "
+            "(without it, such incidents are left out and counted in the log).\n"
+            "Matching by location measures in metres: in the homes' CRS when it is projected, else in the "
+            "incidents' CRS (the homes are reprojected). Layers without a CRS, or both in degrees, are refused.\n\n"
             "Output fields (one row per segment, highest index first)\n"
             "- segment, homes, pct_homes: the segment's homes and share of all homes.\n"
             "- incidents, pct_incidents, casualties, pct_casualties: its incidents and casualties and their shares.\n"
             "- index: share of incidents ÷ share of homes × 100 (100 = as many as its homes suggest); "
-            "index_low, index_high: 95% interval.\n"
-            "Homes with segment index: the homes layer with segment_index, styled from blue (below 100) to red.")
+            "index_low, index_high: 95% interval; casualty_index: share of casualties ÷ share of homes × 100.\n"
+            "Homes with segment index: the homes layer with segment_index, styled from blue (below 100) to red.\n"
+            "Report: the profile in plain words, with charts of the incident and casualty indexes.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(self.HOMES, tr("Homes"), [QgsProcessing.TypeVectorAnyGeometry]))
@@ -72,123 +78,105 @@ class LifestyleProfileAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Lifestyle profile"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_HOMES, tr("Homes with segment index"),
                                                             optional=True, createByDefault=True))
-        self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Chart"), tr("HTML files (*.html)"),
+        self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Report"), tr("HTML files (*.html)"),
                                                                 optional=True, createByDefault=False))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        import numpy as np
-        import pandas as pd
-        import shapely
+    def perform(self, run):
+        from ..analysis.lifestyle import profile_report, segment_profile
 
-        from ..analysis.lifestyle import nearest_segments, segment_profile
-        from ..analysis.messages import AnalysisError
-        from ..analysis.postcodes import normalise_postcodes
-
-        homes_checked = require_source(self, parameters, context, self.HOMES, tr("homes"))
-        homes_checked.require_features()
-        segment_name = self.parameterAsString(parameters, self.SEGMENT_FIELD, context)
-        homes_checked.field_index(segment_name)
-        homes_name = self.parameterAsString(parameters, self.HOMES_FIELD, context)
-        if homes_name:
-            homes_checked.field_index(homes_name)
-        home_postcode = self.parameterAsString(parameters, self.HOMES_POSTCODE_FIELD, context)
-        if home_postcode:
-            homes_checked.field_index(home_postcode)
-        incidents_checked = require_source(self, parameters, context, self.INCIDENTS, tr("incident"))
-        incidents_checked.require_features()
-        incident_postcode = self.parameterAsString(parameters, self.INCIDENT_POSTCODE_FIELD, context)
-        casualties_name = self.parameterAsString(parameters, self.CASUALTIES_FIELD, context)
-        for name in (incident_postcode, casualties_name):
-            if name:
-                incidents_checked.field_index(name)
-        by_postcode = bool(incident_postcode)
-        if by_postcode and not home_postcode:
+        homes_checked = run.source(self.HOMES)
+        incidents_checked = run.source(self.INCIDENTS)
+        by_postcode = bool(run.string(self.INCIDENT_POSTCODE_FIELD))
+        if by_postcode and not run.string(self.HOMES_POSTCODE_FIELD):
             fail(tr("Incidents matched by postcode need the Homes postcode field of the homes layer '{}'.")
                  .format(homes_checked.label))
         if not by_postcode and QgsWkbTypes.geometryType(incidents_checked.source.wkbType()) != QgsWkbTypes.PointGeometry:
             fail(tr("The incident layer '{}' has no points: give its Incident postcode field.").format(incidents_checked.label))
-        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) \
-            if parameters.get(self.MAX_DISTANCE) not in (None, "") else None
-
-        homes = AreaRecords(homes_checked, feedback, progress_share=20)
-        if homes.cancelled:
-            return {}
-        segments = homes.column(segment_name)
+        target_crs = None if by_postcode else self.working_crs(homes_checked, incidents_checked)
+        run.steps(4)
+        run.step(tr("Reading homes from '{}'").format(homes_checked.label))
+        homes = AreaRecords(homes_checked, run.feedback, progress_share=100)
+        segments = [NO_SEGMENT if v is None or str(v).strip() == "" else v for v in homes.column(run.string(self.SEGMENT_FIELD))]
+        homes_name = run.string(self.HOMES_FIELD)
         weights = numbers(homes.column(homes_name), homes_name, homes_checked.label) if homes_name else [1] * len(homes)
-        incident_records = AreaRecords(incidents_checked, feedback, progress_share=20)
-        casualties = numbers(incident_records.column(casualties_name), casualties_name, incidents_checked.label) \
-            if casualties_name else None
+        run.step(tr("Reading incidents from '{}'").format(incidents_checked.label))
         if by_postcode:
-            lookup = {}
-            for code, segment in zip(normalise_postcodes(homes.column(home_postcode)), segments):
-                if code and code not in lookup:
-                    lookup[code] = segment
-            codes = normalise_postcodes(incident_records.column(incident_postcode))
-            incident_segments = [lookup.get(code) for code in codes]
-            unmatched = sum(1 for s in incident_segments if s is None)
-            if unmatched:
-                feedback.pushWarning(tr("{} incident(s) have a postcode not found among the homes and were left out.")
-                                     .format(unmatched))
+            incident_segments, casualties = self.segments_by_postcode(run, homes, segments, incidents_checked)
         else:
-            xs, ys, _ = read_incidents(self, parameters, context, feedback, incidents_checked,
-                                       homes_checked.source.sourceCrs(), progress_share=40)
-            home_points = shapely.centroid(homes.shapely_geometries())
-            present = ~shapely.is_empty(home_points) & ~shapely.is_missing(home_points)
-            incident_points = shapely.points(xs, ys)
-            ok = np.isfinite(xs)
-            incident_segments = np.full(len(xs), None, dtype=object)
-            found, distances = nearest_segments(home_points[present], np.asarray(segments, dtype=object)[present],
-                                                incident_points[ok], max_distance)
-            incident_segments[ok] = found
-            far = int(np.sum(pd.isna(found)))
-            if far:
-                feedback.pushWarning(tr("{} incident(s) are farther than {} from every home and were left out.")
-                                     .format(far, max_distance))
-            feedback.pushInfo(tr("Incidents are on average {:.0f} map units from the nearest home feature.")
-                              .format(float(np.nanmean(distances)) if len(distances) else 0.0))
-        try:
-            table = segment_profile(segments, weights, incident_segments, casualties)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        feedback.setProgress(80)
-
-        dest_id = write_table(self, parameters, context, self.OUTPUT, table)
-        outputs = {self.OUTPUT: dest_id}
-        if parameters.get(self.OUTPUT_HOMES):
-            index_of = dict(zip(table["segment"], table["index"]))
-            values = [index_of.get("(none)" if s is None else str(s), float("nan")) for s in segments]
-            homes_dest = write_with_columns(self, parameters, context, feedback, self.OUTPUT_HOMES, homes,
-                                            [("segment_index", QVariant.Double, values)], progress_start=85)
-            if homes_dest is None:
-                return {}
-            if context.willLoadLayerOnCompletion(homes_dest):
-                self._style = IndexStyle("segment_index")
-                context.layerToLoadOnCompletionDetails(homes_dest).setPostProcessor(self._style)
-            outputs[self.OUTPUT_HOMES] = homes_dest
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            write_text(report, profile_chart_html(table, tr("Lifestyle profile: {}").format(homes_checked.label)))
-            outputs[self.REPORT] = report
+            incident_segments, casualties = self.segments_by_location(run, homes, segments, incidents_checked, target_crs)
+        run.step(tr("Profiling"))
+        table = segment_profile(segments, weights, incident_segments, casualties)
+        run.step(tr("Writing"))
+        outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table)}
+        if run.given(self.OUTPUT_HOMES):
+            outputs[self.OUTPUT_HOMES] = self.write_homes(run, homes, segments, table)
+        if run.given(self.REPORT):
+            outputs[self.REPORT] = run.write_text(self.REPORT, profile_report(
+                table, tr("Lifestyle profile: {}").format(homes_checked.label), casualties is not None, tr))
         top = table.iloc[0]
-        feedback.pushInfo(tr("Highest index: '{}' with {:.0f} ({:.1f}% of homes, {:.1f}% of incidents).").format(
+        run.info(tr("Highest index: '{}' with {:.0f} ({:.1f}% of homes, {:.1f}% of incidents).").format(
             top["segment"], top["index"], top["pct_homes"], top["pct_incidents"]))
         return outputs
 
+    @staticmethod
+    def working_crs(homes, incidents):
+        """Matching by location measures distances: in the homes' CRS when it is projected, else in the
+        incidents' (the homes are then reprojected); refused when neither is projected or one has no CRS."""
+        require_same_kind_of_crs(homes, incidents)
+        if homes.source.sourceCrs().isValid() and not homes.source.sourceCrs().isGeographic():
+            return homes.source.sourceCrs()
+        if incidents.source.sourceCrs().isValid() and not incidents.source.sourceCrs().isGeographic():
+            return incidents.source.sourceCrs()
+        homes.require_projected_crs()
 
-def profile_chart_html(table, title):
-    from ..analysis import charts
+    def casualties_of(self, run, records, checked):
+        name = run.string(self.CASUALTIES_FIELD)
+        return numbers(records.column(name), name, checked.label) if name else None
 
-    colours = ["#d7191c" if v > 100 else "#2b83ba" for v in table["index"]]
-    errors = list(zip(table["index_low"], table["index_high"]))
-    rows = "".join("<tr><td>{}</td><td>{:.1f}%</td><td>{:.1f}%</td><td>{:.0f}</td><td>{:.0f}–{:.0f}</td></tr>".format(
-        escape(str(r.segment)), r.pct_homes, r.pct_incidents, r.index, r.index_low, r.index_high)
-        for r in table.itertuples())
-    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{0}</title></head>"
-            "<body style=\"font-family:'Segoe UI',Helvetica,Arial,sans-serif;max-width:900px;margin:24px auto\">"
-            "<h1>{0}</h1>{1}<table border='1' cellpadding='4' style='border-collapse:collapse'>"
-            "<tr><th>{2}</th><th>{3}</th><th>{4}</th><th>{5}</th><th>{6}</th></tr>{7}</table></body></html>").format(
-        escape(title),
-        charts.bar_chart(list(table["segment"]), list(table["index"]), tr("Index (100 = as many incidents as homes suggest)"),
-                         colours=colours, errors=errors, zero_line=100.0),
-        escape(tr("Segment")), escape(tr("Share of homes")), escape(tr("Share of incidents")), escape(tr("Index")),
-        escape(tr("95% interval")), rows)
+    def segments_by_postcode(self, run, homes, segments, incidents_checked):
+        from ..analysis.postcodes import normalise_postcodes
+
+        lookup = {}
+        for code, segment in zip(normalise_postcodes(homes.column(run.string(self.HOMES_POSTCODE_FIELD))), segments):
+            if code and code not in lookup:
+                lookup[code] = segment
+        incidents = AreaRecords(incidents_checked, run.feedback, progress_share=100)
+        codes = normalise_postcodes(incidents.column(run.string(self.INCIDENT_POSTCODE_FIELD)))
+        incident_segments = [lookup.get(code) for code in codes]
+        unmatched = sum(1 for s in incident_segments if s is None)
+        if unmatched:
+            run.warn(tr("{} incident(s) have a postcode not found among the homes and were left out.").format(unmatched))
+        return incident_segments, self.casualties_of(run, incidents, incidents_checked)
+
+    def segments_by_location(self, run, homes, segments, incidents_checked, target_crs):
+        """Polygon homes: the polygon holding the incident; point homes: the nearest home. Every part of a
+        multipoint is an incident; its casualties count once."""
+        import numpy as np
+        import shapely
+
+        from ..analysis.lifestyle import segments_of_incidents
+
+        incidents = AreaRecords(incidents_checked, run.feedback, progress_share=100)
+        casualties = self.casualties_of(run, incidents, incidents_checked)
+        parts, owner = shapely.get_parts(incidents.shapely_geometries(target_crs, run.context.transformContext()),
+                                         return_index=True)
+        missing = len(incidents) - len(np.unique(owner))
+        if missing:
+            run.warn(tr("{} incident(s) have no geometry and were left out.").format(missing))
+        max_distance = self.parameterAsDouble(run.parameters, self.MAX_DISTANCE, run.context) \
+            if run.given(self.MAX_DISTANCE) else None
+        geometries = homes.shapely_geometries(target_crs, run.context.transformContext())
+        found, _, notes = segments_of_incidents(geometries, segments, parts, max_distance)
+        run.notes(notes)
+        if casualties is not None:
+            first_part = np.r_[True, owner[1:] != owner[:-1]]
+            casualties = np.where(first_part, np.asarray(casualties, dtype=float)[owner], 0.0)
+        return found, casualties
+
+    def write_homes(self, run, homes, segments, table):
+        index_of = dict(zip(table["segment"], table["index"]))
+        values = [index_of.get(str(s), float("nan")) for s in segments]
+        dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT_HOMES, homes,
+                                     [("segment_index", QVariant.Double, values)], progress_start=0)
+        run.style(dest_id, lambda layer: IndexStyle("segment_index").postProcessLayer(layer, None, None))
+        return dest_id

@@ -18,7 +18,6 @@ from qgis.core import (
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
-from .base import analysis_error, write_text
 from .layers import write_table
 
 SECRET_ENVIRONMENT = "COMMUNITY_RISK_SECRET"
@@ -29,6 +28,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
     DISPLAY_NAME = translatable("Find people at risk")
     GROUP_ID = "targeting"
     REQUIRED_MODULES = ("numpy", "pandas", "splink", "duckdb", "openpyxl")
+    LAYER_ROLES = {"POSTCODES": translatable("postcode list")}
 
     DATASETS = "DATASETS"
     ROLES = "ROLES"
@@ -48,7 +48,9 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "health issues, smoking or candles, a previous near miss, receiving or needing care) by joining "
             "datasets the council already holds, with privacy designed in.\n\n"
             "Inputs\n"
-            "- Datasets: council exports (CSV in UTF-8 or Windows-1252, XLSX, or any vector file): council tax, "
+            "- Datasets: council exports (CSV, CSV.GZ or XLSX, or any vector file; CSV in UTF-8, UTF-16 or "
+            "Windows-1252, comma, semicolon or tab separated; the format is read from the content, whatever the "
+            "extension says): council tax, "
             "electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS "
             "Exeter data. The UPRN, postcode and address line fields are found by their names.\n"
             "- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, "
@@ -96,70 +98,101 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("HOUSEHOLDS", tr("Households")))
         self.addOutput(QgsProcessingOutputNumber("AT_RISK", tr("Households with two or more risk factors")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.messages import AnalysisError
-        from ..analysis.people_at_risk import check_secret, find_people_at_risk, normalise_role, read_table
+    def perform(self, run):
+        from ..analysis.people_at_risk import find_people_at_risk
 
-        paths = self.parameterAsFileList(parameters, self.DATASETS, context) \
-            if hasattr(self, "parameterAsFileList") else self.parameterAsLayerList(parameters, self.DATASETS, context)
-        paths = [p if isinstance(p, str) else p.source().split("|")[0] for p in paths]
-        roles_text = self.parameterAsString(parameters, self.ROLES, context)
-        roles = [r.strip() for r in roles_text.split(",") if r.strip()]
-        secret = self.parameterAsString(parameters, self.SECRET, context) or os.environ.get(SECRET_ENVIRONMENT, "")
-        referral = self.parameterAsBoolean(parameters, self.REFERRAL_MODE, context)
-        lawful_basis = self.parameterAsString(parameters, self.LAWFUL_BASIS, context)
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        if not paths:
-            fail(tr("Give at least one dataset."))
-        known = None
-        if parameters.get(self.POSTCODES):
-            from ..analysis.postcodes import normalise_postcodes
-            from .base import require_source
-            from .layers import AreaRecords
-
-            checked = require_source(self, parameters, context, self.POSTCODES, tr("postcode list"))
-            field_name = self.parameterAsString(parameters, self.POSTCODE_FIELD, context)
-            checked.field_index(field_name)
-            known = set(normalise_postcodes(AreaRecords(checked, feedback, progress_share=0).column(field_name))) - {None}
-        if len(roles) != len(paths):
-            fail(tr("Give one role per dataset: {} datasets but {} roles ('{}').").format(len(paths), len(roles), roles_text))
-        try:
-            check_secret(secret)
-            datasets = []
-            for path, role in zip(paths, roles):
-                if not os.path.exists(path):
-                    fail(tr("The dataset '{}' does not exist.").format(path))
-                feedback.pushInfo(tr("Reading '{}' as {}").format(os.path.basename(path), role))
-                datasets.append((os.path.basename(path), normalise_role(role), read_table(path)))
-                if feedback.isCanceled():
-                    return {}
-            feedback.setProgress(20)
-            result = find_people_at_risk(datasets, secret, referral=referral, lawful_basis=lawful_basis,
-                                         threshold=threshold, known_postcodes=known)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        for note in result.notes:
-            (feedback.pushWarning if note.warning else feedback.pushInfo)(note.render(tr))
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(85)
-
-        outputs = {}
-        dest = write_table(self, parameters, context, self.OUTPUT, result.households)
-        outputs[self.OUTPUT] = dest
-        written = {"households": parameters.get(self.OUTPUT) if isinstance(parameters.get(self.OUTPUT), str) else "layer"}
-        if parameters.get(self.REVIEW):
-            outputs[self.REVIEW] = write_table(self, parameters, context, self.REVIEW, result.review)
-            written["clerical_review"] = parameters.get(self.REVIEW) if isinstance(parameters.get(self.REVIEW), str) else "layer"
-        record_path = self.parameterAsFileOutput(parameters, self.RECORD, context)
-        record = dict(result.record, run_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                      tool="Community Risk Toolkit, communityrisk:findpeopleatrisk", outputs_written=written)
-        if record_path:
-            write_text(record_path, json.dumps(record, indent=1, ensure_ascii=False))
-            outputs[self.RECORD] = record_path
+        paths = self.dataset_paths(run)
+        roles = self.roles(run, paths)
+        secret = secret_of(self, run)
+        referral = self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context)
+        known = self.known_postcodes(run)
+        run.steps(3)
+        run.step()
+        datasets = read_datasets(run, paths, roles)
+        run.step(tr("Linking households"))
+        result = find_people_at_risk(datasets, secret, referral=referral,
+                                     lawful_basis=run.string(self.LAWFUL_BASIS),
+                                     threshold=self.parameterAsDouble(run.parameters, self.THRESHOLD, run.context),
+                                     known_postcodes=known)
+        run.notes(result.notes)
+        run.step(tr("Writing"))
+        outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, result.households)}
+        written = {"households": written_as(run, self.OUTPUT)}
+        if run.given(self.REVIEW):
+            outputs[self.REVIEW] = write_table(self, run.parameters, run.context, self.REVIEW, result.review)
+            written["clerical_review"] = written_as(run, self.REVIEW)
+        if run.given(self.RECORD):
+            outputs[self.RECORD] = write_record(run, self.RECORD, result.record, self.ALGORITHM_ID, written)
         households = result.households
         outputs["HOUSEHOLDS"] = int(len(households))
         outputs["AT_RISK"] = int((households["n_factors"] >= 2).sum())
-        feedback.pushInfo(tr("{} households; {} with two or more risk factors; {} pairs for clerical review.").format(
+        run.info(tr("{} households; {} with two or more risk factors; {} pairs for clerical review.").format(
             outputs["HOUSEHOLDS"], outputs["AT_RISK"], len(result.review)))
         return outputs
+
+    def dataset_paths(self, run):
+        layers = self.parameterAsFileList(run.parameters, self.DATASETS, run.context) \
+            if hasattr(self, "parameterAsFileList") else self.parameterAsLayerList(run.parameters, self.DATASETS,
+                                                                                   run.context)
+        paths = [p if isinstance(p, str) else p.source().split("|")[0] for p in layers]
+        if not paths:
+            fail(tr("Give at least one dataset."))
+        for path in paths:
+            if not os.path.exists(path):
+                fail(tr("The dataset '{}' does not exist.").format(path))
+        return paths
+
+    def roles(self, run, paths):
+        from ..analysis.people_at_risk import normalise_role
+
+        text = run.string(self.ROLES)
+        roles = [r.strip() for r in text.split(",") if r.strip()]
+        if len(roles) != len(paths):
+            fail(tr("Give one role per dataset: {} datasets but {} roles ('{}').").format(len(paths), len(roles), text))
+        return [normalise_role(role) for role in roles]
+
+    def known_postcodes(self, run):
+        from ..analysis.postcodes import normalise_postcodes
+        from .layers import AreaRecords
+
+        if not run.given(self.POSTCODES):
+            return None
+        checked = run.source(self.POSTCODES)
+        records = AreaRecords(checked, run.feedback, progress_share=0)
+        return set(normalise_postcodes(records.column(run.string(self.POSTCODE_FIELD)))) - {None}
+
+
+def read_datasets(run, paths, roles):
+    """(name, role, text table) per dataset, read whatever its encoding and whatever its extension says."""
+    from ..analysis.readers import read_table_file
+
+    datasets = []
+    for n, (path, role) in enumerate(zip(paths, roles)):
+        run.progress(n / len(paths))
+        run.info(tr("Reading '{}' as {}").format(os.path.basename(path), role))
+        datasets.append((os.path.basename(path), role, read_table_file(path)))
+    return datasets
+
+
+def secret_of(algorithm, run):
+    """The pseudonymisation secret: the SECRET parameter, else the COMMUNITY_RISK_SECRET environment variable."""
+    from ..analysis.people_at_risk import check_secret
+
+    secret = run.string(algorithm.SECRET) or os.environ.get(SECRET_ENVIRONMENT, "")
+    check_secret(secret)
+    return secret
+
+
+def written_as(run, name):
+    """Where an output lands (its final path, not the temporary one), or 'layer'."""
+    value = run.parameters.get(name)
+    if hasattr(value, "sink"):
+        value = value.sink.staticValue()
+    return run.guard.final(value) if isinstance(value, str) and value else "layer"
+
+
+def write_record(run, name, record, algorithm_id, written):
+    """The processing record (JSON) for the Privacy Impact Assessment."""
+    record = dict(record, run_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                  tool="Community Risk Toolkit, communityrisk:{}".format(algorithm_id), outputs_written=written)
+    return run.write_text(name, json.dumps(record, indent=1, ensure_ascii=False))

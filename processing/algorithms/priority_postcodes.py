@@ -1,7 +1,5 @@
 """communityrisk:prioritypostcodes: "tell us where to go" — a score and a tier for every postcode."""
-import csv
 import os
-from html import escape
 
 from qgis.core import (
     QgsProcessing,
@@ -15,10 +13,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail, require_source
-from .base import analysis_error, write_text
+from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs, write_text
 from .layers import AreaRecords, numbers, write_with_columns
 from .styling import TierStyle
+
+LAYER_COLUMNS = (("area_risk", QVariant.Double), ("lifestyle_index", QVariant.Double),
+                 ("households_at_risk", QVariant.Int), ("priority_score", QVariant.Double),
+                 ("rank", QVariant.Int), ("tier", QVariant.String), ("split_area", QVariant.String),
+                 ("reason", QVariant.String))
 
 
 class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
@@ -26,6 +28,9 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
     DISPLAY_NAME = translatable("Priority postcodes")
     GROUP_ID = "targeting"
     REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely")
+    LAYER_ROLES = {"POSTCODES": translatable("postcode"), "AREAS": translatable("area"),
+                   "LIFESTYLE": translatable("lifestyle"), "HOUSEHOLD_RISK": translatable("household risk"),
+                   "SPLIT_AREAS": translatable("split area")}
 
     POSTCODES = "POSTCODES"
     POSTCODE_FIELD = "POSTCODE_FIELD"
@@ -54,7 +59,8 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             "- Postcodes: postcode points; Postcode field: the postcode.\n"
             "- Areas: the fire risk model's output or any area layer; Area risk field: its risk (default rate_10k).\n"
             "- Lifestyle layer (optional): the homes layer from Lifestyle profile; Lifestyle index field "
-            "(default segment_index). Each postcode takes the index of the nearest feature.\n"
+            "(default segment_index). A postcode takes the index of the home polygon it lies in, or of the nearest "
+            "home point.\n"
             "- Household risk (optional): the output of Find people at risk, or any table with a postcode and a "
             "number of risk factors per household (Household postcode field, Household risk factors field); "
             "a household counts as at risk with at least Minimum risk factors.\n"
@@ -69,9 +75,13 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             "- area_risk, lifestyle_index: the values the postcode took.\n"
             "- households_at_risk: households with at least the minimum risk factors; counts under 5 are left "
             "empty so no output singles out a few households.\n"
-            "- priority_score: 0-100; tier: P1, P2 or P3; split_area: its split area.\n"
-            "Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first) and one HTML "
-            "summary page per split area.")
+            "- priority_score: 0-100; rank: 1 for the highest score; tier: P1, P2 or P3; split_area: its split area.\n"
+            "- reason: why the postcode ranks where it does, e.g. 'Rank 3 of 4000: 7 households at risk (top 1%); "
+            "area risk 41.2 (top 5%)'.\n"
+            "Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first, with the reason "
+            "for each) and one HTML summary page per split area. File names keep letters, digits, - and _ only; "
+            "two areas whose names would give the same file name get _2, _3 … and index.csv says which file is "
+            "which area's.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(self.POSTCODES, tr("Postcodes"), [QgsProcessing.TypeVectorPoint]))
@@ -116,189 +126,120 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
                                                                   createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("P1", tr("P1 postcodes")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        import numpy as np
-        import shapely
-
-        from ..analysis.counting import assign_points_to_areas
-        from ..analysis.messages import AnalysisError
+    def perform(self, run):
         from ..analysis.postcodes import normalise_postcodes
-        from ..analysis.priority import assign_tiers, priority_scores, suppress_small, tiers_by_score
+        from ..analysis.priority import prioritise
 
-        postcodes_checked = require_source(self, parameters, context, self.POSTCODES, tr("postcode"))
-        postcodes_checked.require_features()
-        postcode_name = self.parameterAsString(parameters, self.POSTCODE_FIELD, context)
-        postcodes_checked.field_index(postcode_name)
-        crs = postcodes_checked.source.sourceCrs()
-        optional = {}
-        for layer_name, field_param, role in ((self.AREAS, self.AREA_RISK_FIELD, tr("area")),
-                                             (self.LIFESTYLE, self.LIFESTYLE_FIELD, tr("lifestyle")),
-                                             (self.HOUSEHOLD_RISK, self.HOUSEHOLD_FACTORS_FIELD, tr("household risk")),
-                                             (self.SPLIT_AREAS, self.SPLIT_FIELD, tr("split area"))):
-            if not parameters.get(layer_name):
-                continue
-            checked = require_source(self, parameters, context, layer_name, role)
-            checked.require_features()
-            field = self.parameterAsString(parameters, field_param, context)
-            checked.field_index(field)
-            optional[layer_name] = (checked, field)
-        if self.HOUSEHOLD_RISK in optional:
-            household_postcode = self.parameterAsString(parameters, self.HOUSEHOLD_POSTCODE_FIELD, context)
-            optional[self.HOUSEHOLD_RISK][0].field_index(household_postcode)
-        if not any(k in optional for k in (self.AREAS, self.LIFESTYLE, self.HOUSEHOLD_RISK)):
+        postcodes = run.source(self.POSTCODES)
+        if not any(run.given(name) for name in (self.AREAS, self.LIFESTYLE, self.HOUSEHOLD_RISK)):
             fail(tr("Give at least one of: areas with a risk field, a lifestyle layer, household risk."))
-        p1 = self.parameterAsInt(parameters, self.P1_COUNT, context)
-        p2 = self.parameterAsInt(parameters, self.P2_COUNT, context)
-        min_factors = self.parameterAsInt(parameters, self.MIN_FACTORS, context)
-
-        records = AreaRecords(postcodes_checked, feedback, progress_share=20)
-        if records.cancelled:
-            return {}
-        raw_codes = records.column(postcode_name)
+        run.steps(6)
+        run.step(tr("Reading postcodes from '{}'").format(postcodes.label))
+        records = AreaRecords(postcodes, run.feedback, progress_share=100)
+        raw_codes = records.column(run.string(self.POSTCODE_FIELD))
         codes = normalise_postcodes(raw_codes)
         bad = [raw for raw, code in zip(raw_codes, codes) if code is None]
         if bad:
-            feedback.pushWarning(tr("{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.")
-                                 .format(len(bad), postcodes_checked.label, ", ".join(repr(b) for b in bad[:3])))
-        points = shapely.centroid(records.shapely_geometries())
-        x, y = shapely.get_x(points), shapely.get_y(points)
-        components, weights, columns = {}, {}, []
-
-        def geometries_of(checked):
-            their = AreaRecords(checked, feedback, progress_share=0)
-            return their, their.shapely_geometries(crs, context.transformContext())
-
-        if self.AREAS in optional:
-            checked, field = optional[self.AREAS]
-            areas, area_geometries = geometries_of(checked)
-            risk = np.array([np.nan if v is None else v for v in numbers(areas.column(field), field, checked.label)])
-            index = assign_points_to_areas(area_geometries, x, y)
-            values = np.where(index >= 0, risk[np.maximum(index, 0)], np.nan)
-            components["area"], weights["area"] = values, 1.0
-            columns.append(("area_risk", QVariant.Double, values))
-            outside = int((index < 0).sum())
-            if outside:
-                feedback.pushWarning(tr("{} postcode(s) lie in no area and score without area risk.").format(outside))
-        if self.LIFESTYLE in optional:
-            checked, field = optional[self.LIFESTYLE]
-            homes, home_geometries = geometries_of(checked)
-            index_values = np.array([np.nan if v is None else v for v in numbers(homes.column(field), field, checked.label)])
-            centres = shapely.centroid(home_geometries)
-            _, nearest = shapely.STRtree(centres).query_nearest(points, all_matches=False)
-            values = index_values[nearest]
-            components["lifestyle"], weights["lifestyle"] = values, 1.0
-            columns.append(("lifestyle_index", QVariant.Double, values))
-        if self.HOUSEHOLD_RISK in optional:
-            checked, field = optional[self.HOUSEHOLD_RISK]
-            households = AreaRecords(checked, feedback, progress_share=0)
-            their_codes = normalise_postcodes(households.column(household_postcode))
-            factors = numbers(households.column(field), field, checked.label)
-            at_risk = {}
-            unknown = 0
-            for code, n in zip(their_codes, factors):
-                if code is None:
-                    unknown += 1
-                    continue
-                if n is not None and n >= min_factors:
-                    at_risk[code] = at_risk.get(code, 0) + 1
-            if unknown:
-                feedback.pushWarning(tr("{} household(s) have no valid postcode and were left out.").format(unknown))
-            counts = np.array([at_risk.get(code, 0) if code else 0 for code in codes], dtype=float)
-            known = set(codes)
-            missing = sorted(set(at_risk) - known)
-            if missing:
-                feedback.pushWarning(tr("{} household postcode(s) are not among the postcodes: {}.").format(
-                    len(missing), ", ".join(missing[:5])))
-            components["households"], weights["households"] = counts, 2.0
-            columns.append(("households_at_risk", QVariant.Int, suppress_small([int(c) for c in counts])))
-        split_names = np.full(len(records), "", dtype=object)
-        if self.SPLIT_AREAS in optional:
-            checked, field = optional[self.SPLIT_AREAS]
-            splits, split_geometries = geometries_of(checked)
-            names = np.array([str(v) if v is not None else "" for v in splits.column(field)], dtype=object)
-            index = assign_points_to_areas(split_geometries, x, y)
-            split_names = np.where(index >= 0, names[np.maximum(index, 0)], tr("(outside every split area)"))
-        thresholds = [self.parameterAsDouble(parameters, name, context) if parameters.get(name) not in (None, "") else None
+            run.warn(tr("{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.")
+                     .format(len(bad), postcodes.label, ", ".join(repr(b) for b in bad[:3])))
+        x, y = self.postcode_points(records)
+        components = self.components(run, postcodes, codes, x, y)
+        run.step(tr("Scoring"))
+        thresholds = [self.parameterAsDouble(run.parameters, name, run.context) if run.given(name) else None
                       for name in (self.P1_MIN_SCORE, self.P2_MIN_SCORE)]
-        try:
-            scores = priority_scores(components, weights)
-            if thresholds[0] is not None or thresholds[1] is not None:
-                p1_min = thresholds[0] if thresholds[0] is not None else 101.0
-                tiers = tiers_by_score(scores, p1_min, thresholds[1] if thresholds[1] is not None else p1_min)
-            else:
-                tiers = assign_tiers(scores, p1, p2)
-        except AnalysisError as error:
-            raise analysis_error(error)
-        columns += [("priority_score", QVariant.Double, scores), ("tier", QVariant.String, tiers),
-                    ("split_area", QVariant.String, split_names)]
-        feedback.setProgress(80)
-        dest_id = write_with_columns(self, parameters, context, feedback, self.OUTPUT, records, columns, 80)
-        if dest_id is None:
-            return {}
-        if context.willLoadLayerOnCompletion(dest_id):
-            self._style = TierStyle()
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self._style)
-        outputs = {self.OUTPUT: dest_id, "P1": int((tiers == "P1").sum())}
-        folder = self.parameterAsString(parameters, self.VISIT_LISTS, context)
-        if folder:
-            write_visit_lists(folder, codes, raw_codes, columns, split_names, tiers, scores)
-            outputs[self.VISIT_LISTS] = folder
-        feedback.pushInfo(tr("P1: {}, P2: {}, P3: {} postcodes.").format(
-            int((tiers == "P1").sum()), int((tiers == "P2").sum()), int((tiers == "P3").sum())))
+        table = prioritise([c or r for c, r in zip(codes, raw_codes)], components,
+                           self.split_names(run, postcodes, x, y),
+                           self.parameterAsInt(run.parameters, self.P1_COUNT, run.context),
+                           self.parameterAsInt(run.parameters, self.P2_COUNT, run.context), *thresholds, translate=tr)
+        run.step(tr("Writing"))
+        columns = [(name, kind, table[name].astype(object).where(table[name].notna(), None).tolist())
+                   for name, kind in LAYER_COLUMNS if name in table.columns]
+        dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, records, columns,
+                                     progress_start=0)
+        run.style(dest_id, lambda layer: TierStyle().postProcessLayer(layer, None, None))
+        outputs = {self.OUTPUT: dest_id, "P1": int((table["tier"] == "P1").sum())}
+        if run.given(self.VISIT_LISTS):
+            outputs[self.VISIT_LISTS] = self.write_visit_lists(run, table)
+        run.info(tr("P1: {}, P2: {}, P3: {} postcodes.").format(*((table["tier"] == t).sum() for t in ("P1", "P2", "P3"))))
         return outputs
 
+    @staticmethod
+    def postcode_points(records):
+        import shapely
 
-def _safe_name(text):
-    keep = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(text)).strip("_")
-    return keep or "all"
+        points = shapely.centroid(records.shapely_geometries())
+        return shapely.get_x(points), shapely.get_y(points)
 
+    def layer_values(self, run, postcodes, layer_name, field_name):
+        """An optional layer's geometries (in the postcodes' CRS) and the numbers of one of its fields."""
+        checked = run.source(layer_name)
+        require_same_kind_of_crs(postcodes, checked)
+        name = run.string(field_name)
+        if not name:
+            fail(tr("Choose the '{}' of the {} layer '{}'.").format(
+                self.parameterDefinition(field_name).description(), checked.role, checked.label))
+        run.info(tr("Reading '{}'").format(checked.label))
+        records = AreaRecords(checked, run.feedback, progress_share=100)
+        values = numbers(records.column(name), name, checked.label)
+        return records.shapely_geometries(postcodes.source.sourceCrs(), run.context.transformContext()), values
 
-def write_visit_lists(folder, codes, raw_codes, columns, split_names, tiers, scores):
-    """One CSV (P1 and P2 postcodes, highest first) and one HTML summary per split area."""
-    import numpy as np
+    def components(self, run, postcodes, codes, x, y):
+        """Each score component given: area risk, lifestyle index, households at risk per postcode."""
+        from ..analysis.priority import households_at_risk, values_in_areas, values_of_homes
 
-    os.makedirs(folder, exist_ok=True)
-    names = [name for name, _, _ in columns]
-    values = [list(v) for _, _, v in columns]
-    order = np.argsort(-np.nan_to_num(np.asarray(scores, dtype=float), nan=-1.0), kind="stable")
-    split_names = np.asarray(split_names, dtype=object)
-    tiers = np.asarray(tiers, dtype=object)
-    ordered_splits = split_names[order]
-    visit = np.isin(tiers[order], ("P1", "P2"))
-    for split in sorted(set(split_names)):
-        rows = order[(ordered_splits == split) & visit]
-        label = split or tr("All postcodes")
-        stem = _safe_name(label)
-        partial = os.path.join(folder, stem + ".csv.part")
-        with open(partial, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["postcode"] + [n for n in names if n != "split_area"])
-            for k in rows:
-                writer.writerow([codes[k] or raw_codes[k]] + [_cell(values[i][k]) for i, n in enumerate(names)
-                                                              if n != "split_area"])
-        os.replace(partial, os.path.join(folder, stem + ".csv"))
-        in_split = tiers[split_names == split]
-        counts = {t: int((in_split == t).sum()) for t in ("P1", "P2", "P3")}
-        top = "".join("<tr><td>{}</td><td>{}</td><td>{:.1f}</td></tr>".format(
-            escape(str(codes[k] or raw_codes[k])), tiers[k], scores[k]) for k in rows[:25])
-        html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{0}</title></head>"
-                "<body style=\"font-family:'Segoe UI',Helvetica,Arial,sans-serif;max-width:800px;margin:24px auto\">"
-                "<h1>{0}</h1><p>{1}</p><h2>{2}</h2><table border='1' cellpadding='4' style='border-collapse:collapse'>"
-                "<tr><th>{3}</th><th>{4}</th><th>{5}</th></tr>{6}</table><p style='color:#666'>{7}</p></body></html>").format(
-            escape(tr("Priority postcodes: {}").format(label)),
-            escape(tr("{} postcodes: {} P1 (visit first), {} P2, {} P3.").format(len(in_split), counts["P1"], counts["P2"],
-                                                                                  counts["P3"])),
-            escape(tr("The 25 highest priorities")), escape(tr("Postcode")), escape(tr("Tier")), escape(tr("Score")), top,
-            escape(tr("Score: weighted mean of percentile ranks of area risk, lifestyle index and households at risk. "
-                      "Household counts under 5 are not shown.")))
-        write_text(os.path.join(folder, stem + ".html"), html)
+        components = {}
+        run.step()
+        if run.given(self.AREAS):
+            geometries, risk = self.layer_values(run, postcodes, self.AREAS, self.AREA_RISK_FIELD)
+            components["area"], outside = values_in_areas(geometries, risk, x, y)
+            if outside:
+                run.warn(tr("{} postcode(s) lie in no area and score without area risk.").format(outside))
+        run.step()
+        if run.given(self.LIFESTYLE):
+            geometries, index = self.layer_values(run, postcodes, self.LIFESTYLE, self.LIFESTYLE_FIELD)
+            components["lifestyle"] = values_of_homes(geometries, index, x, y)
+        run.step()
+        if run.given(self.HOUSEHOLD_RISK):
+            components["households"] = self.households(run, codes, households_at_risk)
+        return components
 
+    def households(self, run, codes, households_at_risk):
+        from ..analysis.postcodes import normalise_postcodes
 
-def _cell(value):
-    import math
+        checked = run.source(self.HOUSEHOLD_RISK)
+        records = AreaRecords(checked, run.feedback, progress_share=100)
+        factors_name = run.string(self.HOUSEHOLD_FACTORS_FIELD)
+        factors = [float("nan") if v is None else v
+                   for v in numbers(records.column(factors_name), factors_name, checked.label)]
+        counts, notes = households_at_risk(codes, normalise_postcodes(records.column(
+            run.string(self.HOUSEHOLD_POSTCODE_FIELD))), factors,
+            self.parameterAsInt(run.parameters, self.MIN_FACTORS, run.context))
+        run.notes(notes)
+        return counts
 
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return "" if not math.isfinite(value) else round(value, 3)
-    return value
+    def split_names(self, run, postcodes, x, y):
+        from ..analysis.priority import OUTSIDE_SPLITS, names_in_areas
+
+        if not run.given(self.SPLIT_AREAS):
+            return None
+        checked = run.source(self.SPLIT_AREAS)
+        require_same_kind_of_crs(postcodes, checked)
+        records = AreaRecords(checked, run.feedback, progress_share=0)
+        geometries = records.shapely_geometries(postcodes.source.sourceCrs(), run.context.transformContext())
+        return names_in_areas(geometries, records.column(run.string(self.SPLIT_FIELD)), x, y, tr(OUTSIDE_SPLITS))
+
+    def write_visit_lists(self, run, table):
+        """One CSV and one HTML summary per split area, and index.csv saying which file is which area's."""
+        from ..analysis.priority import INDEX_FILE, summary_html, visit_list_index, visit_lists
+        from ..analysis.tables import write_table_file
+
+        folder = run.string(self.VISIT_LISTS)
+        os.makedirs(folder, exist_ok=True)
+        lists = visit_lists(table)
+        for visit in lists:
+            run.check_cancel()
+            write_table_file(os.path.join(folder, visit.stem + ".csv"), visit.rows)
+            write_text(os.path.join(folder, visit.stem + ".html"), summary_html(visit, tr))
+            run.info(tr("Visit list of '{}': {}.csv and {}.html").format(visit.split_area, visit.stem, visit.stem))
+        write_table_file(os.path.join(folder, INDEX_FILE), visit_list_index(lists))
+        return folder

@@ -51,8 +51,11 @@ def _cell(value, kind):
 
 
 def rows_of(frame, kinds):
+    import pandas as pd
+
+    missing = pd.NA  # the empty cell of pandas' nullable columns (Int64, string)
     for row in frame.itertuples(index=False, name=None):
-        yield [_cell(value, kind) for value, kind in zip(row, kinds)]
+        yield [_cell(None if value is missing else value, kind) for value, kind in zip(row, kinds)]
 
 
 def write_csv(path, frame):
