@@ -305,6 +305,7 @@ def _blend_with_prior(trained, evidence):
 
 NEIGHBOUR_COMPARISONS = ("premise", "flat")
 MIN_NEIGHBOUR_PAIRS = 500
+NEIGHBOUR_SAMPLE = 200_000
 
 
 def _u_among_neighbours(connection, records, model):
@@ -321,13 +322,19 @@ def _u_among_neighbours(connection, records, model):
     base = ("SELECT l.number AS number_l, r.number AS number_r, l.building AS building_l, r.building AS building_r, "
             "l.flat AS flat_l, r.flat AS flat_r FROM neighbour_records l JOIN neighbour_records r "
             "ON l.postcode = r.postcode AND l.unique_id < r.unique_id")
-    labelled = connection.execute("SELECT count(*) FROM ({} WHERE {})".format(base, labelled_filter)).fetchall()[0][0]
+    # the pairs once, as a table of at most NEIGHBOUR_SAMPLE (a county has millions; a sample gives the same shares)
+    connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({} AND {}) "
+                       "USING SAMPLE {} ROWS".format(base, labelled_filter, NEIGHBOUR_SAMPLE))
+    labelled = connection.execute("SELECT count(*) FROM neighbour_pairs").fetchall()[0][0]
     if labelled >= MIN_NEIGHBOUR_PAIRS:
-        pairs, how = "{} WHERE {}".format(base, labelled_filter), "pairs of different UPRNs in one postcode"
+        pairs, how = "SELECT * FROM neighbour_pairs", "pairs of different UPRNs in one postcode"
     else:
-        pairs, how = base, "all pairs in one postcode (too few pairs of different UPRNs)"
-    total_pairs = connection.execute("SELECT count(*) FROM ({})".format(pairs)).fetchall()[0][0]
+        connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({}) USING SAMPLE {} ROWS"
+                           .format(base, NEIGHBOUR_SAMPLE))
+        pairs, how = "SELECT * FROM neighbour_pairs", "all pairs in one postcode (too few pairs of different UPRNs)"
+    total_pairs = connection.execute("SELECT count(*) FROM neighbour_pairs").fetchall()[0][0]
     if total_pairs < MIN_NEIGHBOUR_PAIRS:
+        connection.execute("DROP TABLE neighbour_pairs")
         connection.unregister("neighbour_records")
         return "random pairs (too few pairs in one postcode)"
     for comparison in model["comparisons"]:
@@ -343,6 +350,7 @@ def _u_among_neighbours(connection, records, model):
             if not level.get("is_null_level") and seen:
                 # a level no neighbour pair reached is given half a pair, not zero (log of zero)
                 level["u_probability"] = max(counts.get(k, 0), 0.5) / seen
+    connection.execute("DROP TABLE neighbour_pairs")
     connection.unregister("neighbour_records")
     return how
 
