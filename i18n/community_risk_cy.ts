@@ -447,7 +447,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="35" />
+            <location filename="../processing/algorithms/fire_model.py" line="40" />
             <source>Output fields (the input's own fields are kept)
 - observed: incidents in the count field (over the years it covers).
 - predicted: forecast incidents per year.
@@ -460,79 +460,79 @@ Areas with no households are kept with empty model fields.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="26" />
+            <location filename="../processing/algorithms/fire_model.py" line="27" />
             <source>Automatic (overdispersion test)</source>
             <translation>Awtomatig (prawf gorwasgariad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="26" />
+            <location filename="../processing/algorithms/fire_model.py" line="27" />
             <source>Poisson</source>
             <translation>Poisson</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="27" />
+            <location filename="../processing/algorithms/fire_model.py" line="28" />
             <source>Negative binomial</source>
             <translation>Binomial negatif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="29" />
+            <location filename="../processing/algorithms/fire_model.py" line="30" />
             <source>Forward stepwise by AIC</source>
             <translation>Camau ymlaen yn ôl AIC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="29" />
+            <location filename="../processing/algorithms/fire_model.py" line="30" />
             <source>Forward stepwise by BIC</source>
             <translation>Camau ymlaen yn ôl BIC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="30" />
+            <location filename="../processing/algorithms/fire_model.py" line="31" />
             <source>LASSO with cross-validation</source>
             <translation>LASSO gyda thraws-ddilysu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="30" />
+            <location filename="../processing/algorithms/fire_model.py" line="31" />
             <source>None: use every factor</source>
             <translation>Dim: defnyddio pob ffactor</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="32" />
             <source>London Fire Brigade (10, 15, 20, 25 per 10,000 households)</source>
-            <translation>Brigâd Dân Llundain (10, 15, 20, 25 fesul 10,000 o aelwydydd)</translation>
+            <translation type="obsolete">Brigâd Dân Llundain (10, 15, 20, 25 fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="33" />
+            <location filename="../processing/algorithms/fire_model.py" line="34" />
             <source>My thresholds</source>
             <translation>Fy nhrothwyon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="33" />
+            <location filename="../processing/algorithms/fire_model.py" line="34" />
             <source>Quintiles</source>
             <translation>Cwintelau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="33" />
+            <location filename="../processing/algorithms/fire_model.py" line="34" />
             <source>Natural breaks (Fisher-Jenks)</source>
             <translation>Toriadau naturiol (Fisher-Jenks)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="71" />
+            <location filename="../processing/algorithms/fire_model.py" line="78" />
             <source>Fit fire risk model</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="248" />
+            <location filename="../processing/algorithms/fire_model.py" line="255" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="114" />
+            <location filename="../processing/algorithms/fire_model.py" line="125" />
             <source>
 
 The report (HTML) explains the model in plain words: family and why, chosen factors as incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. The model file (JSON) holds everything Apply fire risk model needs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="261" />
+            <location filename="../processing/algorithms/fire_model.py" line="268" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -563,117 +563,117 @@ Inputs
 - Banding: London Fire Brigade's thresholds (&gt;25 well above average, &gt;20–25 above, &gt;15–20 average, &gt;10–15 below, ≤10 well below, per 10,000 households a year), your own four thresholds (My thresholds, e.g. 10,15,20,25), quintiles or natural breaks.
 
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="123" />
+            <location filename="../processing/algorithms/fire_model.py" line="134" />
             <source>Incident count field</source>
             <translation>Maes cyfrif digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="129" />
+            <location filename="../processing/algorithms/fire_model.py" line="140" />
             <source>Years the counts cover</source>
             <translation>Blynyddoedd y mae'r cyfrifon yn eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="133" />
+            <location filename="../processing/algorithms/fire_model.py" line="144" />
             <source>Family</source>
             <translation>Teulu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="135" />
+            <location filename="../processing/algorithms/fire_model.py" line="146" />
             <source>Selection</source>
             <translation>Dewis</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="137" />
+            <location filename="../processing/algorithms/fire_model.py" line="148" />
             <source>Maximum factors</source>
             <translation>Uchafswm ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="140" />
+            <location filename="../processing/algorithms/fire_model.py" line="151" />
             <source>Use each area's own history</source>
             <translation>Defnyddio hanes pob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="142" />
+            <location filename="../processing/algorithms/fire_model.py" line="154" />
             <source>Banding</source>
             <translation>Bandio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="144" />
+            <location filename="../processing/algorithms/fire_model.py" line="155" />
             <source>My thresholds (four, per 10,000 households)</source>
             <translation>Fy nhrothwyon (pedwar, fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="147" />
+            <location filename="../processing/algorithms/fire_model.py" line="160" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="147" />
+            <location filename="../processing/algorithms/fire_model.py" line="160" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="149" />
+            <location filename="../processing/algorithms/fire_model.py" line="162" />
             <source>Model file</source>
             <translation>Ffeil model</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="149" />
+            <location filename="../processing/algorithms/fire_model.py" line="162" />
             <source>JSON files (*.json)</source>
             <translation>Ffeiliau JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="151" />
+            <location filename="../processing/algorithms/fire_model.py" line="164" />
             <source>Factors chosen</source>
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="200" />
+            <location filename="../processing/algorithms/fire_model.py" line="219" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="167" />
+            <location filename="../processing/algorithms/fire_model.py" line="180" />
             <source>Fitting the model on {} areas with {} candidate factors</source>
             <translation>Yn gosod y model ar {} ardal gyda {} ffactor posibl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="172" />
+            <location filename="../processing/algorithms/fire_model.py" line="185" />
             <source>Factors chosen: {}</source>
             <translation>Ffactorau a ddewiswyd: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="172" />
+            <location filename="../processing/algorithms/fire_model.py" line="185" />
             <source>none</source>
             <translation>dim</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="173" />
+            <location filename="../processing/algorithms/fire_model.py" line="186" />
             <source>Deviance explained: {:.1%}</source>
             <translation>Gwyriad a esboniwyd: {:.1%}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="197" />
             <source>Areas per band (1 = well below … 5 = well above average): {}</source>
-            <translation>Ardaloedd fesul band (1 = ymhell islaw … 5 = ymhell uwchlaw’r cyfartaledd): {}</translation>
+            <translation type="obsolete">Ardaloedd fesul band (1 = ymhell islaw … 5 = ymhell uwchlaw’r cyfartaledd): {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="227" />
+            <location filename="../processing/algorithms/fire_model.py" line="246" />
             <source>Not used as factors (other counts of the same incidents): {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="229" />
+            <location filename="../processing/algorithms/fire_model.py" line="248" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="242" />
             <source>My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="73" />
@@ -681,17 +681,17 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="318" />
+            <location filename="../processing/algorithms/fire_model.py" line="325" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="296" />
+            <location filename="../processing/algorithms/fire_model.py" line="303" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="302" />
+            <location filename="../processing/algorithms/fire_model.py" line="309" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -835,12 +835,12 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="17" />
+            <location filename="../processing/analysis/banding.py" line="16" />
             <source>Well below average</source>
             <translation>Ymhell islaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="17" />
+            <location filename="../processing/analysis/banding.py" line="16" />
             <source>Below average</source>
             <translation>Islaw’r cyfartaledd</translation>
         </message>
@@ -850,202 +850,202 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Cyfartalog</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="18" />
+            <location filename="../processing/analysis/banding.py" line="17" />
             <source>Above average</source>
             <translation>Uwchlaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="18" />
+            <location filename="../processing/analysis/banding.py" line="17" />
             <source>Well above average</source>
             <translation>Ymhell uwchlaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="71" />
+            <location filename="../processing/analysis/firemodel.py" line="67" />
             <source>The count field '{}' is missing or not a number for {} area(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="74" />
+            <location filename="../processing/analysis/firemodel.py" line="70" />
             <source>The count field '{}' has negative counts, in areas {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="78" />
+            <location filename="../processing/analysis/firemodel.py" line="74" />
             <source>The count field '{}' has fractional counts (e.g. {}), in areas {}; incident counts must be whole numbers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="84" />
+            <location filename="../processing/analysis/firemodel.py" line="80" />
             <source>No area has a positive number of households in the field '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="91" />
+            <location filename="../processing/analysis/firemodel.py" line="87" />
             <source>The count field '{}' is zero in every area: there are no incidents to model.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="160" />
+            <location filename="../processing/analysis/firemodel.py" line="156" />
             <source>Unknown family '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="162" />
+            <location filename="../processing/analysis/firemodel.py" line="158" />
             <source>Unknown selection method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="164" />
+            <location filename="../processing/analysis/firemodel.py" line="160" />
             <source>The number of years the counts cover must be positive, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="175" />
+            <location filename="../processing/analysis/firemodel.py" line="171" />
             <source>Only {} area(s) can be modelled; a model needs at least 5.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="373" />
+            <location filename="../processing/analysis/firemodel.py" line="339" />
             <source>The layer lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="377" />
+            <location filename="../processing/analysis/firemodel.py" line="343" />
             <source>No area has a positive number of households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="428" />
+            <location filename="../processing/analysis/firemodel.py" line="394" />
             <source>This is not a Community Risk fire model file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="430" />
+            <location filename="../processing/analysis/firemodel.py" line="396" />
             <source>Fire model version {} is not supported by this plugin.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="503" />
+            <location filename="../processing/analysis/firemodel.py" line="444" />
             <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="507" />
+            <location filename="../processing/analysis/firemodel.py" line="448" />
             <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="87" />
+            <location filename="../processing/analysis/firemodel.py" line="83" />
             <source>{} area(s) with zero, negative or missing households in '{}' were left out of the model: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="184" />
+            <location filename="../processing/analysis/firemodel.py" line="180" />
             <source>Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="197" />
+            <location filename="../processing/analysis/firemodel.py" line="193" />
             <source>{} factors are more than {} areas can support (about one factor per {} areas, so at most {}); choose fewer factors or a selection method.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="379" />
+            <location filename="../processing/analysis/firemodel.py" line="345" />
             <source>{} area(s) with zero, negative or missing households were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="402" />
+            <location filename="../processing/analysis/firemodel.py" line="368" />
             <source>The count field has missing values; give counts for every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="104" />
+            <location filename="../processing/analysis/firemodel.py" line="100" />
             <source>Factor '{}' was dropped: it is not numeric.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="107" />
+            <location filename="../processing/analysis/firemodel.py" line="103" />
             <source>Factor '{}' was dropped: it has no values.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="110" />
+            <location filename="../processing/analysis/firemodel.py" line="106" />
             <source>Factor '{}' was dropped: it is the same in every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="116" />
+            <location filename="../processing/analysis/firemodel.py" line="112" />
             <source>Factor '{}': {} missing or non-numeric value(s) were filled with the median, {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="145" />
+            <location filename="../processing/analysis/firemodel.py" line="141" />
             <source>Factor '{}' was dropped: it is perfectly collinear with {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/firemodel.py" line="333" />
             <source>Five bands need four thresholds, not {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="337" />
+            <location filename="../processing/analysis/banding.py" line="70" />
             <source>Unknown banding method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="386" />
+            <location filename="../processing/analysis/firemodel.py" line="352" />
             <source>Factor '{}': {} missing value(s) took the model's fill value {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="204" />
+            <location filename="../processing/analysis/firemodel.py" line="200" />
             <source>At most {} factors were allowed: {} areas support about one factor per {} areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="73" />
+            <location filename="../processing/analysis/report.py" line="61" />
             <source>all factors given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="73" />
+            <location filename="../processing/analysis/report.py" line="61" />
             <source>forward stepwise by AIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="74" />
+            <location filename="../processing/analysis/report.py" line="62" />
             <source>forward stepwise by BIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="122" />
+            <location filename="../processing/analysis/report.py" line="110" />
             <source>Neighbouring areas' errors are alike (spatial clustering the factors miss): consider adding a local factor or using the area's history.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="124" />
+            <location filename="../processing/analysis/report.py" line="112" />
             <source>No clear spatial clustering is left in the errors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="60" />
+            <location filename="../processing/analysis/report.py" line="139" />
             <source>Areas per band</source>
             <translation>Ardaloedd fesul band</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="129" />
+            <location filename="../processing/analysis/report.py" line="117" />
             <source>Observed against modelled incidents per year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="130" />
+            <location filename="../processing/analysis/report.py" line="118" />
             <source>modelled per year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="130" />
+            <location filename="../processing/analysis/report.py" line="118" />
             <source>observed per year</source>
             <translation type="unfinished" />
         </message>
@@ -1057,35 +1057,35 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/analysis/report.py" line="44" />
             <source>Every area gets a forecast of incidents per household for the years ahead. The forecast is built from the factors above and, where chosen, from the area's own record, weighed by how much of that record is more than chance. Areas are then put in five bands by forecast incidents per 10,000 households a year.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="58" />
+            <location filename="../processing/analysis/report.py" line="136" />
             <source>Band</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="58" />
+            <location filename="../processing/analysis/report.py" line="136" />
             <source>Incidents per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="63" />
+            <location filename="../processing/analysis/report.py" line="51" />
             <source>The model</source>
             <translation>Y model</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="75" />
+            <location filename="../processing/analysis/report.py" line="63" />
             <source>Factor selection:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="100" />
+            <location filename="../processing/analysis/report.py" line="88" />
             <source>Factor</source>
             <translation>Ffactor</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="100" />
+            <location filename="../processing/analysis/report.py" line="88" />
             <source>Incidence-rate ratio per unit</source>
             <translation type="unfinished" />
         </message>
@@ -1095,27 +1095,27 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="101" />
+            <location filename="../processing/analysis/report.py" line="89" />
             <source>p-value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="102" />
+            <location filename="../processing/analysis/report.py" line="90" />
             <source>Change per standard deviation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="104" />
+            <location filename="../processing/analysis/report.py" line="92" />
             <source>Factor effects: % change in fires per standard deviation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="108" />
+            <location filename="../processing/analysis/report.py" line="96" />
             <source>How well it fits</source>
             <translation>Pa mor dda y mae'n ffitio</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="134" />
+            <location filename="../processing/analysis/report.py" line="122" />
             <source>Notes on the data</source>
             <translation type="unfinished" />
         </message>
@@ -1125,52 +1125,52 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="91" />
+            <location filename="../processing/analysis/report.py" line="79" />
             <source>baseline incidents per household per year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="68" />
+            <location filename="../processing/analysis/report.py" line="56" />
             <source>Family: {} (chosen by the user).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="70" />
+            <location filename="../processing/analysis/report.py" line="58" />
             <source>Negative binomial dispersion alpha = {:.4f}: areas differ more than chance alone would make them, so the model allows for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="113" />
+            <location filename="../processing/analysis/report.py" line="101" />
             <source>Deviance explained</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="114" />
+            <location filename="../processing/analysis/report.py" line="102" />
             <source>AIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="115" />
+            <location filename="../processing/analysis/report.py" line="103" />
             <source>BIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="116" />
+            <location filename="../processing/analysis/report.py" line="104" />
             <source>Residual deviance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="117" />
+            <location filename="../processing/analysis/report.py" line="105" />
             <source>Null deviance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="118" />
+            <location filename="../processing/analysis/report.py" line="106" />
             <source>Pearson dispersion (Poisson screen)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="119" />
+            <location filename="../processing/analysis/report.py" line="107" />
             <source>Moran's I of residuals (permutation p-value)</source>
             <translation type="unfinished" />
         </message>
@@ -2352,17 +2352,17 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="174" />
+            <location filename="../processing/algorithms/fire_model.py" line="187" />
             <source>Writing the outputs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="303" />
+            <location filename="../processing/algorithms/fire_model.py" line="310" />
             <source>Applying the model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="307" />
+            <location filename="../processing/algorithms/fire_model.py" line="314" />
             <source>Writing the output</source>
             <translation type="unfinished" />
         </message>
@@ -2382,82 +2382,82 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="473" />
+            <location filename="../processing/analysis/banding.py" line="89" />
             <source>The model file's band thresholds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="395" />
+            <location filename="../processing/analysis/firemodel.py" line="361" />
             <source>The model gives no finite forecast for {} area(s) (rows {}): their factor values are far outside those the model was fitted on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="436" />
+            <location filename="../processing/analysis/firemodel.py" line="402" />
             <source>The model file's family '{}' is not Poisson or negative binomial.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="440" />
+            <location filename="../processing/analysis/firemodel.py" line="406" />
             <source>The model file's 'coefficients' must map factor names to numbers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="456" />
+            <location filename="../processing/analysis/firemodel.py" line="422" />
             <source>In the model file, {} is {}, not a finite number: the file is damaged or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="459" />
+            <location filename="../processing/analysis/firemodel.py" line="425" />
             <source>In the model file, {} is {:g}, too large for a real model (at most {:g} in size): the file is damaged or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="462" />
+            <location filename="../processing/analysis/firemodel.py" line="428" />
             <source>In the model file, {} is {:g}; it must be at least {:g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="468" />
+            <location filename="../processing/analysis/banding.py" line="85" />
             <source>The model file's bands are not described (method one of {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="480" />
+            <location filename="../processing/analysis/banding.py" line="49" />
             <source>{} must be {} numbers for {} bands, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="483" />
+            <location filename="../processing/analysis/banding.py" line="52" />
             <source>{} must be finite numbers, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/firemodel.py" line="486" />
             <source>{} must be zero or more and strictly increasing, e.g. 10, 15, 20, 25; not {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="218" />
+            <location filename="../processing/analysis/firemodel.py" line="214" />
             <source>The selection stopped at its maximum of {} factors while other factors were still candidates; raise 'Maximum factors' to let it consider more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="232" />
+            <location filename="../processing/analysis/firemodel.py" line="228" />
             <source>The model fit did not converge in {} iterations: its coefficients and forecasts may be unreliable. Try fewer factors, another family, or check for factors that separate areas with no incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="419" />
+            <location filename="../processing/analysis/firemodel.py" line="385" />
             <source>The model file '{}' is not valid JSON: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="434" />
+            <location filename="../processing/analysis/firemodel.py" line="400" />
             <source>The model file has no '{}'; it is incomplete or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="445" />
+            <location filename="../processing/analysis/firemodel.py" line="411" />
             <source>The model file has no fill value for the factor '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -3185,6 +3185,102 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/analysis/readers.py" line="74" />
             <source>The dataset '{}' is a damaged gzip file: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="33" />
+            <source>London Fire Brigade ({} per 10,000 households)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="36" />
+            <source>Automatic: rates for fixed thresholds, names for quintiles and natural breaks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="37" />
+            <source>Rates (e.g. 20–25 per 10,000 households)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="38" />
+            <source>Names (Well below average … Well above average)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="157" />
+            <source>Band labels</source>
+            <translation>Labeli'r bandiau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="216" />
+            <source>Areas per band: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="101" />
+            <source>Finds the combination of factors that best explains incident counts per area (London Fire Brigade's method), forecasts incidents per household for every area, and puts each area in one of five risk bands.
+
+Inputs
+- Areas: a layer with one feature per area (wards, LSOAs), e.g. the output of Count incidents per area and Build factors.
+- Area id field (optional): names areas in messages and the report.
+- Incident count field: incidents per area over the years counted.
+- Households field: households per area; the model forecasts incidents per household.
+- Years the counts cover: e.g. 5 for counts from 2012 to 2016.
+- Factors: candidate explanatory fields; by default every numeric field except the count, the households and other counts of the same incidents (fields starting with the count field's name).
+- Family: Poisson, negative binomial, or automatic (negative binomial when the counts vary more than Poisson allows).
+- Selection: forward stepwise by AIC (default) or BIC, LASSO with cross-validation, or none.
+- Maximum factors: the most factors stepwise or LASSO may choose.
+- Use each area's own history: shrink the area's observed rate towards the modelled rate (empirical Bayes), so persistent hot spots are kept without chasing one bad year.
+- Banding: London Fire Brigade's thresholds ({lfb} incidents per 10,000 households a year), your own four thresholds (My thresholds, e.g. {example}), quintiles or natural breaks. LFB's thresholds compare areas with London's rates: where the local average is not in the middle band, the log and report say so.
+- Band labels: by rate ('20–25 per 10,000 households'; the default for fixed thresholds) or by name ('Well below average' … 'Well above average'; the default for quintiles and natural breaks).
+
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="55" />
+            <source>{} must be zero or more and strictly increasing, e.g. {}; not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="174" />
+            <source>The average here is {:.1f} incidents per 10,000 households a year, which falls in band {} of the London Fire Brigade thresholds, not in the middle band {}: the bands compare these areas with London's rates, not with their own average. For bands relative to this data, choose quintiles or natural breaks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="40" />
+            <source>My thresholds must be {} numbers separated by commas, e.g. {}; not '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="72" />
+            <source>Unknown band label style '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="126" />
+            <source>{} bands by {} need at least {} areas with a forecast, not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="143" />
+            <source>Up to {} per 10,000 households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="144" />
+            <source>{}–{} per 10,000 households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="145" />
+            <source>Over {} per 10,000 households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="44" />
+            <source>Every area gets a forecast of incidents per household for the years ahead. The forecast is built from the factors above and, where chosen, from the area's own record, weighed by how much of that record is more than chance. Areas are then put in {} bands by forecast incidents per 10,000 households a year.</source>
             <translation type="unfinished" />
         </message>
     </context>

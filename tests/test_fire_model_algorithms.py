@@ -43,8 +43,10 @@ def test_fit_with_only_the_required_inputs_gives_a_sound_banded_model(fitted, sa
     for name in ("observed", "predicted", "rate_10k", "one_in_x", "band", "band_label", "excess", "pearson_resid"):
         assert name in table.columns, name
     assert table["band"].between(1, 5).all()
-    assert set(table["band_label"]) <= {"Well below average", "Below average", "Average", "Above average",
-                                        "Well above average"}
+    labels = ["Up to 10 per 10,000 households", "10–15 per 10,000 households", "15–20 per 10,000 households",
+              "20–25 per 10,000 households", "Over 25 per 10,000 households"]
+    assert set(table["band_label"]) <= set(labels)  # labels by rate: the default for LFB's fixed thresholds
+    assert (table["band_label"] == [labels[b - 1] for b in table["band"]]).all()
     assert np.allclose(table["rate_10k"], 1e4 * table["predicted"] / table["households"])
     assert ((table["rate_10k"] > 25) == (table["band"] == 5)).all()
     assert table["observed"].sum() == sum(sum(v.values()) for v in sample_truth["counts"].values())
@@ -58,7 +60,7 @@ def test_report_explains_the_model(fitted):
     _, folder = fitted
     html = (folder / "report.html").read_text()
     for words in ("In plain words", "negative binomial", "Incidence-rate ratio", "95% interval", "Moran",
-                  "Deviance explained", "pct_bad_health", "<svg", "Well above average"):
+                  "Deviance explained", "pct_bad_health", "<svg", "Over 25 per 10,000 households"):
         assert words in html, words
 
 
@@ -69,8 +71,10 @@ def test_output_geopackage_opens_styled_from_disk_without_a_layer_choice(fitted)
     assert len(layer.dataProvider().subLayers()) == 1  # so QGIS opens it without "Select items to add"
     renderer = layer.renderer()
     assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "band"
-    assert [r.label() for r in renderer.ranges()] == ["1 Well below average", "2 Below average", "3 Average",
-                                                      "4 Above average", "5 Well above average"]
+    assert [r.label() for r in renderer.ranges()] == [
+        "1 Up to 10 per 10,000 households", "2 10–15 per 10,000 households", "3 15–20 per 10,000 households",
+        "4 20–25 per 10,000 households", "5 Over 25 per 10,000 households"]
+    assert [r.symbol().color().name() for r in renderer.ranges()][::4] == ["#1a9641", "#d7191c"]
 
 
 def test_apply_reproduces_the_fit_and_forecasts_without_history(fitted, counts_layer, tmp_path):
@@ -109,7 +113,9 @@ def test_apply_refuses_a_layer_without_the_model_factors_and_a_bad_model_file(fi
     ({"COUNT_FIELD": "fires"}, ["no field 'fires'", "incident_counts"]),
     ({"HOUSEHOLDS_FIELD": "homes"}, ["no field 'homes'"]),
     ({"FACTORS": ["imd_score", "nope"]}, ["no field 'nope'"]),
-    ({"THRESHOLDS": "10,15,20", "BANDING": 1}, ["four numbers"]),
+    ({"THRESHOLDS": "10,15,20", "BANDING": 1}, ["must be 4 numbers"]),
+    ({"THRESHOLDS": "nan,inf,15,10", "BANDING": 1}, ["finite numbers"]),
+    ({"THRESHOLDS": "25,20,15,10", "BANDING": 1}, ["strictly increasing"]),
 ])
 def test_fit_refuses_bad_parameters_and_writes_nothing(counts_layer, tmp_path, change, words):
     layer = QgsVectorLayer(counts_layer, "incident_counts", "ogr")

@@ -6,6 +6,7 @@ import pytest
 import statsmodels.api as sm
 
 from community_risk.processing.analysis import firemodel, glm
+from community_risk.processing.analysis.banding import Banding
 from community_risk.synthetic import sample_borough as sample_data
 from community_risk.processing.analysis.messages import AnalysisError
 from community_risk.processing.analysis.spatial import contiguity_weights, morans_i
@@ -116,29 +117,34 @@ def test_history_improves_the_forecast_of_later_years(sample):
     assert scores[True] < scores[False]  # lower Poisson deviance-style loss with history
 
 
-def test_lfb_bands_follow_the_published_thresholds():
+@pytest.mark.parametrize("label_style, first, last", [
+    ("auto", "Up to 10 per 10,000 households", "Over 25 per 10,000 households"),
+    ("name", "Well below average", "Well above average")])
+def test_lfb_bands_follow_the_published_thresholds(label_style, first, last):
     model = {"years": 1.0, "history_alpha": 0.0, "use_history": False, "alpha": 0.0,
-             "bands": firemodel.band_definition(firemodel.FireModelOptions(years=1))}
+             "bands": Banding.of("lfb", label_style=label_style).to_dict()}
     rates = np.array([5, 10, 10.01, 15, 15.5, 20, 20.5, 25, 25.01, 60])
     households = np.full(len(rates), 10000.0)
     table = firemodel.forecast_table(model, np.ones(len(rates), bool), None, households, rates)
     assert table["band"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
-    assert table["band_label"][0] == "Well below average" and table["band_label"][-1] == "Well above average"
+    assert table["band_label"][0] == first and table["band_label"][-1] == last
+    assert table["band_label"][6] == ("20–25 per 10,000 households" if label_style == "auto" else "Above average")
     assert np.allclose(table["one_in_x"], 10000 / rates)
 
 
 @pytest.mark.parametrize("method", ["quantiles", "natural breaks"])
 def test_data_driven_bands(sample, method):
-    result = fit(sample, band_method=method)
-    counts = np.bincount(result.table["band"], minlength=6)[1:]
+    result = fit(sample, banding=Banding.of(method))
+    counts = result.banding.counts(result.table["band"])
     assert (counts > 0).all()
     if method == "quantiles":
         assert counts.max() - counts.min() <= 2
     assert len(result.model["bands"]["thresholds"]) == 4
+    assert result.table["band_label"][result.table["band"] == 1][0] == "Well below average"  # names by default
 
 
 def test_custom_thresholds(sample):
-    result = fit(sample, band_method="thresholds", thresholds=(12, 16, 22, 30))
+    result = fit(sample, banding=Banding.of("thresholds", (12, 16, 22, 30)))
     rate, band = result.table["rate_10k"], result.table["band"]
     assert (band[rate > 30] == 5).all() and (band[rate <= 12] == 1).all()
 
@@ -149,10 +155,10 @@ def test_saved_model_applied_to_the_same_areas_gives_the_same_forecast(sample):
     areas, counts, factors, _ = sample
     result = fit(sample)
     model = json.loads(json.dumps(result.model))
-    table, notes = firemodel.apply_model(model, areas["households"], factors, observed=counts, years=8)
+    table, notes, _ = firemodel.apply_model(model, areas["households"], factors, observed=counts, years=8)
     np.testing.assert_allclose(table["predicted"], result.table["predicted"], rtol=1e-9)
     assert (table["band"] == result.table["band"]).all()
-    forward, _ = firemodel.apply_model(model, areas["households"], factors)
+    forward, _, _ = firemodel.apply_model(model, areas["households"], factors)
     np.testing.assert_allclose(forward["predicted"], result.table["expected"] / 8, rtol=1e-9)
 
 
@@ -245,3 +251,14 @@ def test_morans_i_detects_clustering_on_a_grid():
     noise = np.random.default_rng(3).normal(size=144)
     statistic, p = morans_i(noise, weights)
     assert abs(statistic) < 0.2 and p > 0.05
+
+
+def test_lfb_bands_on_data_whose_average_is_not_in_the_middle_band_are_said(sample):
+    from community_risk.processing.analysis.report import fire_model_report
+
+    middle = fit(sample, selection="none", family="poisson")
+    assert not any("middle band" in str(note) for note in middle.notes)  # the sample's 18.9 is in band 3
+    high = fit(sample, selection="none", family="poisson", years=2)  # the same fires in 2 years: 75.7 a year
+    said = [note for note in high.notes if "middle band" in str(note)]
+    assert len(said) == 1 and said[0].warning and "75.7" in str(said[0]) and "band 5" in str(said[0])
+    assert "middle band" in fire_model_report(high, "t")

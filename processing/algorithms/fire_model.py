@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
+from ..analysis.banding import thresholds_text
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_with_columns
 from .styling import apply_band_style
@@ -29,8 +30,12 @@ SELECTION_CHOICES = ("aic", "bic", "lasso", "none")
 SELECTION_LABELS = (translatable("Forward stepwise by AIC"), translatable("Forward stepwise by BIC"),
                     translatable("LASSO with cross-validation"), translatable("None: use every factor"))
 BANDING_CHOICES = ("lfb", "thresholds", "quantiles", "natural breaks")
-BANDING_LABELS = (translatable("London Fire Brigade (10, 15, 20, 25 per 10,000 households)"),
+BANDING_LABELS = (translatable("London Fire Brigade ({} per 10,000 households)"),
                   translatable("My thresholds"), translatable("Quintiles"), translatable("Natural breaks (Fisher-Jenks)"))
+LABEL_CHOICES = ("auto", "rate", "name")
+LABEL_LABELS = (translatable("Automatic: rates for fixed thresholds, names for quintiles and natural breaks"),
+                translatable("Rates (e.g. 20–25 per 10,000 households)"),
+                translatable("Names (Well below average … Well above average)"))
 OUTPUT_FIELDS = ("observed", "predicted", "rate_10k", "one_in_x", "band", "band_label", "excess", "pearson_resid")
 OUTPUT_HELP = translatable(
     "Output fields (the input's own fields are kept)\n"
@@ -44,25 +49,27 @@ OUTPUT_HELP = translatable(
     "Areas with no households are kept with empty model fields.")
 
 
-def model_columns(table):
+def model_columns(table, banding):
     """The output fields written beside the input's own, from the analysis' per-area table."""
+    labels = banding.labels(tr)
     return [
         ("observed", QVariant.Double, table["observed"]),
         ("predicted", QVariant.Double, table["predicted"]),
         ("rate_10k", QVariant.Double, table["rate_10k"]),
         ("one_in_x", QVariant.Double, table["one_in_x"]),
         ("band", QVariant.Int, [b if b > 0 else None for b in table["band"]]),
-        ("band_label", QVariant.String, [tr(label) if label else None for label in table["band_label"]]),
+        ("band_label", QVariant.String, [labels[b - 1] if b > 0 else None for b in table["band"]]),
         ("excess", QVariant.Double, table["excess"]),
         ("pearson_resid", QVariant.Double, table["pearson_resid"]),
     ]
 
 
-def write_banded_output(algorithm, run, records, table, labels=None):
+def write_banded_output(algorithm, run, records, table, banding):
     """Write the areas with the model's fields, styled by band (on load and as the file's default style)."""
     dest_id = write_with_columns(algorithm, run.parameters, run.context, run.feedback, algorithm.OUTPUT, records,
-                                 model_columns(table), progress_start=0)
-    run.style(dest_id, lambda layer: apply_band_style(layer, labels))
+                                 model_columns(table, banding), progress_start=0)
+    labels, colours = banding.labels(tr), banding.colours
+    run.style(dest_id, lambda layer: apply_band_style(layer, labels, colours))
     return dest_id
 
 
@@ -85,6 +92,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     USE_HISTORY = "USE_HISTORY"
     BANDING = "BANDING"
     THRESHOLDS = "THRESHOLDS"
+    BAND_LABELS = "BAND_LABELS"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
     MODEL = "MODEL"
@@ -109,9 +117,12 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             "- Maximum factors: the most factors stepwise or LASSO may choose.\n"
             "- Use each area's own history: shrink the area's observed rate towards the modelled rate "
             "(empirical Bayes), so persistent hot spots are kept without chasing one bad year.\n"
-            "- Banding: London Fire Brigade's thresholds (>25 well above average, >20–25 above, >15–20 average, "
-            ">10–15 below, ≤10 well below, per 10,000 households a year), your own four thresholds (My thresholds, "
-            "e.g. 10,15,20,25), quintiles or natural breaks.\n\n") + tr(OUTPUT_HELP) + tr(
+            "- Banding: London Fire Brigade's thresholds ({lfb} incidents per 10,000 households a year), your own "
+            "four thresholds (My thresholds, e.g. {example}), quintiles or natural breaks. LFB's thresholds compare "
+            "areas with London's rates: where the local average is not in the middle band, the log and report say so.\n"
+            "- Band labels: by rate ('20–25 per 10,000 households'; the default for fixed thresholds) or by name "
+            "('Well below average' … 'Well above average'; the default for quintiles and natural breaks).\n\n").format(
+            lfb=thresholds_text(), example=thresholds_text(separator=",")) + tr(OUTPUT_HELP) + tr(
             "\n\nThe report (HTML) explains the model in plain words: family and why, chosen factors as "
             "incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. "
             "The model file (JSON) holds everything Apply fire risk model needs.")
@@ -139,10 +150,12 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
                                                        minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(self.USE_HISTORY, tr("Use each area's own history"),
                                                         defaultValue=True))
-        self.addParameter(QgsProcessingParameterEnum(self.BANDING, tr("Banding"), [tr(x) for x in BANDING_LABELS],
-                                                     defaultValue=0))
+        banding_labels = [tr(BANDING_LABELS[0]).format(thresholds_text())] + [tr(x) for x in BANDING_LABELS[1:]]
+        self.addParameter(QgsProcessingParameterEnum(self.BANDING, tr("Banding"), banding_labels, defaultValue=0))
         self.addParameter(QgsProcessingParameterString(self.THRESHOLDS, tr("My thresholds (four, per 10,000 households)"),
-                                                       defaultValue="10,15,20,25", optional=True))
+                                                       defaultValue=thresholds_text(separator=","), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.BAND_LABELS, tr("Band labels"), [tr(x) for x in LABEL_LABELS],
+                                                     defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Fire risk")))
         self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Report"), tr("HTML files (*.html)"),
                                                                 optional=True, createByDefault=True))
@@ -172,7 +185,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         run.info(tr("Factors chosen: {}").format(", ".join(result.chosen) or tr("none")))
         run.info(tr("Deviance explained: {:.1%}").format(result.model["fit"]["deviance_explained"]))
         run.step(tr("Writing the outputs"))
-        outputs = {self.OUTPUT: write_banded_output(self, run, records, result.table), "FACTORS_CHOSEN": len(result.chosen)}
+        outputs = {self.OUTPUT: write_banded_output(self, run, records, result.table, result.banding), "FACTORS_CHOSEN": len(result.chosen)}
         outputs.update(self.write_report_and_model(run, result, areas.label))
         return outputs
 
@@ -185,17 +198,23 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             selection=SELECTION_CHOICES[self.parameterAsEnum(run.parameters, self.SELECTION, run.context)],
             max_factors=self.parameterAsInt(run.parameters, self.MAX_FACTORS, run.context),
             use_history=self.parameterAsBoolean(run.parameters, self.USE_HISTORY, run.context),
-            band_method=BANDING_CHOICES[self.parameterAsEnum(run.parameters, self.BANDING, run.context)],
-            thresholds=_parse_thresholds(run.string(self.THRESHOLDS)))
+            banding=self.banding(run))
+
+    def banding(self, run):
+        from ..analysis.banding import Banding, parse_thresholds
+
+        method = BANDING_CHOICES[self.parameterAsEnum(run.parameters, self.BANDING, run.context)]
+        thresholds = parse_thresholds(run.string(self.THRESHOLDS)) if method == "thresholds" else None
+        return Banding.of(method, thresholds, LABEL_CHOICES[self.parameterAsEnum(run.parameters, self.BAND_LABELS,
+                                                                                  run.context)])
 
     def write_report_and_model(self, run, result, source_label):
-        import numpy as np
 
         from ..analysis.report import fire_model_report
 
-        band_counts = np.bincount(result.table["band"], minlength=6)[1:]
-        run.info(tr("Areas per band (1 = well below … 5 = well above average): {}").format(
-            ", ".join(str(int(c)) for c in band_counts)))
+        labels = result.banding.labels(tr)
+        run.info(tr("Areas per band: {}").format(", ".join("{} {}: {}".format(band, label, int(count)) for band, (
+            label, count) in enumerate(zip(labels, result.banding.counts(result.table["band"])), start=1))))
         written = {}
         report = fire_model_report(result, tr("Fire risk model: {}").format(source_label), translate=tr)
         for name, text in ((self.REPORT, report), (self.MODEL, json.dumps(dict(result.model, source=source_label),
@@ -229,18 +248,6 @@ def default_factors(records, count_name, households_name, id_name, run):
         fail(tr("The area layer '{}' has no numeric fields to use as factors besides the count and households.")
              .format(records.label))
     return chosen
-
-
-def _parse_thresholds(text):
-    if not text or not text.strip():
-        return (10.0, 15.0, 20.0, 25.0)
-    try:
-        values = tuple(float(part) for part in text.replace(";", ",").split(",") if part.strip())
-    except ValueError:
-        fail(tr("My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.").format(text))
-    if len(values) != 4:
-        fail(tr("My thresholds must be four numbers separated by commas, e.g. 10,15,20,25; not '{}'.").format(text))
-    return values
 
 
 class ApplyFireRiskModelAlgorithm(CommunityRiskAlgorithm):
@@ -301,11 +308,11 @@ class ApplyFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         if missing:
             fail(tr("The area layer '{}' lacks the model's factor field(s): {}.").format(areas.label, ", ".join(missing)))
         run.step(tr("Applying the model"))
-        table, notes = apply_model(model, records.column(households_name), records.frame(list(model["coefficients"])),
+        table, notes, banding = apply_model(model, records.column(households_name), records.frame(list(model["coefficients"])),
                                    observed=records.column(count_name) if count_name else None, years=years)
         run.notes(notes)
         run.step(tr("Writing the output"))
-        return {self.OUTPUT: write_banded_output(self, run, records, table)}
+        return {self.OUTPUT: write_banded_output(self, run, records, table, banding)}
 
     def read_model(self, run):
         from ..analysis.firemodel import load_model

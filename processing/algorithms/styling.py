@@ -13,8 +13,6 @@ from qgis.PyQt.QtGui import QColor
 
 from ...plugin.translation import tr
 
-# Band 1 (well below average) to band 5 (well above average): green to red, as LFB's maps.
-BAND_COLOURS = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c")
 
 
 class GraduatedStyle(QgsProcessingLayerPostProcessorInterface):
@@ -43,30 +41,36 @@ def apply_graduated_style(layer, field_name, classes=5, ramp="Reds"):
     return renderer
 
 
-def band_renderer(geometry_type, labels=None):
-    """Five graduated classes on the field `band`, labelled with the bands' names (the fire bands by default)."""
-    from ..analysis.firemodel import BAND_LABELS
+def band_renderer(geometry_type, labels=None, colours=None):
+    """One class per band on the integer field `band` (1 = lowest), in the bands' colours, each labelled
+    'number label'. labels: translated band labels (default: the risk band names, translated here); colours:
+    one per band (default: the banding's green to red)."""
+    from ..analysis import banding
 
+    labels = labels or [tr(name) for name in banding.NAMES]
+    colours = colours or banding.COLOURS
     ranges = []
-    for band, (label, colour) in enumerate(zip(labels or BAND_LABELS, BAND_COLOURS), start=1):
+    for band, (label, colour) in enumerate(zip(labels, colours), start=1):
         symbol = QgsSymbol.defaultSymbol(geometry_type)
         symbol.setColor(QColor(colour))
-        ranges.append(QgsRendererRange(band - 0.5, band + 0.5, symbol, "{} {}".format(band, tr(label))))
+        ranges.append(QgsRendererRange(band - 0.5, band + 0.5, symbol, "{} {}".format(band, label)))
     return QgsGraduatedSymbolRenderer("band", ranges)
 
 
-def apply_band_style(layer, labels=None):
-    layer.setRenderer(band_renderer(layer.geometryType(), labels))
+def apply_band_style(layer, labels=None, colours=None):
+    layer.setRenderer(band_renderer(layer.geometryType(), labels, colours))
     layer.triggerRepaint()
 
 
 class BandStyle(QgsProcessingLayerPostProcessorInterface):
+    """The band style as a post-processor; labels untranslated (translated when applied)."""
+
     def __init__(self, labels=None):
         super().__init__()
         self.labels = labels
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        apply_band_style(layer, self.labels)
+        apply_band_style(layer, [tr(label) for label in self.labels] if self.labels else None)
 
 
 class IndexStyle(QgsProcessingLayerPostProcessorInterface):

@@ -89,5 +89,3 @@ def line_chart(series, title, x_label, y_label, width=480, height=360):
     parts.append("</svg>")
     return "".join(parts)
 
-
-BAND_COLOURS = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c")

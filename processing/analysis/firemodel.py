@@ -5,20 +5,16 @@ Model: incidents_i ~ Poisson or NB2 with log E = log(households_i * years) + b0 
 Forecast: the modelled rate, optionally shrunk towards each area's own history (empirical Bayes:
 the gamma-Poisson posterior mean), so persistent hot spots are kept without chasing one bad year.
 """
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import glm
+from .banding import Banding
 from .messages import AnalysisError, Note, listed, no_progress, translatable
 
-LFB_THRESHOLDS = (10.0, 15.0, 20.0, 25.0)  # fires per 10,000 households per year
-BAND_LABELS = (translatable("Well below average"), translatable("Below average"), translatable("Average"),
-               translatable("Above average"), translatable("Well above average"))
 FAMILIES = ("auto", glm.POISSON, glm.NEGATIVE_BINOMIAL)
 SELECTIONS = ("none", "aic", "bic", "lasso")
-BAND_METHODS = ("lfb", "thresholds", "quantiles", "natural breaks")
 MODEL_FORMAT = "community-risk-fire-model"
 AREAS_PER_FACTOR = 10  # the data support about one factor per ten areas
 
@@ -30,8 +26,7 @@ class FireModelOptions:
     selection: str = "aic"
     max_factors: int = 15
     use_history: bool = True
-    band_method: str = "lfb"
-    thresholds: tuple = LFB_THRESHOLDS
+    banding: Banding = field(default_factory=Banding)
 
 
 @dataclass
@@ -57,6 +52,7 @@ class FireModelResult:
     null_deviance: float
     morans_i: tuple = (float("nan"), float("nan"))
     factor_sd: dict = field(default_factory=dict)
+    banding: Banding = field(default_factory=Banding)  # with its thresholds, fitted where data-driven
 
 
 def prepare_data(ids, counts, households, factors, count_name, households_name):
@@ -250,7 +246,7 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
         "years": float(options.years),
         "use_history": bool(options.use_history),
         "history_alpha": _history_alpha(fit, data.y),
-        "bands": band_definition(options),
+        "bands": options.banding.to_dict(),
         "selection": options.selection,
         "fit": {"areas": n, "households": float(data.households.sum()), "incidents": float(data.y.sum()),
                 "aic": fit.criterion("aic", n), "bic": fit.criterion("bic", n),
@@ -259,9 +255,14 @@ def fit_fire_model(ids, counts, households, factors, options, count_name="incide
                 "log_likelihood": fit.llf, "converged": bool(fit.converged)},
     }
     table = forecast_table(model, data.keep, data.y, data.households, fit.mu)
-    model["bands"] = table.pop("_bands")
+    banding = table.pop("_banding")
+    model["bands"] = banding.to_dict()
+    average = 1e4 * data.y.sum() / options.years / data.households.sum()
+    average_note = banding.average_note(average)
+    if average_note is not None:
+        notes.append(average_note)
     result = FireModelResult(model, table, notes, fit, chosen_names, selection, overdispersion,
-                             null_fit.deviance, factor_sd=model["factor_sd"])
+                             null_fit.deviance, factor_sd=model["factor_sd"], banding=banding)
     if geometries is not None:
         from .spatial import contiguity_weights, morans_i
 
@@ -292,10 +293,9 @@ def forecast_table(model, keep, observed, households, expected):
         shrink = np.ones(len(expected))
     predicted = expected / years * shrink
     rate_10k = 1e4 * predicted / households
-    band_info = dict(model["bands"])
-    if band_info.get("thresholds") is None:
-        band_info["thresholds"] = _data_thresholds(rate_10k, band_info["method"])
-    bands = 1 + np.searchsorted(np.asarray(band_info["thresholds"]), rate_10k, side="left")
+    banding = Banding.from_dict(model["bands"]).fitted(rate_10k)
+    bands = banding.assign(rate_10k)
+    labels = banding.labels()
     table = {}
 
     def spread(values, fill=np.nan, dtype=float):
@@ -311,50 +311,16 @@ def forecast_table(model, keep, observed, households, expected):
     table["one_in_x"] = spread(np.divide(households, predicted, out=np.full(len(predicted), np.inf),
                                          where=predicted > 0))
     table["band"] = spread(bands, fill=0, dtype=int)
-    table["band_label"] = spread(np.array([BAND_LABELS[b - 1] for b in bands], dtype=object), fill="",
-                                 dtype=object)
+    table["band_label"] = spread(np.array([labels[b - 1] if b > 0 else "" for b in bands], dtype=object),
+                                 fill="", dtype=object)
     if observed is not None:
         table["excess"] = spread(observed - expected)
         table["pearson_resid"] = spread((observed - expected) / np.sqrt(variance))
     else:
         table["excess"] = spread(np.full(len(expected), np.nan))
         table["pearson_resid"] = spread(np.full(len(expected), np.nan))
-    table["_bands"] = band_info
+    table["_banding"] = banding
     return table
-
-
-def band_definition(options):
-    """How areas are banded; fixed thresholds now, data-driven ones (quantiles, breaks) at forecast time."""
-    if options.band_method == "lfb":
-        thresholds = list(LFB_THRESHOLDS)
-    elif options.band_method == "thresholds":
-        thresholds = sorted(float(t) for t in options.thresholds)
-        if len(thresholds) != 4:
-            raise AnalysisError(translatable("Five bands need four thresholds, not {}."), len(thresholds))
-    elif options.band_method in ("quantiles", "natural breaks"):
-        thresholds = None
-    else:
-        raise AnalysisError(translatable("Unknown banding method '{}'."), options.band_method)
-    return {"method": options.band_method, "thresholds": thresholds, "labels": list(BAND_LABELS),
-            "units": "incidents per 10,000 households per year"}
-
-
-def _data_thresholds(rate_10k, method):
-    import mapclassify
-
-    values = np.asarray(rate_10k, dtype=float)
-    values = values[np.isfinite(values)]
-    if method == "quantiles":
-        bins = mapclassify.Quantiles(values, k=5).bins
-    else:
-        # Fisher-Jenks is exact but quadratic in pure Python: beyond 1,000 areas, classify 1,000 evenly
-        # spaced quantiles of the rates instead (deterministic, unlike mapclassify's random sample).
-        if len(values) > 1000:
-            values = np.quantile(values, np.linspace(0, 1, 1000))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "Numba not installed": the pure Python path is fine at this size
-            bins = mapclassify.FisherJenks(values, k=5).bins
-    return [float(b) for b in bins[:4]]
 
 
 def apply_model(model, households, factors, observed=None, years=None):
@@ -362,7 +328,7 @@ def apply_model(model, households, factors, observed=None, years=None):
 
     Missing factor values take the fill value saved with the model. With observed counts (over `years`)
     and a model that uses history, each area's forecast is shrunk towards its own history.
-    Returns (table, notes).
+    Returns (table, notes, banding).
     """
     import pandas as pd
 
@@ -402,8 +368,8 @@ def apply_model(model, households, factors, observed=None, years=None):
             raise AnalysisError(translatable("The count field has missing values; give counts for every area."))
     applied = dict(model, years=use_years, use_history=model["use_history"] and history is not None)
     table = forecast_table(applied, keep, history, households[keep], expected)
-    table.pop("_bands")
-    return table, notes
+    banding = table.pop("_banding")
+    return table, notes, banding
 
 
 MAX_COEFFICIENT = 1e6  # beyond this exp() overflows for ordinary factor values: a damaged or foreign file
@@ -447,7 +413,7 @@ def check_model(model):
     _check_number("alpha", model["alpha"], minimum=0.0)
     _check_number("history_alpha", model.get("history_alpha", 0.0), minimum=0.0)
     _check_number("years", model["years"], minimum=1e-9)
-    _check_bands(model["bands"])
+    Banding.from_dict(model["bands"])
 
 
 def _check_number(key, value, minimum=None, limit=MAX_COEFFICIENT):
@@ -461,31 +427,6 @@ def _check_number(key, value, minimum=None, limit=MAX_COEFFICIENT):
     if minimum is not None and value < minimum:
         raise AnalysisError(translatable("In the model file, {} is {:g}; it must be at least {:g}."), key, value,
                             minimum)
-
-
-def _check_bands(bands):
-    if not isinstance(bands, dict) or bands.get("method") not in BAND_METHODS:
-        raise AnalysisError(translatable("The model file's bands are not described (method one of {})."),
-                            ", ".join(BAND_METHODS))
-    thresholds = bands.get("thresholds")
-    if thresholds is None and bands["method"] in ("quantiles", "natural breaks"):
-        return
-    check_thresholds(thresholds, translatable("The model file's band thresholds"))
-
-
-def check_thresholds(thresholds, what):
-    """Four finite, increasing, non-negative thresholds (rates per 10,000 households a year)."""
-    values = list(thresholds) if isinstance(thresholds, (list, tuple)) else []
-    if len(values) != len(LFB_THRESHOLDS):
-        raise AnalysisError(translatable("{} must be {} numbers for {} bands, not {}."), what, len(LFB_THRESHOLDS),
-                            len(LFB_THRESHOLDS) + 1, thresholds)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and np.isfinite(v) for v in values):
-        raise AnalysisError(translatable("{} must be finite numbers, not {}."), what,
-                            ", ".join(str(v) for v in values))
-    if any(v < 0 for v in values) or any(b <= a for a, b in zip(values, values[1:])):
-        raise AnalysisError(translatable("{} must be zero or more and strictly increasing, e.g. 10, 15, 20, 25; "
-                                         "not {}."), what, ", ".join("{:g}".format(v) for v in values))
-    return [float(v) for v in values]
 
 
 def plain_language_effects(result, top=3):

@@ -5,7 +5,7 @@ import numpy as np
 from scipy import stats
 
 from . import charts
-from .firemodel import BAND_LABELS, plain_language_effects
+from .firemodel import plain_language_effects
 from .messages import translatable
 
 STYLE = """
@@ -44,21 +44,9 @@ def fire_model_report(result, title, translate=lambda text: text, area_count_tot
     parts.append("<p>{}</p>".format(escape(t(translatable(
         "Every area gets a forecast of incidents per household for the years ahead. The forecast is built "
         "from the factors above and, where chosen, from the area's own record, weighed by how much of that "
-        "record is more than chance. Areas are then put in five bands by forecast incidents per 10,000 "
-        "households a year.")))))
-    thresholds = model["bands"]["thresholds"]
-    band_rows = []
-    counts = np.bincount(table["band"][used], minlength=6)[1:]
-    for k in range(5):
-        low = "≤ {:.1f}".format(thresholds[0]) if k == 0 else (
-            "> {:.1f}".format(thresholds[3]) if k == 4 else "{:.1f} – {:.1f}".format(thresholds[k - 1], thresholds[k]))
-        band_rows.append("<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>".format(
-            k + 1, escape(t(BAND_LABELS[k])), low, counts[k]))
-    parts.append("<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>".format(
-        escape(t(translatable("Band"))), escape(t(translatable("Incidents per 10,000 households a year"))),
-        escape(t(translatable("Areas"))), "".join(band_rows)))
-    parts.append(charts.bar_chart([t(label) for label in BAND_LABELS], counts, t(translatable("Areas per band")),
-                                  colours=charts.BAND_COLOURS))
+        "record is more than chance. Areas are then put in {} bands by forecast incidents per 10,000 "
+        "households a year.")).format(result.banding.count))))
+    parts.append(band_table(result.banding, table["band"][used], t))
 
     parts.append("<h2>{}</h2>".format(escape(t(translatable("The model")))))
     family_note = [note for note in result.notes if note.template.startswith("Family:")]
@@ -136,3 +124,16 @@ def fire_model_report(result, title, translate=lambda text: text, area_count_tot
             parts.append("<p class='note'>{}</p>".format(escape(note.render(t))))
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def band_table(banding, bands, translate):
+    """The bands' rates and areas, as a table and a bar chart in the bands' colours."""
+    t = translate
+    labels, counts = banding.labels(t), banding.counts(bands)
+    rows = "".join("<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>".format(band, escape(label), escape(rates), count)
+                   for band, (label, rates, count) in enumerate(zip(labels, banding.ranges(), counts), start=1))
+    return "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>".format(
+        escape(t(translatable("Band"))), escape(t(translatable("Incidents per 10,000 households a year"))),
+        escape(t(translatable("Areas"))), rows) + charts.bar_chart(
+        ["{} {}".format(band, label) for band, label in enumerate(labels, start=1)], counts,
+        t(translatable("Areas per band")), colours=banding.colours)
