@@ -43,11 +43,11 @@ def apply_graduated_style(layer, field_name, classes=5, ramp="Reds"):
 
 def band_renderer(geometry_type, labels=None, colours=None):
     """One class per band on the integer field `band` (1 = lowest), in the bands' colours, each labelled
-    'number label'. labels: translated band labels (default: the risk band names, translated here); colours:
-    one per band (default: the banding's green to red)."""
+    'number label'. labels: band labels, translated here if they are source strings (default: the risk band
+    names); colours: one per band (default: the banding's green to red)."""
     from ..analysis import banding
 
-    labels = labels or [tr(name) for name in banding.NAMES]
+    labels = [tr(label) for label in (labels or banding.NAMES)]
     colours = colours or banding.COLOURS
     ranges = []
     for band, (label, colour) in enumerate(zip(labels, colours), start=1):
@@ -60,17 +60,6 @@ def band_renderer(geometry_type, labels=None, colours=None):
 def apply_band_style(layer, labels=None, colours=None):
     layer.setRenderer(band_renderer(layer.geometryType(), labels, colours))
     layer.triggerRepaint()
-
-
-class BandStyle(QgsProcessingLayerPostProcessorInterface):
-    """The band style as a post-processor; labels untranslated (translated when applied)."""
-
-    def __init__(self, labels=None):
-        super().__init__()
-        self.labels = labels
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        apply_band_style(layer, [tr(label) for label in self.labels] if self.labels else None)
 
 
 class IndexStyle(QgsProcessingLayerPostProcessorInterface):
