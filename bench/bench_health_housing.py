@@ -24,7 +24,7 @@ elapsed = time.perf_counter() - start
 import rasterio
 with rasterio.open(result["OUTPUT"]) as dataset:
     shape = dataset.shape
-print("heatsurface: {:,} LFB fires, 50 m cells over Greater London ({} x {} cells), Silverman bandwidth {:.0f} m: "
+print("heatsurface: {:,} LFB fires, 50 m cells over Greater London ({} x {} cells), hot-spot bandwidth {:.0f} m: "
       "{:.2f} s (goal < 5 s)".format(len(fires), shape[1], shape[0], result["BANDWIDTH_USED"], elapsed))
 """
 

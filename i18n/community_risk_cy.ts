@@ -59,27 +59,27 @@
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="341" />
+            <location filename="../processing/algorithms/base.py" line="349" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="294" />
+            <location filename="../processing/algorithms/base.py" line="302" />
             <source>The {} layer '{}' has {}; it must have {}.</source>
             <translation>Mae gan yr haen {} '{}' {}; rhaid iddi gael {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="313" />
+            <location filename="../processing/algorithms/base.py" line="321" />
             <source>The {} layer '{}' is empty: it has no features.</source>
             <translation>Mae'r haen {} '{}' yn wag: nid oes ganddi nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="319" />
+            <location filename="../processing/algorithms/base.py" line="327" />
             <source>No field was chosen on the {} layer '{}'.</source>
             <translation>Ni ddewiswyd maes ar yr haen {} '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="322" />
+            <location filename="../processing/algorithms/base.py" line="330" />
             <source>The {} layer '{}' has no field '{}'. Its fields are: {}.</source>
             <translation>Nid oes gan yr haen {} '{}' faes '{}'. Ei meysydd yw: {}.</translation>
         </message>
@@ -1842,7 +1842,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="30" />
+            <location filename="../processing/algorithms/heat_surface.py" line="50" />
             <source>Heat surface (kernel density)</source>
             <translation>Arwyneb gwres (dwysedd cnewyllyn)</translation>
         </message>
@@ -1857,77 +1857,77 @@ Inputs
 - Boundary (optional): polygons to clip to; cells outside are left empty.
 
 Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic (biweight) kernel so the surface adds up to the number of points; loaded with a colour ramp.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="56" />
+            <location filename="../processing/algorithms/heat_surface.py" line="92" />
             <source>Points</source>
             <translation>Pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="57" />
+            <location filename="../processing/algorithms/heat_surface.py" line="93" />
             <source>Weight field</source>
             <translation>Maes pwysau</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="59" />
             <source>Cell size</source>
-            <translation>Maint cell</translation>
+            <translation type="obsolete">Maint cell</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="61" />
             <source>Bandwidth</source>
-            <translation>Lled band</translation>
+            <translation type="obsolete">Lled band</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="63" />
+            <location filename="../processing/algorithms/heat_surface.py" line="105" />
             <source>Boundary</source>
             <translation>Ffin</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="65" />
+            <location filename="../processing/algorithms/heat_surface.py" line="107" />
             <source>Heat surface</source>
             <translation>Arwyneb gwres</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="66" />
             <source>Bandwidth used</source>
-            <translation>Lled band a ddefnyddiwyd</translation>
+            <translation type="obsolete">Lled band a ddefnyddiwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="104" />
+            <location filename="../processing/algorithms/heat_surface.py" line="53" />
             <source>boundary</source>
             <translation>ffin</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="82" />
             <source>The point layer '{}' is in a geographic CRS ({}): reproject it to a projected CRS (e.g. EPSG:27700) so cells and bandwidth are in metres.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="101" />
             <source>Bandwidth by Silverman's rule: {:.1f}</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/kde.py" line="20" />
+            <location filename="../processing/analysis/kde.py" line="28" />
             <source>A density surface needs at least two points.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/kde.py" line="29" />
+            <location filename="../processing/analysis/kde.py" line="53" />
             <source>All points are in one place: give the bandwidth.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/kde.py" line="50" />
+            <location filename="../processing/analysis/kde.py" line="109" />
             <source>The cell size and the bandwidth must be positive.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/kde.py" line="58" />
             <source>{} x {} cells is too many: choose a larger cell size.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="51" />
@@ -2262,32 +2262,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="103" />
+            <location filename="../processing/algorithms/base.py" line="111" />
             <source>Cancelled: nothing was written, and earlier results are as they were.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="253" />
+            <location filename="../processing/algorithms/base.py" line="261" />
             <source>The style could not be saved beside {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="333" />
+            <location filename="../processing/algorithms/base.py" line="341" />
             <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="273" />
+            <location filename="../processing/algorithms/base.py" line="281" />
             <source>The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="303" />
+            <location filename="../processing/algorithms/base.py" line="311" />
             <source>The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="306" />
+            <location filename="../processing/algorithms/base.py" line="314" />
             <source>The {} layer '{}' is in a geographic CRS ({}), in degrees; this algorithm measures in metres. Reproject it first (e.g. to EPSG:27700 with Vector &gt; Data Management Tools &gt; Reproject Layer).</source>
             <translation type="unfinished" />
         </message>
@@ -3281,6 +3281,123 @@ Inputs
         <message>
             <location filename="../processing/analysis/report.py" line="44" />
             <source>Every area gets a forecast of incidents per household for the years ahead. The forecast is built from the factors above and, where chosen, from the area's own record, weighed by how much of that record is more than chance. Areas are then put in {} bands by forecast incidents per 10,000 households a year.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="404" />
+            <source>is empty (0 bytes). Was it copied or downloaded in full?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="410" />
+            <source>is not a GeoPackage: it does not begin as one does. It may be damaged, or another kind of file renamed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="416" />
+            <source>is truncated: it holds {:,} of its {:,} bytes. Copy or download it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="395" />
+            <source>The input '{}' cannot be read: the file '{}' {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="27" />
+            <source>Hot spots: distance to the 20th nearest point</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="28" />
+            <source>Smooth overview: Silverman's rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="65" />
+            <source>A smooth surface of how densely points (fires, F/G-rated homes, benefit claimants) lie, as a GeoTIFF of points per square kilometre.
+
+Inputs
+- Points: any point layer with a CRS; Weight field (optional): a number per point, e.g. casualties (default 1).
+- Points are (optional): what the points are, for the legend, e.g. 'fires' gives 'fires per km²' (default: the layer's name).
+- Cell size (metres): default 50.
+- Automatic bandwidth: how the kernel's radius is chosen when Bandwidth is empty.
+  Hot spots (default): the median distance from a point to its 20th nearest point, so a kernel typically holds about 20 points. It adapts to how dense the points are and keeps streets and estates apart: about 300 m for the sample's fires and for London's. Use it to find where to act.
+  Smooth overview: Silverman's rule of thumb, h = 2.78 × sigma × n^(-1/6), with sigma the mean of the coordinates' robust standard deviations. It describes the spread of the whole layer: 1.7 km on the sample and 3.7 km on London, which blurs a borough into one or two blobs. Use it for a borough-wide picture.
+- Bandwidth (metres, optional): the kernel's radius; overrides the automatic choice. The log reports the value used.
+- Boundary (optional): polygons to clip to; cells outside are left empty. When the points are in a geographic CRS (degrees) and the boundary in a projected one, the points are reprojected to it.
+
+Output: a one-band GeoTIFF (.tif; other formats are refused) of points per square kilometre, using QGIS's quartic (biweight) kernel so the surface adds up to the number of points. It opens with a colour ramp whose legend gives the units, from the .qml saved beside it. A grid that would need more than half the free memory is refused before any work, with the figure.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="132" />
+            <source>Making the surface</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="95" />
+            <source>Points are (for the legend, e.g. fires)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="97" />
+            <source>Cell size (metres)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="100" />
+            <source>Automatic bandwidth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="102" />
+            <source>Bandwidth (metres; empty: automatic)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="108" />
+            <source>Bandwidth used (metres)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="135" />
+            <source>{} per km²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="125" />
+            <source>Reading points from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="115" />
+            <source>The heat surface is written as a GeoTIFF, so its file must end in .tif; '{}' would be a GeoTIFF under another format's name. Name it e.g. heat.tif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="146" />
+            <source>The points are in degrees ({}); they are reprojected to the boundary's CRS ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="181" />
+            <source>Bandwidth by Silverman's rule: {:,.0f} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="184" />
+            <source>Bandwidth for hot spots (median distance to the 20th nearest point): {:,.0f} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/kde.py" line="33" />
+            <source>Most points share a position with {} others: give the bandwidth.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/kde.py" line="85" />
+            <source>A surface of {:,} x {:,} cells of {:g} needs about {:,.1f} GB of memory, more than half of the {:,.1f} GB free. Choose a cell size of at least {:,.0f}, or clip to a smaller boundary.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -59,8 +59,8 @@ echo "== 9/10 Load EPC certificates (generated in the register's schema) onto th
 PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_epc_certificates.py "$out/epc/certificates.csv"
 run communityrisk:loadepc -- "INPUT=$out/epc/certificates.csv" "POSTCODES=$gpkg|layername=postcodes" \
   POSTCODE_FIELD=postcode "OUTPUT=$out/epc_homes.gpkg"
-echo "== 10/10 Heat surface of the sample's fires (50 m cells, clipped to the station grounds)"
-run communityrisk:heatsurface -- "INPUT=$gpkg|layername=incidents" CELL_SIZE=50 BANDWIDTH=400 \
+echo "== 10/10 Heat surface of the sample's fires (50 m cells, hot-spot bandwidth, clipped to the station grounds)"
+run communityrisk:heatsurface -- "INPUT=$gpkg|layername=incidents" POINTS_NAME=fires CELL_SIZE=50 \
   "BOUNDARY=$gpkg|layername=station_grounds" "OUTPUT=$out/fire_heat.tif"
 echo
 echo "Demo outputs in $out:"

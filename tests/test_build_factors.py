@@ -123,3 +123,15 @@ def test_a_new_factor_source_is_one_class(sample_path, tmp_path, monkeypatch):
     built = gpd.read_file(tmp_path / "f.gpkg")
     assert np.allclose(built["easting"], built.geometry.centroid.x)
     assert "easting: centroid easting" in (tmp_path / "log.txt").read_text()
+
+
+@pytest.mark.parametrize("content", ["empty", "truncated"])
+def test_an_empty_or_truncated_geopackage_gets_a_clear_message(sample_path, tmp_path, content):
+    data = b"" if content == "empty" else open(sample_path, "rb").read()[:300_000]
+    (tmp_path / "areas.gpkg").write_bytes(data)
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm(ALG, {"AREAS": str(tmp_path / "areas.gpkg") + "|layername=areas", "AREA_ID": "area_code",
+                            "OUTPUT": str(tmp_path / "f.gpkg")})
+    message = str(raised.value)
+    assert "areas.gpkg" in message and ("empty (0 bytes)" if content == "empty" else "truncated") in message
+    assert "not found" not in message

@@ -83,6 +83,14 @@ class CommunityRiskAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         return True
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Processing's own checks; a layer file that exists but cannot be opened (empty, truncated, not what
+        its name says) is named with the reason instead of Processing's 'not found'."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            message = damaged_input_message(self, parameters) or message
+        return ok, message
+
     # --- the template: every algorithm's processAlgorithm is this one --------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -370,3 +378,41 @@ def write_text(path, text):
     with open(partial, "w", encoding="utf-8") as handle:
         handle.write(text)
     os.replace(partial, path)
+
+
+def damaged_input_message(algorithm, parameters):
+    """Why an input file that exists cannot be read (zero bytes, a truncated or foreign GeoPackage), or None."""
+    from .outputs import file_of_source
+
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination():
+            continue
+        values = parameters.get(definition.name())
+        for value in values if isinstance(values, (list, tuple)) else [values]:
+            path = file_of_source(value) if isinstance(value, str) else None
+            reason = damaged_file_reason(path) if path and os.path.isfile(path) else None
+            if reason:
+                return tr("The input '{}' cannot be read: the file '{}' {}").format(
+                    definition.description(), path, reason)
+    return None
+
+
+def damaged_file_reason(path):
+    """'is empty (0 bytes)…', 'is truncated…' or 'is not a GeoPackage…' for a damaged layer file; else None."""
+    size = os.path.getsize(path)
+    if size == 0:
+        return tr("is empty (0 bytes). Was it copied or downloaded in full?")
+    if not path.lower().endswith(".gpkg"):
+        return None
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(b"SQLite format 3\x00"):
+        return tr("is not a GeoPackage: it does not begin as one does. It may be damaged, or another kind of file "
+                  "renamed.")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if len(header) == 100 and header[24:28] == header[92:96] and pages and size < page_size * pages:
+        return tr("is truncated: it holds {:,} of its {:,} bytes. Copy or download it again.").format(
+            size, page_size * pages)
+    return None
