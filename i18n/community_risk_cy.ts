@@ -2737,7 +2737,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../processing/algorithms/health_index.py" line="194" />
             <source>Area</source>
-            <translation type="unfinished" />
+            <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="65" />
@@ -2768,7 +2768,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="88" />
             <source>CSV files (*.csv *.csv.gz *.txt)</source>
-            <translation type="unfinished" />
+            <translation>Ffeiliau CSV (*.csv *.csv.gz *.txt)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="116" />
@@ -3306,12 +3306,12 @@ Inputs
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="27" />
             <source>Hot spots: distance to the 20th nearest point</source>
-            <translation type="unfinished" />
+            <translation>Mannau poeth: pellter i'r 20fed pwynt agosaf</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="28" />
             <source>Smooth overview: Silverman's rule</source>
-            <translation type="unfinished" />
+            <translation>Trosolwg llyfn: rheol Silverman</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="65" />
@@ -3338,32 +3338,32 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="95" />
             <source>Points are (for the legend, e.g. fires)</source>
-            <translation type="unfinished" />
+            <translation>Beth yw'r pwyntiau (ar gyfer yr allwedd, e.e. tanau)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="97" />
             <source>Cell size (metres)</source>
-            <translation type="unfinished" />
+            <translation>Maint cell (metrau)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="100" />
             <source>Automatic bandwidth</source>
-            <translation type="unfinished" />
+            <translation>Lled band awtomatig</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="102" />
             <source>Bandwidth (metres; empty: automatic)</source>
-            <translation type="unfinished" />
+            <translation>Lled band (metrau; gwag: awtomatig)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="108" />
             <source>Bandwidth used (metres)</source>
-            <translation type="unfinished" />
+            <translation>Lled band a ddefnyddiwyd (metrau)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="135" />
             <source>{} per km²</source>
-            <translation type="unfinished" />
+            <translation>{} fesul km²</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/heat_surface.py" line="125" />
