@@ -80,3 +80,30 @@ def test_housing_benefit_overlay_through_processing(homes_and_claimants, tmp_pat
     record = json.loads((tmp_path / "out" / "record.json").read_text())
     assert "Claimant Name" in record["datasets"][0]["fields_dropped_unread"]
     assert os.path.getsize(tmp_path / "out" / "record.json") > 200
+
+
+def test_addresses_like_formulas_are_neutralised_in_the_referral_csv(homes_and_claimants, tmp_path):
+    """Issue 8: an EPC address starting with '=' reached the referral CSV as a live formula."""
+    import csv
+
+    import pyogrio
+
+    homes, claimants, _, _, _ = homes_and_claimants
+    hostile = homes.copy()
+    hostile["address"] = "=HYPERLINK(\"http://evil.example\")&\"" + hostile["address"].astype(str) + "\""
+    hostile["uprn"] = hostile["uprn"].astype(object).where(hostile["uprn"].notna(), None)
+    pyogrio.write_dataframe(hostile[["uprn", "address", "postcode", "rating", "band_fg", "private_rented"]],
+                            str(tmp_path / "homes.gpkg"))
+    claimants.to_csv(tmp_path / "claimants.csv", index=False)
+    run_algorithm("communityrisk:housingbenefitoverlay", {
+        "CLAIMANTS": str(tmp_path / "claimants.csv"), "EPC": str(tmp_path / "homes.gpkg"), "SECRET": SECRET,
+        "REFERRAL_MODE": True, "LAWFUL_BASIS": "Housing Act 2004 s.4", "OUTPUT": str(tmp_path / "referrals.csv"),
+        "RECORD": str(tmp_path / "record.json")})
+    with open(tmp_path / "referrals.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    addresses = [r["address"] for r in rows if r["address"]]
+    assert len(addresses) > 0.9 * len(rows)
+    assert all(a.startswith("'=HYPERLINK") for a in addresses)
+    assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+    assert {r["flagged"] for r in rows} <= {"0", "1"}  # numbers, not quoted text
+    assert open(tmp_path / "referrals.csvt").read().startswith('"String"')

@@ -245,3 +245,37 @@ def test_processing_refuses_mismatched_roles(tmp_path):
             "OUTPUT": str(tmp_path / "o.gpkg"), "RECORD": str(tmp_path / "r.json")})
     assert "one role per dataset" in str(raised.value)
     assert not (tmp_path / "o.gpkg").exists() and not (tmp_path / "r.json").exists()
+
+
+# --- adapter-level tests (issue 8): council files however they were saved -------------------------------
+
+def test_find_people_at_risk_reads_utf16_and_misnamed_files_alike(tmp_path, london_postcodes):
+    """A UTF-16 tab-separated export ("Unicode text"), a CSV named .xlsx and a gzipped CSV give exactly the
+    households the plain files give."""
+    import gzip
+
+    paths = council_data.write(str(tmp_path / "in"), london_postcodes, n_households=300)
+    names = list(paths)
+    roles = ",".join("register" if n == "council_tax" else n for n in names)
+    changed = dict(paths)
+    csv_names = [n for n in names if paths[n].endswith(".csv")]
+    utf16, misnamed, zipped = csv_names[:3]
+    frame = par.read_table(paths[utf16])
+    changed[utf16] = str(tmp_path / "in" / (utf16 + "_unicode.txt"))
+    frame.to_csv(changed[utf16], sep="\t", index=False, encoding="utf-16")
+    changed[misnamed] = str(tmp_path / "in" / (misnamed + "_really_csv.xlsx"))
+    os.rename(paths[misnamed], changed[misnamed])
+    changed[zipped] = str(tmp_path / "in" / (zipped + ".csv.gz"))
+    with open(paths[zipped], "rb") as source, gzip.open(changed[zipped], "wb") as target:
+        target.write(source.read())
+    os.symlink(changed[misnamed], paths[misnamed])  # the plain run reads the same bytes under the .csv name
+
+    def households(dataset_paths, out):
+        run_algorithm("communityrisk:findpeopleatrisk", {"DATASETS": dataset_paths, "ROLES": roles, "SECRET": SECRET,
+                                                         "OUTPUT": str(out), "RECORD": str(out) + ".json"})
+        return pd.read_csv(out)
+
+    plain = households([paths[n] for n in names], tmp_path / "plain.csv")
+    awkward = households([changed[n] for n in names], tmp_path / "awkward.csv")
+    assert len(plain) > 250
+    pd.testing.assert_frame_equal(plain, awkward)
