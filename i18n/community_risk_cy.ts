@@ -2569,7 +2569,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../plugin/main.py" line="56" />
             <source>Python packages…</source>
-            <translation type="unfinished" />
+            <translation>Pecynnau Python…</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" line="58" />
@@ -2584,12 +2584,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../plugin/main.py" line="105" />
             <source>Python packages</source>
-            <translation type="unfinished" />
+            <translation>Pecynnau Python</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" line="99" />
             <source>{} cannot run</source>
-            <translation type="unfinished" />
+            <translation>Ni all {} redeg</translation>
         </message>
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="104" />

@@ -295,3 +295,45 @@ def test_qgis_process_with_too_old_shapely_says_so(sample_path, tmp_path):
     assert "shapely: version 1.8.0 is installed, but 2.0 or later is needed." in output
     assert "Traceback" not in output
     assert not out.exists()
+
+
+def test_welsh_covers_every_interface_label(iface, monkeypatch):
+    """What metadata.txt and the README promise: in Welsh, the menu, the groups, every algorithm's name
+    and every parameter label (help texts and most messages stay in English)."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from community_risk.plugin.translation import I18N_DIR
+    from community_risk.processing.provider import ALGORITHM_CLASSES
+
+    def labels():
+        found = {}
+        for algorithm_class in ALGORITHM_CLASSES:
+            algorithm = algorithm_class()
+            algorithm.initAlgorithm()
+            found[algorithm_class.ALGORITHM_ID] = algorithm.displayName()
+            found.update({"{}.{}".format(algorithm_class.ALGORITHM_ID, d.name()): d.description()
+                          for d in algorithm.parameterDefinitions()})
+        return found
+
+    english = labels()
+    translator = QTranslator()
+    assert translator.load(os.path.join(I18N_DIR, "community_risk_cy.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        welsh = labels()
+        plugin = load(iface)
+        try:
+            menu = iface.window.menuBar().actions()[0].menu()
+            entries = [a.text() for a in menu.actions() if a.text()]
+        finally:
+            plugin.unload()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    untranslated = sorted(key for key in english if welsh[key] == english[key])
+    assert untranslated == []
+    import configparser
+
+    metadata = configparser.ConfigParser()
+    metadata.read(os.path.join(I18N_DIR, "..", "metadata.txt"), encoding="utf-8")
+    assert "Welsh translation: the interface labels only" in metadata["general"]["about"]
+    assert entries == ["Paratoi data", "Risg tân", "Targedu", "Iechyd a thai", "Pecynnau Python…"]
