@@ -214,12 +214,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="95" />
+            <location filename="../processing/algorithms/count_incidents.py" line="115" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="98" />
+            <location filename="../processing/algorithms/count_incidents.py" line="118" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
@@ -2292,7 +2292,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="119" />
+            <location filename="../processing/algorithms/count_incidents.py" line="97" />
             <source>Counting</source>
             <translation type="unfinished" />
         </message>
@@ -2302,12 +2302,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="110" />
+            <location filename="../processing/algorithms/count_incidents.py" line="132" />
             <source>{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="114" />
+            <location filename="../processing/algorithms/count_incidents.py" line="136" />
             <source>{} area(s) have no geometry: they count no incidents.</source>
             <translation type="unfinished" />
         </message>

@@ -82,11 +82,31 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.OUTSIDE, tr("Incidents outside every area")))
 
     def perform(self, run):
-        from ..analysis.counting import count_incidents, repair_polygons  # numpy, shapely: only when run
+        from ..analysis.counting import count_incidents  # numpy, shapely: only when run
 
         areas = run.source(self.AREAS, QgsWkbTypes.PolygonGeometry)
         incidents = run.source(self.INCIDENTS, QgsWkbTypes.PointGeometry)
         require_same_kind_of_crs(areas, incidents)
+        date_name, start, end, per_year, expression = self._window(run, incidents)
+        run.steps(4)
+        run.step(tr("Reading areas from '{}'").format(areas.label))
+        records, geometries = self._read_areas(run, areas)
+        run.step()
+        xs, ys, dates = read_incidents(self, run.parameters, run.context, run.feedback, incidents,
+                                       areas.source.sourceCrs(), date_name, expression, progress_share=100)
+        run.step(tr("Counting"))
+        counted = count_incidents(geometries, xs, ys, dates, start, end, per_year)
+        run.notes(counted.notes)
+        run.step(tr("Writing"))
+        columns = [("incidents", QVariant.Int, counted.counts)] + [
+            ("incidents_{}".format(year), QVariant.Int, values) for year, values in counted.per_year.items()]
+        dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, records,
+                                     columns, progress_start=0)
+        run.style(dest_id, lambda layer: apply_graduated_style(layer, "incidents"))
+        return {self.OUTPUT: dest_id, self.COUNTED: counted.counted, self.OUTSIDE: counted.outside}
+
+    def _window(self, run, incidents):
+        """The date field, window, per-year switch and filter, checked before anything is read."""
         date_name = run.string(self.DATE_FIELD)
         start, end = (self.parameterAsDateTime(run.parameters, name, run.context).date().toPyDate()
                       if run.given(name) else None for name in (self.START_DATE, self.END_DATE))
@@ -98,13 +118,15 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             fail(tr("The start date {} is after the end date {}.").format(start, end))
         expression = run.string(self.FILTER).strip()
         check_filter(expression, incidents.label)
+        return date_name, start, end, per_year, expression
 
-        run.steps(4)
-        run.step(tr("Reading areas from '{}'").format(areas.label))
+    def _read_areas(self, run, areas):
+        """The areas' records and shapely polygons: ids unique, invalid polygons repaired, gaps said."""
+        from ..analysis.counting import repair_polygons
+
         records = AreaRecords(areas, run.feedback, progress_share=100)
         id_name = run.string(self.AREA_ID)
-        area_ids = records.column(id_name)
-        check_unique_ids(area_ids, id_name, areas.label)
+        check_unique_ids(records.column(id_name), id_name, areas.label)
         geometries, repaired = repair_polygons(records.shapely_geometries())
         if repaired:
             run.warn(tr("{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.")
@@ -112,20 +134,4 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         no_geometry = sum(1 for g in geometries if g is None)
         if no_geometry:
             run.warn(tr("{} area(s) have no geometry: they count no incidents.").format(no_geometry))
-
-        run.step()
-        xs, ys, dates = read_incidents(self, run.parameters, run.context, run.feedback, incidents,
-                                       areas.source.sourceCrs(), date_name, expression, progress_share=100)
-        run.step(tr("Counting"))
-        counted = count_incidents(geometries, xs, ys, dates, start, end, per_year)
-        run.notes(counted.notes)
-
-        run.step(tr("Writing"))
-        columns = [("incidents", QVariant.Int, counted.counts)] + [
-            ("incidents_{}".format(year), QVariant.Int, values) for year, values in counted.per_year.items()]
-        dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, records,
-                                     columns, progress_start=0)
-        run.style(dest_id, lambda layer: apply_graduated_style(layer, "incidents"))
-        return {self.OUTPUT: dest_id, self.COUNTED: counted.counted, self.OUTSIDE: counted.outside}
-
-
+        return records, geometries
