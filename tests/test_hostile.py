@@ -204,9 +204,12 @@ def hostile_parameters(algorithm, case, bench, tmp_path):
             return None
         parameters[field] = "no_such_field"
         return parameters, True, []
-    if case == "output is an input":
-        parameters[output] = main_file
-        return parameters, True, [main_file]
+    if case == "output is an input":  # on a copy, so a failure cannot damage the other cases' inputs
+        copy = str(tmp_path / ("input_copy" + os.path.splitext(main_file)[1]))
+        shutil.copy(main_file, copy)
+        parameters[main] = [copy] + main_value[1:] if isinstance(main_value, list) else main_value.replace(main_file, copy)
+        parameters[output] = copy
+        return parameters, True, [copy]
     raise AssertionError(case)
 
 
