@@ -447,7 +447,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="40" />
+            <location filename="../processing/algorithms/fire_model.py" line="39" />
             <source>Output fields (the input's own fields are kept)
 - observed: incidents in the count field (over the years it covers).
 - predicted: forecast incidents per year.
@@ -515,24 +515,24 @@ Areas with no households are kept with empty model fields.</source>
             <translation>Toriadau naturiol (Fisher-Jenks)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="78" />
+            <location filename="../processing/algorithms/fire_model.py" line="77" />
             <source>Fit fire risk model</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="255" />
+            <location filename="../processing/algorithms/fire_model.py" line="245" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="125" />
+            <location filename="../processing/algorithms/fire_model.py" line="124" />
             <source>
 
 The report (HTML) explains the model in plain words: family and why, chosen factors as incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. The model file (JSON) holds everything Apply fire risk model needs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="268" />
+            <location filename="../processing/algorithms/fire_model.py" line="258" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -566,92 +566,92 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="134" />
+            <location filename="../processing/algorithms/fire_model.py" line="133" />
             <source>Incident count field</source>
             <translation>Maes cyfrif digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="140" />
+            <location filename="../processing/algorithms/fire_model.py" line="139" />
             <source>Years the counts cover</source>
             <translation>Blynyddoedd y mae'r cyfrifon yn eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="144" />
+            <location filename="../processing/algorithms/fire_model.py" line="143" />
             <source>Family</source>
             <translation>Teulu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="146" />
+            <location filename="../processing/algorithms/fire_model.py" line="145" />
             <source>Selection</source>
             <translation>Dewis</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="148" />
+            <location filename="../processing/algorithms/fire_model.py" line="147" />
             <source>Maximum factors</source>
             <translation>Uchafswm ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="151" />
+            <location filename="../processing/algorithms/fire_model.py" line="150" />
             <source>Use each area's own history</source>
             <translation>Defnyddio hanes pob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="154" />
+            <location filename="../processing/algorithms/fire_model.py" line="153" />
             <source>Banding</source>
             <translation>Bandio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="155" />
+            <location filename="../processing/algorithms/fire_model.py" line="154" />
             <source>My thresholds (four, per 10,000 households)</source>
             <translation>Fy nhrothwyon (pedwar, fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="160" />
+            <location filename="../processing/algorithms/fire_model.py" line="159" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="160" />
+            <location filename="../processing/algorithms/fire_model.py" line="159" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="162" />
+            <location filename="../processing/algorithms/fire_model.py" line="161" />
             <source>Model file</source>
             <translation>Ffeil model</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="162" />
+            <location filename="../processing/algorithms/fire_model.py" line="161" />
             <source>JSON files (*.json)</source>
             <translation>Ffeiliau JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="164" />
+            <location filename="../processing/algorithms/fire_model.py" line="163" />
             <source>Factors chosen</source>
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="219" />
+            <location filename="../processing/algorithms/fire_model.py" line="218" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="180" />
+            <location filename="../processing/algorithms/fire_model.py" line="179" />
             <source>Fitting the model on {} areas with {} candidate factors</source>
             <translation>Yn gosod y model ar {} ardal gyda {} ffactor posibl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="185" />
+            <location filename="../processing/algorithms/fire_model.py" line="184" />
             <source>Factors chosen: {}</source>
             <translation>Ffactorau a ddewiswyd: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="185" />
+            <location filename="../processing/algorithms/fire_model.py" line="184" />
             <source>none</source>
             <translation>dim</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="186" />
+            <location filename="../processing/algorithms/fire_model.py" line="185" />
             <source>Deviance explained: {:.1%}</source>
             <translation>Gwyriad a esboniwyd: {:.1%}</translation>
         </message>
@@ -663,10 +663,10 @@ Inputs
         <message>
             <location filename="../processing/algorithms/fire_model.py" line="246" />
             <source>Not used as factors (other counts of the same incidents): {}</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="248" />
+            <location filename="../processing/algorithms/fire_model.py" line="238" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
@@ -681,17 +681,17 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="325" />
+            <location filename="../processing/algorithms/fire_model.py" line="315" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="303" />
+            <location filename="../processing/algorithms/fire_model.py" line="293" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="309" />
+            <location filename="../processing/algorithms/fire_model.py" line="299" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -860,127 +860,127 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Ymhell uwchlaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="67" />
+            <location filename="../processing/analysis/firemodel.py" line="108" />
             <source>The count field '{}' is missing or not a number for {} area(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="70" />
+            <location filename="../processing/analysis/firemodel.py" line="111" />
             <source>The count field '{}' has negative counts, in areas {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="74" />
+            <location filename="../processing/analysis/firemodel.py" line="115" />
             <source>The count field '{}' has fractional counts (e.g. {}), in areas {}; incident counts must be whole numbers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="80" />
+            <location filename="../processing/analysis/firemodel.py" line="121" />
             <source>No area has a positive number of households in the field '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="87" />
+            <location filename="../processing/analysis/firemodel.py" line="128" />
             <source>The count field '{}' is zero in every area: there are no incidents to model.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="156" />
+            <location filename="../processing/analysis/firemodel.py" line="204" />
             <source>Unknown family '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="158" />
+            <location filename="../processing/analysis/firemodel.py" line="206" />
             <source>Unknown selection method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="160" />
+            <location filename="../processing/analysis/firemodel.py" line="208" />
             <source>The number of years the counts cover must be positive, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="171" />
+            <location filename="../processing/analysis/firemodel.py" line="219" />
             <source>Only {} area(s) can be modelled; a model needs at least 5.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="339" />
+            <location filename="../processing/analysis/firemodel.py" line="387" />
             <source>The layer lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="343" />
+            <location filename="../processing/analysis/firemodel.py" line="391" />
             <source>No area has a positive number of households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="394" />
+            <location filename="../processing/analysis/firemodel.py" line="442" />
             <source>This is not a Community Risk fire model file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="396" />
+            <location filename="../processing/analysis/firemodel.py" line="444" />
             <source>Fire model version {} is not supported by this plugin.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="444" />
+            <location filename="../processing/analysis/firemodel.py" line="492" />
             <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="448" />
+            <location filename="../processing/analysis/firemodel.py" line="496" />
             <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="83" />
+            <location filename="../processing/analysis/firemodel.py" line="124" />
             <source>{} area(s) with zero, negative or missing households in '{}' were left out of the model: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="180" />
+            <location filename="../processing/analysis/firemodel.py" line="228" />
             <source>Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="193" />
+            <location filename="../processing/analysis/firemodel.py" line="241" />
             <source>{} factors are more than {} areas can support (about one factor per {} areas, so at most {}); choose fewer factors or a selection method.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="345" />
+            <location filename="../processing/analysis/firemodel.py" line="393" />
             <source>{} area(s) with zero, negative or missing households were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="368" />
+            <location filename="../processing/analysis/firemodel.py" line="416" />
             <source>The count field has missing values; give counts for every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="100" />
+            <location filename="../processing/analysis/firemodel.py" line="141" />
             <source>Factor '{}' was dropped: it is not numeric.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="103" />
+            <location filename="../processing/analysis/firemodel.py" line="144" />
             <source>Factor '{}' was dropped: it has no values.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="106" />
+            <location filename="../processing/analysis/firemodel.py" line="147" />
             <source>Factor '{}' was dropped: it is the same in every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="112" />
+            <location filename="../processing/analysis/firemodel.py" line="160" />
             <source>Factor '{}': {} missing or non-numeric value(s) were filled with the median, {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="141" />
+            <location filename="../processing/analysis/firemodel.py" line="189" />
             <source>Factor '{}' was dropped: it is perfectly collinear with {}.</source>
             <translation type="unfinished" />
         </message>
@@ -995,12 +995,12 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="352" />
+            <location filename="../processing/analysis/firemodel.py" line="400" />
             <source>Factor '{}': {} missing value(s) took the model's fill value {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="200" />
+            <location filename="../processing/analysis/firemodel.py" line="248" />
             <source>At most {} factors were allowed: {} areas support about one factor per {} areas.</source>
             <translation type="unfinished" />
         </message>
@@ -2352,17 +2352,17 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="187" />
+            <location filename="../processing/algorithms/fire_model.py" line="186" />
             <source>Writing the outputs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="310" />
+            <location filename="../processing/algorithms/fire_model.py" line="300" />
             <source>Applying the model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="314" />
+            <location filename="../processing/algorithms/fire_model.py" line="304" />
             <source>Writing the output</source>
             <translation type="unfinished" />
         </message>
@@ -2387,32 +2387,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="361" />
+            <location filename="../processing/analysis/firemodel.py" line="409" />
             <source>The model gives no finite forecast for {} area(s) (rows {}): their factor values are far outside those the model was fitted on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="402" />
+            <location filename="../processing/analysis/firemodel.py" line="450" />
             <source>The model file's family '{}' is not Poisson or negative binomial.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="406" />
+            <location filename="../processing/analysis/firemodel.py" line="454" />
             <source>The model file's 'coefficients' must map factor names to numbers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="422" />
+            <location filename="../processing/analysis/firemodel.py" line="470" />
             <source>In the model file, {} is {}, not a finite number: the file is damaged or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="425" />
+            <location filename="../processing/analysis/firemodel.py" line="473" />
             <source>In the model file, {} is {:g}, too large for a real model (at most {:g} in size): the file is damaged or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="428" />
+            <location filename="../processing/analysis/firemodel.py" line="476" />
             <source>In the model file, {} is {:g}; it must be at least {:g}.</source>
             <translation type="unfinished" />
         </message>
@@ -2437,27 +2437,27 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="214" />
+            <location filename="../processing/analysis/firemodel.py" line="262" />
             <source>The selection stopped at its maximum of {} factors while other factors were still candidates; raise 'Maximum factors' to let it consider more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="228" />
+            <location filename="../processing/analysis/firemodel.py" line="276" />
             <source>The model fit did not converge in {} iterations: its coefficients and forecasts may be unreliable. Try fewer factors, another family, or check for factors that separate areas with no incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="385" />
+            <location filename="../processing/analysis/firemodel.py" line="433" />
             <source>The model file '{}' is not valid JSON: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="400" />
+            <location filename="../processing/analysis/firemodel.py" line="448" />
             <source>The model file has no '{}'; it is incomplete or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="411" />
+            <location filename="../processing/analysis/firemodel.py" line="459" />
             <source>The model file has no fill value for the factor '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -3208,17 +3208,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="157" />
+            <location filename="../processing/algorithms/fire_model.py" line="156" />
             <source>Band labels</source>
             <translation>Labeli'r bandiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="216" />
+            <location filename="../processing/algorithms/fire_model.py" line="215" />
             <source>Areas per band: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="101" />
+            <location filename="../processing/algorithms/fire_model.py" line="100" />
             <source>Finds the combination of factors that best explains incident counts per area (London Fire Brigade's method), forecasts incidents per household for every area, and puts each area in one of five risk bands.
 
 Inputs
@@ -3398,6 +3398,36 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
         <message>
             <location filename="../processing/analysis/kde.py" line="85" />
             <source>A surface of {:,} x {:,} cells of {:g} needs about {:,.1f} GB of memory, more than half of the {:,.1f} GB free. Choose a cell size of at least {:,.0f}, or clip to a smaller boundary.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="234" />
+            <source>Not used as factors: {}. They are other counts of the same incidents as '{}' (a total that contains it, or other years), and would leak what the model forecasts into its factors. List them under Factors to use them anyway.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="90" />
+            <source>it is a copy of the count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="91" />
+            <source>it is proportional to the count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="92" />
+            <source>it is the count per household, a rate made from the count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="152" />
+            <source>it is a total of the same incidents that contains the count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="154" />
+            <source>Factor '{}' was dropped: {} '{}', so it would leak what the model is to forecast into its factors.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -262,3 +262,23 @@ def test_lfb_bands_on_data_whose_average_is_not_in_the_middle_band_are_said(samp
     said = [note for note in high.notes if "middle band" in str(note)]
     assert len(said) == 1 and said[0].warning and "75.7" in str(said[0]) and "band 5" in str(said[0])
     assert "middle band" in fire_model_report(high, "t")
+
+
+def test_other_counts_of_the_same_incidents_are_not_default_factors():
+    names = ["incidents", "incidents_2015", "incidents_2016", "households", "pct_old", "ward_id", "predicted",
+             "incidentsx"]
+    chosen, family = firemodel.default_factor_names(names, "incidents_2016", "households", "")
+    assert chosen == ["pct_old", "incidentsx"] and family == ["incidents", "incidents_2015"]
+    chosen, family = firemodel.default_factor_names(names, "incidents", "households", "")
+    assert family == ["incidents_2015", "incidents_2016"]
+
+
+def test_a_copy_of_the_count_among_given_factors_is_dropped():
+    ids, counts, households, factors = frame()
+    factors["copy"] = counts.astype(str)
+    factors["double"] = 2.0 * counts
+    result = firemodel.fit_fire_model(ids, counts, households, factors,
+                                      firemodel.FireModelOptions(years=1, selection="none"))
+    assert result.chosen == ["x", "y"]
+    said = " ".join(str(note) for note in result.notes)
+    assert "'copy' was dropped: it is a copy of the count" in said and "'double' was dropped: it is proportional" in said

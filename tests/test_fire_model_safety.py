@@ -111,3 +111,42 @@ def test_a_fit_that_does_not_converge_warns_the_user(counts, tmp_path, monkeypat
     assert any("did not converge" in text for text in feedback.warnings)
     assert "did not converge" in (tmp_path / "report.html").read_text()
     assert json.loads((tmp_path / "model.json").read_text())["fit"]["converged"] is False
+
+
+@pytest.fixture(scope="module")
+def leaky_layer(counts, tmp_path_factory):
+    """The per-year counts plus copies of the 2016 count under other names: numeric, text and as a rate."""
+    import geopandas as gpd
+
+    table = gpd.read_file(counts)
+    table["fires_copy"] = table["incidents_2016"]
+    table["fires_text"] = table["incidents_2016"].astype(str)
+    table["fires_per_1k_hh"] = 1000 * table["incidents_2016"] / table["households"]
+    path = tmp_path_factory.mktemp("leaky") / "leaky.gpkg"
+    table.to_file(path)
+    return str(path)
+
+
+def test_a_year_count_does_not_leak_into_the_default_factors(leaky_layer, tmp_path):
+    feedback = RecordingFeedback()
+    run_algorithm(FIT, fit_params(leaky_layer, tmp_path, COUNT_FIELD="incidents_2016", YEARS=1), feedback=feedback)
+    chosen = set(json.loads((tmp_path / "model.json").read_text())["coefficients"])
+    leaks = {"incidents", "fires_copy", "fires_text", "fires_per_1k_hh"} | {"incidents_{}".format(y) for y in
+                                                                           range(2009, 2016)}
+    assert not chosen & leaks and "pct_bad_health" in chosen
+    said = " ".join(feedback.warnings)
+    assert "incidents, incidents_2009" in said and "leak" in said  # the total and the other years, said
+    assert "'fires_copy' was dropped: it is a copy of the count" in said
+    assert "'fires_per_1k_hh' was dropped: it is the count per household" in said
+
+
+def test_copies_of_the_count_given_as_factors_are_dropped_and_said(leaky_layer, tmp_path):
+    feedback = RecordingFeedback()
+    run_algorithm(FIT, fit_params(leaky_layer, tmp_path, COUNT_FIELD="incidents_2016", YEARS=1, SELECTION=3,
+                                  FACTORS=["fires_text", "incidents", "pct_bad_health", "incidents_2015"]),
+                  feedback=feedback)
+    chosen = set(json.loads((tmp_path / "model.json").read_text())["coefficients"])
+    assert chosen == {"pct_bad_health", "incidents_2015"}  # an earlier year, asked for, is history, not leakage
+    said = " ".join(feedback.warnings)
+    assert "'fires_text' was dropped: it is a copy of the count" in said
+    assert "'incidents' was dropped: it is a total of the same incidents that contains the count" in said

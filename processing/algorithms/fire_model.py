@@ -36,7 +36,6 @@ LABEL_CHOICES = ("auto", "rate", "name")
 LABEL_LABELS = (translatable("Automatic: rates for fixed thresholds, names for quintiles and natural breaks"),
                 translatable("Rates (e.g. 20–25 per 10,000 households)"),
                 translatable("Names (Well below average … Well above average)"))
-OUTPUT_FIELDS = ("observed", "predicted", "rate_10k", "one_in_x", "band", "band_label", "excess", "pearson_resid")
 OUTPUT_HELP = translatable(
     "Output fields (the input's own fields are kept)\n"
     "- observed: incidents in the count field (over the years it covers).\n"
@@ -226,24 +225,15 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
 
 
 def default_factors(records, count_name, households_name, id_name, run):
-    """Every numeric field except the count, households, the id, identifier fields (id, *_id), other counts
-    of the same incidents (e.g. incidents_2016 beside incidents) and a previous model's outputs."""
-    excluded = {count_name.lower(), households_name.lower(), (id_name or "").lower(), "fid"}
-    excluded |= set(OUTPUT_FIELDS) | {"expected"}
-    prefix = count_name.lower() + "_"
-    chosen, skipped = [], []
-    for name in records.numeric_field_names():
-        lower = name.lower()
-        if lower in excluded:
-            continue
-        if lower.startswith(prefix):
-            skipped.append(name)
-            continue
-        if lower in ("id", "objectid", "ogc_fid") or lower.endswith("_id"):
-            continue  # identifiers are not factors
-        chosen.append(name)
-    if skipped:
-        run.info(tr("Not used as factors (other counts of the same incidents): {}").format(", ".join(skipped)))
+    """Every numeric field that may explain the count (see firemodel.default_factor_names); the other counts
+    of the same incidents it leaves out are said, as they would leak the count into the factors."""
+    from ..analysis.firemodel import default_factor_names
+
+    chosen, family = default_factor_names(records.numeric_field_names(), count_name, households_name, id_name)
+    if family:
+        run.warn(tr("Not used as factors: {}. They are other counts of the same incidents as '{}' (a total that "
+                    "contains it, or other years), and would leak what the model forecasts into its factors. "
+                    "List them under Factors to use them anyway.").format(", ".join(family), count_name))
     if not chosen:
         fail(tr("The area layer '{}' has no numeric fields to use as factors besides the count and households.")
              .format(records.label))

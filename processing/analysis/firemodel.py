@@ -16,6 +16,9 @@ from .messages import AnalysisError, Note, listed, no_progress, translatable
 FAMILIES = ("auto", glm.POISSON, glm.NEGATIVE_BINOMIAL)
 SELECTIONS = ("none", "aic", "bic", "lasso")
 MODEL_FORMAT = "community-risk-fire-model"
+OUTPUT_FIELDS = ("observed", "predicted", "rate_10k", "one_in_x", "band", "band_label", "excess", "pearson_resid",
+                 "expected")
+IDENTIFIER_NAMES = ("id", "fid", "objectid", "ogc_fid")
 AREAS_PER_FACTOR = 10  # the data support about one factor per ten areas
 
 
@@ -53,6 +56,44 @@ class FireModelResult:
     morans_i: tuple = (float("nan"), float("nan"))
     factor_sd: dict = field(default_factory=dict)
     banding: Banding = field(default_factory=Banding)  # with its thresholds, fitted where data-driven
+
+
+def count_family(count_name, names):
+    """Fields that are other counts of the same incidents: for 'incidents' its 'incidents_*' fields, and for a
+    year's count such as 'incidents_2016' also the total 'incidents' (which contains it) and the other years."""
+    import re
+
+    stem = re.sub(r"_(1[89]|20)\d\d$", "", count_name.lower())
+    own = count_name.lower()
+    return [name for name in names
+            if name.lower() != own and (name.lower() == stem or name.lower().startswith(stem + "_"))]
+
+
+def default_factor_names(names, count_name, households_name, id_name=""):
+    """Every numeric field that may explain the count: not the count, the households, identifiers, a previous
+    model's outputs, nor other counts of the same incidents. Returns (factors, other counts left out)."""
+    excluded = {count_name.lower(), households_name.lower(), (id_name or "").lower()}
+    excluded |= set(OUTPUT_FIELDS) | set(IDENTIFIER_NAMES)
+    family = set(count_family(count_name, names))
+    chosen = [name for name in names if name.lower() not in excluded and name not in family
+              and not name.lower().endswith("_id")]
+    return chosen, [name for name in names if name in family]
+
+
+def count_copy_reason(values, counts, households):
+    """Why a factor would leak the count into the model (None if it does not): it equals the count, is
+    proportional to it, or is the count per household (a rate made from it)."""
+    given = np.isfinite(values)
+    if given.sum() < 3 or np.ptp(values[given]) == 0:
+        return None
+    if np.array_equal(values[given], counts[given]):
+        return translatable("it is a copy of the count")
+    for target, reason in ((counts, translatable("it is proportional to the count")),
+                           (counts / households, translatable("it is the count per household, a rate made from "
+                                                              "the count"))):
+        if np.ptp(target[given]) > 0 and np.corrcoef(values[given], target[given])[0, 1] > 0.99999:
+            return reason
+    return None
 
 
 def prepare_data(ids, counts, households, factors, count_name, households_name):
@@ -105,6 +146,13 @@ def prepare_data(ids, counts, households, factors, count_name, households_name):
         if np.nanmax(values) == np.nanmin(values):
             notes.append(Note(translatable("Factor '{}' was dropped: it is the same in every area."), name,
                               warning=True))
+            continue
+        leak = count_copy_reason(values, counts[keep], households[keep])
+        if leak is None and count_family(count_name, [name]) and (values >= counts[keep]).all():
+            leak = translatable("it is a total of the same incidents that contains the count")
+        if leak is not None:
+            notes.append(Note(translatable("Factor '{}' was dropped: {} '{}', so it would leak what the model is to "
+                                           "forecast into its factors."), name, leak, count_name, warning=True))
             continue
         if missing.any():
             fill = float(np.nanmedian(values))
