@@ -317,12 +317,12 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="145" />
+            <location filename="../processing/algorithms/build_factors.py" line="146" />
             <source>area of the polygon</source>
             <translation>arwynebedd y polygon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="155" />
+            <location filename="../processing/algorithms/build_factors.py" line="168" />
             <source>Fields written:</source>
             <translation>Meysydd a ysgrifennwyd:</translation>
         </message>
@@ -332,7 +332,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>Maes aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="95" />
+            <location filename="../processing/algorithms/factor_sources.py" line="97" />
             <source>Attribute tables</source>
             <translation>Tablau priodoleddau</translation>
         </message>
@@ -342,17 +342,17 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>Meysydd allweddol y tablau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="168" />
+            <location filename="../processing/algorithms/factor_sources.py" line="173" />
             <source>Point layers</source>
             <translation>Haenau pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="193" />
+            <location filename="../processing/algorithms/factor_sources.py" line="198" />
             <source>Line layers</source>
             <translation>Haenau llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="222" />
+            <location filename="../processing/algorithms/factor_sources.py" line="227" />
             <source>Rasters</source>
             <translation>Rastrau</translation>
         </message>
@@ -377,17 +377,17 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="148" />
+            <location filename="../processing/algorithms/build_factors.py" line="150" />
             <source>'{}' per square kilometre</source>
             <translation>'{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="179" />
+            <location filename="../processing/algorithms/factor_sources.py" line="184" />
             <source>point</source>
             <translation>pwynt</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="107" />
+            <location filename="../processing/algorithms/build_factors.py" line="108" />
             <source>{} factor fields for {} areas.</source>
             <translation>{} maes ffactor ar gyfer {} ardal.</translation>
         </message>
@@ -397,47 +397,47 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="130" />
+            <location filename="../processing/algorithms/factor_sources.py" line="132" />
             <source>Give one table key field for all tables or one per table ({} tables, {} keys).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="184" />
+            <location filename="../processing/algorithms/factor_sources.py" line="189" />
             <source>points of '{}' in the area</source>
             <translation>pwyntiau '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="214" />
+            <location filename="../processing/algorithms/factor_sources.py" line="219" />
             <source>length of '{}' in the area, metres</source>
             <translation>hyd '{}' yn yr ardal, metrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="216" />
+            <location filename="../processing/algorithms/factor_sources.py" line="221" />
             <source>length of '{}' per square kilometre</source>
             <translation>hyd '{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="237" />
+            <location filename="../processing/algorithms/factor_sources.py" line="242" />
             <source>mean of '{}' band 1 in the area</source>
             <translation>cymedr band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="238" />
+            <location filename="../processing/algorithms/factor_sources.py" line="243" />
             <source>sum of '{}' band 1 in the area</source>
             <translation>swm band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="187" />
+            <location filename="../processing/algorithms/factor_sources.py" line="192" />
             <source>points of '{}' per 1,000 households</source>
             <translation>pwyntiau '{}' fesul 1,000 o aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="160" />
+            <location filename="../processing/algorithms/factor_sources.py" line="162" />
             <source>Table '{}': its codes are in '{}'.</source>
             <translation>Tabl '{}': mae ei godau yn '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="233" />
+            <location filename="../processing/algorithms/factor_sources.py" line="238" />
             <source>The raster '{}' is not a local file that can be read ({}).</source>
             <translation type="unfinished" />
         </message>
@@ -795,7 +795,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Cyfran y digwyddiadau prawf yn y {}% uchaf o ardaloedd ({})</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="57" />
+            <location filename="../processing/analysis/factors.py" line="58" />
             <source>The table '{}' has no field '{}'. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -805,32 +805,32 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="71" />
+            <location filename="../processing/analysis/factors.py" line="72" />
             <source>The table '{}' has no numeric fields to join.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="77" />
+            <location filename="../processing/analysis/factors.py" line="78" />
             <source>Table '{}' joined on '{}': {} of {} areas matched; {} table rows matched no area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="97" />
+            <location filename="../processing/analysis/factors.py" line="99" />
             <source>Unknown way to fill missing values: '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="80" />
+            <location filename="../processing/analysis/factors.py" line="81" />
             <source>Areas with no row in '{}': {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="105" />
+            <location filename="../processing/analysis/factors.py" line="107" />
             <source>'{}': {} missing value(s) filled with {} ({:.4g}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="108" />
+            <location filename="../processing/analysis/factors.py" line="110" />
             <source>'{}': {} missing value(s) left empty.</source>
             <translation type="unfinished" />
         </message>
@@ -1060,7 +1060,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="136" />
+            <location filename="../processing/algorithms/health_index.py" line="218" />
             <source>Band</source>
             <translation>Band</translation>
         </message>
@@ -1240,12 +1240,12 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="67" />
+            <location filename="../processing/analysis/factors.py" line="68" />
             <source>The table '{}' has duplicate codes in '{}' with different values: {}. Each area needs one row.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/factors.py" line="62" />
+            <location filename="../processing/analysis/factors.py" line="63" />
             <source>Table '{}': {} repeated row(s) with the same values were read once ({}).</source>
             <translation type="unfinished" />
         </message>
@@ -1413,7 +1413,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="54" />
+            <location filename="../processing/algorithms/load_epc.py" line="66" />
             <source>postcode</source>
             <translation>cod post</translation>
         </message>
@@ -1423,12 +1423,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="89" />
+            <location filename="../processing/algorithms/load_epc.py" line="101" />
             <source>Postcodes</source>
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="91" />
+            <location filename="../processing/algorithms/load_epc.py" line="103" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1930,7 +1930,7 @@ Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="51" />
+            <location filename="../processing/algorithms/load_epc.py" line="63" />
             <source>Load EPC certificates</source>
             <translation>Llwytho tystysgrifau EPC</translation>
         </message>
@@ -1951,47 +1951,47 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="87" />
+            <location filename="../processing/algorithms/load_epc.py" line="99" />
             <source>EPC certificates</source>
             <translation>Tystysgrifau EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="93" />
+            <location filename="../processing/algorithms/load_epc.py" line="105" />
             <source>UPRN points</source>
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="95" />
+            <location filename="../processing/algorithms/load_epc.py" line="107" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="98" />
+            <location filename="../processing/algorithms/load_epc.py" line="110" />
             <source>As at</source>
             <translation>Fel ar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="74" />
+            <location filename="../processing/algorithms/health_index.py" line="217" />
             <source>EPC homes</source>
             <translation>Cartrefi EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="101" />
+            <location filename="../processing/algorithms/load_epc.py" line="113" />
             <source>Homes that could not be placed</source>
             <translation>Cartrefi na ellid eu lleoli</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="54" />
+            <location filename="../processing/algorithms/load_epc.py" line="66" />
             <source>UPRN</source>
             <translation>UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="108" />
+            <location filename="../processing/algorithms/load_epc.py" line="120" />
             <source>The EPC file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="125" />
+            <location filename="../processing/algorithms/load_epc.py" line="137" />
             <source>{} home(s) could not be placed (no known UPRN or postcode); they are kept without a point.</source>
             <translation type="unfinished" />
         </message>
@@ -2197,7 +2197,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>hawlydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="163" />
+            <location filename="../processing/algorithms/health_index.py" line="164" />
             <source>{} area(s) have no EPC homes; their housing indicators count as average.</source>
             <translation type="unfinished" />
         </message>
@@ -2297,7 +2297,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="108" />
+            <location filename="../processing/algorithms/build_factors.py" line="109" />
             <source>Writing</source>
             <translation type="unfinished" />
         </message>
@@ -2626,12 +2626,12 @@ Output fields (the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="103" />
+            <location filename="../processing/algorithms/build_factors.py" line="104" />
             <source>Filling missing values</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/build_factors.py" line="137" />
+            <location filename="../processing/algorithms/build_factors.py" line="138" />
             <source>The households field '{}' of the area layer '{}' must be above zero in every area; {} area(s) are not: {}{}. Correct them (households are the denominator of every rate), or leave the households field empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2641,61 +2641,61 @@ Output fields (the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="96" />
+            <location filename="../processing/algorithms/factor_sources.py" line="98" />
             <source>- Attribute tables (optional): census, deprivation, income, crime tables (CSV in UTF-8, UTF-16 or Windows-1252, gzipped or not; a spreadsheet or a layer) joined on the area code. Their numeric fields become factors.
 - Table key fields (optional): the code field of each table, comma separated (one for all tables, or one per table); empty: the field whose values match the area ids is found.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="102" />
+            <location filename="../processing/algorithms/factor_sources.py" line="104" />
             <source>- &lt;table&gt;_&lt;field&gt;: each numeric table field, named from the table and field names; the log gives each field's full heading.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="170" />
+            <location filename="../processing/algorithms/factor_sources.py" line="175" />
             <source>- Point layers (optional): e.g. fire safety inspections, home fire safety visits, previous incidents: counted per area.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="172" />
+            <location filename="../processing/algorithms/factor_sources.py" line="177" />
             <source>- &lt;layer&gt;_count and &lt;layer&gt;_per_1k_hh: points per area and per 1,000 households.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="195" />
+            <location filename="../processing/algorithms/factor_sources.py" line="200" />
             <source>- Line layers (optional): e.g. roads: length and density per area.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="196" />
+            <location filename="../processing/algorithms/factor_sources.py" line="201" />
             <source>- &lt;layer&gt;_length_m and &lt;layer&gt;_m_per_km2: line length per area and per square kilometre.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="224" />
+            <location filename="../processing/algorithms/factor_sources.py" line="229" />
             <source>- Rasters (optional): zonal mean and sum of band 1 per area.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="225" />
+            <location filename="../processing/algorithms/factor_sources.py" line="230" />
             <source>- &lt;raster&gt;_mean and &lt;raster&gt;_sum: zonal statistics.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="120" />
+            <location filename="../processing/algorithms/factor_sources.py" line="122" />
             <source>The attribute table '{}' could not be opened.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="158" />
+            <location filename="../processing/algorithms/factor_sources.py" line="160" />
             <source>No field of the table '{}' matches the area ids (e.g. {}); give its key field.</source>
             <translation type="unfinished" />
         </message>
@@ -2730,7 +2730,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="226" />
+            <location filename="../processing/algorithms/health_index.py" line="238" />
             <source>Spine charts of the {} areas with the highest index. Each row gives the indicator, the area's value and the average of all areas; each bar is the range of all areas (dark: middle half), the line their average; the dot is the area: red where worse than three areas in four, green where better.</source>
             <translation type="unfinished" />
         </message>
@@ -2740,7 +2740,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="65" />
+            <location filename="../processing/algorithms/load_epc.py" line="77" />
             <source>Reads the domestic Energy Performance Certificates export (certificates.csv, with the bulk download's column names or the API's lower-case hyphenated ones) in chunks, keeps the latest certificate of each home (by building reference number, UPRN, else address), and places each home on its UPRN point, else on its postcode's point.
 
 Inputs
@@ -2756,32 +2756,32 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="114" />
+            <location filename="../processing/algorithms/load_epc.py" line="126" />
             <source>Reading UPRN points</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="121" />
+            <location filename="../processing/algorithms/load_epc.py" line="133" />
             <source>Placing homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="88" />
+            <location filename="../processing/algorithms/load_epc.py" line="100" />
             <source>CSV files (*.csv *.csv.gz *.txt)</source>
             <translation>Ffeiliau CSV (*.csv *.csv.gz *.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="116" />
+            <location filename="../processing/algorithms/load_epc.py" line="128" />
             <source>Reading postcode points from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="118" />
+            <location filename="../processing/algorithms/load_epc.py" line="130" />
             <source>Reading certificates from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="45" />
+            <location filename="../processing/algorithms/load_epc.py" line="57" />
             <source>EPC rating {}</source>
             <translation type="unfinished" />
         </message>
@@ -3428,6 +3428,66 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
         <message>
             <location filename="../processing/analysis/firemodel.py" line="154" />
             <source>Factor '{}' was dropped: {} '{}', so it would leak what the model is to forecast into its factors.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="147" />
+            <source>Area (km²)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/build_factors.py" line="151" />
+            <source>Households per km²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/health_index.py" line="218" />
+            <source>Band (1 much better, 5 much worse)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="40" />
+            <source>EPC rating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="40" />
+            <source>Energy efficiency (1-100)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="41" />
+            <source>Rated F or G (1 = yes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="41" />
+            <source>Privately rented (1 = yes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="42" />
+            <source>No mains gas (1 = yes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="42" />
+            <source>Main heating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="43" />
+            <source>Certificate age (years)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="43" />
+            <source>Certificate lodged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="44" />
+            <source>Placed by</source>
             <translation type="unfinished" />
         </message>
     </context>

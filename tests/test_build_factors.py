@@ -135,3 +135,14 @@ def test_an_empty_or_truncated_geopackage_gets_a_clear_message(sample_path, tmp_
     message = str(raised.value)
     assert "areas.gpkg" in message and ("empty (0 bytes)" if content == "empty" else "truncated") in message
     assert "not found" not in message
+
+
+def test_each_factor_keeps_a_readable_label_from_its_source(reference, tmp_path_factory):
+    from qgis.core import QgsVectorLayer
+
+    folder = [p for p in tmp_path_factory.getbasetemp().iterdir() if p.name.startswith("reference")][0]
+    layer = QgsVectorLayer(str(folder / "factors.gpkg"), "factors", "ogr")  # its .qml is read as it opens
+    aliases = {field.name(): field.alias() for field in layer.fields()}
+    assert aliases["sample_census_extra_private_rented"] == "Private rented (%)"
+    assert aliases["sample_census_extra_full_time_students"] == "Full-time students (%)"
+    assert aliases["hh_per_km2"] == "Households per km²" and aliases["area_km2"] == "Area (km²)"

@@ -236,6 +236,7 @@ def test_output_opens_styled_by_rating_from_disk(sample_path, tmp_path):
     renderer = layer.renderer()
     assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "rating"
     assert [c.value() for c in renderer.categories()] == list("ABCDEFG")
+    assert layer.fields().field("band_fg").alias() == "Rated F or G (1 = yes)"
 
 
 def test_cancel_at_half_way_keeps_the_earlier_result(sample_path, tmp_path):

@@ -188,3 +188,11 @@ def test_cancel_at_half_way_keeps_the_earlier_result(sample_path, homes_layer, t
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_algorithm("communityrisk:healthhousingindex", params, feedback=cancelling_feedback(50))
     assert hashlib.sha256((tmp_path / "index.gpkg").read_bytes()).hexdigest() == before
+
+
+def test_index_fields_have_readable_labels_from_disk(index_run):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(index_run / "index.gpkg"), "index", "ogr")
+    aliases = {field.name(): field.alias() for field in layer.fields()}
+    assert aliases["pct_fg"] == "F/G-rated homes (%)" and aliases["hh_index"] == "Health and housing index"

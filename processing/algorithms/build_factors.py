@@ -92,13 +92,14 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
         run.steps(3 + sum(len(values) for _, values in inputs))
         run.step(tr("Reading areas from '{}'").format(areas_source.label))
         areas = self.read_areas(run, areas_source)
-        columns, origins, notes = self.base_columns(areas)
+        columns, origins, labels, notes = self.base_columns(areas)
         for source, values in inputs:
             for position, value in enumerate(values):
                 run.step(tr("Factors from '{}'").format(input_stem(value)))
                 found = source.factors(run, areas, value, position, len(values))
                 columns.update(found.columns)
                 origins.update(found.origins)
+                labels.update(found.labels)
                 notes += found.notes
         run.step(tr("Filling missing values"))
         columns, fill_notes = fill_missing(columns, FILL_CHOICES[self.parameterAsEnum(run.parameters, self.FILL,
@@ -108,8 +109,8 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
         run.step(tr("Writing"))
         dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, areas.records,
                                      [(name, QVariant.Double, values) for name, values in columns.items()], 0)
-        run.style(dest_id, lambda layer: apply_graduated_style(layer, "hh_per_km2" if "hh_per_km2" in columns
-                                                               else "area_km2"))
+        run.style(dest_id, lambda layer: style_factors(layer, "hh_per_km2" if "hh_per_km2" in columns else "area_km2",
+                                                       labels))
         log = run.write_text(self.LOG, join_log(notes + fill_notes, columns, origins))
         return {self.OUTPUT: dest_id, **({self.LOG: log} if log else {})}
 
@@ -143,10 +144,22 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
     def base_columns(areas):
         columns = {"area_km2": areas.area_km2}
         origins = {"area_km2": tr("area of the polygon")}
+        labels = {"area_km2": tr("Area (km²)")}
         if areas.households is not None:
             columns["hh_per_km2"] = areas.per(areas.households, areas.area_km2)
             origins["hh_per_km2"] = tr("'{}' per square kilometre").format(areas.households_name)
-        return columns, origins, []
+            labels["hh_per_km2"] = tr("Households per km²")
+        return columns, origins, labels, []
+
+
+def style_factors(layer, field, labels):
+    """Graduated on density, and each factor field's readable label as its alias (saved in the .qml beside the
+    output, so the attribute table and later reports show 'Private rented (%)', not a cut field name)."""
+    apply_graduated_style(layer, field)
+    for name, label in labels.items():
+        index = layer.fields().lookupField(name)
+        if index >= 0:
+            layer.setFieldAlias(index, label)
 
 
 def join_log(notes, columns, origins):

@@ -42,14 +42,16 @@ class Areas:
 
 
 class Factors:
-    """Columns one input adds: {field: values}, {field: where it came from}, notes for the log."""
+    """Columns one input adds: {field: values}, {field: where it came from}, {field: readable label} (the
+    source's own heading where there is one; saved as the field's alias), and notes for the log."""
 
     def __init__(self):
-        self.columns, self.origins, self.notes = {}, {}, []
+        self.columns, self.origins, self.labels, self.notes = {}, {}, {}, []
 
-    def add(self, name, values, origin):
+    def add(self, name, values, origin, label=None):
         self.columns[name] = values
         self.origins[name] = origin
+        self.labels[name] = label or origin[:1].upper() + origin[1:]
 
 
 def input_stem(value):
@@ -158,8 +160,11 @@ class TableSource(FactorSource):
                 fail(tr("No field of the table '{}' matches the area ids (e.g. {}); give its key field.")
                      .format(name, areas.ids[0]))
             run.info(tr("Table '{}': its codes are in '{}'.").format(name, key))
+        columns, notes, origins, headings = join_table(areas.ids, table, key, name)
         found = Factors()
-        found.columns, found.notes, found.origins = join_table(areas.ids, table, key, name)
+        for field, values in columns.items():
+            found.add(field, values, origins[field], headings[field])
+        found.notes = notes
         return found
 
 

@@ -107,7 +107,7 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         ids = areas.column(run.string(self.AREA_ID))
         check_unique_ids(ids, run.string(self.AREA_ID), areas_source.label)
         run.step(tr("Reading EPC homes from '{}'").format(epc.label))
-        indicators, epc_homes, homes = self.housing_indicators(run, areas, epc)
+        indicators, epc_homes, homes, fg_private = self.housing_indicators(run, areas, epc)
         for label, field in area_fields.items():
             indicators[label] = self.area_numbers(areas, field, areas_source.label)
         run.step(tr("Combining the indicators"))
@@ -117,7 +117,7 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         outputs = {self.OUTPUT: self.write_areas(run, areas, indicators, epc_homes, index, band)}
         outputs.update(self.write_charts(run, ids, index, indicators))
         if run.given(self.STREETS):
-            outputs[self.STREETS] = self.write_streets(run, homes)
+            outputs[self.STREETS] = self.write_streets(run, homes, fg_private)
         return outputs
 
     def area_indicator_fields(self, run, areas_source):
@@ -140,7 +140,8 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         return parse_weights(run.string(self.WEIGHTS), names + list(area_fields))
 
     def housing_indicators(self, run, areas, epc):
-        """pct_fg, pct_private_rented (and claimants_per_1k) per area, homes per area, and the EPC records."""
+        """pct_fg, pct_private_rented (and claimants_per_1k) per area, homes per area, the EPC records, and per
+        home 1 for an F/G-rated private rental (else 0)."""
         import numpy as np
 
         from ..analysis.counting import assign_points_to_areas
@@ -161,8 +162,7 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         no_homes = int((epc_homes == 0).sum())
         if no_homes:
             run.warn(tr("{} area(s) have no EPC homes; their housing indicators count as average.").format(no_homes))
-        homes.band_fg, homes.private = band_fg, private
-        return indicators, epc_homes, homes
+        return indicators, epc_homes, homes, np.nan_to_num(band_fg) * np.nan_to_num(private)
 
     @staticmethod
     def area_numbers(areas, field, label):
@@ -179,7 +179,7 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
             ("hh_index", QVariant.Double, index), ("band", QVariant.Int, band),
             ("band_label", QVariant.String, [tr(BAND_LABELS[b - 1]) for b in band])]
         dest = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, areas, columns, 0)
-        run.style(dest, lambda layer: apply_band_style(layer, BAND_LABELS))
+        run.style(dest, style_index)
         return dest
 
     def write_charts(self, run, ids, index, indicators):
@@ -206,15 +206,27 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
             outputs[self.SPINE_CHARTS] = folder
         return outputs
 
-    def write_streets(self, run, homes):
-        import numpy as np
-
+    def write_streets(self, run, homes, flagged):
         from ..analysis.health_index import street_list
 
-        flagged = np.nan_to_num(homes.band_fg) * np.nan_to_num(homes.private)
         address = homes.column("address") if homes.fields.lookupField("address") >= 0 else [None] * len(homes)
         streets = street_list(address, homes.column("postcode"), flagged)
         return write_table(self, run.parameters, run.context, self.STREETS, streets)
+
+
+OUTPUT_LABELS = {"epc_homes": translatable("EPC homes"), "hh_index": translatable("Health and housing index"),
+                 "band": translatable("Band (1 much better, 5 much worse)"), "band_label": translatable("Band")}
+
+
+def style_index(layer):
+    """Bands 1-5 in the shared band colours, and readable field labels (aliases) saved with the style."""
+    from ..analysis.health_index import BAND_LABELS, INDICATOR_LABELS
+
+    apply_band_style(layer, BAND_LABELS)
+    for name, label in list(INDICATOR_LABELS.items()) + list(OUTPUT_LABELS.items()):
+        index = layer.fields().lookupField(name)
+        if index >= 0:
+            layer.setFieldAlias(index, tr(label))
 
 
 def report_html(charts):

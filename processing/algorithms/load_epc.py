@@ -37,7 +37,19 @@ RATING_COLOURS = (("A", "#008054"), ("B", "#19b459"), ("C", "#8dce46"), ("D", "#
 TABLE_EXTENSIONS = (".csv", ".xlsx")
 
 
+FIELD_LABELS = {"rating": translatable("EPC rating"), "efficiency": translatable("Energy efficiency (1-100)"),
+                "band_fg": translatable("Rated F or G (1 = yes)"), "private_rented": translatable("Privately rented (1 = yes)"),
+                "no_mains_gas": translatable("No mains gas (1 = yes)"), "heating": translatable("Main heating"),
+                "cert_age_years": translatable("Certificate age (years)"), "lodged": translatable("Certificate lodged"),
+                "placed_by": translatable("Placed by")}
+
+
 def apply_rating_style(layer):
+    """Homes coloured by rating as the register colours them, with readable field labels (aliases)."""
+    for name, label in FIELD_LABELS.items():
+        index = layer.fields().lookupField(name)
+        if index >= 0:
+            layer.setFieldAlias(index, tr(label))
     categories = []
     for rating, colour in RATING_COLOURS:
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())

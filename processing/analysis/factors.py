@@ -49,7 +49,8 @@ def numeric_columns(table, exclude=(), min_share=0.9):
 
 
 def join_table(area_ids, table, key, table_name):
-    """Numeric columns of table, aligned to area_ids by key. Returns ({new field: values}, notes, origins)."""
+    """Numeric columns of table, aligned to area_ids by key. Returns ({new field: values}, notes, origins,
+    headings): origins say 'table » heading', headings keep each field's full heading as a readable label."""
     import pandas as pd
 
     notes = []
@@ -80,14 +81,15 @@ def join_table(area_ids, table, key, table_name):
         notes.append(Note(translatable("Areas with no row in '{}': {}."), table_name, listed(ids[~matched], 10),
                           warning=True))
     prefix = field_name(table_name, limit=24)
-    result, origins = {}, {}
+    result, origins, headings = {}, {}, {}
     for column in frame.columns:
         name = field_name(prefix, column)
         while name in result:
             name += "_"
         result[name] = aligned[column].to_numpy(dtype=float)
         origins[name] = "{} » {}".format(table_name, column)
-    return result, notes, origins
+        headings[name] = str(column).strip()
+    return result, notes, origins, headings
 
 
 def fill_missing(columns, method):
