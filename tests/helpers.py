@@ -97,9 +97,7 @@ def cancelling_feedback(at_percent=50.0):
 
 # Algorithms whose adapters are still being moved onto the safe base (issue 8): the hostile-list and
 # thin-adapter tests expect them to fail until then. Remove an algorithm's line when it moves.
-NOT_YET_ON_THE_BASE = {
-    "heatsurface",
-}
+NOT_YET_ON_THE_BASE = set()
 
 
 def base_migration_param(algorithm_id, *values):
