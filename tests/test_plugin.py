@@ -337,3 +337,25 @@ def test_welsh_covers_every_interface_label(iface, monkeypatch):
     metadata.read(os.path.join(I18N_DIR, "..", "metadata.txt"), encoding="utf-8")
     assert "Welsh translation: the interface labels only" in metadata["general"]["about"]
     assert entries == ["Paratoi data", "Risg tân", "Targedu", "Iechyd a thai", "Pecynnau Python…"]
+
+
+def test_python_packages_entry_lists_each_package_and_what_is_wrong(iface, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from community_risk.plugin.dependencies import REQUIREMENTS
+
+    installed_versions(monkeypatch, pandas="1.5.3")  # Debian 12's python3-pandas
+    plugin = load(iface)
+    try:
+        [a for a in iface.window.menuBar().actions()[0].menu().actions()
+         if a.objectName() == "mCommunityRiskPackages"][0].trigger()
+        box = iface.window.findChild(QMessageBox, "mCommunityRiskMessage")
+        lines = box.text().splitlines()
+        assert [line.split(":")[0] for line in lines] == list(REQUIREMENTS)
+        assert "pandas: version 1.5.3 is installed, but 2.0 or later is needed." in lines[1]
+        import importlib.metadata
+
+        assert lines[2] == "shapely: {}, usable.".format(importlib.metadata.version("shapely"))
+        box.close()
+    finally:
+        plugin.unload()
