@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="28" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="30" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1629,57 +1629,57 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="36" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="83" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="82" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="99" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="88" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="87" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="31" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="33" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -2043,7 +2043,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="23" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="24" />
             <source>Housing benefit overlay</source>
             <translation>Troshaen budd-dal tai</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="57" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="55" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="65" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="73" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="71" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2897,15 +2897,15 @@ Output fields (one row per claimant household, flagged homes first)
 - epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
 - flagged: 1 for an F/G-rated private rental.
 Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="82" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="80" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="77" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2963,10 +2963,10 @@ Output fields (one row per household, highest score first)
 - n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
 - datasets: in how many datasets it appears; address, uprn: in referral mode only.
 Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="112" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="111" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3488,6 +3488,92 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="44" />
             <source>Placed by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="44" />
+            <source>- Referral mode, with its Lawful basis: adds the home's address and UPRN.
+
+Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
+
+Output fields (one row per claimant household, flagged homes first)
+- household_key, postcode, claimants (rows in the export).
+- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
+- flagged: 1 for an F/G-rated private rental.
+Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="37" />
+            <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
+
+Inputs
+- Claimants: the council's export (CSV, CSV.GZ or XLSX, in any common encoding; the format is read from the content) with a UPRN, or address lines and a postcode.
+- EPC homes: the output of Load EPC certificates.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
+            <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
+- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
+- Match threshold: the match probability from which two records are one household (default 0.9).
+- Referral mode: adds the address and UPRN to the output, for a referral; it needs the Lawful basis.
+
+Linkage: rows sharing a UPRN are one household; other rows are matched on their address (postcode, flat and house number, street) by Splink's probabilistic model on DuckDB. Names, dates of birth and free text are never used and never written.
+
+Output fields (one row per household, highest score first)
+- household_key: the pseudonymised household; postcode.
+- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.
+- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
+- datasets: in how many datasets it appears; address, uprn: in referral mode only.
+Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="47" />
+            <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
+
+Inputs
+- Datasets: council exports (CSV, CSV.GZ or XLSX, or any vector file; CSV in UTF-8, UTF-16 or Windows-1252, comma, semicolon or tab separated; the format is read from the content, whatever the extension says): council tax, electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS Exeter data. The UPRN, postcode and address line fields are found by their names.
+- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). A role may be given once.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="25" />
+            <source>- Secret: choose an authentication configuration that holds the secret for the pseudonymised household keys (Settings &gt; Options &gt; Authentication: add a Basic configuration with the secret as its Password; the user name is not used). QGIS keeps it encrypted under your master password. The secret must have at least 16 characters that are not spaces; the same secret gives the same keys next time. It is never written anywhere: not in the Processing history, the log, the processing record or any output. With qgis_process, give it in the COMMUNITY_RISK_SECRET environment variable instead (headless runs unlock the authentication database with QGIS_AUTH_PASSWORD_FILE).
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="42" />
+            <source>Secret (authentication configuration)</source>
+            <translation type="obsolete" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="51" />
+            <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="60" />
+            <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="63" />
+            <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="70" />
+            <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="74" />
+            <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
     </context>

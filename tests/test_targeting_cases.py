@@ -304,3 +304,42 @@ def test_lifestyle_profile_on_london_lsoas_with_the_2021_oac(tmp_path):
     assert table.loc["Multicultural & Educated Urbanites", "index_low"] > 105
     assert table.loc["Ethnically Diverse Suburban Professionals", "index_high"] < 70
     assert table.loc["(none)", "homes"] == lsoas.loc[lsoas["supergroup_name"].isna(), "HHOLDS"].sum()
+
+
+# --- Issue 9: outputs that chain -----------------------------------------------------------------------------
+
+def test_households_csv_chains_into_priority_postcodes_as_a_gis_officer_loads_it(sample_path, tmp_path, monkeypatch):
+    """findpeopleatrisk's CSV dropped onto QGIS (ogr, no type detection options) keeps its numbers as numbers
+    (the .csvt), so prioritypostcodes can count households at risk from it."""
+    from community_risk.synthetic import council_extracts
+
+    monkeypatch.setenv("COMMUNITY_RISK_SECRET", "chain test secret, long enough")
+    postcodes = gpd.read_file(sample_path, layer="postcodes")
+    # the generator puts about 12 households on each postcode it picks: many hold 5 or more at risk
+    paths = council_extracts.write(str(tmp_path / "extracts"), postcodes, n_households=800)
+    run_algorithm("communityrisk:findpeopleatrisk", {
+        "DATASETS": list(paths.values()), "ROLES": ",".join("register" if n == "council_tax" else n for n in paths),
+        "OUTPUT": str(tmp_path / "households.csv"), "RECORD": str(tmp_path / "record.json")})
+    households = QgsVectorLayer(str(tmp_path / "households.csv"), "households", "ogr")
+    assert households.isValid()
+    kinds = {f.name(): f.typeName().lower() for f in households.fields()}
+    assert kinds["n_factors"].startswith("integer") and kinds["older"].startswith("integer")
+    assert kinds["score"] == "real" and kinds["household_key"] == "string"
+    numeric = [f.name() for f in households.fields() if f.isNumeric()]
+    assert {"n_factors", "score", "older", "care", "datasets"} <= set(numeric)
+    run_algorithm("communityrisk:prioritypostcodes", {
+        "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+        "HOUSEHOLD_RISK": households, "HOUSEHOLD_POSTCODE_FIELD": "postcode", "HOUSEHOLD_FACTORS_FIELD": "n_factors",
+        "MIN_FACTORS": 1, "P1_COUNT": 20, "P2_COUNT": 40, "OUTPUT": str(tmp_path / "priority.gpkg"),
+        "VISIT_LISTS": str(tmp_path / "visits")})
+    table = gpd.read_file(tmp_path / "priority.gpkg")
+    written = pd.read_csv(tmp_path / "households.csv")
+    expected = written[written["n_factors"] >= 1].groupby("postcode").size()
+    counts = table.set_index("postcode")["households_at_risk"]
+    shown = counts[counts > 0]
+    assert len(shown) >= 10 and (shown >= 5).all()  # counts under 5 are left empty
+    assert (shown == expected.reindex(shown.index)).all()
+    hidden = expected[expected < 5].index
+    assert counts.reindex(hidden).isna().all()
+    assert set(table.loc[table["tier"] == "P1", "postcode"]) <= set(expected.index)
+    assert table["reason"].str.contains("households at risk").all()

@@ -15,7 +15,8 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
-from .people_at_risk import secret_of, write_record, written_as
+from .people_at_risk import write_record, written_as
+from .pseudonym_secret import SECRET_HELP, add_secret_parameter, secret_of
 
 
 class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
@@ -27,7 +28,6 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
 
     CLAIMANTS = "CLAIMANTS"
     EPC = "EPC"
-    SECRET = "SECRET"
     REFERRAL_MODE = "REFERRAL_MODE"
     LAWFUL_BASIS = "LAWFUL_BASIS"
     OUTPUT = "OUTPUT"
@@ -41,9 +41,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "Inputs\n"
             "- Claimants: the council's export (CSV, CSV.GZ or XLSX, in any common encoding; the format is read from "
             "the content) with a UPRN, or address lines and a postcode.\n"
-            "- EPC homes: the output of Load EPC certificates.\n"
-            "- Secret: at least 16 characters, for the pseudonymised household keys (or the COMMUNITY_RISK_SECRET "
-            "environment variable); never stored.\n"
+            "- EPC homes: the output of Load EPC certificates.\n") + tr(SECRET_HELP) + tr(
             "- Referral mode, with its Lawful basis: adds the home's address and UPRN.\n\n"
             "Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, "
             "claim references and amounts are never used or written.\n\n"
@@ -56,7 +54,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.CLAIMANTS, tr("Claimants")))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EPC, tr("EPC homes"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterString(self.SECRET, tr("Secret"), optional=True))
+        add_secret_parameter(self)
         self.addParameter(QgsProcessingParameterBoolean(self.REFERRAL_MODE, tr("Referral mode"), defaultValue=False))
         self.addParameter(QgsProcessingParameterString(self.LAWFUL_BASIS, tr("Lawful basis"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector))
@@ -72,7 +70,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         if not path or not os.path.exists(path):
             fail(tr("The claimant file '{}' does not exist.").format(path))
         checked = run.source(self.EPC)
-        secret = secret_of(self, run)
+        secret, secret_source = secret_of(run)
         run.steps(3)
         run.step(tr("Reading '{}' and '{}'").format(os.path.basename(path), checked.label))
         homes = AreaRecords(checked, run.feedback, progress_share=100)
@@ -89,6 +87,6 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),
                    "FLAGGED": int(table["flagged"].sum())}
         if run.given(self.RECORD):
-            outputs[self.RECORD] = write_record(run, self.RECORD, record, self.ALGORITHM_ID,
+            outputs[self.RECORD] = write_record(run, self.RECORD, dict(record, secret_from=secret_source), self.ALGORITHM_ID,
                                                 {"claimant_households": written_as(run, self.OUTPUT)})
         return outputs

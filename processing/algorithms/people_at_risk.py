@@ -19,8 +19,10 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import write_table
+from .pseudonym_secret import SECRET_ENVIRONMENT, SECRET_HELP, add_secret_parameter, secret_of
 
-SECRET_ENVIRONMENT = "COMMUNITY_RISK_SECRET"
+__all__ = ["FindPeopleAtRiskAlgorithm", "SECRET_ENVIRONMENT"]
+
 
 
 class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
@@ -32,7 +34,6 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
 
     DATASETS = "DATASETS"
     ROLES = "ROLES"
-    SECRET = "SECRET"
     THRESHOLD = "THRESHOLD"
     POSTCODES = "POSTCODES"
     POSTCODE_FIELD = "POSTCODE_FIELD"
@@ -55,10 +56,8 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "Exeter data. The UPRN, postcode and address line fields are found by their names.\n"
             "- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, "
             "near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). "
-            "A role may be given once.\n"
-            "- Secret: at least 16 characters; household keys are keyed hashes (HMAC-SHA256) of it, so the same "
-            "secret gives the same keys next time. It is never written anywhere. Leave it empty to take it from "
-            "the COMMUNITY_RISK_SECRET environment variable, which keeps it out of the Processing history.\n"
+            "A role may be given once.\n") + tr(SECRET_HELP) + tr(
+            "Household keys are keyed hashes (HMAC-SHA256) with the secret.\n"
             "- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list "
             "field, to report rows whose postcode is well formed but does not exist.\n"
             "- Match threshold: the match probability from which two records are one household (default 0.9).\n"
@@ -79,7 +78,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(self.DATASETS, tr("Datasets"), QgsProcessing.TypeFile))
         self.addParameter(QgsProcessingParameterString(self.ROLES, tr("Roles")))
-        self.addParameter(QgsProcessingParameterString(self.SECRET, tr("Secret"), optional=True))
+        add_secret_parameter(self)
         self.addParameter(QgsProcessingParameterNumber(self.THRESHOLD, tr("Match threshold"),
                                                        QgsProcessingParameterNumber.Double, defaultValue=0.9,
                                                        minValue=0.5, maxValue=0.9999))
@@ -103,7 +102,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
 
         paths = self.dataset_paths(run)
         roles = self.roles(run, paths)
-        secret = secret_of(self, run)
+        secret, secret_source = secret_of(run)
         referral = self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context)
         known = self.known_postcodes(run)
         run.steps(3)
@@ -122,7 +121,8 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             outputs[self.REVIEW] = write_table(self, run.parameters, run.context, self.REVIEW, result.review)
             written["clerical_review"] = written_as(run, self.REVIEW)
         if run.given(self.RECORD):
-            outputs[self.RECORD] = write_record(run, self.RECORD, result.record, self.ALGORITHM_ID, written)
+            outputs[self.RECORD] = write_record(run, self.RECORD, dict(result.record, secret_from=secret_source),
+                                                self.ALGORITHM_ID, written)
         households = result.households
         outputs["HOUSEHOLDS"] = int(len(households))
         outputs["AT_RISK"] = int((households["n_factors"] >= 2).sum())
@@ -172,15 +172,6 @@ def read_datasets(run, paths, roles):
         run.info(tr("Reading '{}' as {}").format(os.path.basename(path), role))
         datasets.append((os.path.basename(path), role, read_table_file(path)))
     return datasets
-
-
-def secret_of(algorithm, run):
-    """The pseudonymisation secret: the SECRET parameter, else the COMMUNITY_RISK_SECRET environment variable."""
-    from ..analysis.people_at_risk import check_secret
-
-    secret = run.string(algorithm.SECRET) or os.environ.get(SECRET_ENVIRONMENT, "")
-    check_secret(secret)
-    return secret
 
 
 def written_as(run, name):
