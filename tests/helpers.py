@@ -93,15 +93,3 @@ def cancelling_feedback(at_percent=50.0):
 
     feedback.progressChanged.connect(maybe_cancel)
     return feedback
-
-
-# Algorithms whose adapters are still being moved onto the safe base (issue 8): the hostile-list and
-# thin-adapter tests expect them to fail until then. Remove an algorithm's line when it moves.
-NOT_YET_ON_THE_BASE = set()
-
-
-def base_migration_param(algorithm_id, *values):
-    """A pytest.param that is expected to fail (not strictly) while `algorithm_id` is not on the base yet."""
-    marks = [pytest.mark.xfail(reason="{} is not on the safe base yet".format(algorithm_id), strict=False)] \
-        if algorithm_id in NOT_YET_ON_THE_BASE else []
-    return pytest.param(*(values or (algorithm_id,)), marks=marks)

@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from helpers import QGIS_PROCESS, REPO, base_migration_param, cancelling_feedback, ensure_provider, run_algorithm
+from helpers import QGIS_PROCESS, REPO, cancelling_feedback, ensure_provider, run_algorithm
 
 SECRET = "hostile-test-secret-0123456789"
 ALGORITHMS = ("countincidents", "buildfactors", "fitfireriskmodel", "applyfireriskmodel", "validatefireriskmodel",
@@ -213,7 +213,8 @@ def hostile_parameters(algorithm, case, bench, tmp_path):
     raise AssertionError(case)
 
 
-@pytest.mark.parametrize("algorithm, case", [base_migration_param(a, a, c) for a in ALGORITHMS for c in CASES])
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_hostile_input_gets_a_clear_message_or_a_result(qgis_process, bench, tmp_path, algorithm, case):
     made = hostile_parameters(algorithm, case, bench, tmp_path)
     if made is None:
@@ -233,7 +234,7 @@ def test_hostile_input_gets_a_clear_message_or_a_result(qgis_process, bench, tmp
     assert {path: digest(path) for path in before} == before
 
 
-@pytest.mark.parametrize("algorithm", [base_migration_param(a) for a in ALGORITHMS])
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_cancel_at_half_way_keeps_the_earlier_result(bench, tmp_path, algorithm):
     parameters, _, _, output = spec(algorithm, bench, lambda name: str(tmp_path / "out" / name))
     run_algorithm("communityrisk:" + algorithm, parameters)

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from helpers import NOT_YET_ON_THE_BASE, REPO
+from helpers import REPO
 
 ALGORITHM_FILES = sorted(glob.glob(os.path.join(REPO, "processing", "algorithms", "*.py")))
 LIMIT = 40
@@ -24,24 +24,11 @@ def algorithm_classes():
 CLASSES = {"{}:{}".format(f, c.name): c for f, c in algorithm_classes() if f != "base.py"}
 
 
-def algorithm_id(node):
-    for statement in node.body:
-        if isinstance(statement, ast.Assign) and getattr(statement.targets[0], "id", "") == "ALGORITHM_ID":
-            return statement.value.value
-    return ""
-
-
-def param(name):
-    waiting = algorithm_id(CLASSES[name]) in NOT_YET_ON_THE_BASE
-    marks = [pytest.mark.xfail(reason="not on the safe base yet", strict=False)] if waiting else []
-    return pytest.param(name, marks=marks)
-
-
 def test_every_algorithm_class_is_found():
     assert len([n for n in CLASSES if n.endswith("Algorithm")]) >= 12
 
 
-@pytest.mark.parametrize("name", [param(n) for n in sorted(CLASSES)])
+@pytest.mark.parametrize("name", sorted(CLASSES))
 def test_no_process_algorithm_override_and_short_methods(name):
     methods = {m.name: m for m in CLASSES[name].body if isinstance(m, ast.FunctionDef)}
     assert "processAlgorithm" not in methods, "{} overrides the base's processAlgorithm".format(name)
