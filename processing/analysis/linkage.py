@@ -94,9 +94,6 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     clerical review."""
     import pandas as pd
 
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     notes = []
     n = len(records)
     if n == 0:
@@ -128,26 +125,200 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
 
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
-    model = {}
+    model, refused = {}, {"conflicting": 0, "ambiguous_rows": 0}
+    household = _uprn_households(n, np.concatenate(left), np.concatenate(right))
     if n > 1:
-        predictions, model = _splink_predict(linkable, review_low, seed, threshold)
-        # two different trusted UPRNs are two homes, whatever their addresses say
-        uprn_of = linkable["uprn"].to_numpy()
-        ul = uprn_of[predictions["unique_id_l"].to_numpy(dtype=np.int64)]
-        ur = uprn_of[predictions["unique_id_r"].to_numpy(dtype=np.int64)]
-        different_homes = pd.notna(ul) & pd.notna(ur) & (ul != ur)
-        linked = predictions[(predictions["match_probability"] >= threshold) & ~different_homes]
-        left.append(linked["unique_id_l"].to_numpy(dtype=np.int64))
-        right.append(linked["unique_id_r"].to_numpy(dtype=np.int64))
-        review = predictions[(predictions["match_probability"] >= review_low)
-                             & (predictions["match_probability"] < threshold) & ~different_homes]
-    rows, cols = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
-    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    _, household = connected_components(graph, directed=False)
+        predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold)
+        identity = _identity(linkable)
+        l = predictions["unique_id_l"].to_numpy(dtype=np.int64)
+        r = predictions["unique_id_r"].to_numpy(dtype=np.int64)
+        # two rows that name different homes (another UPRN, number, flat or building) are never linked, whatever
+        # the rest of their addresses says: such pairs go to clerical review
+        conflicting = _conflicts(identity, l, r, household)
+        strong = (predictions["match_probability"] >= threshold).to_numpy()
+        ambiguous = _ambiguous_rows(identity, l[strong & ~conflicting], r[strong & ~conflicting], household)
+        vague = ambiguous[l] | ambiguous[r]
+        accepted = strong & ~conflicting & ~vague
+        household = _cluster(identity, household, l[accepted], r[accepted],
+                             predictions["match_weight"].to_numpy()[accepted])
+        refused = {"conflicting": int((strong & conflicting).sum()), "ambiguous_rows": int(ambiguous.sum())}
+        held = (predictions["match_probability"] >= review_low).to_numpy() & ~accepted
+        review = _label_levels(predictions[held].sort_values(
+            ["match_probability", "unique_id_l", "unique_id_r"], ascending=[False, True, True]).head(REVIEW_LIMIT)
+            .reset_index(drop=True), raw_model)
     stats = {"records": n, "records_with_uprn": int(records["uprn"].notna().sum()), "uprn_links": int(uprn_links),
              "households": int(household.max() + 1), "review_pairs": int(len(review)),
+             "links_refused_as_conflicting": refused["conflicting"],
+             "rows_too_vague_to_link": refused["ambiguous_rows"],
              "conflicting_uprns": len(conflicted), "postcodes_filled_from_uprn": postcodes_filled, "model": model}
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
+
+
+# --- Households from links: no household holds two homes -------------------------------------------------------
+
+def _uprn_households(n, left, right):
+    """Household number of each row from the UPRN links alone (rows sharing a trusted UPRN)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = coo_matrix((np.ones(len(left)), (left.astype(np.int64), right.astype(np.int64))), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+@dataclass
+class _Identity:
+    """What names one home in each row: UPRN, house number as a range (12-14 -> 12..14), flat ('-' for none,
+    '?' for a flat whose number was not written) and building name."""
+    uprn: np.ndarray
+    number: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    flat: np.ndarray
+    building: np.ndarray
+
+
+def _identity(records):
+    import pandas as pd
+
+    def values(column):  # None for every kind of missing value (None, NaN)
+        return records[column].astype(object).where(records[column].notna(), None)
+
+    number = values("number")
+    parts = pd.Series(number, dtype=object).astype(str).str.extract(r"^([0-9]+)[A-Z]?(?:-([0-9]+)[A-Z]?)?$")
+    low = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float)
+    high = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float)
+    high = np.where(np.isnan(high), low, high)
+    return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high,
+                     records["flat"].fillna("-").to_numpy(dtype=object), values("building").to_numpy(dtype=object))
+
+
+def _numbers_agree(identity, a, b):
+    """Both rows have a house number and the numbers are the same or overlap ('12-14' and '14')."""
+    same = np.array([x is not None and x == y for x, y in zip(identity.number[a], identity.number[b])], dtype=bool)
+    overlap = (identity.low[a] <= identity.high[b]) & (identity.low[b] <= identity.high[a])
+    return same | overlap
+
+
+def _same_building(x, y):
+    """Building names that are one name: equal, one the other with words added ('Keats House' and 'Keats House
+    The Lodge'), or a typo apart."""
+    from difflib import SequenceMatcher
+
+    if x == y:
+        return True
+    wx, wy = set(x.split()), set(y.split())
+    return wx <= wy or wy <= wx or SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def _conflicts(identity, a, b, household=None):
+    """For each pair of rows (a[k], b[k]): True when they name different homes. Rows already in one household
+    (a shared UPRN) never conflict."""
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    if not len(a):
+        return np.zeros(0, dtype=bool)
+    ua, ub = identity.uprn[a], identity.uprn[b]
+    uprn = np.array([x is not None and y is not None and x != y for x, y in zip(ua, ub)], dtype=bool)
+    na, nb = identity.number[a], identity.number[b]
+    both_numbers = np.array([x is not None and y is not None for x, y in zip(na, nb)], dtype=bool)
+    numbers_agree = _numbers_agree(identity, a, b)
+    number = both_numbers & ~numbers_agree
+    fa, fb = identity.flat[a], identity.flat[b]
+    # '?' (a flat, number not written) may be any flat, but not a home with no flat
+    flat = np.array([x != y and not ((x == "?" or y == "?") and "-" not in (x, y)) for x, y in zip(fa, fb)],
+                    dtype=bool)
+    ba, bb = identity.building[a], identity.building[b]
+    building = np.array([x is not None and y is not None and not _same_building(x, y) for x, y in zip(ba, bb)],
+                        dtype=bool) & ~(both_numbers & numbers_agree)
+    conflict = uprn | number | flat | building
+    if household is not None:
+        conflict &= household[a] != household[b]
+    return conflict
+
+
+def _ambiguous_rows(identity, left, right, household):
+    """Rows linked to two rows that name different homes: an address that leaves out what tells those homes apart
+    ('Hindle Hill' with no number, '165 Hindle Hill' where 165 has flats A and B). Such a row is not linked to
+    either: which home it is can only be decided by an officer (clerical review). A row with a trusted UPRN is
+    never ambiguous: its UPRN says which home it is."""
+    import pandas as pd
+
+    ambiguous = np.zeros(len(identity.flat), dtype=bool)
+    if not len(left):
+        return ambiguous
+    ends = pd.DataFrame({"row": np.concatenate([left, right]), "other": np.concatenate([right, left])})
+    # only rows with two partners or more can be ambiguous; pair their partners
+    degree = ends["row"].map(ends["row"].value_counts())
+    ends = ends[degree > 1]
+    pairs = ends.merge(ends, on="row")
+    pairs = pairs[pairs["other_x"] < pairs["other_y"]]
+    if len(pairs):
+        clash = _conflicts(identity, pairs["other_x"].to_numpy(), pairs["other_y"].to_numpy(), household)
+        ambiguous[pairs["row"].to_numpy()[clash]] = True
+    return ambiguous & np.array([u is None for u in identity.uprn], dtype=bool)
+
+
+def _cluster(identity, household, left, right, weight):
+    """Households from the UPRN households and the accepted links, strongest link first. A link that would put two
+    homes into one household (two UPRNs, house numbers or flats of which no pair agrees) is not followed, so no
+    chain of links joins two homes. Values are compared as sets, so a UPRN household whose own rows disagree (a
+    typo in one of them) still takes rows that agree with any of them."""
+    by_group = np.argsort(household, kind="stable")
+    starts = np.searchsorted(household[by_group], np.arange(household.max() + 2))
+    parent, profiles = {}, {}
+
+    def find(x):
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def profile(group):
+        if group not in profiles:
+            rows = by_group[starts[group]:starts[group + 1]]
+            profiles[group] = (
+                {u for u in identity.uprn[rows] if u is not None},
+                {(t, lo, hi) for t, lo, hi in zip(identity.number[rows], identity.low[rows], identity.high[rows])
+                 if t is not None},
+                _named_flats(identity.flat[rows]), {b for b in identity.building[rows] if b is not None})
+        return profiles[group]
+
+    order = np.argsort(-np.asarray(weight, dtype=float), kind="stable")
+    for k in order:
+        a, b = find(int(household[left[k]])), find(int(household[right[k]]))
+        if a == b:
+            continue
+        pa, pb = profile(a), profile(b)
+        if _profiles_conflict(pa, pb):
+            continue
+        parent[b] = a
+        profiles[a] = (pa[0] | pb[0], pa[1] | pb[1], _named_flats(pa[2] | pb[2]), pa[3] | pb[3])
+        del profiles[b]
+    roots = np.array([find(int(g)) for g in range(household.max() + 1)])
+    return np.unique(roots, return_inverse=True)[1][household]
+
+
+def _named_flats(flats):
+    """The flats a household names: a flat written in any of its rows says the home is that flat, and its rows
+    with no flat left it out ('62 St Marys Terrace' for Flat B, 62); '?' (a flat, number not written) likewise."""
+    flats = set(flats)
+    named = flats - {"-", "?"}
+    return named or (flats - {"-"}) or flats
+
+
+def _profiles_conflict(a, b):
+    uprns_a, numbers_a, flats_a, buildings_a = a
+    uprns_b, numbers_b, flats_b, buildings_b = b
+    if uprns_a and uprns_b and uprns_a.isdisjoint(uprns_b):
+        return True
+    numbers_agree = any(x == y or (lx <= hy and ly <= hx) for x, lx, hx in numbers_a for y, ly, hy in numbers_b)
+    if numbers_a and numbers_b and not numbers_agree:
+        return True
+    if not any(x == y or ((x == "?" or y == "?") and "-" not in (x, y)) for x in flats_a for y in flats_b):
+        return True
+    return bool(buildings_a and buildings_b and not numbers_agree
+                and not any(_same_building(x, y) for x in buildings_a for y in buildings_b))
 
 
 REVIEW_COMPARISONS = ("postcode", "premise", "flat", "street")
@@ -441,7 +612,7 @@ def _splink_predict(records, review_low, seed, threshold=0.9):
                  "probability_two_random_records_match": _round(model["probability_two_random_records_match"]),
                  "street_term_frequency_adjustment": True,
                  "u_of_house_number_and_flat_from": neighbours, "comparisons": _describe(model)}
-    return pd.concat([links, _label_levels(review, model)], ignore_index=True), described
+    return pd.concat([links, review], ignore_index=True), model, described
 
 
 def _label_levels(pairs, model):

@@ -1,0 +1,71 @@
+"""Households from links: no household holds two homes, and a row that leaves out what tells homes apart is not
+linked to any of them (it goes to clerical review)."""
+import pandas as pd
+
+from community_risk.processing.analysis.linkage import link_households, prepare_records
+
+COLUMNS = {"uprn": "UPRN", "postcode": "Postcode", "address": ["Address"]}
+
+
+STREETS = ("Hindle Hill", "Albert Road", "Cazenove Road", "Evering Lane", "Glenarm Street", "Jenner Road",
+           "Kyverdale Road", "Lordship Park", "Manor Road", "Osbaldeston Road")
+POSTCODES = ("E8 3QR", "N16 5RQ", "E5 9PW", "N1 7HD", "E2 8BU", "EC2A 3QN", "N4 2TT", "E9 6JZ", "SE1 7PB", "NW5 1TL")
+
+
+def street(rows):
+    """Three council datasets listing the same homes (eight streets, one postcode each; houses and two flats at 41),
+    plus the given extra rows (address, uprn) in the first, on Hindle Hill."""
+    homes = [("{} {}".format(n, name), code) for name, code in zip(STREETS[:8], POSTCODES) for n in range(2, 22, 2)]
+    homes += [("Flat A, 41 Hindle Hill", POSTCODES[0]), ("Flat B, 41 Hindle Hill", POSTCODES[0])]
+    frames = []
+    for k in range(3):
+        extra = rows if k == 0 else []
+        frame = pd.DataFrame({"UPRN": [""] * len(homes) + [u for _, u in extra],
+                              "Address": [a for a, _ in homes] + [a for a, _ in extra],
+                              "Postcode": [p for _, p in homes] + [POSTCODES[0]] * len(extra)})
+        frames.append(("dataset{}".format(k), frame, COLUMNS))
+    records = prepare_records(frames)
+    # so few rows teach the model little (a street is 30 of 240 rows): links come out at about 0.85
+    return records, link_households(records, threshold=0.8)
+
+
+def household_of(records, result, source, address):
+    row = records.index[(records["source"] == source) & (records["written"] == address)][0]
+    return result.household[row]
+
+
+def test_every_home_is_one_household_and_no_household_holds_two_homes():
+    records, result = street([])
+    homes = records.groupby("written")["unique_id"].apply(lambda ids: set(result.household[list(ids)]))
+    assert all(len(h) == 1 for h in homes), homes[homes.map(len) > 1]
+    assert len(set(result.household)) == len(homes)
+
+
+def test_a_row_without_a_house_number_joins_no_home_and_chains_none_together():
+    records, result = street([("Hindle Hill", "")])
+    vague = household_of(records, result, "dataset0", "Hindle Hill")
+    assert (result.household == vague).sum() == 1  # alone
+    assert len(set(result.household)) == len(records.drop_duplicates("written"))
+
+
+def test_a_row_without_its_flat_joins_neither_flat():
+    records, result = street([("41 Hindle Hill", "")])
+    building = household_of(records, result, "dataset0", "41 Hindle Hill")
+    flat_a = household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    flat_b = household_of(records, result, "dataset1", "Flat B, 41 Hindle Hill")
+    assert len({building, flat_a, flat_b}) == 3
+
+
+def test_a_uprn_names_the_home_of_a_row_without_its_flat():
+    # the UPRN of Flat A, given on other rows of Flat A, places the row that left the flat out
+    records, result = street([("41 Hindle Hill", "100000000041"), ("Flat A, 41 Hindle Hill", "100000000041")])
+    assert household_of(records, result, "dataset0", "41 Hindle Hill") == household_of(
+        records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    assert household_of(records, result, "dataset0", "41 Hindle Hill") != household_of(
+        records, result, "dataset1", "Flat B, 41 Hindle Hill")
+
+
+def test_two_uprns_are_two_homes_even_at_one_address():
+    records, result = street([("12 Hindle Hill", "100000000001"), ("12 Hindle Hill", "100000000002")])
+    with_uprn = records.index[records["uprn"].notna()]
+    assert result.household[with_uprn[0]] != result.household[with_uprn[1]]
