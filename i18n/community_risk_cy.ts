@@ -520,19 +520,19 @@ Areas with no households are kept with empty model fields.</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="245" />
+            <location filename="../processing/algorithms/fire_model.py" line="257" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="124" />
+            <location filename="../processing/algorithms/fire_model.py" line="126" />
             <source>
 
 The report (HTML) explains the model in plain words: family and why, chosen factors as incidence-rate ratios with 95% intervals, fit, spatial clustering of errors (Moran's I), charts. The model file (JSON) holds everything Apply fire risk model needs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="258" />
+            <location filename="../processing/algorithms/fire_model.py" line="270" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -566,92 +566,92 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="133" />
+            <location filename="../processing/algorithms/fire_model.py" line="135" />
             <source>Incident count field</source>
             <translation>Maes cyfrif digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="139" />
+            <location filename="../processing/algorithms/fire_model.py" line="142" />
             <source>Years the counts cover</source>
             <translation>Blynyddoedd y mae'r cyfrifon yn eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="143" />
+            <location filename="../processing/algorithms/fire_model.py" line="146" />
             <source>Family</source>
             <translation>Teulu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="145" />
+            <location filename="../processing/algorithms/fire_model.py" line="148" />
             <source>Selection</source>
             <translation>Dewis</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="147" />
+            <location filename="../processing/algorithms/fire_model.py" line="150" />
             <source>Maximum factors</source>
             <translation>Uchafswm ffactorau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="150" />
+            <location filename="../processing/algorithms/fire_model.py" line="153" />
             <source>Use each area's own history</source>
             <translation>Defnyddio hanes pob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="153" />
+            <location filename="../processing/algorithms/fire_model.py" line="156" />
             <source>Banding</source>
             <translation>Bandio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="154" />
+            <location filename="../processing/algorithms/fire_model.py" line="157" />
             <source>My thresholds (four, per 10,000 households)</source>
             <translation>Fy nhrothwyon (pedwar, fesul 10,000 o aelwydydd)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="159" />
+            <location filename="../processing/algorithms/fire_model.py" line="162" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="159" />
+            <location filename="../processing/algorithms/fire_model.py" line="162" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="161" />
+            <location filename="../processing/algorithms/fire_model.py" line="164" />
             <source>Model file</source>
             <translation>Ffeil model</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="161" />
+            <location filename="../processing/algorithms/fire_model.py" line="164" />
             <source>JSON files (*.json)</source>
             <translation>Ffeiliau JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="163" />
+            <location filename="../processing/algorithms/fire_model.py" line="166" />
             <source>Factors chosen</source>
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="218" />
+            <location filename="../processing/algorithms/fire_model.py" line="222" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="179" />
+            <location filename="../processing/algorithms/fire_model.py" line="183" />
             <source>Fitting the model on {} areas with {} candidate factors</source>
             <translation>Yn gosod y model ar {} ardal gyda {} ffactor posibl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="184" />
+            <location filename="../processing/algorithms/fire_model.py" line="188" />
             <source>Factors chosen: {}</source>
             <translation>Ffactorau a ddewiswyd: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="184" />
+            <location filename="../processing/algorithms/fire_model.py" line="188" />
             <source>none</source>
             <translation>dim</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="185" />
+            <location filename="../processing/algorithms/fire_model.py" line="189" />
             <source>Deviance explained: {:.1%}</source>
             <translation>Gwyriad a esboniwyd: {:.1%}</translation>
         </message>
@@ -666,7 +666,7 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="238" />
+            <location filename="../processing/algorithms/fire_model.py" line="250" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
@@ -681,17 +681,17 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="315" />
+            <location filename="../processing/algorithms/fire_model.py" line="327" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="293" />
+            <location filename="../processing/algorithms/fire_model.py" line="305" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="299" />
+            <location filename="../processing/algorithms/fire_model.py" line="311" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -727,40 +727,40 @@ Output fields (optional layer; the areas' own fields are kept)
 - train_incidents, test_incidents: incidents in each window.
 - forecast: forecast incidents per year from the training window.
 - forecast_rank: 1 = the area ranked highest.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="85" />
+            <location filename="../processing/algorithms/validate_model.py" line="115" />
             <source>Training start</source>
             <translation>Dechrau hyfforddi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="85" />
+            <location filename="../processing/algorithms/validate_model.py" line="115" />
             <source>Training end</source>
             <translation>Diwedd hyfforddi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="86" />
+            <location filename="../processing/algorithms/validate_model.py" line="115" />
             <source>Test start</source>
             <translation>Dechrau profi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="86" />
+            <location filename="../processing/algorithms/validate_model.py" line="115" />
             <source>Test end</source>
             <translation>Diwedd profi</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="96" />
+            <location filename="../processing/algorithms/validate_model.py" line="97" />
             <source>Validation report</source>
             <translation>Adroddiad dilysu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="98" />
+            <location filename="../processing/algorithms/validate_model.py" line="99" />
             <source>Validation by area</source>
             <translation>Dilysu fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="105" />
+            <location filename="../processing/algorithms/validate_model.py" line="106" />
             <source>Spearman rank correlation of forecast and test counts</source>
             <translation>Cydberthyniad rheng Spearman y rhagolwg a’r cyfrifon prawf</translation>
         </message>
@@ -770,17 +770,17 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="172" />
+            <location filename="../processing/algorithms/validate_model.py" line="187" />
             <source>Fire risk model validation: {}</source>
             <translation>Dilysu model risg tân: {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="129" />
+            <location filename="../processing/algorithms/validate_model.py" line="144" />
             <source>{} incidents in the training window, {} in the test window.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="182" />
+            <location filename="../processing/algorithms/validate_model.py" line="197" />
             <source>Top 10% of areas: forecast {:.1%}, past incidents {:.1%}, hindsight best {:.1%} of test-window incidents.</source>
             <translation type="unfinished" />
         </message>
@@ -790,7 +790,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="103" />
+            <location filename="../processing/algorithms/validate_model.py" line="104" />
             <source>Share of test incidents in the top {}% of areas ({})</source>
             <translation>Cyfran y digwyddiadau prawf yn y {}% uchaf o ardaloedd ({})</translation>
         </message>
@@ -860,127 +860,127 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Ymhell uwchlaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="108" />
+            <location filename="../processing/analysis/firemodel.py" line="148" />
             <source>The count field '{}' is missing or not a number for {} area(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="111" />
+            <location filename="../processing/analysis/firemodel.py" line="151" />
             <source>The count field '{}' has negative counts, in areas {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="115" />
+            <location filename="../processing/analysis/firemodel.py" line="155" />
             <source>The count field '{}' has fractional counts (e.g. {}), in areas {}; incident counts must be whole numbers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="121" />
+            <location filename="../processing/analysis/firemodel.py" line="161" />
             <source>No area has a positive number of households in the field '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="128" />
+            <location filename="../processing/analysis/firemodel.py" line="168" />
             <source>The count field '{}' is zero in every area: there are no incidents to model.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="204" />
+            <location filename="../processing/analysis/firemodel.py" line="244" />
             <source>Unknown family '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="206" />
+            <location filename="../processing/analysis/firemodel.py" line="246" />
             <source>Unknown selection method '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="208" />
+            <location filename="../processing/analysis/firemodel.py" line="248" />
             <source>The number of years the counts cover must be positive, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="219" />
+            <location filename="../processing/analysis/firemodel.py" line="259" />
             <source>Only {} area(s) can be modelled; a model needs at least 5.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="387" />
+            <location filename="../processing/analysis/firemodel.py" line="427" />
             <source>The layer lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="391" />
+            <location filename="../processing/analysis/firemodel.py" line="431" />
             <source>No area has a positive number of households.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="442" />
+            <location filename="../processing/analysis/firemodel.py" line="482" />
             <source>This is not a Community Risk fire model file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="444" />
+            <location filename="../processing/analysis/firemodel.py" line="484" />
             <source>Fire model version {} is not supported by this plugin.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="492" />
+            <location filename="../processing/analysis/firemodel.py" line="532" />
             <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="496" />
+            <location filename="../processing/analysis/firemodel.py" line="536" />
             <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="124" />
+            <location filename="../processing/analysis/firemodel.py" line="164" />
             <source>{} area(s) with zero, negative or missing households in '{}' were left out of the model: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="228" />
+            <location filename="../processing/analysis/firemodel.py" line="268" />
             <source>Family: {} (overdispersion test t = {:.2f}, p = {:.3g}; Pearson dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="241" />
+            <location filename="../processing/analysis/firemodel.py" line="281" />
             <source>{} factors are more than {} areas can support (about one factor per {} areas, so at most {}); choose fewer factors or a selection method.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="393" />
+            <location filename="../processing/analysis/firemodel.py" line="433" />
             <source>{} area(s) with zero, negative or missing households were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="416" />
+            <location filename="../processing/analysis/firemodel.py" line="456" />
             <source>The count field has missing values; give counts for every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="141" />
+            <location filename="../processing/analysis/firemodel.py" line="181" />
             <source>Factor '{}' was dropped: it is not numeric.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="144" />
+            <location filename="../processing/analysis/firemodel.py" line="184" />
             <source>Factor '{}' was dropped: it has no values.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="147" />
+            <location filename="../processing/analysis/firemodel.py" line="187" />
             <source>Factor '{}' was dropped: it is the same in every area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="160" />
+            <location filename="../processing/analysis/firemodel.py" line="200" />
             <source>Factor '{}': {} missing or non-numeric value(s) were filled with the median, {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="189" />
+            <location filename="../processing/analysis/firemodel.py" line="229" />
             <source>Factor '{}' was dropped: it is perfectly collinear with {}.</source>
             <translation type="unfinished" />
         </message>
@@ -995,12 +995,12 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="400" />
+            <location filename="../processing/analysis/firemodel.py" line="440" />
             <source>Factor '{}': {} missing value(s) took the model's fill value {:.4g}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="248" />
+            <location filename="../processing/analysis/firemodel.py" line="288" />
             <source>At most {} factors were allowed: {} areas support about one factor per {} areas.</source>
             <translation type="unfinished" />
         </message>
@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="103" />
+            <location filename="../processing/analysis/linkage.py" line="100" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="114" />
+            <location filename="../processing/analysis/linkage.py" line="111" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -2352,32 +2352,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="186" />
+            <location filename="../processing/algorithms/fire_model.py" line="190" />
             <source>Writing the outputs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="300" />
+            <location filename="../processing/algorithms/fire_model.py" line="312" />
             <source>Applying the model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="304" />
+            <location filename="../processing/algorithms/fire_model.py" line="316" />
             <source>Writing the output</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="127" />
+            <location filename="../processing/algorithms/validate_model.py" line="142" />
             <source>Counting incidents in the two windows</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="131" />
+            <location filename="../processing/algorithms/validate_model.py" line="146" />
             <source>Fitting on the training window</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/validate_model.py" line="133" />
+            <location filename="../processing/algorithms/validate_model.py" line="148" />
             <source>Scoring the forecast on the test window</source>
             <translation type="unfinished" />
         </message>
@@ -2387,32 +2387,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="409" />
+            <location filename="../processing/analysis/firemodel.py" line="449" />
             <source>The model gives no finite forecast for {} area(s) (rows {}): their factor values are far outside those the model was fitted on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="450" />
+            <location filename="../processing/analysis/firemodel.py" line="490" />
             <source>The model file's family '{}' is not Poisson or negative binomial.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="454" />
+            <location filename="../processing/analysis/firemodel.py" line="494" />
             <source>The model file's 'coefficients' must map factor names to numbers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="470" />
+            <location filename="../processing/analysis/firemodel.py" line="510" />
             <source>In the model file, {} is {}, not a finite number: the file is damaged or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="473" />
+            <location filename="../processing/analysis/firemodel.py" line="513" />
             <source>In the model file, {} is {:g}, too large for a real model (at most {:g} in size): the file is damaged or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="476" />
+            <location filename="../processing/analysis/firemodel.py" line="516" />
             <source>In the model file, {} is {:g}; it must be at least {:g}.</source>
             <translation type="unfinished" />
         </message>
@@ -2437,27 +2437,27 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="262" />
+            <location filename="../processing/analysis/firemodel.py" line="302" />
             <source>The selection stopped at its maximum of {} factors while other factors were still candidates; raise 'Maximum factors' to let it consider more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="276" />
+            <location filename="../processing/analysis/firemodel.py" line="316" />
             <source>The model fit did not converge in {} iterations: its coefficients and forecasts may be unreliable. Try fewer factors, another family, or check for factors that separate areas with no incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="433" />
+            <location filename="../processing/analysis/firemodel.py" line="473" />
             <source>The model file '{}' is not valid JSON: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="448" />
+            <location filename="../processing/analysis/firemodel.py" line="488" />
             <source>The model file has no '{}'; it is incomplete or was edited.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="459" />
+            <location filename="../processing/analysis/firemodel.py" line="499" />
             <source>The model file has no fill value for the factor '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -3208,12 +3208,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="156" />
+            <location filename="../processing/algorithms/fire_model.py" line="159" />
             <source>Band labels</source>
             <translation>Labeli'r bandiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="215" />
+            <location filename="../processing/algorithms/fire_model.py" line="219" />
             <source>Areas per band: {}</source>
             <translation type="unfinished" />
         </message>
@@ -3236,7 +3236,7 @@ Inputs
 - Band labels: by rate ('20–25 per 10,000 households'; the default for fixed thresholds) or by name ('Well below average' … 'Well above average'; the default for quintiles and natural breaks).
 
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/banding.py" line="55" />
@@ -3401,7 +3401,7 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="234" />
+            <location filename="../processing/algorithms/fire_model.py" line="246" />
             <source>Not used as factors: {}. They are other counts of the same incidents as '{}' (a total that contains it, or other years), and would leak what the model forecasts into its factors. List them under Factors to use them anyway.</source>
             <translation type="unfinished" />
         </message>
@@ -3421,12 +3421,12 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="152" />
+            <location filename="../processing/analysis/firemodel.py" line="192" />
             <source>it is a total of the same incidents that contains the count</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/firemodel.py" line="154" />
+            <location filename="../processing/analysis/firemodel.py" line="194" />
             <source>Factor '{}' was dropped: {} '{}', so it would leak what the model is to forecast into its factors.</source>
             <translation type="unfinished" />
         </message>
@@ -3574,6 +3574,76 @@ Inputs
         <message>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="74" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/fire_model.py" line="100" />
+            <source>Finds the combination of factors that best explains incident counts per area (London Fire Brigade's method), forecasts incidents per household for every area, and puts each area in one of five risk bands.
+
+Inputs
+- Areas: a layer with one feature per area (wards, LSOAs), e.g. the output of Count incidents per area and Build factors.
+- Area id field (optional): names areas in messages and the report.
+- Incident count field: incidents per area over the years counted.
+- Households field: households per area; the model forecasts incidents per household.
+- Years the counts cover: e.g. 5 for counts from 2012 to 2016 (at least 1; there is no default). Where the layer has the count's per-year fields (incidents_2012 … from Count incidents with Count per year), the years are checked against them.
+- Factors: candidate explanatory fields; by default every numeric field except the count, the households and other counts of the same incidents (fields starting with the count field's name).
+- Family: Poisson, negative binomial, or automatic (negative binomial when the counts vary more than Poisson allows).
+- Selection: forward stepwise by AIC (default) or BIC, LASSO with cross-validation, or none.
+- Maximum factors: the most factors stepwise or LASSO may choose.
+- Use each area's own history: shrink the area's observed rate towards the modelled rate (empirical Bayes), so persistent hot spots are kept without chasing one bad year.
+- Banding: London Fire Brigade's thresholds ({lfb} incidents per 10,000 households a year), your own four thresholds (My thresholds, e.g. {example}), quintiles or natural breaks. LFB's thresholds compare areas with London's rates: where the local average is not in the middle band, the log and report say so.
+- Band labels: by rate ('20–25 per 10,000 households'; the default for fixed thresholds) or by name ('Well below average' … 'Well above average'; the default for quintiles and natural breaks).
+
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/validate_model.py" line="56" />
+            <source>Proves whether the fire risk model looks forward: it counts incidents in a training window and a later test window, fits the model on the first, and scores its forecast on the second, which it never saw.
+
+Inputs
+- Areas: polygons with households and factor fields; Area id field: a unique code.
+- Households field: households per area.
+- Incidents: dated points; Date field: their date. Filter (optional): which incidents count.
+- Training start / Training end, Test start / Test end: the two windows (dates included). By default the last three whole years are the test window and the five years before them the training window; set them to your incidents' dates. A window with no incident is refused, and one reaching beyond the first or last dated incident is warned about.
+- Factors, Family, Selection, Maximum factors, Use each area's own history: as in Fit fire risk model.
+
+Report: the share of test-window incidents in the top 5%, 10% and 20% of areas ranked by the forecast, against ranking by past incidents and the hindsight best; Spearman rank correlation; Poisson deviance; a capture curve.
+
+Output fields (optional layer; the areas' own fields are kept)
+- train_incidents, test_incidents: incidents in each window.
+- forecast: forecast incidents per year from the training window.
+- forecast_rank: 1 = the area ranked highest.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="116" />
+            <source>The count field '{}' holds one calendar year's incidents, but 'Years the counts cover' is {:g}: give 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="128" />
+            <source>'Years the counts cover' is {:g}, but the count field '{}' holds the incidents of {} calendar year(s), {} to {} (its per-year fields): give {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="135" />
+            <source>The counts in '{}' cover {:g} year(s), {}–{}, as its per-year fields show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="119" />
+            <source>The counts in '{}' are taken to cover {:g} year(s), as given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="125" />
+            <source>The per-year fields of '{}' ({}–{}) do not add up to it, so the {:g} year(s) given could not be checked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="132" />
+            <source>'Years the counts cover' is {:g}, but the per-year fields of '{}' span {} calendar years ({}–{}): right only if the count's window began or ended part-way through a year.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -24,6 +24,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.path.join(ROOT, "resources", "models", "fire_risk_chain.model3")
 
 
+def give_defaults(model, child_id):
+    """Every mandatory input the chain leaves to the algorithm gets its default as a fixed value: the Model
+    Designer marks a mandatory input without a source as an error, even when the algorithm has a default."""
+    child = model.childAlgorithm(child_id)
+    for definition in child.algorithm().parameterDefinitions():
+        optional = definition.flags() & definition.FlagOptional
+        if optional or definition.isDestination() or child.parameterSources().get(definition.name()):
+            continue
+        if definition.defaultValue() is None:
+            raise SystemExit("{}: {} has no source and no default".format(child_id, definition.name()))
+        child.addParameterSources(definition.name(), [Source.fromStaticValue(definition.defaultValue())])
+
+
 def build_model():
     model = QgsProcessingModelAlgorithm("Fire risk: count, factors, fit", "Community Risk Toolkit")
 
@@ -38,7 +51,7 @@ def build_model():
                                           type=QgsProcessingParameterField.Numeric), 120, 180)
     add_input(QgsProcessingParameterFeatureSource("incidents", "Incidents", [QgsProcessing.TypeVectorPoint]), 120, 240)
     add_input(QgsProcessingParameterNumber("years", "Years the incidents cover", QgsProcessingParameterNumber.Double,
-                                           defaultValue=5, minValue=0.01), 120, 300)
+                                           minValue=1), 120, 300)  # no default: the user says, it is checked
     add_input(QgsProcessingParameterMultipleLayers("tables", "Attribute tables (census, deprivation…)",
                                                    QgsProcessing.TypeVector, optional=True), 120, 360)
 
@@ -82,10 +95,14 @@ def build_model():
         outputs[name] = output
     fit.setModelOutputs(outputs)
     model.addChildAlgorithm(fit)
+    for child in (count, factors, fit):
+        give_defaults(model, child.childId())
     model.setHelpContent({"ALG_DESC": "Counts incidents per area, builds factors (area, household density and "
                                       "any attribute tables), then fits the fire risk model with its defaults: "
-                                      "five LFB risk bands, an HTML report and a reusable JSON model. Run it in "
-                                      "batch (right-click, Execute as batch process) to do several boroughs."})
+                                      "five bands on LFB's thresholds labelled by rate, an HTML report and a "
+                                      "reusable JSON model. Add it to the toolbox (Models > Add Model to "
+                                      "Toolbox…), then right-click it and choose Execute as Batch Process to do "
+                                      "several boroughs."})
     return model
 
 

@@ -89,16 +89,7 @@ def test_every_dialog_opens_with_a_widget_per_parameter(qtbot, algorithm_id):
 
 # --- the values shown before anyone types -------------------------------------------------------------
 
-VALIDATE_DATES_PENDING = pytest.mark.xfail(
-    strict=True, reason="issue 9: Validate fire risk model's four dates still default to today; the fire-risk "
-    "engineer is giving them defaults that make a valid window (remove this mark when that lands)")
-YEARS_PENDING = pytest.mark.xfail(
-    strict=True, reason="issue 9: 'Years the counts cover' still accepts 0.01 (minimum 0.01); the fire-risk "
-    "engineer is making it required, at least 1 (remove this mark when that lands)")
-
-
-@pytest.mark.parametrize("algorithm_id", [
-    pytest.param(a, marks=VALIDATE_DATES_PENDING) if a == "validatefireriskmodel" else a for a in ALGORITHM_IDS])
+@pytest.mark.parametrize("algorithm_id", ALGORITHM_IDS)
 def test_no_date_field_shows_today_unasked(qtbot, algorithm_id):
     """A date parameter without a default shows today's date, and the dialog then runs with it: a window
     that ends (or starts) today, which no user chose. Each date must be empty or have a chosen default."""
@@ -115,7 +106,6 @@ def test_no_date_field_shows_today_unasked(qtbot, algorithm_id):
         assert shown_date != today, "{} shows today's date".format(definition.name())
 
 
-@VALIDATE_DATES_PENDING
 def test_validate_shows_a_valid_window(qtbot):
     """The four dates of Validate fire risk model, as shown, make a training window before a test window."""
     values = {k: as_python(v) for k, v in shown_values(open_dialog(qtbot, "validatefireriskmodel")).items()}
@@ -139,7 +129,6 @@ def test_numbers_shown_are_within_their_limits(qtbot, algorithm_id):
             assert float(shown) == pytest.approx(float(definition.defaultValue())), definition.name()
 
 
-@YEARS_PENDING
 def test_years_the_counts_cover_has_no_silent_default(qtbot, sample_path):
     """'Years the counts cover' once showed 0.01, and a run as shown put every area in band 5. It must show
     no number the user did not give, and refuse to run until one is given (at least 1)."""

@@ -107,7 +107,9 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             "- Area id field (optional): names areas in messages and the report.\n"
             "- Incident count field: incidents per area over the years counted.\n"
             "- Households field: households per area; the model forecasts incidents per household.\n"
-            "- Years the counts cover: e.g. 5 for counts from 2012 to 2016.\n"
+            "- Years the counts cover: e.g. 5 for counts from 2012 to 2016 (at least 1; there is no default). Where "
+            "the layer has the count's per-year fields (incidents_2012 … from Count incidents with Count per year), "
+            "the years are checked against them.\n"
             "- Factors: candidate explanatory fields; by default every numeric field except the count, the "
             "households and other counts of the same incidents (fields starting with the count field's name).\n"
             "- Family: Poisson, negative binomial, or automatic (negative binomial when the counts vary more "
@@ -136,8 +138,9 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterField(self.HOUSEHOLDS_FIELD, tr("Households field"),
                                                       parentLayerParameterName=self.INPUT,
                                                       type=QgsProcessingParameterField.Numeric))
+        # No default: a number shown unasked (once 0.01) is a silent wrong answer; the span is checked when run.
         self.addParameter(QgsProcessingParameterNumber(self.YEARS, tr("Years the counts cover"),
-                                                       QgsProcessingParameterNumber.Double, minValue=0.01))
+                                                       QgsProcessingParameterNumber.Double, minValue=1))
         self.addParameter(QgsProcessingParameterField(self.FACTORS, tr("Factors"), parentLayerParameterName=self.INPUT,
                                                       allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FAMILY, tr("Family"), [tr(x) for x in FAMILY_LABELS],
@@ -172,6 +175,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         run.steps(3)
         run.step(tr("Reading areas from '{}'").format(areas.label))
         records = AreaRecords(areas, run.feedback, progress_share=100)
+        run.notes(check_years_covered(records, count_name, options.years))
         factors = self.parameterAsFields(run.parameters, self.FACTORS, run.context) or \
             default_factors(records, count_name, households_name, id_name, run)
         ids = records.column(id_name) if id_name else ["#{}".format(i + 1) for i in range(len(records))]
@@ -222,6 +226,14 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             if path:
                 written[name] = path
         return written
+
+
+def check_years_covered(records, count_name, years):
+    """'Years the counts cover' against the count's per-year fields, where the layer has them."""
+    from ..analysis.firemodel import check_years, year_fields
+
+    yearly = {year: records.column(name) for year, name in year_fields(count_name, records.fields.names()).items()}
+    return check_years(years, count_name, records.column(count_name), yearly)
 
 
 def default_factors(records, count_name, households_name, id_name, run):

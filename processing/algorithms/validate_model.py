@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QDate, QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, require_same_kind_of_crs
@@ -61,7 +61,10 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             "- Areas: polygons with households and factor fields; Area id field: a unique code.\n"
             "- Households field: households per area.\n"
             "- Incidents: dated points; Date field: their date. Filter (optional): which incidents count.\n"
-            "- Training start / Training end, Test start / Test end: the two windows (dates included).\n"
+            "- Training start / Training end, Test start / Test end: the two windows (dates included). By default "
+            "the last three whole years are the test window and the five years before them the training window; "
+            "set them to your incidents' dates. A window with no incident is refused, and one reaching beyond "
+            "the first or last dated incident is warned about.\n"
             "- Factors, Family, Selection, Maximum factors, Use each area's own history: as in Fit fire risk "
             "model.\n\n"
             "Report: the share of test-window incidents in the top 5%, 10% and 20% of areas ranked by the "
@@ -82,9 +85,7 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterField(self.DATE_FIELD, tr("Date field"), parentLayerParameterName=self.INCIDENTS))
         self.addParameter(QgsProcessingParameterExpression(self.FILTER, tr("Filter (expression)"),
                                                            parentLayerParameterName=self.INCIDENTS, optional=True))
-        for name, label in ((self.TRAIN_START, tr("Training start")), (self.TRAIN_END, tr("Training end")),
-                            (self.TEST_START, tr("Test start")), (self.TEST_END, tr("Test end"))):
-            self.addParameter(QgsProcessingParameterDateTime(name, label, type=QgsProcessingParameterDateTime.Date))
+        self.add_window_parameters()
         self.addParameter(QgsProcessingParameterField(self.FACTORS, tr("Factors"), parentLayerParameterName=self.AREAS,
                                                       allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FAMILY, tr("Family"), [tr(x) for x in FAMILY_LABELS], defaultValue=0))
@@ -103,6 +104,20 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
                                                          tr("Share of test incidents in the top {}% of areas ({})")
                                                          .format(int(share), ranking.lower())))
         self.addOutput(QgsProcessingOutputNumber("SPEARMAN", tr("Spearman rank correlation of forecast and test counts")))
+
+    def add_window_parameters(self):
+        """The four dates, by default a valid pair of windows (a date without a default would show today):
+        the last three whole years to test, the five before them to fit."""
+        import datetime
+
+        from ..analysis.validation import default_windows
+
+        labels = (tr("Training start"), tr("Training end"), tr("Test start"), tr("Test end"))
+        names = (self.TRAIN_START, self.TRAIN_END, self.TEST_START, self.TEST_END)
+        for name, label, default in zip(names, labels, default_windows(datetime.date.today())):
+            self.addParameter(QgsProcessingParameterDateTime(name, label, type=QgsProcessingParameterDateTime.Date,
+                                                             defaultValue=QDate(default.year, default.month,
+                                                                                default.day)))
 
     def perform(self, run):
         from ..analysis.validation import check_windows

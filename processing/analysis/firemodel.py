@@ -96,6 +96,46 @@ def count_copy_reason(values, counts, households):
     return None
 
 
+def year_fields(count_name, names):
+    """{year: field} of the per-year counts Count incidents writes beside a count ('incidents_2016')."""
+    import re
+
+    pattern = re.compile(re.escape(count_name) + r"_((?:1[89]|20)\d\d)$", re.IGNORECASE)
+    return {int(match.group(1)): name for name in names for match in [pattern.match(name)] if match}
+
+
+def check_years(years, count_name, counts, yearly):
+    """The years the user says the count covers against the span the layer records, where it records one.
+
+    yearly: {year: per-area counts} of the count's per-year fields ({} when there are none). A count named
+    for one year ('incidents_2016') covers one year. Raises AnalysisError on a clear mismatch; returns Notes
+    (a warning where the figure is possible only with a window starting or ending part-way through a year)."""
+    import re
+
+    if re.search(r"_(1[89]|20)\d\d$", count_name) and not yearly and years > 1:
+        raise AnalysisError(translatable("The count field '{}' holds one calendar year's incidents, but 'Years the "
+                                         "counts cover' is {:g}: give 1."), count_name, years)
+    if not yearly:
+        return [Note(translatable("The counts in '{}' are taken to cover {:g} year(s), as given."), count_name, years)]
+    counts = np.asarray(counts, dtype=float)
+    total = np.sum([np.asarray(values, dtype=float) for values in yearly.values()], axis=0)
+    first, last = min(yearly), max(yearly)
+    span = last - first + 1
+    if not np.allclose(np.nan_to_num(total), np.nan_to_num(counts)):
+        return [Note(translatable("The per-year fields of '{}' ({}–{}) do not add up to it, so the {:g} year(s) "
+                                  "given could not be checked."), count_name, first, last, years, warning=True)]
+    if years > span + 1e-6 or years < span - 2 - 1e-6:
+        raise AnalysisError(translatable("'Years the counts cover' is {:g}, but the count field '{}' holds the "
+                                         "incidents of {} calendar year(s), {} to {} (its per-year fields): give "
+                                         "{}."), years, count_name, span, first, last, span)
+    if abs(years - span) > 1e-6:
+        return [Note(translatable("'Years the counts cover' is {:g}, but the per-year fields of '{}' span {} "
+                                  "calendar years ({}–{}): right only if the count's window began or ended part-way "
+                                  "through a year."), years, count_name, span, first, last, warning=True)]
+    return [Note(translatable("The counts in '{}' cover {:g} year(s), {}–{}, as its per-year fields show."),
+                 count_name, years, first, last)]
+
+
 def prepare_data(ids, counts, households, factors, count_name, households_name):
     """Check and clean the inputs; every problem either raises AnalysisError or becomes a Note."""
     import pandas as pd
