@@ -47,9 +47,10 @@ def test_model_file_is_what_the_script_writes(tmp_path):
     spec = importlib.util.spec_from_file_location("make_model", os.path.join(REPO, "scripts", "make_model.py"))
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    built = script.build_model()
-    assert built.toFile(str(tmp_path / "built.model3"))
-    assert (tmp_path / "built.model3").read_text() == open(MODEL, encoding="utf-8").read()
+    assert script.build_model().toFile(str(tmp_path / "built.model3"))
+    built = QgsProcessingModelAlgorithm()
+    assert built.fromFile(str(tmp_path / "built.model3"))
+    assert built.toVariant() == load().toVariant()  # compared as data: Qt writes XML attributes in any order
 
 
 def test_model_runs_on_the_sample(sample_path, tmp_path):
