@@ -1523,17 +1523,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="282" />
+            <location filename="../processing/analysis/priority.py" line="288" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="283" />
+            <location filename="../processing/analysis/priority.py" line="289" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="283" />
+            <location filename="../processing/analysis/priority.py" line="289" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
@@ -1553,12 +1553,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="278" />
+            <location filename="../processing/analysis/priority.py" line="284" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="279" />
+            <location filename="../processing/analysis/priority.py" line="285" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
@@ -3093,47 +3093,47 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="194" />
+            <location filename="../processing/analysis/priority.py" line="195" />
             <source>no households at risk known</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="193" />
+            <location filename="../processing/analysis/priority.py" line="194" />
             <source>fewer than 5 households at risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="196" />
+            <location filename="../processing/analysis/priority.py" line="198" />
             <source>no area risk (in no area)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="197" />
+            <location filename="../processing/analysis/priority.py" line="199" />
             <source>no lifestyle index</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="200" />
+            <location filename="../processing/analysis/priority.py" line="197" />
             <source>lifestyle index {:.0f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="282" />
+            <location filename="../processing/analysis/priority.py" line="288" />
             <source>Rank</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="284" />
+            <location filename="../processing/analysis/priority.py" line="290" />
             <source>Why</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="285" />
+            <location filename="../processing/analysis/priority.py" line="291" />
             <source>Score: weighted mean of the percentile ranks of area risk (weight 1), lifestyle index (1) and households at risk (2). Household counts under 5 are not shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="199" />
+            <location filename="../processing/analysis/priority.py" line="197" />
             <source>area risk {:.3g}</source>
             <translation type="unfinished" />
         </message>
@@ -3143,17 +3143,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="191" />
+            <location filename="../processing/analysis/priority.py" line="192" />
             <source>{} households at risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="281" />
+            <location filename="../processing/analysis/priority.py" line="287" />
             <source>The {} highest priorities</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="182" />
+            <location filename="../processing/analysis/priority.py" line="201" />
             <source> (top {}%)</source>
             <translation type="unfinished" />
         </message>
