@@ -59,7 +59,7 @@
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="349" />
+            <location filename="../processing/algorithms/base.py" line="357" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
@@ -332,7 +332,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>Maes aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="97" />
+            <location filename="../processing/algorithms/factor_sources.py" line="98" />
             <source>Attribute tables</source>
             <translation>Tablau priodoleddau</translation>
         </message>
@@ -342,17 +342,17 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>Meysydd allweddol y tablau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="173" />
+            <location filename="../processing/algorithms/factor_sources.py" line="174" />
             <source>Point layers</source>
             <translation>Haenau pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="198" />
+            <location filename="../processing/algorithms/factor_sources.py" line="200" />
             <source>Line layers</source>
             <translation>Haenau llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="227" />
+            <location filename="../processing/algorithms/factor_sources.py" line="230" />
             <source>Rasters</source>
             <translation>Rastrau</translation>
         </message>
@@ -382,7 +382,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>'{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="184" />
+            <location filename="../processing/algorithms/factor_sources.py" line="185" />
             <source>point</source>
             <translation>pwynt</translation>
         </message>
@@ -397,47 +397,47 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="132" />
+            <location filename="../processing/algorithms/factor_sources.py" line="133" />
             <source>Give one table key field for all tables or one per table ({} tables, {} keys).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="189" />
+            <location filename="../processing/algorithms/factor_sources.py" line="191" />
             <source>points of '{}' in the area</source>
             <translation>pwyntiau '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="219" />
+            <location filename="../processing/algorithms/factor_sources.py" line="222" />
             <source>length of '{}' in the area, metres</source>
             <translation>hyd '{}' yn yr ardal, metrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="221" />
+            <location filename="../processing/algorithms/factor_sources.py" line="224" />
             <source>length of '{}' per square kilometre</source>
             <translation>hyd '{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="242" />
+            <location filename="../processing/algorithms/factor_sources.py" line="248" />
             <source>mean of '{}' band 1 in the area</source>
             <translation>cymedr band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="243" />
+            <location filename="../processing/algorithms/factor_sources.py" line="249" />
             <source>sum of '{}' band 1 in the area</source>
             <translation>swm band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="192" />
+            <location filename="../processing/algorithms/factor_sources.py" line="194" />
             <source>points of '{}' per 1,000 households</source>
             <translation>pwyntiau '{}' fesul 1,000 o aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="162" />
+            <location filename="../processing/algorithms/factor_sources.py" line="163" />
             <source>Table '{}': its codes are in '{}'.</source>
             <translation>Tabl '{}': mae ei godau yn '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="238" />
+            <location filename="../processing/algorithms/factor_sources.py" line="244" />
             <source>The raster '{}' is not a local file that can be read ({}).</source>
             <translation type="unfinished" />
         </message>
@@ -845,7 +845,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Islaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="194" />
+            <location filename="../processing/algorithms/health_index.py" line="196" />
             <source>Average</source>
             <translation>Cyfartalog</translation>
         </message>
@@ -1060,7 +1060,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="218" />
+            <location filename="../processing/algorithms/health_index.py" line="220" />
             <source>Band</source>
             <translation>Band</translation>
         </message>
@@ -1971,7 +1971,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Fel ar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="217" />
+            <location filename="../processing/algorithms/health_index.py" line="219" />
             <source>EPC homes</source>
             <translation>Cartrefi EPC</translation>
         </message>
@@ -2197,17 +2197,17 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>hawlydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="164" />
+            <location filename="../processing/algorithms/health_index.py" line="166" />
             <source>{} area(s) have no EPC homes; their housing indicators count as average.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="193" />
+            <location filename="../processing/algorithms/health_index.py" line="195" />
             <source>index</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="130" />
+            <location filename="../processing/algorithms/health_index.py" line="132" />
             <source>No {} field on the area layer '{}': the index is built without it.</source>
             <translation type="unfinished" />
         </message>
@@ -2272,7 +2272,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="341" />
+            <location filename="../processing/algorithms/base.py" line="349" />
             <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
@@ -2641,61 +2641,61 @@ Output fields (the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="98" />
+            <location filename="../processing/algorithms/factor_sources.py" line="99" />
             <source>- Attribute tables (optional): census, deprivation, income, crime tables (CSV in UTF-8, UTF-16 or Windows-1252, gzipped or not; a spreadsheet or a layer) joined on the area code. Their numeric fields become factors.
 - Table key fields (optional): the code field of each table, comma separated (one for all tables, or one per table); empty: the field whose values match the area ids is found.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="104" />
+            <location filename="../processing/algorithms/factor_sources.py" line="105" />
             <source>- &lt;table&gt;_&lt;field&gt;: each numeric table field, named from the table and field names; the log gives each field's full heading.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="175" />
+            <location filename="../processing/algorithms/factor_sources.py" line="176" />
             <source>- Point layers (optional): e.g. fire safety inspections, home fire safety visits, previous incidents: counted per area.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="177" />
+            <location filename="../processing/algorithms/factor_sources.py" line="178" />
             <source>- &lt;layer&gt;_count and &lt;layer&gt;_per_1k_hh: points per area and per 1,000 households.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="200" />
+            <location filename="../processing/algorithms/factor_sources.py" line="202" />
             <source>- Line layers (optional): e.g. roads: length and density per area.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="201" />
+            <location filename="../processing/algorithms/factor_sources.py" line="203" />
             <source>- &lt;layer&gt;_length_m and &lt;layer&gt;_m_per_km2: line length per area and per square kilometre.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="229" />
+            <location filename="../processing/algorithms/factor_sources.py" line="232" />
             <source>- Rasters (optional): zonal mean and sum of band 1 per area.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="230" />
+            <location filename="../processing/algorithms/factor_sources.py" line="233" />
             <source>- &lt;raster&gt;_mean and &lt;raster&gt;_sum: zonal statistics.
 </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="122" />
+            <location filename="../processing/algorithms/factor_sources.py" line="123" />
             <source>The attribute table '{}' could not be opened.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="160" />
+            <location filename="../processing/algorithms/factor_sources.py" line="161" />
             <source>No field of the table '{}' matches the area ids (e.g. {}); give its key field.</source>
             <translation type="unfinished" />
         </message>
@@ -2720,22 +2720,22 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="113" />
+            <location filename="../processing/algorithms/health_index.py" line="115" />
             <source>Combining the indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="109" />
+            <location filename="../processing/algorithms/health_index.py" line="111" />
             <source>Reading EPC homes from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="238" />
+            <location filename="../processing/algorithms/health_index.py" line="240" />
             <source>Spine charts of the {} areas with the highest index. Each row gives the indicator, the area's value and the average of all areas; each bar is the range of all areas (dark: middle half), the line their average; the dot is the area: red where worse than three areas in four, green where better.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="194" />
+            <location filename="../processing/algorithms/health_index.py" line="196" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
@@ -3284,22 +3284,22 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="404" />
+            <location filename="../processing/algorithms/base.py" line="412" />
             <source>is empty (0 bytes). Was it copied or downloaded in full?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="410" />
+            <location filename="../processing/algorithms/base.py" line="418" />
             <source>is not a GeoPackage: it does not begin as one does. It may be damaged, or another kind of file renamed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="416" />
+            <location filename="../processing/algorithms/base.py" line="424" />
             <source>is truncated: it holds {:,} of its {:,} bytes. Copy or download it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="395" />
+            <location filename="../processing/algorithms/base.py" line="403" />
             <source>The input '{}' cannot be read: the file '{}' {}</source>
             <translation type="unfinished" />
         </message>
@@ -3441,7 +3441,7 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="218" />
+            <location filename="../processing/algorithms/health_index.py" line="220" />
             <source>Band (1 much better, 5 much worse)</source>
             <translation type="unfinished" />
         </message>
@@ -3644,6 +3644,16 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/analysis/firemodel.py" line="132" />
             <source>'Years the counts cover' is {:g}, but the per-year fields of '{}' span {} calendar years ({}–{}): right only if the count's window began or ended part-way through a year.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="212" />
+            <source>line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/factor_sources.py" line="241" />
+            <source>The raster '{}' has no coordinate reference system, so it cannot be matched with the areas. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
     </context>

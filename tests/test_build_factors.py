@@ -146,3 +146,12 @@ def test_each_factor_keeps_a_readable_label_from_its_source(reference, tmp_path_
     assert aliases["sample_census_extra_private_rented"] == "Private rented (%)"
     assert aliases["sample_census_extra_full_time_students"] == "Full-time students (%)"
     assert aliases["hh_per_km2"] == "Households per km²" and aliases["area_km2"] == "Area (km²)"
+
+
+def test_point_layers_without_a_crs_are_refused_when_the_areas_have_one(sample_path, tmp_path):
+    from helpers import memory_layer
+
+    layer = memory_layer("Point", "no_crs_visits", [], [("POINT(527000 179000)", [])], crs="")
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm(ALG, areas_params(sample_path, tmp_path / "f.gpkg", POINTS=[layer]))
+    assert "no coordinate reference system" in str(raised.value) and "no_crs_visits" in str(raised.value)

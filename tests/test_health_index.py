@@ -196,3 +196,15 @@ def test_index_fields_have_readable_labels_from_disk(index_run):
     layer = QgsVectorLayer(str(index_run / "index.gpkg"), "index", "ogr")
     aliases = {field.name(): field.alias() for field in layer.fields()}
     assert aliases["pct_fg"] == "F/G-rated homes (%)" and aliases["hh_index"] == "Health and housing index"
+
+
+def test_epc_homes_without_a_crs_are_refused_when_the_areas_have_one(sample_path, homes_layer, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    homes = gpd.read_file(homes_layer).head(200)
+    homes = homes.set_crs(None, allow_override=True)
+    homes.to_file(tmp_path / "no_crs.gpkg")
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:healthhousingindex", index_params(sample_path, str(tmp_path / "no_crs.gpkg"),
+                                                                       tmp_path))
+    assert "no coordinate reference system" in str(raised.value) and "no_crs" in str(raised.value)

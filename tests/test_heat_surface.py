@@ -208,3 +208,19 @@ def test_cancel_at_half_way_keeps_the_earlier_result(sample_path, tmp_path):
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_algorithm("communityrisk:heatsurface", params, feedback=cancelling_feedback(50))
     assert hashlib.sha256((tmp_path / "heat.tif").read_bytes()).hexdigest() == before
+
+
+def test_a_geopackage_written_without_a_crs_is_refused(sample_path, tmp_path):
+    import warnings
+
+    import geopandas as gpd
+
+    fires = gpd.read_file(sample_path, layer="incidents").set_crs(None, allow_override=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fires.to_file(tmp_path / "undefined.gpkg")  # QGIS reads it as 'Undefined SRS', in unknown units
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:heatsurface", {"INPUT": str(tmp_path / "undefined.gpkg"),
+                                                    "OUTPUT": str(tmp_path / "a.tif")})
+    assert "no coordinate reference system" in str(raised.value)
+    assert not (tmp_path / "a.tif").exists()

@@ -307,7 +307,7 @@ class CheckedSource:
     def require_projected_crs(self):
         """Distances and areas need metres: refuse a layer with no CRS or a geographic one."""
         crs = self.source.sourceCrs()
-        if not crs.isValid():
+        if not crs_is_defined(crs):
             fail(tr("The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties > "
                     "Source), e.g. British National Grid (EPSG:27700).").format(self.role, self.label))
         if crs.isGeographic():
@@ -332,12 +332,20 @@ class CheckedSource:
         return index
 
 
+def crs_is_defined(crs):
+    """A CRS that says where things are: not missing, and not the 'Undefined SRS' (a local system in unknown
+    units) that QGIS reports for a GeoPackage written without one (e.g. by GeoPandas with crs=None)."""
+    from qgis.core import QgsUnitTypes
+
+    return crs.isValid() and crs.mapUnits() != QgsUnitTypes.DistanceUnknownUnit
+
+
 def require_same_kind_of_crs(first, second):
     """Two layers that must meet: each has a CRS (the second is reprojected to the first), or neither has
     one (their coordinates are taken as they are)."""
-    first_crs, second_crs = first.source.sourceCrs(), second.source.sourceCrs()
-    if first_crs.isValid() != second_crs.isValid():
-        without = first if not first_crs.isValid() else second
+    first_defined, second_defined = crs_is_defined(first.source.sourceCrs()), crs_is_defined(second.source.sourceCrs())
+    if first_defined != second_defined:
+        without = first if not first_defined else second
         fail(tr("The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other "
                 "layer. Set its CRS (Layer Properties > Source).").format(without.role, without.label))
 

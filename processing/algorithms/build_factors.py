@@ -123,7 +123,7 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
         households = None
         if households_name:
             households = self.households(records.column(households_name), ids, households_name, areas_source.label)
-        return Areas(records, ids, areas_source.source.sourceCrs(), households, households_name)
+        return Areas(areas_source, records, ids, households, households_name)
 
     @staticmethod
     def households(values, ids, name, label):

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ...plugin.translation import tr, translatable
-from .base import CheckedSource, fail, python_value
+from .base import CheckedSource, crs_is_defined, fail, python_value, require_same_kind_of_crs
 from .layers import read_incidents
 
 
@@ -19,14 +19,15 @@ class Areas:
     """What every source needs to know about the areas: ids, shapely geometries in the areas' CRS, area in
     km², households (or None), and how to reach the QGIS records for reprojection."""
 
-    def __init__(self, records, ids, crs, households=None, households_name=""):
+    def __init__(self, checked, records, ids, households=None, households_name=""):
         import shapely
 
+        self.checked = checked
         self.records = records
         self.ids = ids
-        self.crs = crs
+        self.crs = checked.source.sourceCrs()
         self.geometries = records.shapely_geometries()
-        self.to_m = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+        self.to_m = QgsUnitTypes.fromUnitToUnitFactor(self.crs.mapUnits(), QgsUnitTypes.DistanceMeters)
         self.area_km2 = shapely.area(self.geometries) * (self.to_m / 1000.0) ** 2
         self.households = households
         self.households_name = households_name
@@ -182,6 +183,7 @@ class PointCountSource(FactorSource):
 
         name = field_name(input_stem(layer), limit=40)
         source = CheckedSource(layer, tr("point"), layer.name())
+        require_same_kind_of_crs(areas.checked, source)
         xs, ys, _ = read_incidents(run.algorithm, run.parameters, run.context, run.feedback, source, areas.crs,
                                    progress_share=100)
         counts = count_per_area(assign_points_to_areas(areas.geometries, xs, ys), len(areas)).astype(float)
@@ -207,6 +209,7 @@ class LineLengthSource(FactorSource):
         from ..analysis.factors import field_name, lengths_in_areas
 
         name = field_name(input_stem(layer), limit=40)
+        require_same_kind_of_crs(areas.checked, CheckedSource(layer, tr("line"), layer.name()))
         request = QgsFeatureRequest().setNoAttributes().setDestinationCrs(areas.crs, run.context.transformContext())
         wkb = []
         for n, feature in enumerate(layer.getFeatures(request)):
@@ -234,6 +237,9 @@ class RasterZonalSource(FactorSource):
 
         name = field_name(input_stem(layer), limit=40)
         path = layer.source().split("|")[0]
+        if crs_is_defined(layer.crs()) != crs_is_defined(areas.crs):
+            fail(tr("The raster '{}' has no coordinate reference system, so it cannot be matched with the areas. Set "
+                    "its CRS (Layer Properties > Source).").format(layer.name()))
         if not os.path.exists(path):
             fail(tr("The raster '{}' is not a local file that can be read ({}).").format(layer.name(), path))
         geometries = areas.records.shapely_geometries(layer.crs(), run.context.transformContext())

@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm
+from .base import CommunityRiskAlgorithm, require_same_kind_of_crs
 from .layers import AreaRecords, check_unique_ids, numbers, read_incidents, write_table, write_with_columns
 from .styling import apply_band_style
 
@@ -97,6 +97,8 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
 
         areas_source = run.source(self.AREAS)
         epc = run.source(self.EPC, QgsWkbTypes.PointGeometry)
+        for points in [epc] + ([run.source(self.CLAIMANTS, QgsWkbTypes.PointGeometry)] if run.given(self.CLAIMANTS) else []):
+            require_same_kind_of_crs(areas_source, points)
         for needed in ("band_fg", "private_rented") + (("postcode",) if run.given(self.STREETS) else ()):
             epc.field_index(needed)  # before anything is read or written
         area_fields = self.area_indicator_fields(run, areas_source)
