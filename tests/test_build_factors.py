@@ -155,3 +155,15 @@ def test_point_layers_without_a_crs_are_refused_when_the_areas_have_one(sample_p
     with pytest.raises(QgsProcessingException) as raised:
         run_algorithm(ALG, areas_params(sample_path, tmp_path / "f.gpkg", POINTS=[layer]))
     assert "no coordinate reference system" in str(raised.value) and "no_crs_visits" in str(raised.value)
+
+
+def test_headings_holding_semicolons_do_not_fool_the_separator(reference, sample_path, tmp_path):
+    # London's ward atlas writes headings such as 'Households;All households;2011' in a comma-separated file
+    table = pd.read_csv(CENSUS, dtype=str, keep_default_na=False)
+    table = table.rename(columns={"Private rented (%)": "Tenure;Private rented (%);2011",
+                                  "Area name": "Area;Name;Of;The;Area;2011"})
+    table.to_csv(tmp_path / "atlas.csv.gz", index=False)
+    out = tmp_path / "factors.gpkg"
+    run_algorithm(ALG, areas_params(sample_path, out, TABLES=[str(tmp_path / "atlas.csv.gz")]))
+    built = gpd.read_file(out)
+    assert np.allclose(built["atlas_tenure_private_rented_2011"], reference["sample_census_extra_private_rented"])

@@ -46,13 +46,21 @@ def text_encoding(path):
                             getattr(error, "strerror", None) or error)
 
 
-def separator(path, encoding):
-    """',' ';' or tab: whichever the header line holds most of."""
+def separator(path, encoding, sample_lines=50):
+    """',' tab or ';': the first that splits the header and the rows after it into the same number of fields
+    (more than one). Headings may hold the others: London's atlas writes 'Households;All households;2011'."""
+    import csv
+    import itertools
+
     with open_binary(path) as handle:
-        line = codecs.getreader(encoding)(handle, errors="replace").readline()
-    counts = {mark: line.count(mark) for mark in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
+        lines = list(itertools.islice(codecs.getreader(encoding)(handle, errors="replace"), sample_lines))
+    lines = [line for line in lines if line.strip()]
+    for mark in (",", "\t", ";"):
+        widths = {len(row) for row in csv.reader(lines, delimiter=mark)}
+        if len(widths) == 1 and widths.pop() > 1:
+            return mark
+    counts = {mark: lines[0].count(mark) for mark in (",", "\t", ";")} if lines else {",": 0}
+    return max(counts, key=counts.get) if max(counts.values()) else ","
 
 
 def read_text_table(path, **options):
