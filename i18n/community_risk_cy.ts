@@ -1523,17 +1523,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="288" />
+            <location filename="../processing/analysis/priority.py" line="290" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="289" />
+            <location filename="../processing/analysis/priority.py" line="291" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="289" />
+            <location filename="../processing/analysis/priority.py" line="291" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
@@ -1553,12 +1553,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="284" />
+            <location filename="../processing/analysis/priority.py" line="286" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="285" />
+            <location filename="../processing/analysis/priority.py" line="287" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
@@ -2861,12 +2861,12 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/textfiles.py" line="64" />
+            <location filename="../processing/analysis/textfiles.py" line="72" />
             <source>The file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/textfiles.py" line="66" />
+            <location filename="../processing/analysis/textfiles.py" line="74" />
             <source>The file '{}' is empty (0 bytes).</source>
             <translation type="unfinished" />
         </message>
@@ -2876,7 +2876,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/textfiles.py" line="72" />
+            <location filename="../processing/analysis/textfiles.py" line="80" />
             <source>The file '{}' could not be read as a table: {}</source>
             <translation type="unfinished" />
         </message>
@@ -2990,7 +2990,7 @@ Output fields (the postcodes' own fields are kept)
 - priority_score: 0-100; rank: 1 for the highest score; tier: P1, P2 or P3; split_area: its split area.
 - reason: why the postcode ranks where it does, e.g. 'Rank 3 of 4000: 7 households at risk (top 1%); area risk 41.2 (top 5%)'.
 Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first, with the reason for each) and one HTML summary page per split area. File names keep letters, digits, - and _ only; two areas whose names would give the same file name get _2, _3 … and index.csv says which file is which area's.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/priority_postcodes.py" line="147" />
@@ -3118,17 +3118,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="288" />
+            <location filename="../processing/analysis/priority.py" line="290" />
             <source>Rank</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="290" />
+            <location filename="../processing/analysis/priority.py" line="292" />
             <source>Why</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="291" />
+            <location filename="../processing/analysis/priority.py" line="293" />
             <source>Score: weighted mean of the percentile ranks of area risk (weight 1), lifestyle index (1) and households at risk (2). Household counts under 5 are not shown.</source>
             <translation type="unfinished" />
         </message>
@@ -3148,7 +3148,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="287" />
+            <location filename="../processing/analysis/priority.py" line="289" />
             <source>The {} highest priorities</source>
             <translation type="unfinished" />
         </message>
@@ -3654,6 +3654,28 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/algorithms/factor_sources.py" line="241" />
             <source>The raster '{}' has no coordinate reference system, so it cannot be matched with the areas. Set its CRS (Layer Properties &gt; Source).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/priority_postcodes.py" line="55" />
+            <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
+
+Inputs
+- Postcodes: postcode points; Postcode field: the postcode.
+- Areas: the fire risk model's output or any area layer; Area risk field: its risk (default rate_10k).
+- Lifestyle layer (optional): the homes layer from Lifestyle profile; Lifestyle index field (default segment_index). A postcode takes the index of the home polygon it lies in, or of the nearest home point.
+- Household risk (optional): the output of Find people at risk, or any table with a postcode and a number of risk factors per household (Household postcode field, Household risk factors field); a household counts as at risk with at least Minimum risk factors.
+- P1 postcodes, P2 postcodes: how many postcodes each tier holds, e.g. the visits stations can make this quarter (defaults 100 and 400). Or tier by thresholds instead: P1 minimum score and P2 minimum score (0-100); when given they replace the quotas.
+- Split areas (optional): wards, boroughs or station grounds, with a Split area name field: one visit list and one summary per split area.
+
+The score is the weighted mean of the postcode's percentile ranks (0-100) on each input given: area risk (weight 1), lifestyle index (1) and households at risk (2).
+
+Output fields (the postcodes' own fields are kept)
+- area_risk, lifestyle_index: the values the postcode took.
+- households_at_risk: households with at least the minimum risk factors; counts under 5 are left empty so no output singles out a few households.
+- priority_score: 0-100; rank: 1 for the highest score; tier: P1, P2 or P3; split_area: its split area.
+- reason: why the postcode ranks where it does, e.g. 'Rank 3 of 4000: 7 households at risk (top 1%); area risk 41.2 (top 5%)'; household counts under 5 appear only as 'fewer than 5', with no share.
+Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first, with the reason for each) and one HTML summary page per split area. File names keep letters, digits, - and _ only; two areas whose names would give the same file name get _2, _3 … and index.csv says which file is which area's.</source>
             <translation type="unfinished" />
         </message>
     </context>

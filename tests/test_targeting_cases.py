@@ -56,7 +56,8 @@ def test_prioritise_scores_ranks_and_explains_each_postcode():
     assert table["priority_score"].tolist() == pytest.approx([100 / 9, 100, (2 * 200 / 3 + 50) / 3, 50 / 3])
     assert table["households_at_risk"].tolist()[:2] == [0, 7] and pd.isna(table["households_at_risk"][2])
     assert table["reason"][1] == "Rank 1 of 4: 7 households at risk (top 1%); area risk 40 (top 1%)"
-    assert table["reason"][2] == "Rank 2 of 4: fewer than 5 households at risk (top 34%); area risk 20 (top 50%)"
+    # a suppressed count gets no share either: its rank would tell 1 household from 4
+    assert table["reason"][2] == "Rank 2 of 4: fewer than 5 households at risk; area risk 20 (top 50%)"
     assert "3 households" not in " ".join(table["reason"])  # suppressed counts are never stated
     assert "no area risk (in no area)" in table["reason"][3]
 

@@ -77,7 +77,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             "empty so no output singles out a few households.\n"
             "- priority_score: 0-100; rank: 1 for the highest score; tier: P1, P2 or P3; split_area: its split area.\n"
             "- reason: why the postcode ranks where it does, e.g. 'Rank 3 of 4000: 7 households at risk (top 1%); "
-            "area risk 41.2 (top 5%)'.\n"
+            "area risk 41.2 (top 5%)'; household counts under 5 appear only as 'fewer than 5', with no share.\n"
             "Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first, with the reason "
             "for each) and one HTML summary page per split area. File names keep letters, digits, - and _ only; "
             "two areas whose names would give the same file name get _2, _3 … and index.csv says which file is "

@@ -200,6 +200,8 @@ def _component_texts(name, values, ranks, translate):
         texts = np.array([template.format(v) if np.isfinite(v) else missing for v in values.tolist()], dtype=object)
     top = translate(translatable(" (top {}%)"))
     counted = np.isfinite(ranks) & (np.nan_to_num(values) > 0)
+    if name == "households":  # the rank of a suppressed count would tell 1 from 4: no share for them either
+        counted &= np.nan_to_num(values) >= SUPPRESS_BELOW
     shares = np.maximum(1, np.ceil(100 - np.nan_to_num(ranks))).astype(int)
     suffix = np.array([top.format(share) if c else "" for share, c in zip(shares.tolist(), counted.tolist())],
                       dtype=object)
