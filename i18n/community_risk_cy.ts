@@ -520,7 +520,7 @@ Areas with no households are kept with empty model fields.</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="257" />
+            <location filename="../processing/algorithms/fire_model.py" line="258" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
@@ -532,7 +532,7 @@ The report (HTML) explains the model in plain words: family and why, chosen fact
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="270" />
+            <location filename="../processing/algorithms/fire_model.py" line="271" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -631,7 +631,7 @@ Inputs
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="222" />
+            <location filename="../processing/algorithms/fire_model.py" line="223" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
@@ -666,7 +666,7 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="250" />
+            <location filename="../processing/algorithms/fire_model.py" line="251" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
@@ -681,17 +681,17 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="327" />
+            <location filename="../processing/algorithms/fire_model.py" line="328" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="305" />
+            <location filename="../processing/algorithms/fire_model.py" line="306" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="311" />
+            <location filename="../processing/algorithms/fire_model.py" line="312" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -927,12 +927,12 @@ Output fields (optional layer; the areas' own fields are kept)
         <message>
             <location filename="../processing/analysis/firemodel.py" line="532" />
             <source>Areas where '{}' is higher have more fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/firemodel.py" line="536" />
             <source>Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/firemodel.py" line="164" />
@@ -1005,52 +1005,52 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="61" />
+            <location filename="../processing/analysis/report.py" line="62" />
             <source>all factors given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="61" />
+            <location filename="../processing/analysis/report.py" line="62" />
             <source>forward stepwise by AIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="62" />
+            <location filename="../processing/analysis/report.py" line="63" />
             <source>forward stepwise by BIC</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/report.py" line="110" />
             <source>Neighbouring areas' errors are alike (spatial clustering the factors miss): consider adding a local factor or using the area's history.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="112" />
+            <location filename="../processing/analysis/report.py" line="119" />
             <source>No clear spatial clustering is left in the errors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="139" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Areas per band</source>
             <translation>Ardaloedd fesul band</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="117" />
+            <location filename="../processing/analysis/report.py" line="91" />
             <source>Observed against modelled incidents per year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="118" />
+            <location filename="../processing/analysis/report.py" line="92" />
             <source>modelled per year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="118" />
+            <location filename="../processing/analysis/report.py" line="92" />
             <source>observed per year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="41" />
+            <location filename="../processing/analysis/report.py" line="42" />
             <source>In plain words</source>
             <translation>Mewn geiriau plaen</translation>
         </message>
@@ -1065,29 +1065,29 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="136" />
+            <location filename="../processing/analysis/report.py" line="110" />
             <source>Incidents per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="51" />
+            <location filename="../processing/analysis/report.py" line="52" />
             <source>The model</source>
             <translation>Y model</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="63" />
+            <location filename="../processing/analysis/report.py" line="64" />
             <source>Factor selection:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="88" />
+            <location filename="../processing/analysis/report.py" line="152" />
             <source>Factor</source>
             <translation>Ffactor</translation>
         </message>
         <message>
             <location filename="../processing/analysis/report.py" line="88" />
             <source>Incidence-rate ratio per unit</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/lifestyle.py" line="180" />
@@ -1095,82 +1095,82 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="89" />
+            <location filename="../processing/analysis/report.py" line="153" />
             <source>p-value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="90" />
+            <location filename="../processing/analysis/report.py" line="154" />
             <source>Change per standard deviation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="92" />
+            <location filename="../processing/analysis/report.py" line="160" />
             <source>Factor effects: % change in fires per standard deviation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="96" />
+            <location filename="../processing/analysis/report.py" line="73" />
             <source>How well it fits</source>
             <translation>Pa mor dda y mae'n ffitio</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="122" />
+            <location filename="../processing/analysis/report.py" line="96" />
             <source>Notes on the data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="36" />
+            <location filename="../processing/analysis/report.py" line="37" />
             <source>{} areas modelled, {:.0f} incidents over {:g} year(s) in {:,.0f} households: {:.1f} incidents per 10,000 households a year.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/report.py" line="79" />
             <source>baseline incidents per household per year</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="56" />
+            <location filename="../processing/analysis/report.py" line="57" />
             <source>Family: {} (chosen by the user).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="58" />
+            <location filename="../processing/analysis/report.py" line="59" />
             <source>Negative binomial dispersion alpha = {:.4f}: areas differ more than chance alone would make them, so the model allows for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="101" />
+            <location filename="../processing/analysis/report.py" line="78" />
             <source>Deviance explained</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="102" />
+            <location filename="../processing/analysis/report.py" line="79" />
             <source>AIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="103" />
+            <location filename="../processing/analysis/report.py" line="80" />
             <source>BIC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="104" />
+            <location filename="../processing/analysis/report.py" line="81" />
             <source>Residual deviance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="105" />
+            <location filename="../processing/analysis/report.py" line="82" />
             <source>Null deviance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="106" />
+            <location filename="../processing/analysis/report.py" line="83" />
             <source>Pearson dispersion (Poisson screen)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="107" />
+            <location filename="../processing/analysis/report.py" line="84" />
             <source>Moran's I of residuals (permutation p-value)</source>
             <translation type="unfinished" />
         </message>
@@ -2357,12 +2357,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="312" />
+            <location filename="../processing/algorithms/fire_model.py" line="313" />
             <source>Applying the model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="316" />
+            <location filename="../processing/algorithms/fire_model.py" line="317" />
             <source>Writing the output</source>
             <translation type="unfinished" />
         </message>
@@ -3213,7 +3213,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Labeli'r bandiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="219" />
+            <location filename="../processing/algorithms/fire_model.py" line="220" />
             <source>Areas per band: {}</source>
             <translation type="unfinished" />
         </message>
@@ -3279,7 +3279,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="44" />
+            <location filename="../processing/analysis/report.py" line="45" />
             <source>Every area gets a forecast of incidents per household for the years ahead. The forecast is built from the factors above and, where chosen, from the area's own record, weighed by how much of that record is more than chance. Areas are then put in {} bands by forecast incidents per 10,000 households a year.</source>
             <translation type="unfinished" />
         </message>
@@ -3401,7 +3401,7 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="246" />
+            <location filename="../processing/algorithms/fire_model.py" line="247" />
             <source>Not used as factors: {}. They are other counts of the same incidents as '{}' (a total that contains it, or other years), and would leak what the model forecasts into its factors. List them under Factors to use them anyway.</source>
             <translation type="unfinished" />
         </message>
@@ -3676,6 +3676,46 @@ Output fields (the postcodes' own fields are kept)
 - priority_score: 0-100; rank: 1 for the highest score; tier: P1, P2 or P3; split_area: its split area.
 - reason: why the postcode ranks where it does, e.g. 'Rank 3 of 4000: 7 households at risk (top 1%); area risk 41.2 (top 5%)'; household counts under 5 appear only as 'fewer than 5', with no share.
 Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest first, with the reason for each) and one HTML summary page per split area. File names keep letters, digits, - and _ only; two areas whose names would give the same file name get _2, _3 … and index.csv says which file is which area's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="545" />
+            <source>Areas where '{}' is higher have more fires: a typical difference ({}, one standard deviation) goes with {:.0f}% more fires per household, other factors being equal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/firemodel.py" line="549" />
+            <source>Areas where '{}' is higher have fewer fires: a typical difference ({}, one standard deviation) goes with {:.0f}% fewer fires per household, other factors being equal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="124" />
+            <source>Neighbouring areas' errors are alike (spatial clustering the factors miss): consider adding a local factor, or using each area's own history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="121" />
+            <source>Neighbouring areas' errors are alike: the factors miss something local. The forecast already uses each area's own history, which absorbs much of it; to explain it, consider adding a local factor (e.g. a neighbourhood measure or the station ground).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="155" />
+            <source>A rate ratio of 1.2 means 20% more incidents per household where the factor is one standard deviation higher, other factors being equal. The model file keeps the coefficients per unit of each factor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="139" />
+            <source>Baseline incidents per household a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="152" />
+            <source>One standard deviation (a typical difference)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="153" />
+            <source>Rate ratio per standard deviation</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -59,7 +59,7 @@ def test_fit_with_only_the_required_inputs_gives_a_sound_banded_model(fitted, sa
 def test_report_explains_the_model(fitted):
     _, folder = fitted
     html = (folder / "report.html").read_text()
-    for words in ("In plain words", "negative binomial", "Incidence-rate ratio", "95% interval", "Moran",
+    for words in ("In plain words", "negative binomial", "Rate ratio per standard deviation", "95% interval", "Moran",
                   "Deviance explained", "pct_bad_health", "<svg", "Over 25 per 10,000 households"):
         assert words in html, words
 

@@ -189,7 +189,8 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         run.info(tr("Deviance explained: {:.1%}").format(result.model["fit"]["deviance_explained"]))
         run.step(tr("Writing the outputs"))
         outputs = {self.OUTPUT: write_banded_output(self, run, records, result.table, result.banding), "FACTORS_CHOSEN": len(result.chosen)}
-        outputs.update(self.write_report_and_model(run, result, areas.label))
+        aliases = {field.name(): field.alias() for field in records.fields if field.alias()}
+        outputs.update(self.write_report_and_model(run, result, areas.label, aliases))
         return outputs
 
     def options(self, run):
@@ -211,7 +212,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         return Banding.of(method, thresholds, LABEL_CHOICES[self.parameterAsEnum(run.parameters, self.BAND_LABELS,
                                                                                   run.context)])
 
-    def write_report_and_model(self, run, result, source_label):
+    def write_report_and_model(self, run, result, source_label, field_labels):
 
         from ..analysis.report import fire_model_report
 
@@ -219,7 +220,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         run.info(tr("Areas per band: {}").format(", ".join("{} {}: {}".format(band, label, int(count)) for band, (
             label, count) in enumerate(zip(labels, result.banding.counts(result.table["band"])), start=1))))
         written = {}
-        report = fire_model_report(result, tr("Fire risk model: {}").format(source_label), translate=tr)
+        report = fire_model_report(result, tr("Fire risk model: {}").format(source_label), tr, field_labels)
         for name, text in ((self.REPORT, report), (self.MODEL, json.dumps(dict(result.model, source=source_label),
                                                                         indent=1))):
             path = run.write_text(name, text)

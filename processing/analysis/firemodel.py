@@ -517,8 +517,21 @@ def _check_number(key, value, minimum=None, limit=MAX_COEFFICIENT):
                             minimum)
 
 
-def plain_language_effects(result, top=3):
-    """Sentences a fire-service reader can act on, for the strongest chosen factors."""
+def readable_number(value):
+    """A figure as a report reader expects it: 8,090 rather than 8.09e+03, 12.3, 0.012."""
+    if not np.isfinite(value):
+        return "–"
+    size = abs(value)
+    if size >= 100:
+        return "{:,.0f}".format(value)
+    if size >= 1:
+        return "{:.3g}".format(value)
+    return "{:.2g}".format(value)
+
+
+def plain_language_effects(result, labels=None, top=3):
+    """Sentences a fire-service reader can act on, for the strongest chosen factors (named by their labels)."""
+    labels = labels or {}
     effects = []
     for name in result.chosen:
         coefficient = result.model["coefficients"][name]
@@ -529,12 +542,12 @@ def plain_language_effects(result, top=3):
     sentences = []
     for _, name, change, sd in effects[:top]:
         if change > 0:
-            template = translatable("Areas where '{}' is higher have more fires: a typical difference ({:.3g}, "
+            template = translatable("Areas where '{}' is higher have more fires: a typical difference ({}, "
                                     "one standard deviation) goes with {:.0f}% more fires per household, other "
                                     "factors being equal.")
         else:
-            template = translatable("Areas where '{}' is higher have fewer fires: a typical difference ({:.3g}, "
+            template = translatable("Areas where '{}' is higher have fewer fires: a typical difference ({}, "
                                     "one standard deviation) goes with {:.0f}% fewer fires per household, other "
                                     "factors being equal.")
-        sentences.append(Note(template, name, sd, abs(change) * 100))
+        sentences.append(Note(template, labels.get(name, name), readable_number(sd), abs(change) * 100))
     return sentences

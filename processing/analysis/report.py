@@ -5,7 +5,7 @@ import numpy as np
 from scipy import stats
 
 from . import charts
-from .firemodel import plain_language_effects
+from .firemodel import plain_language_effects, readable_number
 from .messages import translatable
 
 STYLE = """
@@ -19,11 +19,12 @@ th{background:#eef2f6} td:first-child,th:first-child{text-align:left}
 """
 
 
-def fire_model_report(result, title, translate=lambda text: text, area_count_total=None):
-    """The whole report as one HTML string. result: firemodel.FireModelResult."""
+def fire_model_report(result, title, translate=lambda text: text, field_labels=None):
+    """The whole report as one HTML string. result: firemodel.FireModelResult; field_labels: a readable label
+    per factor field where one is known (e.g. the field's alias), shown in full beside the field name."""
     t = translate
+    labels = {name: (field_labels or {}).get(name) or name for name in result.chosen}
     model = result.model
-    fit = result.fit
     table = result.table
     used = np.isfinite(table["predicted"])
     n = int(used.sum())
@@ -39,7 +40,7 @@ def fire_model_report(result, title, translate=lambda text: text, area_count_tot
                                             1e4 * observed_total / years / max(households, 1)))))
 
     parts.append("<h2>{}</h2>".format(escape(t(translatable("In plain words")))))
-    for sentence in plain_language_effects(result):
+    for sentence in plain_language_effects(result, labels):
         parts.append("<p class='plain'>{}</p>".format(escape(sentence.render(t))))
     parts.append("<p>{}</p>".format(escape(t(translatable(
         "Every area gets a forecast of incidents per household for the years ahead. The forecast is built "
@@ -67,31 +68,7 @@ def fire_model_report(result, title, translate=lambda text: text, area_count_tot
         parts.append("<p class='small'>{}</p>".format(escape(" → ".join(
             "{} ({}={:.1f})".format(s.added, model["selection"].upper(), s.criterion) for s in steps))))
 
-    z = stats.norm.ppf(0.975)
-    names = ["(intercept)"] + result.chosen
-    rows = []
-    effects, errors, labels = [], [], []
-    for k, name in enumerate(names):
-        b, se = fit.params[k], fit.bse[k]
-        p = 2 * stats.norm.sf(abs(b / se)) if se > 0 else float("nan")
-        if k == 0:
-            rows.append("<tr><td>{}</td><td>{:.3e}</td><td colspan='2'></td><td></td><td></td></tr>".format(
-                escape(t(translatable("baseline incidents per household per year"))), np.exp(b)))
-            continue
-        sd = model["factor_sd"][name]
-        rows.append("<tr><td>{}</td><td>{:.4f}</td><td>{:.4f}</td><td>{:.4f}</td><td>{:.3g}</td><td>{:+.1f}%</td></tr>".format(
-            escape(name), np.exp(b), np.exp(b - z * se), np.exp(b + z * se), p, 100 * (np.exp(b * sd) - 1)))
-        effects.append(100 * (np.exp(b * sd) - 1))
-        errors.append((100 * (np.exp((b - z * se) * sd) - 1), 100 * (np.exp((b + z * se) * sd) - 1)))
-        labels.append(name)
-    parts.append("<table><tr><th>{}</th><th>{}</th><th colspan='2'>{}</th><th>{}</th><th>{}</th></tr>{}</table>".format(
-        escape(t(translatable("Factor"))), escape(t(translatable("Incidence-rate ratio per unit"))),
-        escape(t(translatable("95% interval"))), escape(t(translatable("p-value"))),
-        escape(t(translatable("Change per standard deviation"))), "".join(rows)))
-    if effects:
-        parts.append(charts.bar_chart(labels, effects, t(translatable("Factor effects: % change in fires per standard deviation")),
-                                      colours=["#d7191c" if e > 0 else "#1a9641" for e in effects],
-                                      value_format="{:+.0f}%", errors=errors))
+    parts.append(factor_table(result, labels, t))
 
     parts.append("<h2>{}</h2>".format(escape(t(translatable("How well it fits")))))
     fit_info = model["fit"]
@@ -107,10 +84,7 @@ def fire_model_report(result, title, translate=lambda text: text, area_count_tot
             (translatable("Moran's I of residuals (permutation p-value)"),
              "{:.3f} (p = {:.3f})".format(moran, moran_p) if np.isfinite(moran) else "–")))))
     if np.isfinite(moran):
-        message = translatable("Neighbouring areas' errors are alike (spatial clustering the factors miss): consider "
-                               "adding a local factor or using the area's history.") if moran_p < 0.05 else \
-            translatable("No clear spatial clustering is left in the errors.")
-        parts.append("<p>{}</p>".format(escape(t(message))))
+        parts.append("<p>{}</p>".format(escape(t(clustering_message(moran_p, model["use_history"])))))
     observed_rate = table["observed"][used] / years
     modelled_rate = table["expected"][used] / years
     parts.append(charts.scatter_chart(modelled_rate, observed_rate,
@@ -137,3 +111,53 @@ def band_table(banding, bands, translate):
         escape(t(translatable("Areas"))), rows) + charts.bar_chart(
         ["{} {}".format(band, label) for band, label in enumerate(labels, start=1)], counts,
         t(translatable("Areas per band")), colours=banding.colours)
+
+
+def clustering_message(moran_p, use_history):
+    """What the residuals' clustering means, and what to do: history is advised only when it is off."""
+    if moran_p >= 0.05:
+        return translatable("No clear spatial clustering is left in the errors.")
+    if use_history:
+        return translatable("Neighbouring areas' errors are alike: the factors miss something local. The forecast "
+                            "already uses each area's own history, which absorbs much of it; to explain it, consider "
+                            "adding a local factor (e.g. a neighbourhood measure or the station ground).")
+    return translatable("Neighbouring areas' errors are alike (spatial clustering the factors miss): consider adding a "
+                        "local factor, or using each area's own history.")
+
+
+def p_value_text(p):
+    return "< 0.001" if p < 0.001 else "{:.3f}".format(p)
+
+
+def factor_table(result, labels, translate):
+    """Each chosen factor's effect per standard deviation (a typical difference between areas), which reads
+    better than per unit when units differ (ranks, %, £); the chart shows the same with its interval."""
+    t = translate
+    z = stats.norm.ppf(0.975)
+    model, fit = result.model, result.fit
+    rows = ["<tr><td>{}</td><td colspan='5'>{}</td></tr>".format(
+        escape(t(translatable("Baseline incidents per household a year"))), readable_number(np.exp(fit.params[0])))]
+    effects, errors = [], []
+    for k, name in enumerate(result.chosen, start=1):
+        b, se, sd = fit.params[k], fit.bse[k], model["factor_sd"][name]
+        p = 2 * stats.norm.sf(abs(b / se)) if se > 0 else float("nan")
+        ratio, low, high = np.exp(b * sd), np.exp((b - z * se) * sd), np.exp((b + z * se) * sd)
+        shown = escape(labels[name]) + ("" if labels[name] == name else "<br><span class='small'>{}</span>".format(
+            escape(name)))
+        rows.append("<tr><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.3f} – {:.3f}</td><td>{}</td><td>{:+.1f}%</td>"
+                    "</tr>".format(shown, readable_number(sd), ratio, low, high, p_value_text(p), 100 * (ratio - 1)))
+        effects.append(100 * (ratio - 1))
+        errors.append((100 * (low - 1), 100 * (high - 1)))
+    html = "<table><tr>{}</tr>{}</table>".format("".join("<th>{}</th>".format(escape(t(heading))) for heading in (
+        translatable("Factor"), translatable("One standard deviation (a typical difference)"),
+        translatable("Rate ratio per standard deviation"), translatable("95% interval"), translatable("p-value"),
+        translatable("Change per standard deviation"))), "".join(rows))
+    html += "<p class='small'>{}</p>".format(escape(t(translatable(
+        "A rate ratio of 1.2 means 20% more incidents per household where the factor is one standard deviation "
+        "higher, other factors being equal. The model file keeps the coefficients per unit of each factor."))))
+    if effects:
+        html += charts.bar_chart([labels[name] for name in result.chosen], effects,
+                                 t(translatable("Factor effects: % change in fires per standard deviation")),
+                                 colours=["#d7191c" if e > 0 else "#1a9641" for e in effects],
+                                 value_format="{:+.0f}%", errors=errors)
+    return html
