@@ -520,7 +520,7 @@ Areas with no households are kept with empty model fields.</source>
             <translation>Gosod model risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="258" />
+            <location filename="../processing/algorithms/fire_model.py" line="270" />
             <source>Apply fire risk model</source>
             <translation>Cymhwyso model risg tân</translation>
         </message>
@@ -532,7 +532,7 @@ The report (HTML) explains the model in plain words: family and why, chosen fact
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="271" />
+            <location filename="../processing/algorithms/fire_model.py" line="283" />
             <source>Applies a model saved by Fit fire risk model to a layer with the same factor fields: new census figures, another year, another borough. Same outputs and style as the fit.
 
 Inputs
@@ -631,7 +631,7 @@ Inputs
             <translation>Ffactorau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="223" />
+            <location filename="../processing/algorithms/fire_model.py" line="222" />
             <source>Fire risk model: {}</source>
             <translation>Model risg tân: {}</translation>
         </message>
@@ -666,7 +666,7 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="251" />
+            <location filename="../processing/algorithms/fire_model.py" line="263" />
             <source>The area layer '{}' has no numeric fields to use as factors besides the count and households.</source>
             <translation type="unfinished" />
         </message>
@@ -681,17 +681,17 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="328" />
+            <location filename="../processing/algorithms/fire_model.py" line="340" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="306" />
+            <location filename="../processing/algorithms/fire_model.py" line="318" />
             <source>Give the years the incident count field '{}' covers.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="312" />
+            <location filename="../processing/algorithms/fire_model.py" line="324" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -2357,12 +2357,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="313" />
+            <location filename="../processing/algorithms/fire_model.py" line="325" />
             <source>Applying the model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="317" />
+            <location filename="../processing/algorithms/fire_model.py" line="329" />
             <source>Writing the output</source>
             <translation type="unfinished" />
         </message>
@@ -3213,7 +3213,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Labeli'r bandiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="220" />
+            <location filename="../processing/algorithms/fire_model.py" line="219" />
             <source>Areas per band: {}</source>
             <translation type="unfinished" />
         </message>
@@ -3401,7 +3401,7 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="247" />
+            <location filename="../processing/algorithms/fire_model.py" line="259" />
             <source>Not used as factors: {}. They are other counts of the same incidents as '{}' (a total that contains it, or other years), and would leak what the model forecasts into its factors. List them under Factors to use them anyway.</source>
             <translation type="unfinished" />
         </message>

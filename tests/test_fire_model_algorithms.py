@@ -238,3 +238,19 @@ def test_build_factors_refuses_geographic_crs_and_duplicate_table_codes(sample_p
                                                      "OUTPUT": str(tmp_path / "o.gpkg")})
     assert "duplicate codes" in str(raised.value) and "dupes" in str(raised.value)
     assert not (tmp_path / "o.gpkg").exists()
+
+
+def test_report_names_factors_by_their_aliases_from_the_default_style(counts_layer, tmp_path):
+    """A field's alias (its readable name, kept in the .qml beside the file) names it in the report."""
+    import shutil
+
+    source = tmp_path / "factors.gpkg"
+    shutil.copy(counts_layer, source)
+    layer = QgsVectorLayer(str(source), "factors", "ogr")
+    layer.setFieldAlias(layer.fields().lookupField("pct_bad_health"), "People in bad or very bad health (%)")
+    assert layer.saveNamedStyle(str(tmp_path / "factors.qml"))[1]
+    run_algorithm("communityrisk:fitfireriskmodel", {
+        "INPUT": str(source), "COUNT_FIELD": "incidents", "HOUSEHOLDS_FIELD": "households", "YEARS": 8,
+        "OUTPUT": str(tmp_path / "risk.gpkg"), "REPORT": str(tmp_path / "report.html")})
+    html = (tmp_path / "report.html").read_text()
+    assert "People in bad or very bad health (%)" in html and "pct_bad_health" in html

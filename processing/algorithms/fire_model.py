@@ -189,8 +189,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         run.info(tr("Deviance explained: {:.1%}").format(result.model["fit"]["deviance_explained"]))
         run.step(tr("Writing the outputs"))
         outputs = {self.OUTPUT: write_banded_output(self, run, records, result.table, result.banding), "FACTORS_CHOSEN": len(result.chosen)}
-        aliases = {field.name(): field.alias() for field in records.fields if field.alias()}
-        outputs.update(self.write_report_and_model(run, result, areas.label, aliases))
+        outputs.update(self.write_report_and_model(run, result, areas.label, field_labels(run, records, self.INPUT)))
         return outputs
 
     def options(self, run):
@@ -227,6 +226,19 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
             if path:
                 written[name] = path
         return written
+
+
+def field_labels(run, records, name):
+    """Readable labels of the layer's fields: their aliases, from the layer or from the default style (.qml)
+    beside its file, where Build factors or the user gave them."""
+    from ..analysis.field_labels import qml_aliases
+    from .outputs import file_of_source
+
+    value = run.parameters.get(name)
+    value = value.source() if hasattr(value, "source") and callable(value.source) else value
+    labels = qml_aliases(file_of_source(value) if isinstance(value, str) else None)
+    labels.update({field.name(): field.alias() for field in records.fields if field.alias()})
+    return labels
 
 
 def check_years_covered(records, count_name, years):

@@ -12,12 +12,26 @@ WRAP_AT = 40  # characters per line of a bar's label
 
 
 def wrap_label(text, width=WRAP_AT):
-    """A label over as many lines as it needs (never cut): broken at spaces or underscores."""
-    import textwrap
+    """A label over as many lines as it needs (never cut), broken after spaces or underscores so field names
+    split between their words; a single word longer than a line is split where it must be."""
+    import re
 
-    words = str(text).replace("_", "_\u200b")  # let long field names break after an underscore
-    lines = textwrap.wrap(words, width, break_long_words=True, break_on_hyphens=False) or [""]
-    return [line.replace("\u200b", "") for line in lines]
+    pieces = [piece for piece in re.split(r"(?<=[ _])", str(text)) if piece]
+    lines, line = [], ""
+    for piece in pieces:
+        while len(piece) > width:  # a word longer than a line
+            if line:
+                lines.append(line.rstrip())
+                line = ""
+            lines.append(piece[:width])
+            piece = piece[width:]
+        if line and len(line) + len(piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    if line or not lines:
+        lines.append(line.rstrip())
+    return lines
 
 
 def bar_chart(labels, values, title, colours=None, width=640, value_format="{:.0f}", errors=None,

@@ -12,7 +12,7 @@ STYLE = """
 body{font-family:'Segoe UI',Helvetica,Arial,sans-serif;max-width:980px;margin:24px auto;color:#222;line-height:1.45}
 h1{color:#173a57} h2{color:#2b5f8a;border-bottom:1px solid #ccd;padding-bottom:3px;margin-top:28px}
 table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccd;padding:4px 8px;text-align:right}
-th{background:#eef2f6} td:first-child,th:first-child{text-align:left}
+th{background:#eef2f6} td:first-child,th:first-child{text-align:left} td:not(:first-child){white-space:nowrap}
 .note{background:#fff8e1;border-left:4px solid #f2a900;padding:6px 10px;margin:6px 0}
 .plain{background:#eef6ee;border-left:4px solid #1a9641;padding:6px 10px;margin:6px 0}
 .small{color:#666;font-size:90%}
@@ -126,7 +126,7 @@ def clustering_message(moran_p, use_history):
 
 
 def p_value_text(p):
-    return "< 0.001" if p < 0.001 else "{:.3f}".format(p)
+    return "<\u00a00.001" if p < 0.001 else "{:.3f}".format(p)  # a no-break space: one line in a narrow cell
 
 
 def factor_table(result, labels, translate):
@@ -144,7 +144,7 @@ def factor_table(result, labels, translate):
         ratio, low, high = np.exp(b * sd), np.exp((b - z * se) * sd), np.exp((b + z * se) * sd)
         shown = escape(labels[name]) + ("" if labels[name] == name else "<br><span class='small'>{}</span>".format(
             escape(name)))
-        rows.append("<tr><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.3f} – {:.3f}</td><td>{}</td><td>{:+.1f}%</td>"
+        rows.append("<tr><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.3f}–{:.3f}</td><td>{}</td><td>{:+.1f}%</td>"
                     "</tr>".format(shown, readable_number(sd), ratio, low, high, p_value_text(p), 100 * (ratio - 1)))
         effects.append(100 * (ratio - 1))
         errors.append((100 * (low - 1), 100 * (high - 1)))
