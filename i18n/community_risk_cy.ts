@@ -1195,47 +1195,47 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Model heb hanes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="211" />
+            <location filename="../processing/analysis/validation.py" line="215" />
             <source>Capture curve</source>
             <translation>Cromlin dal</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="211" />
+            <location filename="../processing/analysis/validation.py" line="215" />
             <source>share of areas, highest ranked first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="212" />
+            <location filename="../processing/analysis/validation.py" line="216" />
             <source>share of test-window incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="206" />
+            <location filename="../processing/analysis/validation.py" line="209" />
             <source>Ranking by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="206" />
+            <location filename="../processing/analysis/validation.py" line="209" />
             <source>Spearman rank correlation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="207" />
+            <location filename="../processing/analysis/validation.py" line="210" />
             <source>Poisson deviance on the test window (lower is better):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="190" />
+            <location filename="../processing/analysis/validation.py" line="193" />
             <source>Fitted on incidents from {} to {}; tested on incidents from {} to {}, which the model did not see. {} areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="196" />
+            <location filename="../processing/analysis/validation.py" line="199" />
             <source>The 10% of areas the forecast ranks highest had {:.1%} of the test-window incidents; the 10% with most past incidents had {:.1%}; no ranking could have done better than {:.1%}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="199" />
+            <location filename="../processing/analysis/validation.py" line="202" />
             <source>Top {:.0%} of areas</source>
             <translation type="unfinished" />
         </message>
@@ -3716,6 +3716,11 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/analysis/report.py" line="153" />
             <source>Rate ratio per standard deviation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="181" />
+            <source>Past incidents, at the same rate</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -177,6 +177,9 @@ def validate(forecast_per_year, train_counts, test_counts, train_years, test_yea
 RANKING_LABELS = {"forecast": translatable("Our forecast"), "past incidents": translatable("Past incidents"),
                   "hindsight best": translatable("Hindsight best"),
                   "model without history": translatable("Model without history")}
+DEVIANCE_LABELS = {"forecast": translatable("Our forecast"),
+                   "past incidents (same rate)": translatable("Past incidents, at the same rate"),
+                   "model without history": translatable("Model without history")}
 COLOURS = {"forecast": "#c0392b", "past incidents": "#2b5f8a", "hindsight best": "#888888",
            "model without history": "#f28c28"}
 
@@ -206,7 +209,8 @@ def validation_report(result, title, windows, translate=lambda text: text):
         escape(t(translatable("Ranking by"))), header, escape(t(translatable("Spearman rank correlation"))), "".join(rows)))
     parts.append("<p>{}</p>".format(escape(t(translatable("Poisson deviance on the test window (lower is better):")))))
     parts.append("<table>{}</table>".format("".join(
-        "<tr><td>{}</td><td>{:.1f}</td></tr>".format(escape(name), value) for name, value in result.deviance.items())))
+        "<tr><td>{}</td><td>{:,.1f}</td></tr>".format(escape(t(DEVIANCE_LABELS[name])), value)
+        for name, value in result.deviance.items())))
     series = [(t(RANKING_LABELS[name]), COLOURS[name], x, y) for name, (x, y) in result.curves.items()]
     parts.append(charts.line_chart(series, t(translatable("Capture curve")), t(translatable("share of areas, highest ranked first")),
                                    t(translatable("share of test-window incidents"))))
