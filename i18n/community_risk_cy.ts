@@ -681,7 +681,7 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="340" />
+            <location filename="../processing/algorithms/fire_model.py" line="343" />
             <source>The model file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
@@ -691,7 +691,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="324" />
+            <location filename="../processing/algorithms/fire_model.py" line="326" />
             <source>The area layer '{}' lacks the model's factor field(s): {}.</source>
             <translation type="unfinished" />
         </message>
@@ -2357,12 +2357,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="325" />
+            <location filename="../processing/algorithms/fire_model.py" line="327" />
             <source>Applying the model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/fire_model.py" line="329" />
+            <location filename="../processing/algorithms/fire_model.py" line="332" />
             <source>Writing the output</source>
             <translation type="unfinished" />
         </message>

@@ -93,3 +93,13 @@ def test_a_window_beyond_the_incidents_is_warned_about(sample_path, tmp_path):
                                                                     "2018-12-31"]), feedback=feedback)
     said = " ".join(feedback.warnings)
     assert "training window starts on 2005-01-01" in said and "test window ends on 2018-12-31" in said
+
+
+def test_apply_checks_the_years_of_its_counts_too(counts, tmp_path):
+    model = tmp_path / "model.json"
+    run_algorithm(FIT, fit_params(counts, tmp_path, SELECTION=3, FACTORS=["pct_bad_health"], MODEL=str(model)))
+    with pytest.raises(QgsProcessingException, match="give 8"):
+        run_algorithm("communityrisk:applyfireriskmodel", {"INPUT": counts, "MODEL": str(model),
+                                                           "COUNT_FIELD": "incidents", "YEARS": 3,
+                                                           "OUTPUT": str(tmp_path / "applied.gpkg")})
+    assert not (tmp_path / "applied.gpkg").exists()

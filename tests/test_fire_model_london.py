@@ -48,6 +48,10 @@ def test_forecast_looks_forward_on_london_lsoas(lsoas):
     assert scores.deviance["forecast"] < scores.deviance["past incidents (same rate)"]
     assert result.model["family"] == "negative binomial"
     assert len(result.chosen) == 15  # the default maximum: London's 4,835 LSOAs support many factors
+    said = [str(note) for note in result.notes if note.warning]
+    assert any("stopped at its maximum of 15 factors" in text for text in said)  # the cap is said
+    # London's own average (20.4 a year in 2009-2013) is in LFB's band 4, which the report must say
+    assert any("average here is 20.4" in text and "band 4" in text for text in said)
 
 
 def test_wards_count_build_and_fit_through_processing(tmp_path):

@@ -319,12 +319,15 @@ class ApplyFireRiskModelAlgorithm(CommunityRiskAlgorithm):
         run.steps(3)
         run.step(tr("Reading areas from '{}'").format(areas.label))
         records = AreaRecords(areas, run.feedback, progress_share=100)
+        if count_name:
+            run.notes(check_years_covered(records, count_name, years))
         missing = [name for name in model["coefficients"] if records.fields.lookupField(name) < 0]
         if missing:
             fail(tr("The area layer '{}' lacks the model's factor field(s): {}.").format(areas.label, ", ".join(missing)))
         run.step(tr("Applying the model"))
-        table, notes, banding = apply_model(model, records.column(households_name), records.frame(list(model["coefficients"])),
-                                   observed=records.column(count_name) if count_name else None, years=years)
+        table, notes, banding = apply_model(model, records.column(households_name),
+                                            records.frame(list(model["coefficients"])),
+                                            observed=records.column(count_name) if count_name else None, years=years)
         run.notes(notes)
         run.step(tr("Writing the output"))
         return {self.OUTPUT: write_banded_output(self, run, records, table, banding)}
