@@ -2237,12 +2237,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Llawer gwaeth</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="92" />
+            <location filename="../processing/analysis/health_index.py" line="97" />
             <source>No indicator varies between areas: there is nothing to index.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="98" />
+            <location filename="../processing/analysis/health_index.py" line="103" />
             <source>The weights must add up to more than zero.</source>
             <translation type="unfinished" />
         </message>
@@ -2257,7 +2257,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/health_index.py" line="88" />
+            <location filename="../processing/analysis/health_index.py" line="93" />
             <source>Indicator '{}' is the same everywhere and was left out.</source>
             <translation type="unfinished" />
         </message>
@@ -3381,12 +3381,12 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="181" />
+            <location filename="../processing/algorithms/heat_surface.py" line="194" />
             <source>Bandwidth by Silverman's rule: {:,.0f} m</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/heat_surface.py" line="184" />
+            <location filename="../processing/algorithms/heat_surface.py" line="197" />
             <source>Bandwidth for hot spots (median distance to the 20th nearest point): {:,.0f} m</source>
             <translation type="unfinished" />
         </message>
@@ -3721,6 +3721,26 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/analysis/validation.py" line="181" />
             <source>Past incidents, at the same rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="174" />
+            <source>The point layer '{}' holds multipoints, whose parts cannot share one weight. Split them first (Vector &gt; Geometry Tools &gt; Multipart to Singleparts).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="178" />
+            <source>The weight field '{}' of the point layer '{}' has {} negative value(s) (e.g. {:g}); a density needs weights of zero or more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/heat_surface.py" line="183" />
+            <source>{} point(s) have no usable weight (empty, NaN or infinite) and are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/health_index.py" line="88" />
+            <source>Indicator '{}': {} infinite value(s) count as average.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -208,3 +208,10 @@ def test_epc_homes_without_a_crs_are_refused_when_the_areas_have_one(sample_path
         run_algorithm("communityrisk:healthhousingindex", index_params(sample_path, str(tmp_path / "no_crs.gpkg"),
                                                                        tmp_path))
     assert "no coordinate reference system" in str(raised.value) and "no_crs" in str(raised.value)
+
+
+def test_infinite_indicator_values_count_as_average_with_a_warning():
+    indicators = pd.DataFrame({"pct_fg": [10.0, 20, 30, 40], "rate": [1.0, np.inf, 2.0, 3.0]})
+    index, z, band, notes = combine(indicators, {})
+    assert np.isfinite(index).all() and z["rate"][1] == 0.0
+    assert any("infinite" in str(n) for n in notes)

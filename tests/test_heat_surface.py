@@ -224,3 +224,30 @@ def test_a_geopackage_written_without_a_crs_is_refused(sample_path, tmp_path):
                                                     "OUTPUT": str(tmp_path / "a.tif")})
     assert "no coordinate reference system" in str(raised.value)
     assert not (tmp_path / "a.tif").exists()
+
+
+def test_negative_weights_are_refused_and_missing_ones_left_out(tmp_path):
+    rows = [("POINT(1000 1000)", [2.0]), ("POINT(1100 1000)", [None]), ("POINT(1200 1000)", [float("inf")])]
+    layer = memory_layer("Point", "calls", [("hurt", QVariant.Double)], rows)
+    result = run_algorithm("communityrisk:heatsurface", {"INPUT": layer, "WEIGHT_FIELD": "hurt", "BANDWIDTH": 300,
+                                                         "CELL_SIZE": 10, "OUTPUT": str(tmp_path / "a.tif")})
+    with rasterio.open(result["OUTPUT"]) as dataset:
+        assert float(dataset.read(1).sum()) * 1e-4 == pytest.approx(2.0, rel=1e-6)  # only the usable weight
+    negative = memory_layer("Point", "calls", [("hurt", QVariant.Double)], rows[:1] + [("POINT(900 900)", [-1.0])])
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:heatsurface", {"INPUT": negative, "WEIGHT_FIELD": "hurt", "BANDWIDTH": 300,
+                                                    "OUTPUT": str(tmp_path / "b.tif")})
+    assert "negative" in str(raised.value) and "hurt" in str(raised.value)
+
+
+def test_weights_on_multipoints_are_refused_clearly(tmp_path):
+    layer = memory_layer("MultiPoint", "multi", [("hurt", QVariant.Double)],
+                         [("MULTIPOINT((1000 1000), (1100 1000))", [2.0]), ("MULTIPOINT((1200 1000))", [1.0])])
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:heatsurface", {"INPUT": layer, "WEIGHT_FIELD": "hurt", "BANDWIDTH": 300,
+                                                    "OUTPUT": str(tmp_path / "a.tif")})
+    assert "Multipart to Singleparts" in str(raised.value)
+    run_algorithm("communityrisk:heatsurface", {"INPUT": layer, "BANDWIDTH": 300, "CELL_SIZE": 10,
+                                                "OUTPUT": str(tmp_path / "b.tif")})
+    with rasterio.open(tmp_path / "b.tif") as dataset:
+        assert float(dataset.read(1).sum()) * 1e-4 == pytest.approx(3.0, rel=1e-6)  # every part counts

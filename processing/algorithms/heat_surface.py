@@ -170,6 +170,19 @@ class HeatSurfaceAlgorithm(CommunityRiskAlgorithm):
             weights = np.array([np.nan if v is None else v for v in
                                 numbers(AreaRecords(points, run.feedback, 0).column(name), name, points.label)])
         located = np.isfinite(xs) & np.isfinite(ys)
+        if weights is not None and len(weights) != len(xs):
+            fail(tr("The point layer '{}' holds multipoints, whose parts cannot share one weight. Split them first "
+                    "(Vector > Geometry Tools > Multipart to Singleparts).").format(points.label))
+        if weights is not None:
+            if (weights < 0).any():
+                fail(tr("The weight field '{}' of the point layer '{}' has {} negative value(s) (e.g. {:g}); a density "
+                        "needs weights of zero or more.").format(run.string(self.WEIGHT_FIELD), points.label,
+                                                                 int((weights < 0).sum()), weights[weights < 0][0]))
+            unusable = located & ~np.isfinite(weights)
+            if unusable.any():
+                run.warn(tr("{} point(s) have no usable weight (empty, NaN or infinite) and are left out.")
+                         .format(int(unusable.sum())))
+            located &= np.isfinite(weights)
         return xs[located], ys[located], None if weights is None else weights[located]
 
     def automatic_bandwidth(self, run, xs, ys, metres):

@@ -83,6 +83,11 @@ def combine(indicators, weights):
     z = {}
     for name in indicators.columns:
         values = indicators[name].astype(float)
+        infinite = np.isinf(values)
+        if infinite.any():  # e.g. a rate divided by zero upstream: unknown, not infinitely bad
+            notes.append(Note(translatable("Indicator '{}': {} infinite value(s) count as average."), name,
+                              int(infinite.sum()), warning=True))
+            values = values.where(~infinite)
         sd = values.std()
         if not np.isfinite(sd) or sd == 0:
             notes.append(Note(translatable("Indicator '{}' is the same everywhere and was left out."), name, warning=True))
