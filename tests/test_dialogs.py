@@ -3,19 +3,16 @@ parameter has its widget, the values it shows before anyone types are sensible, 
 borough's layers chosen (as scripts/demo.sh chooses them) and every other field left as shown, the
 parameters the dialog builds run without error.
 
-The dialog is QGIS's own processing.gui.AlgorithmDialog. The run takes the parameters from the dialog
-(createProcessingParameters, which also refuses a required field left empty), checks them as the
-dialog does (checkParameterValues) and executes them as the dialog does for an algorithm run in the
-foreground (processing.gui.AlgorithmExecutor.execute); the background task the dialog would start
-instead needs a running desktop.
+The dialog is QGIS's own processing.gui.AlgorithmDialog, and the run is its Run button's: the parameters
+the dialog builds, its checks, its background task and its log.
 """
 import datetime
 import os
+import re
 
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsProcessingFeedback,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterNumber,
 )
@@ -57,24 +54,43 @@ def as_python(value):
     return value
 
 
-def run_as_the_dialog_does(dialog):
-    """The dialog's parameters, checked and executed as AlgorithmDialog.runAlgorithm does."""
-    from processing.gui.AlgorithmExecutor import execute
+def press_run(qtbot, monkeypatch, dialog, log_path):
+    """Press Run: QGIS's own AlgorithmDialog.runAlgorithm (its checks, its background task, its log, the
+    command it adds to the processing history, the layers it loads); returns the dialog's log once the run
+    has ended. A question or warning box the dialog would open fails the test instead of waiting."""
+    from processing.gui import AlgorithmDialog as dialog_module
+    from qgis.core import QgsProject
 
-    from processing.tools import dataobjects
+    def unexpected_box(*args, **kwargs):
+        raise AssertionError("the dialog asked: {}".format(args[1:3]))
 
-    parameters = dialog.createProcessingParameters()
-    feedback = QgsProcessingFeedback()
-    context = dataobjects.createContext(feedback)
-    # Kept for the session: the layers the run opened belong to the context, and deleting them while the
-    # dialog's widgets still refer to them crashes Qt.
-    _RUNS.append((context, feedback))
-    algorithm = dialog.algorithm()
-    ok, message = algorithm.checkParameterValues(parameters, context)
-    assert ok, message
-    ok, results = execute(algorithm, parameters, context, feedback, catch_exceptions=False)
-    assert ok, feedback.textLog()
-    return results, feedback.textLog()
+    monkeypatch.setattr(dialog_module.QMessageBox, "question", staticmethod(unexpected_box))
+    monkeypatch.setattr(dialog_module.QMessageBox, "warning", staticmethod(unexpected_box))
+
+    def dialog_log():
+        dialog.saveLogToFile(str(log_path), dialog_module.AlgorithmDialog.FormatPlainText)
+        return log_path.read_text(encoding="utf-8")
+
+    before = set(QgsProject.instance().mapLayers())
+    dialog.runAlgorithm()
+    qtbot.waitUntil(lambda: "Execution completed" in dialog_log() or "Execution failed" in dialog_log(),
+                    timeout=300000)
+    loaded = {}
+    for layer_id in set(QgsProject.instance().mapLayers()) - before:  # the outputs the dialog loaded
+        layer = QgsProject.instance().mapLayer(layer_id)
+        loaded[layer.source().split("|")[0]] = layer.renderer().type() if layer.renderer() else None
+        QgsProject.instance().removeMapLayer(layer_id)
+    return dialog_log(), loaded
+
+
+def saved_renderer(path):
+    """The renderer type of the style saved beside an output (<file>.qml), or None."""
+    qml = os.path.splitext(path)[0] + ".qml"
+    if not os.path.exists(qml):
+        return None
+    with open(qml, encoding="utf-8") as handle:
+        match = re.search(r'<(?:renderer-v2|rasterrenderer)[^>]* type="([^"]+)"', handle.read())
+    return match.group(1) if match else None
 
 
 # --- every dialog opens, with a widget per parameter ---------------------------------------------------
@@ -276,7 +292,11 @@ def test_dialog_runs_on_the_sample_with_the_defaults_as_shown(qtbot, chain, tmp_
             if set(dialog.algorithm().parameterDefinition(name).dependsOnOtherParameters()) & set(chosen):
                 continue  # a field list follows its layer
             assert after[name] == value, name
-    results, log = run_as_the_dialog_does(dialog)
+    log, loaded = press_run(qtbot, monkeypatch, dialog, tmp_path / "dialog_log.txt")
+    assert "Execution completed" in log, log
+    for path, renderer in loaded.items():  # each styled output is loaded with its style, QGIS still up
+        if saved_renderer(path):
+            assert renderer == saved_renderer(path), path
     for name, value in chosen.items():
         definition = dialog.algorithm().parameterDefinition(name)
         if definition.isDestination():

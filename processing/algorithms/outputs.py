@@ -4,6 +4,7 @@ folder that cannot be written is refused before any work is done.
 
 A cancelled or failed run therefore leaves inputs and earlier results exactly as they were.
 """
+import collections
 import os
 import shutil
 import tempfile
@@ -194,7 +195,8 @@ class OutputGuard:
             os.rmdir(destination.temp_dir)
         layers = self.context.layersToLoadOnCompletion()
         if any(self.final(key) != key for key in layers):
-            self.context.setLayersToLoadOnCompletion({self.final(key): details for key, details in layers.items()})
+            self.context.setLayersToLoadOnCompletion({self.final(key): renewed(details)
+                                                      for key, details in layers.items()})
         results = {key: self.final(value) for key, value in (results or {}).items()}
         self.destinations = []
         return results
@@ -203,3 +205,27 @@ class OutputGuard:
         for destination in self.destinations:
             shutil.rmtree(destination.temp_dir, ignore_errors=True)
         self.destinations = []
+
+
+def renewed(details):
+    """A copy of a layer's load details with its own post-processor. setLayersToLoadOnCompletion deletes the
+    post-processors of the entries it replaces, and a plain copy would keep pointing at the deleted one:
+    the dialog, which styles the layers it loads after the run, then crashes QGIS."""
+    from qgis.core import QgsProcessingContext
+
+    copy = QgsProcessingContext.LayerDetails(details.name, details.project, details.outputName)
+    for attribute in ("forceName", "layerTypeHint", "layerSortKey"):  # the last two are newer than QGIS 3.22
+        if hasattr(details, attribute):
+            setattr(copy, attribute, getattr(details, attribute))
+    processor = details.postProcessor()
+    apply_style = getattr(processor, "apply_style", None)
+    if apply_style is not None:
+        from .base import LayerStyler
+
+        styler = LayerStyler(apply_style)
+        RENEWED_STYLERS.append(styler)  # its Python side must outlive the run, until the dialog loads the layer
+        copy.setPostProcessor(styler)
+    return copy
+
+
+RENEWED_STYLERS = collections.deque(maxlen=256)
