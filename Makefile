@@ -22,6 +22,7 @@ bench: setup
 	@$(PY) bench/bench_fire_model.py
 	@$(PY) bench/bench_targeting.py
 	@$(PY) bench/bench_health_housing.py
+	@$(PY) bench/bench_hmo_prevalence.py
 
 package: setup
 	@$(PY) scripts/package.py

@@ -34,52 +34,52 @@
             <translation>Iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="30" />
+            <location filename="../processing/algorithms/base.py" line="31" />
             <source>points</source>
             <translation>pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="31" />
+            <location filename="../processing/algorithms/base.py" line="32" />
             <source>lines</source>
             <translation>llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="32" />
+            <location filename="../processing/algorithms/base.py" line="33" />
             <source>polygons</source>
             <translation>polygonau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="34" />
             <source>no geometry</source>
             <translation>dim geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="34" />
+            <location filename="../processing/algorithms/base.py" line="35" />
             <source>unknown geometry</source>
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="357" />
+            <location filename="../processing/algorithms/base.py" line="358" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="302" />
+            <location filename="../processing/algorithms/base.py" line="303" />
             <source>The {} layer '{}' has {}; it must have {}.</source>
             <translation>Mae gan yr haen {} '{}' {}; rhaid iddi gael {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="321" />
+            <location filename="../processing/algorithms/base.py" line="322" />
             <source>The {} layer '{}' is empty: it has no features.</source>
             <translation>Mae'r haen {} '{}' yn wag: nid oes ganddi nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="327" />
+            <location filename="../processing/algorithms/base.py" line="328" />
             <source>No field was chosen on the {} layer '{}'.</source>
             <translation>Ni ddewiswyd maes ar yr haen {} '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="330" />
+            <location filename="../processing/algorithms/base.py" line="331" />
             <source>The {} layer '{}' has no field '{}'. Its fields are: {}.</source>
             <translation>Nid oes gan yr haen {} '{}' faes '{}'. Ei meysydd yw: {}.</translation>
         </message>
@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="33" />
+            <location filename="../processing/provider.py" line="34" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -1080,7 +1080,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="152" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="422" />
             <source>Factor</source>
             <translation>Ffactor</translation>
         </message>
@@ -2262,32 +2262,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="111" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Cancelled: nothing was written, and earlier results are as they were.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="261" />
+            <location filename="../processing/algorithms/base.py" line="262" />
             <source>The style could not be saved beside {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="349" />
+            <location filename="../processing/algorithms/base.py" line="350" />
             <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="281" />
+            <location filename="../processing/algorithms/base.py" line="282" />
             <source>The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="311" />
+            <location filename="../processing/algorithms/base.py" line="312" />
             <source>The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="314" />
+            <location filename="../processing/algorithms/base.py" line="315" />
             <source>The {} layer '{}' is in a geographic CRS ({}), in degrees; this algorithm measures in metres. Reproject it first (e.g. to EPSG:27700 with Vector &gt; Data Management Tools &gt; Reproject Layer).</source>
             <translation type="unfinished" />
         </message>
@@ -2312,37 +2312,37 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="135" />
+            <location filename="../processing/algorithms/outputs.py" line="136" />
             <source>The output '{}' has a path of {} characters; file names may have at most {} characters and whole paths at most {}. Choose a shorter name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="140" />
+            <location filename="../processing/algorithms/outputs.py" line="141" />
             <source>The output '{}' is a folder ({}); give a file name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="144" />
+            <location filename="../processing/algorithms/outputs.py" line="145" />
             <source>The output '{}' cannot be written: '{}' is a file, not a folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="146" />
+            <location filename="../processing/algorithms/outputs.py" line="147" />
             <source>The folder for the output '{}' cannot be created ({}): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="151" />
+            <location filename="../processing/algorithms/outputs.py" line="152" />
             <source>The output '{}' cannot be written in the folder '{}': {}. Choose a folder you can write to.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="107" />
+            <location filename="../processing/algorithms/outputs.py" line="108" />
             <source>The output '{}' would be written over an input ({}). Choose another file: nothing was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="110" />
+            <location filename="../processing/algorithms/outputs.py" line="111" />
             <source>The outputs '{}' and '{}' are the same file ({}). Give each its own file.</source>
             <translation type="unfinished" />
         </message>
@@ -3284,22 +3284,22 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="412" />
+            <location filename="../processing/algorithms/base.py" line="413" />
             <source>is empty (0 bytes). Was it copied or downloaded in full?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="418" />
+            <location filename="../processing/algorithms/base.py" line="419" />
             <source>is not a GeoPackage: it does not begin as one does. It may be damaged, or another kind of file renamed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="424" />
+            <location filename="../processing/algorithms/base.py" line="425" />
             <source>is truncated: it holds {:,} of its {:,} bytes. Copy or download it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="403" />
+            <location filename="../processing/algorithms/base.py" line="404" />
             <source>The input '{}' cannot be read: the file '{}' {}</source>
             <translation type="unfinished" />
         </message>
@@ -3741,6 +3741,352 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
         <message>
             <location filename="../processing/analysis/health_index.py" line="88" />
             <source>Indicator '{}': {} infinite value(s) count as average.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="27" />
+            <source>Housing standards</source>
+            <translation>Safonau tai</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="24" />
+            <source>HMO prevalence</source>
+            <translation>Nifer yr HMOs</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="27" />
+            <source>property</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="47" />
+            <source>Estimates how many houses in multiple occupation (HMOs) each ward or LSOA holds, how many are licensed and the share that is not, with intervals: the evidence a council needs to consult on an additional licensing designation (Housing Act 2004, s56).
+
+Property mode: give Properties.
+- Properties: the output of Find unlicensed HMOs (points).
+- HMO probability field (default hmo_probability, 0-1) and Licensed flag field (default licensed, 0/1).
+Each area's estimate is its licensed HMOs plus the sum of the other properties' probabilities; the interval is exact (Poisson-binomial).
+
+Area mode: leave Properties empty.
+- Households field: households per area, the exposure.
+- HMO incidents field: fires flagged as HMO per area (Count incidents with a filter).
+- Years the HMO incidents cover.
+- Factors: e.g. Census 2021 shares of private renting, of converted or shared houses and bedsits, of overcrowding.
+- Licensed HMOs field (optional): licensed HMOs per area, from your register.
+- Recorded HMO fires per 1,000 HMOs a year: an ASSUMPTION (default 1: London recorded about 145 HMO fires a year in 2013-16, against a stock of the order of 150,000 HMOs). Halve it and every estimate doubles; the ranking of areas does not change.
+- Total HMOs in the areas, if known: a stock estimate you already have (e.g. from a stock condition survey) is shared out between the areas instead.
+A negative binomial model of HMO fires on the factors, pulled toward each area's own fires (empirical Bayes), gives each area's expected HMO fires a year, which the assumption turns into HMOs.
+
+Both modes
+- Areas (wards or LSOAs) and Area id field (unique).
+- Interval: its coverage, default 95%.
+
+Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_low, estimated_hmos_high (the interval), licensed_hmos (empty when unknown), unlicensed_share (1 - licensed / estimated) with unlicensed_share_low and unlicensed_share_high. Report: a one-page summary for the consultation, saying what the estimate means and what it does not show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="168" />
+            <source>Summing HMO probabilities per area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="184" />
+            <source>Modelling HMO incidents on the factors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="81" />
+            <source>Properties (output of Find unlicensed HMOs)</source>
+            <translation>Eiddo (allbwn Canfod HMOs heb drwydded)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="84" />
+            <source>HMO probability field</source>
+            <translation>Maes tebygolrwydd HMO</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="87" />
+            <source>Licensed flag field (0/1)</source>
+            <translation>Maes baner trwydded (0/1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="90" />
+            <source>Areas (wards or LSOAs)</source>
+            <translation>Ardaloedd (wardiau neu LSOAs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="92" />
+            <source>Households field (area mode)</source>
+            <translation>Maes aelwydydd (modd ardal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="93" />
+            <source>HMO incidents field (area mode)</source>
+            <translation>Maes digwyddiadau HMO (modd ardal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="94" />
+            <source>Licensed HMOs field (area mode, optional)</source>
+            <translation>Maes HMOs trwyddedig (modd ardal, dewisol)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="97" />
+            <source>Factors (area mode)</source>
+            <translation>Ffactorau (modd ardal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="99" />
+            <source>Years the HMO incidents cover (area mode)</source>
+            <translation>Blynyddoedd y digwyddiadau HMO (modd ardal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="102" />
+            <source>Recorded HMO fires per 1,000 HMOs a year (assumed)</source>
+            <translation>Tanau HMO a gofnodwyd fesul 1,000 HMO y flwyddyn (tybiedig)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="105" />
+            <source>Total HMOs in the areas, if known (0: use the fire rate)</source>
+            <translation>Cyfanswm yr HMOs yn yr ardaloedd, os yw'n hysbys (0: defnyddio cyfradd y tanau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="108" />
+            <source>Interval (%)</source>
+            <translation>Cyfwng (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="114" />
+            <source>Estimated HMOs in all areas</source>
+            <translation>Amcangyfrif o HMOs ym mhob ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="180" />
+            <source>No factors were given: each area's HMO fire rate is shrunk toward the average of all areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="163" />
+            <source>Reading properties from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="147" />
+            <source>HMO incidents field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="148" />
+            <source>Years</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="151" />
+            <source>Give either Properties (the output of Find unlicensed HMOs) or, for area mode, {} on the areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="371" />
+            <source>Before designating an area for additional licensing, a council must consider that a significant proportion of the HMOs of the description it names are being managed so ineffectively as to give rise, or be likely to give rise, to problems for their occupiers or the public (s56(2)); it must take reasonable steps to consult those likely to be affected and consider what they say (s56(3)); and the designation must fit its housing strategy and follow a look at other courses of action (s57). This page is evidence of how many HMOs there are, where, and how many are outside licensing. It is not evidence of poor management: pair it with complaints, inspections and enforcement records for the same areas, and publish the method with the consultation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="307" />
+            <source>households renting privately (share)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="308" />
+            <source>households in a converted or shared house, bedsits included (share)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="309" />
+            <source>households with fewer bedrooms than they need (share)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="310" />
+            <source>households of five or more people (share)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="311" />
+            <source>one-person households (share)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="73" />
+            <source>{} propert(ies) have an HMO probability that is missing or not between 0 and 1 (e.g. {}). Use the output of Find unlicensed HMOs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="78" />
+            <source>{} propert(ies) have a licensed flag that is neither 0 nor 1 (e.g. {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="137" />
+            <source>The number of years must be more than 0 (it is {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="142" />
+            <source>The HMO incident counts must be whole numbers of 0 or more; {} area(s) have other values (e.g. {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="155" />
+            <source>The factor(s) {} hold infinite values; fix them or leave them out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="169" />
+            <source>Only {} area(s) have both an HMO incident count and households; the model needs at least {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="172" />
+            <source>No area has any HMO incident, so there is nothing to model. Check the HMO incident field and the filter that counted the incidents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="187" />
+            <source>The model of HMO incidents on the factors did not converge. Try fewer factors, or factors that are not near copies of one another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="202" />
+            <source>The total number of HMOs must be more than 0 (it is {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="205" />
+            <source>Recorded HMO fires per 1,000 HMOs a year must be more than 0 (it is {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="217" />
+            <source>Licensed HMO counts cannot be negative ({} area(s)).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="419" />
+            <source>What goes with more HMO fires</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="420" />
+            <source>The rate ratio is how many times the HMO fire rate per household changes for one standard deviation more of the factor, the others held equal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="422" />
+            <source>Rate ratio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="89" />
+            <source>{} propert(ies) lie outside every area and are counted in none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="148" />
+            <source>{} area(s) have no HMO incident count or no households (missing, 0 or negative): they are left out of the model and get no estimate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="165" />
+            <source>The factor(s) {} do not vary between areas and are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="340" />
+            <source>Across {} areas: an estimated {} HMOs ({} interval {} to {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="346" />
+            <source>No licensed HMO counts were given, so the unlicensed share is not known.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="356" />
+            <source>Houses in multiple occupation: how many, where, how many unlicensed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="361" />
+            <source>Estimated HMOs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="361" />
+            <source>Interval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="361" />
+            <source>Licensed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="362" />
+            <source>Unlicensed share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="363" />
+            <source>What the estimate means</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="365" />
+            <source>Using it for an additional licensing designation (Housing Act 2004, s56)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="398" />
+            <source>There is no register of all HMOs, so the count is inferred from fires. HMO fires over {} year(s) are modelled on the area factors (a negative binomial model with households as exposure); each area's own fires then pull its expected rate away from the model, the more so the more fires it had (empirical Bayes). Then {}. The {} interval covers the uncertainty of the model and of each area's rate, not that of the scaling. Rank and compare areas with confidence; read the absolute numbers as an order of magnitude.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="416" />
+            <source>No factors were given: each area is shrunk toward the average rate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="160" />
+            <source>The factor '{}' is missing in {} area(s); they take its average.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="384" />
+            <source>Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from Find unlicensed HMOs. The {} interval treats each property as an HMO or not, independently, with its probability (an exact Poisson-binomial interval). It is only as good as those probabilities: if they are uncalibrated (no inspection outcomes), so is the count.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="391" />
+            <source>the stock total you gave ({} HMOs) is shared out in proportion to each area's expected HMO fire rate, so the areas' estimates add up to it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="395" />
+            <source>each area's expected HMO fires a year are divided by an assumed {} recorded HMO fires per 1,000 HMOs a year. That rate is an assumption, not a measurement: halve it and every estimate doubles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="423" />
+            <source>Fitted on {} areas; dispersion {:.2f}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="343" />
+            <source>{} are licensed, so about {} of HMOs are not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="360" />
+            <source>The {} areas with most HMOs</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -9,6 +9,7 @@ from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
 from .algorithms.health_index import HealthHousingIndexAlgorithm
 from .algorithms.heat_surface import HeatSurfaceAlgorithm
+from .algorithms.hmo_prevalence import HmoPrevalenceAlgorithm
 from .algorithms.housing_benefit import HousingBenefitOverlayAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
 from .algorithms.load_epc import LoadEpcAlgorithm
@@ -19,7 +20,7 @@ from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
                      FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm,
-                     HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm)
+                     HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm, HmoPrevalenceAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

@@ -267,6 +267,10 @@ def demo_inputs(chain, out):
         "healthhousingindex": {
             "AREAS": layer("areas"), "AREA_ID": "area_code", "EPC": chain["epc_homes.gpkg"],
             "OUTPUT": out("index.gpkg"), "REPORT": out("index.html")},
+        "hmoprevalence": {
+            "AREAS": chain["counts.gpkg"], "AREA_ID": "area_code", "HOUSEHOLDS_FIELD": "households",
+            "HMO_INCIDENT_FIELD": "incidents", "FACTORS": ["pct_flats", "pct_social_rent"], "YEARS": 8,
+            "OUTPUT": out("hmo_prevalence.gpkg"), "REPORT": out("hmo_prevalence.html")},
     }
 
 

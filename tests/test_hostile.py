@@ -21,7 +21,7 @@ from helpers import QGIS_PROCESS, REPO, cancelling_feedback, ensure_provider, ru
 SECRET = "hostile-test-secret-0123456789"
 ALGORITHMS = ("countincidents", "buildfactors", "fitfireriskmodel", "applyfireriskmodel", "validatefireriskmodel",
               "lifestyleprofile", "prioritypostcodes", "findpeopleatrisk", "heatsurface", "loadepc",
-              "housingbenefitoverlay", "healthhousingindex")
+              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence")
 
 
 def digest(path):
@@ -113,6 +113,9 @@ def spec(name, p, out):
         "healthhousingindex": ({"AREAS": p["areas"], "AREA_ID": "area_code", "EPC": p["homes"],
                                 "EXTRA_FIELDS": ["pct_bad_health"], "OUTPUT": out("index.gpkg")},
                                "AREAS", "AREA_ID", "OUTPUT"),
+        "hmoprevalence": ({"AREAS": p["counts"], "AREA_ID": "area_code", "HOUSEHOLDS_FIELD": "households",
+                           "HMO_INCIDENT_FIELD": "incidents", "FACTORS": ["pct_flats", "pct_social_rent"], "YEARS": 8,
+                           "OUTPUT": out("hmo.gpkg"), "REPORT": out("hmo.html")}, "AREAS", "HMO_INCIDENT_FIELD", "OUTPUT"),
     }[name]
 
 

@@ -24,6 +24,7 @@ GROUPS = {
     "firerisk": translatable("Fire risk"),
     "targeting": translatable("Targeting"),
     "healthhousing": translatable("Health and housing"),
+    "housingstandards": translatable("Housing standards"),
 }
 
 GEOMETRY_NAMES = {
