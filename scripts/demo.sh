@@ -75,3 +75,17 @@ echo "  households_at_risk.csv    pseudonymised households with the seven risk f
 echo "  priority_postcodes.gpkg   P1/P2/P3 per postcode; visit_lists/: one CSV and one summary page per station ground"
 echo "  epc_homes.gpkg            latest EPC per home, F/G flag, tenure, heating, placed on its postcode"
 echo "  fire_heat.tif             kernel density of fires per square kilometre"
+echo
+echo "== HMO prevalence, area mode (Housing standards): the sample's HMO fires modelled on its housing factors"
+# The sample's synthetic fires flag far more HMOs than London's (10% of fires, not 3%), so London's default
+# fire rate per HMO does not fit them: a stock of 16,600 HMOs (5% of its 332,628 households) is shared out.
+run communityrisk:countincidents -- \
+  "AREAS=$gpkg|layername=areas" AREA_ID=area_code "INCIDENTS=$gpkg|layername=incidents" \
+  "FILTER=\"property_type\" = 'House in multiple occupation'" "OUTPUT=$out/hmo_fire_counts.gpkg"
+run communityrisk:hmoprevalence -- \
+  "AREAS=$out/hmo_fire_counts.gpkg" AREA_ID=area_code HOUSEHOLDS_FIELD=households HMO_INCIDENT_FIELD=incidents \
+  FACTORS=pct_flats FACTORS=pct_social_rent FACTORS=imd_score YEARS=8 TOTAL_HMOS=16600 \
+  "OUTPUT=$out/hmo_prevalence.gpkg" "REPORT=$out/hmo_prevalence.html"
+echo "  hmo_prevalence.gpkg       estimated HMOs per area with intervals (styled); licensed and unlicensed share"
+echo "                            need a register count (LICENSED_FIELD) or property data"
+echo "  hmo_prevalence.html       one-page summary for an additional licensing consultation (Housing Act 2004, s56)"

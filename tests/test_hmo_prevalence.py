@@ -194,6 +194,7 @@ def test_area_mode_on_the_sample_writes_a_styled_layer_and_the_consultation_summ
     assert os.path.exists(str(tmp_path / "hmo.qml"))
     report = open(result["REPORT"], encoding="utf-8").read()
     assert "s56" in report and "assumption" in report and "unlicensed share is not known" in report
+    assert "95% interval" in report
 
 
 def test_area_mode_with_a_register_count_gives_the_unlicensed_share(hmo_counts, tmp_path):
@@ -207,6 +208,7 @@ def test_area_mode_with_a_register_count_gives_the_unlicensed_share(hmo_counts, 
     table = read_table(result["OUTPUT"])
     assert table["estimated_hmos"].sum() == pytest.approx(4800, rel=0.05)
     assert (table["licensed_hmos"] == 2).all()
+    assert "the stock total you gave" in open(result["REPORT"], encoding="utf-8").read()
     expected = 1 - 2 / table["estimated_hmos"]
     assert table["unlicensed_share"].to_numpy() == pytest.approx(expected.to_numpy())
 
@@ -277,3 +279,14 @@ def test_factors_keyed_by_area_code_are_read_by_position_not_dropped():
     by_code = hp.area_prevalence(fires, households, keyed, 4)
     assert by_code.model["coefficients"] == pytest.approx(plain.model["coefficients"])
     assert set(by_code.model["coefficients"]) == {"(intercept)", "rented", "converted"}
+
+
+def test_an_assumed_rate_that_makes_too_many_hmos_is_said_and_the_report_gives_the_share():
+    households, factors, _, fires = synthetic_areas(n=100, seed=13)
+    fitting = hp.area_prevalence(fires, households, factors, 4, fires_per_1000_hmos=2.0)
+    too_low = hp.area_prevalence(fires, households, factors, 4, fires_per_1000_hmos=0.1)
+    assert not any("implausibly high" in str(note) for note in fitting.notes)
+    assert any("implausibly high" in str(note) for note in too_low.notes)
+    share = fitting.total[0] / households.sum()
+    assert "{:.1%} of the areas' {:,.0f} households".format(share, households.sum()) in hp.report_html(
+        fitting, range(100)).replace("&#x27;", "'")

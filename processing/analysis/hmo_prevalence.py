@@ -23,6 +23,7 @@ from .messages import AnalysisError, Note, listed, no_progress, translatable
 # about one a year per 1,000 HMOs. Every estimate scales inversely with it; the ranking does not.
 DEFAULT_FIRES_PER_1000_HMOS = 1.0
 SIMULATIONS = 1000
+IMPLAUSIBLE_SHARE = 0.15  # of households in HMOs, above which the assumed fire rate is said not to fit
 SEED = 20041118  # the Housing Act 2004's royal assent: fixed, so a rerun gives the same intervals
 COLUMNS = ("estimated_hmos", "estimated_hmos_low", "estimated_hmos_high", "licensed_hmos", "unlicensed_share",
            "unlicensed_share_low", "unlicensed_share_high")
@@ -221,6 +222,13 @@ def area_prevalence(hmo_fires, households, factors, years, licensed=None, fires_
     tail = (1 - level) / 2
     total = (float(np.mean(totals)), float(np.quantile(totals, tail)), float(np.quantile(totals, 1 - tail)))
     summary = _model_summary(model, rate, total_hmos, years)
+    summary["households"] = float(households[usable].sum())
+    if total_hmos is None and total[0] > IMPLAUSIBLE_SHARE * summary["households"]:
+        notes.append(Note(translatable(
+            "By this estimate {:.0%} of the areas' households live in HMOs, which is implausibly high: the assumed "
+            "{} recorded HMO fires per 1,000 HMOs a year does not fit these incidents (how fires are flagged as HMO "
+            "varies between services). Give your own rate, or a stock total to share out."),
+            total[0] / summary["households"], rate, warning=True))
     return Prevalence(table, "area", level, total, notes, summary)
 
 
@@ -337,8 +345,15 @@ def report_html(prevalence, area_ids, translate=lambda text: text, top=15):
     estimated, low, high = prevalence.total
     licensed = prevalence.licensed_total()
     level = "{:.0f}%".format(100 * prevalence.level)
-    headline = t(translatable("Across {} areas: an estimated {} HMOs ({} interval {} to {}).")).format(
-        len(table), _number(estimated), level, _number(low), _number(high))
+    if prevalence.model.get("total_hmos") is not None:
+        headline = t(translatable("Across {} areas: {} HMOs, the stock total you gave, shared out between them.")).format(
+            len(table), _number(estimated))
+    else:
+        headline = t(translatable("Across {} areas: an estimated {} HMOs ({} interval {} to {}).")).format(
+            len(table), _number(estimated), level, _number(low), _number(high))
+    if prevalence.model.get("households"):
+        headline += " " + t(translatable("That is {} of the areas' {} households.")).format(
+            "{:.1%}".format(estimated / prevalence.model["households"]), _number(prevalence.model["households"]))
     if licensed is not None and estimated > 0:
         headline += " " + t(translatable("{} are licensed, so about {} of HMOs are not.")).format(
             _number(licensed), "{:.0%}".format(max(0.0, 1 - licensed / estimated)))
@@ -401,7 +416,7 @@ def _meaning(prevalence, t, level):
         "fires then pull its expected rate away from the model, the more so the more fires it had (empirical "
         "Bayes). Then {}. The {} interval covers the uncertainty of the model and of each area's rate, not that of "
         "the scaling. Rank and compare areas with confidence; read the absolute numbers as an order of "
-        "magnitude.")).format(model["years"], scale, level)
+        "magnitude.")).format("{:g}".format(model["years"]), scale, level)
 
 
 def _model_html(prevalence, t):
