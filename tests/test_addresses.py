@@ -60,7 +60,11 @@ def table(name):
 @pytest.mark.parametrize("row", table("thoroughfares.csv"), ids=lambda r: r["standard"])
 def test_every_thoroughfare_abbreviation_in_the_table_is_expanded(row):
     for written in row["written"].split() + [row["standard"]]:
-        assert standardise("9 Laurel " + written + ", London").street == "LAUREL " + row["standard"], written
+        if row["standard"] in addresses.BLOCK_WORDS:  # '9 Laurel Mansions' is flat 9 of a block: the street follows
+            assert standardise("9 Laurel " + written + ", Milner Road")[:4] == (
+                "9", None, "LAUREL " + row["standard"], "MILNER ROAD"), written
+        else:
+            assert standardise("9 Laurel " + written + ", London").street == "LAUREL " + row["standard"], written
 
 
 def test_the_royal_mail_abbreviations_named_in_the_issue_are_in_the_table():

@@ -57,6 +57,13 @@ def _load():
 (EXPAND, THOROUGHFARES, BUILDING_WORDS, TOWN_WORDS, QUALIFIERS, UNIT_WORDS, NUMBER_WORDS, FLOORS,
  BY_POSITION) = _load()
 LONGEST_FLOOR = max(len(k) for k in FLOORS)
+# town words run together with the word before ('ROADLONDON'); thoroughfares are not split off, as they end too
+# many names (Holloway, Churchill, Moorgate), and a street run together still scores as nearly the same
+JOINABLE_TAILS = sorted((t for t in TOWN_WORDS if len(t) >= 4), key=len, reverse=True)
+# building words that name a building when they end a name: those that never name a street, and those Royal Mail
+# lists as thoroughfares but that name blocks far more often (Court and Estate name both: a street must follow)
+BLOCK_WORDS = {"MANSIONS", "BUILDINGS", "TOWERS"}  # '9 Laurel Mansions' is flat 9 of the block
+BUILDING_ONLY = (BUILDING_WORDS - THOROUGHFARES) | (BLOCK_WORDS & BUILDING_WORDS)
 COMPASS = {"NORTH", "SOUTH", "EAST", "WEST"}
 
 NUMBER = re.compile(r"^[0-9]+[A-Z]?$")
@@ -64,16 +71,35 @@ RANGE = re.compile(r"^[0-9]+[A-Z]?-[0-9]+[A-Z]?$")
 SLASHED = re.compile(r"^([0-9]+[A-Z]?)/([0-9]+[A-Z]?(?:-[0-9]+[A-Z]?)?)$")  # 2/14: flat 2 of number 14
 FLAT_ID = re.compile(r"^(?:[0-9]+[A-Z]?|[A-Z]|[A-Z][0-9]+)$")
 LETTER_SUFFIX = re.compile(r"^([0-9]+)([A-Z])$")
+CONNECTIVES = {"AT", "OF"}  # "Flat at 152", "Flat 1 at 1st Floor"
 
 
 def _tokens(text):
     """Segments (split at commas) of upper-case words; punctuation dropped, '2 / 14' -> '2/14', '12 - 14' -> '12-14',
-    "John's" -> 'JOHNS', 'Chalk-Farm' -> 'CHALK FARM'."""
+    "John's" -> 'JOHNS', 'Chalk-Farm' -> 'CHALK FARM'; words run together apart ('FLATB' -> 'FLAT B',
+    'ROADLONDON' -> 'ROAD LONDON', 'HINDLEHILL' -> 'HINDLE HILL')."""
     text = str(text).upper().replace("'", "").replace("\u2019", "")
     text = re.sub(r"(?<=[0-9A-Z])\s*/\s*(?=[0-9])", "/", text)
     text = re.sub(r"(?<=[0-9])\s*-\s*(?=[0-9])", "\x00", text)  # keep ranges; other hyphens are spaces
     text = re.sub(r"[^0-9A-Z/,\x00 ]", " ", text).replace("\x00", "-")
-    return [segment.split() for segment in text.split(",") if segment.strip()]
+    return [[part for word in segment.split() for part in _apart(word)] for segment in text.split(",")
+            if segment.strip()]
+
+
+@lru_cache(maxsize=100_000)
+def _apart(word):
+    """A word that is two run together, as its parts: a unit word and its flat ('FLAT2'), or a word and a town
+    ('AVENUELONDON'). Known words are left whole."""
+    if word in EXPAND or word in THOROUGHFARES or word in UNIT_WORDS or len(word) < 5 or not word.isalnum():
+        return (word,)
+    for unit in UNIT_WORDS:
+        if word.startswith(unit) and FLAT_ID.match(word[len(unit):]):
+            return (unit, word[len(unit):])
+    if word.isalpha():
+        for tail in JOINABLE_TAILS:
+            if word.endswith(tail) and len(word) - len(tail) >= 3:
+                return _apart(word[:-len(tail)]) + (tail,)
+    return (word,)
 
 
 def _clean_flat(value):
@@ -91,17 +117,21 @@ def _floor_at(words, i):
 
 @lru_cache(maxsize=500_000)
 def standardise(text):
-    """Address(flat, number, building, street, postcode) from address text in any of the layouts above."""
+    """Address(flat, number, building, street, postcode) from address text in any of the layouts above. The flat is
+    '?' where the address says it is a flat without saying which ('Flat, 60 Irongate Vale', 'Flat at 152 …')."""
     text, postcode = split_trailing_postcode(text)
     segments = _tokens(text)
     words = [(s, w) for s, segment in enumerate(segments) for w in segment]  # (segment, word)
     flat = floor = None
+    some_flat = False  # a unit word with no identifier
+    flat_from_unit = False  # the flat came after a unit word ("Flat 136 Fountayne Rise")
     after_floor = False  # "First Floor Flat 7 Park Road": the 7 is the house number
     numbers, kept = [], []  # numbers: (position in kept, value); kept: (segment, word) of the other words
     i = 0
     while i < len(words):
         segment, word = words[i]
         before = words[i - 1][1] if i else None
+        following = words[i + 1] if i + 1 < len(words) else None
         floor_match = _floor_at([w for _, w in words], i)
         if floor_match:
             length, standard, needs_unit = floor_match
@@ -125,23 +155,40 @@ def standardise(text):
                     continue
                 later_number = any(NUMBER.match(w) or RANGE.match(w) for _, w in words[j + 1:])
                 if FLAT_ID.match(target) and not (after_floor and target[0].isdigit() and not later_number):
+                    flat_from_unit = flat_from_unit or flat is None
                     flat = flat or _clean_flat(target)
                     i = j + 1
                     continue
-            i = j  # a unit word with no identifier: "Ground Floor Flat", "Flat, 12 …"
+            some_flat = True  # a unit word with no identifier: "Ground Floor Flat", "Flat, 12 …"
+            i = j
+            continue
+        if word in CONNECTIVES and (before in UNIT_WORDS or after_floor or _floor_at([w for _, w in words], i + 1)):
+            i += 1  # "Flat at 152 …", "Flat 1 at 1st Floor …"
             continue
         slashed = SLASHED.match(word)
         if slashed:
-            flat = flat or _clean_flat(slashed.group(1))
-            numbers.append((len(kept), slashed.group(2)))
+            low, high = slashed.group(1), slashed.group(2)
+            if _is_range(low, high):  # "56/58": a range written with a slash
+                numbers.append((len(kept), low + "-" + high))
+            else:
+                flat = flat or _clean_flat(low)
+                numbers.append((len(kept), high))
+            i += 1
+            continue
+        # "A 201 Stamford Road": a lone letter before the house number is the flat
+        if re.fullmatch("[A-Z]", word) and word not in UNIT_WORDS and following and NUMBER.match(following[1]) \
+                and not (before and NUMBER.match(before)) and flat is None:
+            flat = word
             i += 1
             continue
         if NUMBER.match(word) or RANGE.match(word):
-            following = words[i + 1] if i + 1 < len(words) else None
             # "14 B": a lone letter after a number is its suffix (not the start of a street)
             if word.isdigit() and following and following[0] == segment and re.fullmatch("[A-Z]", following[1]) \
                     and following[1] not in UNIT_WORDS:
                 word += following[1]
+                i += 1
+            elif following and following[0] == segment and _is_range(word, following[1]):
+                word += "-" + following[1]  # "161 163 Hindle Hill": a range whose hyphen was lost
                 i += 1
             numbers.append((len(kept), word))
             i += 1
@@ -153,6 +200,7 @@ def standardise(text):
         i += 1
 
     number = None
+    number_position = None
     if numbers:
         # the house number is the last number written before a street word; earlier numbers are flats
         followed = [k for k, (position, _) in enumerate(numbers) if position < len(kept)]
@@ -161,18 +209,49 @@ def standardise(text):
         for _, value in numbers[:chosen]:
             if flat is None and FLAT_ID.match(value):
                 flat = _clean_flat(value)
-    else:
-        number_position = None
     if number and flat is None:
         suffix = LETTER_SUFFIX.match(number)
         if suffix:  # "40B" is written "Flat B, 40" as often: one home
             number, flat = suffix.group(1), suffix.group(2)
+    building_words = None
+    if number and flat is None and number_position is not None and FLAT_ID.match(number):
+        named = _building_after(kept, number_position)
+        if named:  # "2 Keats House, Glenarm Street": flat 2 of Keats House (its unit word left out)
+            flat, number, building_words = number, None, [w for _, w in kept[number_position:named]]
+            kept, number_position = kept[:number_position] + kept[named:], None
     if flat is None:
-        flat = floor
-    building_words, street_words = _split_building_and_street(kept, number_position)
+        flat = floor or ("?" if some_flat else None)
+    split_building, street_words = _split_building_and_street(kept, number_position)
+    building_words = building_words if building_words is not None else split_building
     street = _standard_street(street_words)
     building = _standard_building(building_words)
+    if flat_from_unit and flat and flat[0].isdigit() and number is None and building is None:
+        # "Flat 136 Fountayne Rise" (a floor left out of "First Floor Flat 136"): no building or house number is
+        # written, so the number is the house's and the flat is not named
+        number, flat = flat, "?"
     return Address(flat, number, building, street, postcode)
+
+
+def _is_range(low, high):
+    """Two house numbers that read as a range ('56/58', '161 163'): two apart on one side of the street, and too
+    high to be a flat number of the second."""
+    return low.isdigit() and high.isdigit() and int(low) >= 10 and int(high) - int(low) == 2
+
+
+def _building_after(kept, position):
+    """End (exclusive) of a building name starting at kept[position] ('Keats House' of '2 Keats House Glenarm
+    Street'), or None: at most three words ending in a building word; a word that also names streets (Court)
+    only when a street follows."""
+    for end in range(position, min(position + 3, len(kept))):
+        word = EXPAND.get(kept[end][1], kept[end][1])
+        if word in THOROUGHFARES and word not in BUILDING_WORDS:
+            return None
+        if end > position and word in BUILDING_ONLY:
+            return end + 1
+        if end > position and word in BUILDING_WORDS and any(
+                _as_thoroughfare(w) in THOROUGHFARES - BUILDING_WORDS for _, w in kept[end + 1:]):
+            return end + 1
+    return None
 
 
 def _split_building_and_street(kept, number_position):
@@ -186,15 +265,22 @@ def _split_building_and_street(kept, number_position):
         return building, street
     segments = sorted({s for s, _ in kept})
     by_segment = {s: [w for t, w in kept if t == s] for s in segments}
-    if number_position is not None:  # the number comes last: "Milner Road 14"
-        return [], by_segment[segments[0]]
+    if number_position is not None:  # the number comes last: "Milner Road 14"; "Hardy Lodge 121" (no street)
+        first = by_segment[segments[0]]
+        return (first, []) if _names_a_building(first) else ([], first)
     if len(segments) > 1:
-        with_street = [s for s in segments if any(EXPAND.get(w, w) in THOROUGHFARES for w in by_segment[s][1:])
-                       and not any(EXPAND.get(w, w) in BUILDING_WORDS - THOROUGHFARES for w in by_segment[s])]
-        street_segment = with_street[0] if with_street else segments[-1] if len(segments) > 1 else segments[0]
+        with_street = [s for s in segments if any(_as_thoroughfare(w) in THOROUGHFARES for w in by_segment[s][1:])
+                       and not any(EXPAND.get(w, w) in BUILDING_ONLY for w in by_segment[s])]
+        # a segment ending in a word that only names streets before one that may name a building (Shelley Court)
+        plain = [s for s in with_street if _as_thoroughfare(by_segment[s][-1]) not in BUILDING_WORDS]
+        street_segment = (plain or with_street or [segments[-1]])[0]
         building = [w for s in segments if s < street_segment for w in by_segment[s]]
+        if street_segment == segments[-1] and not with_street and _names_a_building(by_segment[street_segment]):
+            return building + by_segment[street_segment], []  # "Flat 1, Byron Mansions, London": no street
         return building, by_segment[street_segment]
     words = by_segment[segments[0]]
+    if _names_a_building(words):  # "Flat 1 Blake Tower": a building, no street written
+        return words, []
     # one segment, no number: "Rose Cottage Mill Lane" -> building up to the last building word before the street
     standard = [EXPAND.get(w, w) for w in words]
     for cut in range(len(standard) - 3, 0, -1):
@@ -202,6 +288,18 @@ def _split_building_and_street(kept, number_position):
         if standard[cut] in BUILDING_WORDS and any(w in THOROUGHFARES for w in standard[cut + 2:]):
             return words[:cut + 1], words[cut + 1:]
     return [], words
+
+
+def _as_thoroughfare(word):
+    """The standard word, reading a word such as St after a name (Street)."""
+    return BY_POSITION[word][1] if word in BY_POSITION else EXPAND.get(word, word)
+
+
+def _names_a_building(words):
+    """Words that end in a building word and hold no thoroughfare: 'Blake Tower', 'Keats House The Lodge'."""
+    standard = [EXPAND.get(w, w) for w in words]
+    return len(standard) > 1 and standard[-1] in BUILDING_ONLY and not any(
+        w in THOROUGHFARES and w not in BUILDING_ONLY for w in standard)
 
 
 def _standard_street(words):
