@@ -14,15 +14,15 @@ POSTCODES = ("E8 3QR", "N16 5RQ", "E5 9PW", "N1 7HD", "E2 8BU", "EC2A 3QN", "N4 
 
 def street(rows):
     """Three council datasets listing the same homes (eight streets, one postcode each; houses and two flats at 41),
-    plus the given extra rows (address, uprn) in the first, on Hindle Hill."""
+    plus the given extra rows (address, uprn[, postcode]) in the first, on Hindle Hill by default."""
     homes = [("{} {}".format(n, name), code) for name, code in zip(STREETS[:8], POSTCODES) for n in range(2, 22, 2)]
     homes += [("Flat A, 41 Hindle Hill", POSTCODES[0]), ("Flat B, 41 Hindle Hill", POSTCODES[0])]
     frames = []
     for k in range(3):
         extra = rows if k == 0 else []
-        frame = pd.DataFrame({"UPRN": [""] * len(homes) + [u for _, u in extra],
-                              "Address": [a for a, _ in homes] + [a for a, _ in extra],
-                              "Postcode": [p for _, p in homes] + [POSTCODES[0]] * len(extra)})
+        frame = pd.DataFrame({"UPRN": [""] * len(homes) + [e[1] for e in extra],
+                              "Address": [a for a, _ in homes] + [e[0] for e in extra],
+                              "Postcode": [p for _, p in homes] + [(e + (POSTCODES[0],))[2] for e in extra]})
         frames.append(("dataset{}".format(k), frame, COLUMNS))
     records = prepare_records(frames)
     # so few rows teach the model little (a street is 30 of 240 rows): links come out at about 0.85
@@ -69,3 +69,18 @@ def test_two_uprns_are_two_homes_even_at_one_address():
     records, result = street([("12 Hindle Hill", "100000000001"), ("12 Hindle Hill", "100000000002")])
     with_uprn = records.index[records["uprn"].notna()]
     assert result.household[with_uprn[0]] != result.household[with_uprn[1]]
+
+
+def test_a_flat_not_named_joins_neither_flat():
+    records, result = street([("Flat, 41 Hindle Hill", "")])
+    unnamed = household_of(records, result, "dataset0", "Flat, 41 Hindle Hill")
+    assert records.loc[records["written"] == "Flat, 41 Hindle Hill", "flat"].iloc[0] == "?"
+    assert (result.household == unnamed).sum() == 1
+
+
+def test_the_same_home_with_a_mistyped_street_and_postcode_is_one_household():
+    # one character off in the postcode's inward code and one letter off in the street: the rest names one home
+    records, result = street([("12 Hindle Hil", "", "E8 3QT")])
+    assert household_of(records, result, "dataset0", "12 Hindle Hil") == household_of(
+        records, result, "dataset1", "12 Hindle Hill")
+    assert (result.household == household_of(records, result, "dataset1", "12 Hindle Hill")).sum() == 4

@@ -240,12 +240,15 @@ def _is_range(low, high):
 
 def _building_after(kept, position):
     """End (exclusive) of a building name starting at kept[position] ('Keats House' of '2 Keats House Glenarm
-    Street'), or None: at most three words ending in a building word; a word that also names streets (Court)
-    only when a street follows."""
+    Street'), or None: at most three words ending in a building word not followed straight by a thoroughfare
+    ('63 Chalk Farm Gardens' is a house); a word that also names streets (Court) only when a street follows."""
     for end in range(position, min(position + 3, len(kept))):
         word = EXPAND.get(kept[end][1], kept[end][1])
         if word in THOROUGHFARES and word not in BUILDING_WORDS:
             return None
+        after = _as_thoroughfare(kept[end + 1][1]) if end + 1 < len(kept) else None
+        if after in THOROUGHFARES and after not in BUILDING_ONLY:
+            continue  # 'Chalk Farm Gardens': a building word inside a street's name
         if end > position and word in BUILDING_ONLY:
             return end + 1
         if end > position and word in BUILDING_WORDS and any(

@@ -129,16 +129,18 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     household = _uprn_households(n, np.concatenate(left), np.concatenate(right))
     if n > 1:
         predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold)
+        predictions = _with_same_premise(predictions, linkable, threshold)
         identity = _identity(linkable)
         l = predictions["unique_id_l"].to_numpy(dtype=np.int64)
         r = predictions["unique_id_r"].to_numpy(dtype=np.int64)
         # two rows that name different homes (another UPRN, number, flat or building) are never linked, whatever
         # the rest of their addresses says: such pairs go to clerical review
         conflicting = _conflicts(identity, l, r, household)
-        strong = (predictions["match_probability"] >= threshold).to_numpy()
-        ambiguous = _ambiguous_rows(identity, l[strong & ~conflicting], r[strong & ~conflicting], household)
-        vague = ambiguous[l] | ambiguous[r]
-        accepted = strong & ~conflicting & ~vague
+        strong = (predictions["match_probability"] >= threshold).to_numpy() | predictions["same_premise"].to_numpy()
+        candidate = np.flatnonzero(strong & ~conflicting)
+        contested, ambiguous = _contested_links(identity, l[candidate], r[candidate], household)
+        accepted = np.zeros(len(l), dtype=bool)
+        accepted[candidate[~contested]] = True
         household = _cluster(identity, household, l[accepted], r[accepted],
                              predictions["match_weight"].to_numpy()[accepted])
         refused = {"conflicting": int((strong & conflicting).sum()), "ambiguous_rows": int(ambiguous.sum())}
@@ -229,32 +231,127 @@ def _conflicts(identity, a, b, household=None):
     ba, bb = identity.building[a], identity.building[b]
     building = np.array([x is not None and y is not None and not _same_building(x, y) for x, y in zip(ba, bb)],
                         dtype=bool) & ~(both_numbers & numbers_agree)
-    conflict = uprn | number | flat | building
+    # a home named only by its number and one named only by its name share nothing that says they are one
+    has_a = np.array([x is not None for x in na], dtype=bool), np.array([x is not None for x in ba], dtype=bool)
+    has_b = np.array([x is not None for x in nb], dtype=bool), np.array([x is not None for x in bb], dtype=bool)
+    crossed = (has_a[0] & ~has_a[1] & ~has_b[0] & has_b[1]) | (~has_a[0] & has_a[1] & has_b[0] & ~has_b[1])
+    conflict = uprn | number | flat | building | crossed
     if household is not None:
         conflict &= household[a] != household[b]
     return conflict
 
 
-def _ambiguous_rows(identity, left, right, household):
-    """Rows linked to two rows that name different homes: an address that leaves out what tells those homes apart
-    ('Hindle Hill' with no number, '165 Hindle Hill' where 165 has flats A and B). Such a row is not linked to
-    either: which home it is can only be decided by an officer (clerical review). A row with a trusted UPRN is
-    never ambiguous: its UPRN says which home it is."""
+def _same_premise_pairs(records):
+    """Pairs of rows that write the same home in full, whatever their scores: the same house number or building name,
+    the same flat (not an unnamed one), and
+    - in one postcode district, the same street words (in any order: 'Elizabeth Queen Drive');
+    - in one postcode, a street a typo apart, or the other's with words left out ('Tyssen' for 'Tyssen Place'), or
+      none;
+    - with no postcode on one side, the same street words where every row that has a postcode is in one district.
+    Scored one comparison at a time, a mistyped postcode or a street written short costs such a pair more than
+    the rest of the address is worth; a street name is unique within a postcode district. Conflicts and contested
+    links are still checked afterwards."""
     import pandas as pd
 
-    ambiguous = np.zeros(len(identity.flat), dtype=bool)
+    frame = pd.DataFrame({
+        "id": records["unique_id"].to_numpy(), "postcode": records["postcode"].fillna("").to_numpy(),
+        "number": records["number"].fillna("").to_numpy(), "flat": records["flat"].fillna("-").to_numpy(),
+        "building": records["building"].fillna("").to_numpy(), "street": records["street"].fillna("").to_numpy()})
+    frame = frame[((frame["number"] != "") | (frame["building"] != "")) & (frame["flat"] != "?")]
+    frame["district"] = frame["postcode"].str.split(" ").str[0]
+    frame["words"] = [" ".join(sorted(set(s.split()))) for s in frame["street"]]
+    premise = ["number", "flat", "building"]
+    pairs = []
+
+    def chain(group):  # every row of a group to its first: enough for connected households
+        ids = group["id"].to_numpy()
+        return [(ids[0], other) for other in ids[1:]]
+
+    full = frame[(frame["district"] != "") & (frame["words"] != "")]
+    for _, group in full.groupby(["district", "words"] + premise, sort=False):
+        pairs += chain(group) if len(group) > 1 else []
+    for _, group in frame[frame["postcode"] != ""].groupby(["postcode"] + premise, sort=False):
+        if len(group) > 1 and group["words"].nunique() > 1:
+            words, ids = group["words"].tolist(), group["id"].to_numpy()
+            pairs += [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))
+                      if words[i] != words[j] and _same_street(words[i], words[j])]
+    named = frame[frame["words"] != ""]
+    for _, group in named.groupby(["words"] + premise, sort=False):
+        known = group[group["district"] != ""]
+        if len(group) > len(known) > 0 and known["district"].nunique() == 1:
+            first = known["id"].iloc[0]
+            pairs += [(first, other) for other in group.loc[group["district"] == "", "id"]]
+    if not pairs:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.array(pairs, dtype=np.int64)
+    return np.unique(np.sort(pairs, axis=1), axis=0)
+
+
+def _same_street(x, y):
+    """Street words (sorted) that name one street in one postcode: one set within the other, or a typo apart."""
+    from difflib import SequenceMatcher
+
+    a, b = set(x.split()), set(y.split())
+    return a <= b or b <= a or SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def _with_same_premise(predictions, records, threshold):
+    """Predictions with a column same_premise; pairs of the same home written in full that Splink did not score
+    above review level are added at the threshold's weight (followed after the stronger links)."""
+    import pandas as pd
+
+    pairs = _same_premise_pairs(records)
+    if not len(pairs):
+        return predictions.assign(same_premise=False)
+    found = pd.DataFrame({"unique_id_l": pairs[:, 0], "unique_id_r": pairs[:, 1], "same_premise": True})
+    keys = ["unique_id_l", "unique_id_r"]
+    scored = predictions.astype({k: np.int64 for k in keys}).merge(found, on=keys, how="left")
+    scored["same_premise"] = scored["same_premise"].eq(True)
+    missing = found.merge(scored[keys], on=keys, how="left", indicator=True)
+    missing = missing[missing["_merge"] == "left_only"].drop(columns="_merge")
+    missing["match_probability"] = float(threshold)
+    missing["match_weight"] = math.log2(threshold / (1 - threshold)) if threshold < 1 else 0.0
+    return pd.concat([scored, missing], ignore_index=True)
+
+
+def _agreement(identity, a, b):
+    """Bits of what names the home that two rows both write alike: 1 house number, 2 flat (or both no flat),
+    4 building name."""
+    numbers = np.array([x is not None and y is not None for x, y in zip(identity.number[a], identity.number[b])],
+                       dtype=bool) & _numbers_agree(identity, a, b)
+    flats = (identity.flat[a] == identity.flat[b]) & (identity.flat[a] != "?")
+    buildings = np.array([x is not None and y is not None and _same_building(x, y)
+                          for x, y in zip(identity.building[a], identity.building[b])], dtype=bool)
+    return numbers.astype(int) | (flats.astype(int) << 1) | (buildings.astype(int) << 2)
+
+
+def _contested_links(identity, left, right, household):
+    """Links from a row to a home when the row matches another, different home at least as well: it writes nothing
+    that the first home has and the other lacks ('Hindle Hill' with no number beside 146 and 148 Hindle Hill;
+    'Flat, 41 Hindle Hill' beside Flats A and B). Such a link is not followed: which home the row is can only be
+    decided by an officer (clerical review). A row that agrees with one home on more (its number, where the other
+    home's row has none) keeps that link. Two rows that both say 'a flat' without saying which are not taken for
+    one flat. Returns (contested links, rows with a contested link)."""
+    import pandas as pd
+
+    contested, rows = np.zeros(len(left), dtype=bool), np.zeros(len(identity.flat), dtype=bool)
     if not len(left):
-        return ambiguous
-    ends = pd.DataFrame({"row": np.concatenate([left, right]), "other": np.concatenate([right, left])})
-    # only rows with two partners or more can be ambiguous; pair their partners
-    degree = ends["row"].map(ends["row"].value_counts())
-    ends = ends[degree > 1]
+        return contested, rows
+    contested |= (identity.flat[left] == "?") & (identity.flat[right] == "?") & (household[left] != household[right])
+    link = np.arange(len(left))
+    ends = pd.DataFrame({"row": np.concatenate([left, right]), "other": np.concatenate([right, left]),
+                         "link": np.concatenate([link, link])})
+    ends = ends[ends["row"].map(ends["row"].value_counts()) > 1]  # a row with one partner has no other home
     pairs = ends.merge(ends, on="row")
-    pairs = pairs[pairs["other_x"] < pairs["other_y"]]
+    pairs = pairs[pairs["other_x"] != pairs["other_y"]]
     if len(pairs):
-        clash = _conflicts(identity, pairs["other_x"].to_numpy(), pairs["other_y"].to_numpy(), household)
-        ambiguous[pairs["row"].to_numpy()[clash]] = True
-    return ambiguous & np.array([u is None for u in identity.uprn], dtype=bool)
+        row, x, y = (pairs[c].to_numpy() for c in ("row", "other_x", "other_y"))
+        agree_x, agree_y = _agreement(identity, row, x), _agreement(identity, row, y)
+        # x's link is contested when y is another home and the row agrees with y on all it agrees with x
+        doubt = ((agree_x & agree_y) == agree_x) & _conflicts(identity, x, y, household)
+        contested[pairs["link_x"].to_numpy()[doubt]] = True
+        rows[row[doubt]] = True
+    return contested, rows
 
 
 def _cluster(identity, household, left, right, weight):
@@ -317,6 +414,9 @@ def _profiles_conflict(a, b):
         return True
     if not any(x == y or ((x == "?" or y == "?") and "-" not in (x, y)) for x in flats_a for y in flats_b):
         return True
+    if (numbers_a and not buildings_a and buildings_b and not numbers_b) or \
+            (buildings_a and not numbers_a and numbers_b and not buildings_b):
+        return True  # one named only by number, the other only by name
     return bool(buildings_a and buildings_b and not numbers_agree
                 and not any(_same_building(x, y) for x in buildings_a for y in buildings_b))
 
@@ -450,7 +550,10 @@ def _settings(probability, prior_m=True):
             "probability_two_random_records_match": probability,
             "blocking_rules_to_generate_predictions": [
                 "l.postcode = r.postcode", "l.street = r.street AND l.number = r.number",
-                "l.street = r.street AND l.building = r.building"],
+                "l.street = r.street AND l.building = r.building",
+                # a mistyped postcode and street: the same number and flat in one postcode sector
+                "l.number = r.number AND l.flat = r.flat AND "
+                "left(l.postcode, length(l.postcode) - 2) = left(r.postcode, length(r.postcode) - 2)"],
             "comparisons": comparisons,
             "retain_intermediate_calculation_columns": True, "retain_matching_columns": False,
             "additional_columns_to_retain": []}
