@@ -53,8 +53,8 @@ def test_every_independent_layout_is_read_by_column_names(independent):
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model: about 76% exact, "
-                                       "2.4% merged; rows with a dropped flat or number and no UPRN cap it near 95% "
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model: about 84% exact, "
+                                       "2.7% merged; rows with a dropped flat or number and no UPRN cap it near 95% "
                                        "(see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model(independent):
     extracts, truth = independent

@@ -117,7 +117,9 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
 
     # a row with a UPRN but no postcode takes the postcode its UPRN has elsewhere
     linkable = records.assign(uprn=records["uprn"].where(~records["uprn"].isin(conflicted)))
-    known = linkable.dropna(subset=["uprn", "postcode"]).groupby("uprn")["postcode"].agg(lambda s: s.mode().iloc[0])
+    counts = linkable.dropna(subset=["uprn", "postcode"]).groupby(["uprn", "postcode"]).size().rename("n").reset_index()
+    known = counts.sort_values(["uprn", "n", "postcode"], ascending=[True, False, True]).drop_duplicates("uprn") \
+        .set_index("uprn")["postcode"]  # the postcode most often written with each UPRN
     missing = linkable["postcode"].isna() & linkable["uprn"].notna()
     filled = linkable.loc[missing, "uprn"].map(known)
     linkable.loc[missing, "postcode"] = filled
@@ -196,7 +198,9 @@ def _identity(records):
 
 def _numbers_agree(identity, a, b):
     """Both rows have a house number and the numbers are the same or overlap ('12-14' and '14')."""
-    same = np.array([x is not None and x == y for x, y in zip(identity.number[a], identity.number[b])], dtype=bool)
+    import pandas as pd
+
+    same = pd.notna(identity.number[a]) & (identity.number[a] == identity.number[b])
     overlap = (identity.low[a] <= identity.high[b]) & (identity.low[b] <= identity.high[a])
     return same | overlap
 
@@ -218,23 +222,27 @@ def _conflicts(identity, a, b, household=None):
     a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     if not len(a):
         return np.zeros(0, dtype=bool)
+    import pandas as pd
+
     ua, ub = identity.uprn[a], identity.uprn[b]
-    uprn = np.array([x is not None and y is not None and x != y for x, y in zip(ua, ub)], dtype=bool)
+    has_uprn = pd.notna(ua) & pd.notna(ub)
+    uprn = has_uprn & (ua != ub)
     na, nb = identity.number[a], identity.number[b]
-    both_numbers = np.array([x is not None and y is not None for x, y in zip(na, nb)], dtype=bool)
+    has_na, has_nb = pd.notna(na), pd.notna(nb)
+    both_numbers = has_na & has_nb
     numbers_agree = _numbers_agree(identity, a, b)
     number = both_numbers & ~numbers_agree
     fa, fb = identity.flat[a], identity.flat[b]
     # '?' (a flat, number not written) may be any flat, but not a home with no flat
-    flat = np.array([x != y and not ((x == "?" or y == "?") and "-" not in (x, y)) for x, y in zip(fa, fb)],
-                    dtype=bool)
+    unnamed = (fa == "?") | (fb == "?")
+    flat = (fa != fb) & ~(unnamed & (fa != "-") & (fb != "-"))
     ba, bb = identity.building[a], identity.building[b]
-    building = np.array([x is not None and y is not None and not _same_building(x, y) for x, y in zip(ba, bb)],
-                        dtype=bool) & ~(both_numbers & numbers_agree)
+    has_ba, has_bb = pd.notna(ba), pd.notna(bb)
+    building = np.zeros(len(a), dtype=bool)
+    differ = np.flatnonzero(has_ba & has_bb & (ba != bb) & ~(both_numbers & numbers_agree))
+    building[differ] = [not _same_building(x, y) for x, y in zip(ba[differ], bb[differ])]
     # a home named only by its number and one named only by its name share nothing that says they are one
-    has_a = np.array([x is not None for x in na], dtype=bool), np.array([x is not None for x in ba], dtype=bool)
-    has_b = np.array([x is not None for x in nb], dtype=bool), np.array([x is not None for x in bb], dtype=bool)
-    crossed = (has_a[0] & ~has_a[1] & ~has_b[0] & has_b[1]) | (~has_a[0] & has_a[1] & has_b[0] & ~has_b[1])
+    crossed = (has_na & ~has_ba & ~has_nb & has_bb) | (~has_na & has_ba & has_nb & ~has_bb)
     conflict = uprn | number | flat | building | crossed
     if household is not None:
         conflict &= household[a] != household[b]
@@ -245,8 +253,8 @@ def _same_premise_pairs(records):
     """Pairs of rows that write the same home in full, whatever their scores: the same house number or building name,
     the same flat (not an unnamed one), and
     - in one postcode district, the same street words (in any order: 'Elizabeth Queen Drive');
-    - in one postcode, a street a typo apart, or the other's with words left out ('Tyssen' for 'Tyssen Place'), or
-      none;
+    - in one postcode, a street a typo apart from the street most written for that home, or with words left out
+      ('Tyssen' for 'Tyssen Place');
     - with no postcode on one side, the same street words where every row that has a postcode is in one district.
     Scored one comparison at a time, a mistyped postcode or a street written short costs such a pair more than
     the rest of the address is worth; a street name is unique within a postcode district. Conflicts and contested
@@ -258,41 +266,59 @@ def _same_premise_pairs(records):
         "number": records["number"].fillna("").to_numpy(), "flat": records["flat"].fillna("-").to_numpy(),
         "building": records["building"].fillna("").to_numpy(), "street": records["street"].fillna("").to_numpy()})
     frame = frame[((frame["number"] != "") | (frame["building"] != "")) & (frame["flat"] != "?")]
-    frame["district"] = frame["postcode"].str.split(" ").str[0]
+    frame["district"] = [p.partition(" ")[0] for p in frame["postcode"]]
     frame["words"] = [" ".join(sorted(set(s.split()))) for s in frame["street"]]
     premise = ["number", "flat", "building"]
     pairs = []
 
-    def chain(group):  # every row of a group to its first: enough for connected households
-        ids = group["id"].to_numpy()
-        return [(ids[0], other) for other in ids[1:]]
+    def chain(rows, keys):  # every row of a group to the group's first row: enough for connected households
+        first = rows.groupby(keys, sort=False)["id"].transform("first").to_numpy()
+        ids = rows["id"].to_numpy()
+        return list(zip(first[first != ids], ids[first != ids]))
 
-    full = frame[(frame["district"] != "") & (frame["words"] != "")]
-    for _, group in full.groupby(["district", "words"] + premise, sort=False):
-        pairs += chain(group) if len(group) > 1 else []
-    for _, group in frame[frame["postcode"] != ""].groupby(["postcode"] + premise, sort=False):
-        if len(group) > 1 and group["words"].nunique() > 1:
-            words, ids = group["words"].tolist(), group["id"].to_numpy()
-            pairs += [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))
-                      if words[i] != words[j] and _same_street(words[i], words[j])]
+    pairs += chain(frame[(frame["district"] != "") & (frame["words"] != "")], ["district", "words"] + premise)
+    # in one postcode, rows whose street differs from the street most written for that home
+    in_postcode = frame[frame["postcode"] != ""]
+    keys = ["postcode"] + premise
+    mixed = in_postcode[in_postcode.groupby(keys, sort=False)["words"].transform("nunique").to_numpy() > 1]
+    if len(mixed):
+        counts = mixed.groupby(keys + ["words"], sort=False).agg(n=("id", "size"), first=("id", "first")).reset_index()
+        reference = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(keys)
+        mixed = mixed.merge(reference[keys + ["words", "first"]].rename(columns={"words": "usual"}), on=keys)
+        mixed = mixed[mixed["words"] != mixed["usual"]]
+        alike = _same_streets(mixed["words"].to_numpy(), mixed["usual"].to_numpy())
+        pairs += list(zip(mixed["first"].to_numpy()[alike], mixed["id"].to_numpy()[alike]))
     named = frame[frame["words"] != ""]
-    for _, group in named.groupby(["words"] + premise, sort=False):
-        known = group[group["district"] != ""]
-        if len(group) > len(known) > 0 and known["district"].nunique() == 1:
-            first = known["id"].iloc[0]
-            pairs += [(first, other) for other in group.loc[group["district"] == "", "id"]]
+    keys = ["words"] + premise
+    known = named[named["district"] != ""]
+    districts = known.groupby(keys, sort=False).agg(districts=("district", "nunique"), first=("id", "first"))
+    unplaced = named[named["district"] == ""].join(districts, on=keys, how="inner")
+    unplaced = unplaced[unplaced["districts"] == 1]
+    pairs += list(zip(unplaced["first"].to_numpy(), unplaced["id"].to_numpy()))
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.array(pairs, dtype=np.int64)
     return np.unique(np.sort(pairs, axis=1), axis=0)
 
 
-def _same_street(x, y):
-    """Street words (sorted) that name one street in one postcode: one set within the other, or a typo apart."""
-    from difflib import SequenceMatcher
+def _same_streets(x, y):
+    """For each pair of street words (sorted): one street in one postcode when one set is within the other, or they
+    are a typo apart (Jaro-Winkler 0.9 or more, as DuckDB computes it for Splink)."""
+    import duckdb
+    import pandas as pd
 
-    a, b = set(x.split()), set(y.split())
-    return a <= b or b <= a or SequenceMatcher(None, x, y).ratio() >= 0.85
+    if not len(x):
+        return np.zeros(0, dtype=bool)
+    within = np.array([set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()) for a, b in zip(x, y)],
+                      dtype=bool)
+    pairs = pd.DataFrame({"k": np.arange(len(x)), "a": x, "b": y})
+    connection = duckdb.connect(":memory:")
+    try:
+        connection.register("street_pairs", pairs)
+        similar = connection.execute("SELECT jaro_winkler_similarity(a, b) >= 0.9 AS alike FROM street_pairs ORDER BY k").fetchnumpy()
+    finally:
+        connection.close()
+    return within | similar["alike"].astype(bool)
 
 
 def _with_same_premise(predictions, records, threshold):
@@ -317,11 +343,14 @@ def _with_same_premise(predictions, records, threshold):
 def _agreement(identity, a, b):
     """Bits of what names the home that two rows both write alike: 1 house number, 2 flat (or both no flat),
     4 building name."""
-    numbers = np.array([x is not None and y is not None for x, y in zip(identity.number[a], identity.number[b])],
-                       dtype=bool) & _numbers_agree(identity, a, b)
+    import pandas as pd
+
+    numbers = pd.notna(identity.number[a]) & pd.notna(identity.number[b]) & _numbers_agree(identity, a, b)
     flats = (identity.flat[a] == identity.flat[b]) & (identity.flat[a] != "?")
-    buildings = np.array([x is not None and y is not None and _same_building(x, y)
-                          for x, y in zip(identity.building[a], identity.building[b])], dtype=bool)
+    ba, bb = identity.building[a], identity.building[b]
+    buildings = pd.notna(ba) & pd.notna(bb) & (ba == bb)
+    near = np.flatnonzero(pd.notna(ba) & pd.notna(bb) & (ba != bb))
+    buildings[near] = [_same_building(x, y) for x, y in zip(ba[near], bb[near])]
     return numbers.astype(int) | (flats.astype(int) << 1) | (buildings.astype(int) << 2)
 
 
@@ -341,7 +370,16 @@ def _contested_links(identity, left, right, household):
     link = np.arange(len(left))
     ends = pd.DataFrame({"row": np.concatenate([left, right]), "other": np.concatenate([right, left]),
                          "link": np.concatenate([link, link])})
-    ends = ends[ends["row"].map(ends["row"].value_counts()) > 1]  # a row with one partner has no other home
+    # only a row whose partners write different homes can be in doubt: partners that all write the same number,
+    # flat and building, with at most one UPRN among them, never conflict
+    other = ends["other"].to_numpy()
+    ends = ends.assign(home=pd.Series(identity.number[other]).fillna("").astype(str).to_numpy() + "|"
+                       + identity.flat[other].astype(str) + "|"
+                       + pd.Series(identity.building[other]).fillna("").astype(str).to_numpy(),
+                       uprn=identity.uprn[other])
+    spread = ends.groupby("row").agg(homes=("home", "nunique"), uprns=("uprn", "nunique"))
+    doubtful = spread.index[(spread["homes"] > 1) | (spread["uprns"] > 1)]
+    ends = ends[ends["row"].isin(doubtful)][["row", "other", "link"]]
     pairs = ends.merge(ends, on="row")
     pairs = pairs[pairs["other_x"] != pairs["other_y"]]
     if len(pairs):
@@ -381,7 +419,10 @@ def _cluster(identity, household, left, right, weight):
                 _named_flats(identity.flat[rows]), {b for b in identity.building[rows] if b is not None})
         return profiles[group]
 
+    # households whose rows all write one home need no checks: only links within the others are followed one by one
+    component, clean = _clean_components(identity, household, left, right)
     order = np.argsort(-np.asarray(weight, dtype=float), kind="stable")
+    order = order[~clean[component[household[left[order]]]]]
     for k in order:
         a, b = find(int(household[left[k]])), find(int(household[right[k]]))
         if a == b:
@@ -392,8 +433,34 @@ def _cluster(identity, household, left, right, weight):
         parent[b] = a
         profiles[a] = (pa[0] | pb[0], pa[1] | pb[1], _named_flats(pa[2] | pb[2]), pa[3] | pb[3])
         del profiles[b]
-    roots = np.array([find(int(g)) for g in range(household.max() + 1)])
-    return np.unique(roots, return_inverse=True)[1][household]
+    groups = np.arange(household.max() + 1)
+    roots = np.array([find(int(g)) for g in groups])
+    # a clean component is one household, labelled after the groups' own numbers
+    labels = np.where(clean[component], -1 - component, roots)
+    return np.unique(labels, return_inverse=True)[1][household]
+
+
+def _clean_components(identity, household, left, right):
+    """Connected components of the UPRN households joined by the links (component of each household), and whether
+    each component's rows all write one home (one UPRN at most, one number, one flat, one building name, and not
+    some named only by number and others only by name)."""
+    import pandas as pd
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    groups = int(household.max()) + 1
+    graph = coo_matrix((np.ones(len(left)), (household[left], household[right])), shape=(groups, groups))
+    component = connected_components(graph, directed=False)[1]
+    has_number, has_building = pd.notna(identity.number), pd.notna(identity.building)
+    rows = pd.DataFrame({"c": component[household], "uprn": identity.uprn, "number": identity.number,
+                         "flat": identity.flat, "building": identity.building,
+                         "number_only": has_number & ~has_building, "name_only": ~has_number & has_building})
+    spread = rows.groupby("c").agg(uprn=("uprn", "nunique"), number=("number", "nunique"), flat=("flat", "nunique"),
+                                   building=("building", "nunique"), number_only=("number_only", "any"),
+                                   name_only=("name_only", "any"))
+    clean = ((spread["uprn"] <= 1) & (spread["number"] <= 1) & (spread["flat"] <= 1) & (spread["building"] <= 1)
+             & ~(spread["number_only"] & spread["name_only"]))
+    return component, clean.reindex(np.arange(component.max() + 1), fill_value=False).to_numpy()
 
 
 def _named_flats(flats):
