@@ -12,7 +12,7 @@ STREETS = ("Hindle Hill", "Albert Road", "Cazenove Road", "Evering Lane", "Glena
 POSTCODES = ("E8 3QR", "N16 5RQ", "E5 9PW", "N1 7HD", "E2 8BU", "EC2A 3QN", "N4 2TT", "E9 6JZ", "SE1 7PB", "NW5 1TL")
 
 
-def street(rows):
+def street(rows, threshold=0.8, review_low=0.3):
     """Three council datasets listing the same homes (eight streets, one postcode each; houses and two flats at 41),
     plus the given extra rows (address, uprn[, postcode]) in the first, on Hindle Hill by default."""
     homes = [("{} {}".format(n, name), code) for name, code in zip(STREETS[:8], POSTCODES) for n in range(2, 22, 2)]
@@ -26,7 +26,7 @@ def street(rows):
         frames.append(("dataset{}".format(k), frame, COLUMNS))
     records = prepare_records(frames)
     # so few rows teach the model little (a street is 30 of 240 rows): links come out at about 0.85
-    return records, link_households(records, threshold=0.8)
+    return records, link_households(records, threshold=threshold, review_low=review_low)
 
 
 def household_of(records, result, source, address):
@@ -84,3 +84,12 @@ def test_the_same_home_with_a_mistyped_street_and_postcode_is_one_household():
     assert household_of(records, result, "dataset0", "12 Hindle Hil") == household_of(
         records, result, "dataset1", "12 Hindle Hill")
     assert (result.household == household_of(records, result, "dataset1", "12 Hindle Hill")).sum() == 4
+
+
+def test_a_row_matching_several_homes_as_well_is_held_for_review_even_at_a_low_threshold():
+    # at so low a threshold the street-only row scores as a link with every house on its street: none is followed
+    records, result = street([("Hindle Hill", "")], threshold=0.05, review_low=0.01)
+    row = int(records.index[(records["source"] == "dataset0") & (records["written"] == "Hindle Hill")][0])
+    assert (result.household == result.household[row]).sum() == 1
+    assert result.stats["rows_too_vague_to_link"] >= 1
+    assert row in set(result.review["unique_id_l"]) | set(result.review["unique_id_r"])

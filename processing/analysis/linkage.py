@@ -282,11 +282,14 @@ def _same_premise_pairs(records):
     keys = ["postcode"] + premise
     mixed = in_postcode[in_postcode.groupby(keys, sort=False)["words"].transform("nunique").to_numpy() > 1]
     if len(mixed):
-        counts = mixed.groupby(keys + ["words"], sort=False).agg(n=("id", "size"), first=("id", "first")).reset_index()
+        counts = mixed.groupby(keys + ["words"], sort=False).agg(
+            n=("id", "size"), first=("id", "first"), usual_street=("street", "first")).reset_index()
         reference = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(keys)
-        mixed = mixed.merge(reference[keys + ["words", "first"]].rename(columns={"words": "usual"}), on=keys)
+        mixed = mixed.merge(reference[keys + ["words", "first", "usual_street"]].rename(columns={"words": "usual"}),
+                            on=keys)
         mixed = mixed[mixed["words"] != mixed["usual"]]
-        alike = _same_streets(mixed["words"].to_numpy(), mixed["usual"].to_numpy())
+        alike = _same_streets(mixed["words"].to_numpy(), mixed["usual"].to_numpy(), mixed["street"].to_numpy(),
+                              mixed["usual_street"].to_numpy())
         pairs += list(zip(mixed["first"].to_numpy()[alike], mixed["id"].to_numpy()[alike]))
     named = frame[frame["words"] != ""]
     keys = ["words"] + premise
@@ -301,9 +304,10 @@ def _same_premise_pairs(records):
     return np.unique(np.sort(pairs, axis=1), axis=0)
 
 
-def _same_streets(x, y):
-    """For each pair of street words (sorted): one street in one postcode when one set is within the other, or they
-    are a typo apart (Jaro-Winkler 0.9 or more, as DuckDB computes it for Splink)."""
+def _same_streets(x, y, street_x, street_y):
+    """For each pair of streets: one street in one postcode when the words of one (x, y: sorted words) are within
+    the other's, or the streets as written are a typo or a space apart (Jaro-Winkler 0.9 or more, as DuckDB computes
+    it for Splink; 'IRON GATE GROVE' and 'IRONGATE GROVE')."""
     import duckdb
     import pandas as pd
 
@@ -311,7 +315,7 @@ def _same_streets(x, y):
         return np.zeros(0, dtype=bool)
     within = np.array([set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()) for a, b in zip(x, y)],
                       dtype=bool)
-    pairs = pd.DataFrame({"k": np.arange(len(x)), "a": x, "b": y})
+    pairs = pd.DataFrame({"k": np.arange(len(x)), "a": street_x, "b": street_y})
     connection = duckdb.connect(":memory:")
     try:
         connection.register("street_pairs", pairs)
