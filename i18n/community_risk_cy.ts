@@ -845,7 +845,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Islaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="196" />
+            <location filename="../processing/algorithms/health_index.py" line="212" />
             <source>Average</source>
             <translation>Cyfartalog</translation>
         </message>
@@ -1060,7 +1060,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="220" />
+            <location filename="../processing/algorithms/health_index.py" line="236" />
             <source>Band</source>
             <translation>Band</translation>
         </message>
@@ -1971,7 +1971,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Fel ar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="219" />
+            <location filename="../processing/algorithms/health_index.py" line="235" />
             <source>EPC homes</source>
             <translation>Cartrefi EPC</translation>
         </message>
@@ -2197,12 +2197,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>hawlydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="166" />
+            <location filename="../processing/algorithms/health_index.py" line="181" />
             <source>{} area(s) have no EPC homes; their housing indicators count as average.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="195" />
+            <location filename="../processing/algorithms/health_index.py" line="211" />
             <source>index</source>
             <translation type="unfinished" />
         </message>
@@ -2730,12 +2730,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="240" />
+            <location filename="../processing/algorithms/health_index.py" line="256" />
             <source>Spine charts of the {} areas with the highest index. Each row gives the indicator, the area's value and the average of all areas; each bar is the range of all areas (dark: middle half), the line their average; the dot is the area: red where worse than three areas in four, green where better.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="196" />
+            <location filename="../processing/algorithms/health_index.py" line="212" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
@@ -3441,7 +3441,7 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/health_index.py" line="220" />
+            <location filename="../processing/algorithms/health_index.py" line="236" />
             <source>Band (1 much better, 5 much worse)</source>
             <translation type="unfinished" />
         </message>

@@ -215,3 +215,17 @@ def test_infinite_indicator_values_count_as_average_with_a_warning():
     index, z, band, notes = combine(indicators, {})
     assert np.isfinite(index).all() and z["rate"][1] == 0.0
     assert any("infinite" in str(n) for n in notes)
+
+
+def test_other_indicators_take_their_readable_label_from_build_factors(sample_path, homes_layer, tmp_path):
+    from helpers import REPO
+
+    census = os.path.join(REPO, "resources", "sample", "sample_census_extra.csv")
+    run_algorithm("communityrisk:buildfactors", {"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
+                                                 "TABLES": [census], "OUTPUT": str(tmp_path / "factors.gpkg")})
+    run_algorithm("communityrisk:healthhousingindex", {
+        "AREAS": str(tmp_path / "factors.gpkg"), "AREA_ID": "area_code", "EPC": homes_layer,
+        "EXTRA_FIELDS": ["sample_census_extra_private_rented"], "CHARTS": 2, "OUTPUT": str(tmp_path / "index.gpkg"),
+        "REPORT": str(tmp_path / "index.html")})
+    html = (tmp_path / "index.html").read_text()
+    assert ">Private rented (%)<" in html and ">sample_census_extra_private_rented<" not in html

@@ -117,7 +117,7 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         run.notes(notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: self.write_areas(run, areas, indicators, epc_homes, index, band)}
-        outputs.update(self.write_charts(run, ids, index, indicators))
+        outputs.update(self.write_charts(run, ids, index, indicators, self.field_labels(run, area_fields)))
         if run.given(self.STREETS):
             outputs[self.STREETS] = self.write_streets(run, homes, fg_private)
         return outputs
@@ -134,6 +134,21 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         for field in self.parameterAsFields(run.parameters, self.EXTRA_FIELDS, run.context):
             fields[field] = field
         return fields
+
+    def field_labels(self, run, indicator_fields):
+        """Each area indicator's readable label: its field's alias in the project, or in the style saved beside
+        the file (Build factors saves each source heading as one), else the field name."""
+        from qgis.core import QgsVectorLayer
+
+        layer = self.parameterAsVectorLayer(run.parameters, self.AREAS, run.context)
+        candidates = [layer] if layer is not None else []
+        if layer is not None:
+            candidates.append(QgsVectorLayer(layer.source(), "labels", layer.providerType()))  # reads the .qml
+        labels = {}
+        for indicator, field in indicator_fields.items():
+            aliases = [c.fields().field(field).alias() for c in candidates if c.fields().lookupField(field) >= 0]
+            labels[indicator] = next((alias for alias in aliases if alias), field)
+        return labels
 
     def weights(self, run, area_fields):
         from ..analysis.health_index import parse_weights
@@ -184,13 +199,14 @@ class HealthHousingIndexAlgorithm(CommunityRiskAlgorithm):
         run.style(dest, style_index)
         return dest
 
-    def write_charts(self, run, ids, index, indicators):
+    def write_charts(self, run, ids, index, indicators, own_labels):
         """The HTML report and the PNG spine charts of the highest-index areas."""
         import numpy as np
 
         from ..analysis.health_index import INDICATOR_LABELS, spine_chart_svg
 
-        labels = {name: tr(INDICATOR_LABELS[name]) if name in INDICATOR_LABELS else name for name in indicators.columns}
+        labels = {name: tr(INDICATOR_LABELS[name]) if name in INDICATOR_LABELS else own_labels.get(name, name)
+                  for name in indicators.columns}
         top = np.argsort(-index, kind="stable")[: self.parameterAsInt(run.parameters, self.CHARTS, run.context)]
         charts = [(ids[k], spine_chart_svg("{} ({} {:+.2f})".format(ids[k], tr("index"), index[k]), indicators.iloc[k],
                                            indicators, labels, (tr("Area"), tr("Average")))) for k in top]
