@@ -167,3 +167,14 @@ def test_headings_holding_semicolons_do_not_fool_the_separator(reference, sample
     run_algorithm(ALG, areas_params(sample_path, out, TABLES=[str(tmp_path / "atlas.csv.gz")]))
     built = gpd.read_file(out)
     assert np.allclose(built["atlas_tenure_private_rented_2011"], reference["sample_census_extra_private_rented"])
+
+
+def test_layer_factors_are_labelled_by_the_layer_inside_the_geopackage(sample_path, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    run_algorithm(ALG, areas_params(sample_path, tmp_path / "f.gpkg", LINES=[sample_path + "|layername=roads"],
+                                    POINTS=[sample_path + "|layername=fire_safety_inspections"]))
+    layer = QgsVectorLayer(str(tmp_path / "f.gpkg"), "factors", "ogr")
+    assert layer.fields().field("roads_length_m").alias() == "Length of 'roads' in the area, metres"
+    assert layer.fields().field("fire_safety_inspections_per_1k_hh").alias() == \
+        "Points of 'fire_safety_inspections' per 1,000 households"

@@ -188,10 +188,10 @@ class PointCountSource(FactorSource):
                                    progress_share=100)
         counts = count_per_area(assign_points_to_areas(areas.geometries, xs, ys), len(areas)).astype(float)
         found = Factors()
-        found.add(name + "_count", counts, tr("points of '{}' in the area").format(layer.name()))
+        found.add(name + "_count", counts, tr("points of '{}' in the area").format(input_stem(layer)))
         if areas.households is not None:
             found.add(name + "_per_1k_hh", areas.per(counts, areas.households, 1000.0),
-                      tr("points of '{}' per 1,000 households").format(layer.name()))
+                      tr("points of '{}' per 1,000 households").format(input_stem(layer)))
         return found
 
 
@@ -219,9 +219,9 @@ class LineLengthSource(FactorSource):
                 wkb.append(bytes(feature.geometry().asWkb()))
         length = lengths_in_areas(areas.geometries, shapely.from_wkb(wkb)) * areas.to_m
         found = Factors()
-        found.add(name + "_length_m", length, tr("length of '{}' in the area, metres").format(layer.name()))
+        found.add(name + "_length_m", length, tr("length of '{}' in the area, metres").format(input_stem(layer)))
         found.add(name + "_m_per_km2", areas.per(length, areas.area_km2),
-                  tr("length of '{}' per square kilometre").format(layer.name()))
+                  tr("length of '{}' per square kilometre").format(input_stem(layer)))
         return found
 
 
@@ -245,8 +245,8 @@ class RasterZonalSource(FactorSource):
         geometries = areas.records.shapely_geometries(layer.crs(), run.context.transformContext())
         mean, total = zonal_statistics(geometries, path)
         found = Factors()
-        found.add(name + "_mean", mean, tr("mean of '{}' band 1 in the area").format(layer.name()))
-        found.add(name + "_sum", total, tr("sum of '{}' band 1 in the area").format(layer.name()))
+        found.add(name + "_mean", mean, tr("mean of '{}' band 1 in the area").format(input_stem(layer)))
+        found.add(name + "_sum", total, tr("sum of '{}' band 1 in the area").format(input_stem(layer)))
         return found
 
 
