@@ -1175,67 +1175,67 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="177" />
+            <location filename="../processing/analysis/validation.py" line="178" />
             <source>Our forecast</source>
             <translation>Ein rhagolwg</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="177" />
+            <location filename="../processing/analysis/validation.py" line="178" />
             <source>Past incidents</source>
             <translation>Digwyddiadau blaenorol</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="178" />
+            <location filename="../processing/analysis/validation.py" line="179" />
             <source>Hindsight best</source>
             <translation>Gorau o edrych yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="179" />
+            <location filename="../processing/analysis/validation.py" line="180" />
             <source>Model without history</source>
             <translation>Model heb hanes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="215" />
+            <location filename="../processing/analysis/validation.py" line="216" />
             <source>Capture curve</source>
             <translation>Cromlin dal</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="215" />
+            <location filename="../processing/analysis/validation.py" line="216" />
             <source>share of areas, highest ranked first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="216" />
+            <location filename="../processing/analysis/validation.py" line="217" />
             <source>share of test-window incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="209" />
+            <location filename="../processing/analysis/validation.py" line="210" />
             <source>Ranking by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="209" />
+            <location filename="../processing/analysis/validation.py" line="210" />
             <source>Spearman rank correlation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="210" />
+            <location filename="../processing/analysis/validation.py" line="211" />
             <source>Poisson deviance on the test window (lower is better):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="193" />
+            <location filename="../processing/analysis/validation.py" line="194" />
             <source>Fitted on incidents from {} to {}; tested on incidents from {} to {}, which the model did not see. {} areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="199" />
+            <location filename="../processing/analysis/validation.py" line="200" />
             <source>The 10% of areas the forecast ranks highest had {:.1%} of the test-window incidents; the 10% with most past incidents had {:.1%}; no ranking could have done better than {:.1%}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="202" />
+            <location filename="../processing/analysis/validation.py" line="203" />
             <source>Top {:.0%} of areas</source>
             <translation type="unfinished" />
         </message>
@@ -2474,30 +2474,30 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
         <message>
             <location filename="../processing/analysis/validation.py" line="51" />
             <source>training</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/validation.py" line="52" />
             <source>test</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="81" />
+            <location filename="../processing/analysis/validation.py" line="82" />
             <source>No incident of the test window lies in any area: there is nothing to score the forecast on.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/validation.py" line="55" />
             <source>No incident falls in the {} window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="61" />
+            <location filename="../processing/analysis/validation.py" line="62" />
             <source>The training window starts on {} but the first dated incident is on {}: if there are no data before then, the training rates are understated. Start the window on or after {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="65" />
+            <location filename="../processing/analysis/validation.py" line="66" />
             <source>The test window ends on {} but the last dated incident is on {}: if there are no data after then, end the test window on or before {}.</source>
             <translation type="unfinished" />
         </message>
@@ -3719,7 +3719,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="181" />
+            <location filename="../processing/analysis/validation.py" line="182" />
             <source>Past incidents, at the same rate</source>
             <translation type="unfinished" />
         </message>
@@ -4102,6 +4102,16 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
         <message>
             <location filename="../processing/analysis/hmo_prevalence.py" line="355" />
             <source>That is {} of the areas' {} households.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="51" />
+            <source>No incident falls in the training window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/validation.py" line="53" />
+            <source>No incident falls in the test window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
             <translation type="unfinished" />
         </message>
     </context>

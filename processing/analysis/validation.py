@@ -48,13 +48,14 @@ def check_windows(windows, dates):
     if len(dated) == 0:
         raise AnalysisError(translatable("No incident has a date, so none can be put in a window."))
     first, last = (d.astype("datetime64[D]").item() for d in (dated.min(), dated.max()))
-    for name, start, end in ((translatable("training"), train_start, train_end),
-                             (translatable("test"), test_start, test_end)):
+    empty = {"training": translatable("No incident falls in the training window {} to {}: the incidents' dates run "
+                                      "from {} to {}. Choose windows within those dates."),
+             "test": translatable("No incident falls in the test window {} to {}: the incidents' dates run from {} "
+                                  "to {}. Choose windows within those dates.")}
+    for name, start, end in (("training", train_start, train_end), ("test", test_start, test_end)):
         inside = ((dated >= np.datetime64(start)) & (dated <= np.datetime64(end))).sum()
         if inside == 0:
-            raise AnalysisError(translatable("No incident falls in the {} window {} to {}: the incidents' dates run "
-                                             "from {} to {}. Choose windows within those dates."),
-                                name, start, end, first, last)
+            raise AnalysisError(empty[name], start, end, first, last)
     notes = []
     slack = 31  # days: a quiet first or last month is not a sign of missing data
     if (first - train_start).days > slack:
