@@ -89,15 +89,20 @@ def property_prevalence(area_of_property, probability, licensed, n_areas, level=
     outside = int(np.sum(area_of_property < 0))
     notes = [Note(translatable("{} propert(ies) lie outside every area and are counted in none."), outside,
                   warning=True)] if outside else []
-    rows, totals = [], [0.0, 0.0]
+    inside = area_of_property >= 0
+    licensed_per_area = np.bincount(area_of_property[inside], weights=licensed[inside], minlength=n_areas)
+    unknown = inside & (licensed == 0)
+    # The unlicensed properties grouped by area once (a stable sort), not searched for area by area.
+    order = np.argsort(area_of_property[unknown], kind="stable")
+    grouped_area, grouped_p = area_of_property[unknown][order], probability[unknown][order]
+    bounds = np.searchsorted(grouped_area, np.arange(n_areas + 1))
+    rows = []
     for area in range(n_areas):
         progress(area / max(n_areas, 1))
-        here = area_of_property == area
-        known = float(licensed[here].sum())
-        mean, low, high = poisson_binomial_interval(probability[here & (licensed == 0)], level)
+        known = float(licensed_per_area[area])
+        mean, low, high = poisson_binomial_interval(grouped_p[bounds[area]:bounds[area + 1]], level)
         rows.append(_row(known + mean, known + low, known + high, known))
-        totals = [totals[0] + mean, totals[1] + float(np.sum(probability[here & (licensed == 0)]
-                                                             * (1 - probability[here & (licensed == 0)])))]
+    totals = [float(grouped_p.sum()), float(np.sum(grouped_p * (1 - grouped_p)))]
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     # The total over areas: the same sum, its interval by the normal approximation (many trials).
     known_total = float(table["licensed_hmos"].sum())
