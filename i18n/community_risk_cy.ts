@@ -1080,7 +1080,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="437" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="444" />
             <source>Factor</source>
             <translation>Ffactor</translation>
         </message>
@@ -3885,32 +3885,32 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="386" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="391" />
             <source>Before designating an area for additional licensing, a council must consider that a significant proportion of the HMOs of the description it names are being managed so ineffectively as to give rise, or be likely to give rise, to problems for their occupiers or the public (s56(2)); it must take reasonable steps to consult those likely to be affected and consider what they say (s56(3)); and the designation must fit its housing strategy and follow a look at other courses of action (s57). This page is evidence of how many HMOs there are, where, and how many are outside licensing. It is not evidence of poor management: pair it with complaints, inspections and enforcement records for the same areas, and publish the method with the consultation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="315" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="320" />
             <source>households renting privately (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="316" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="321" />
             <source>households in a converted or shared house, bedsits included (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="317" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="322" />
             <source>households with fewer bedrooms than they need (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="318" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="323" />
             <source>households of five or more people (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="319" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="324" />
             <source>one-person households (share)</source>
             <translation type="unfinished" />
         </message>
@@ -3925,62 +3925,62 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="138" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="143" />
             <source>The number of years must be more than 0 (it is {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="143" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="148" />
             <source>The HMO incident counts must be whole numbers of 0 or more; {} area(s) have other values (e.g. {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="156" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="161" />
             <source>The factor(s) {} hold infinite values; fix them or leave them out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="170" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="175" />
             <source>Only {} area(s) have both an HMO incident count and households; the model needs at least {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="173" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="178" />
             <source>No area has any HMO incident, so there is nothing to model. Check the HMO incident field and the filter that counted the incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="188" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="193" />
             <source>The model of HMO incidents on the factors did not converge. Try fewer factors, or factors that are not near copies of one another.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="203" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="208" />
             <source>The total number of HMOs must be more than 0 (it is {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="206" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="211" />
             <source>Recorded HMO fires per 1,000 HMOs a year must be more than 0 (it is {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="218" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="223" />
             <source>Licensed HMO counts cannot be negative ({} area(s)).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="434" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="441" />
             <source>What goes with more HMO fires</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="435" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="442" />
             <source>The rate ratio is how many times the HMO fire rate per household changes for one standard deviation more of the factor, the others held equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="437" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="444" />
             <source>Rate ratio</source>
             <translation type="unfinished" />
         </message>
@@ -3990,117 +3990,117 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="149" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="154" />
             <source>{} area(s) have no HMO incident count or no households (missing, 0 or negative): they are left out of the model and get no estimate.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="166" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="171" />
             <source>The factor(s) {} do not vary between areas and are left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="352" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="357" />
             <source>Across {} areas: an estimated {} HMOs ({} interval {} to {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="361" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="366" />
             <source>No licensed HMO counts were given, so the unlicensed share is not known.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="371" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="376" />
             <source>Houses in multiple occupation: how many, where, how many unlicensed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="376" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="381" />
             <source>Estimated HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="376" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="381" />
             <source>Interval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="376" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="381" />
             <source>Licensed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="377" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="382" />
             <source>Unlicensed share</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="378" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="383" />
             <source>What the estimate means</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="380" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="385" />
             <source>Using it for an additional licensing designation (Housing Act 2004, s56)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="413" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="420" />
             <source>There is no register of all HMOs, so the count is inferred from fires. HMO fires over {} year(s) are modelled on the area factors (a negative binomial model with households as exposure); each area's own fires then pull its expected rate away from the model, the more so the more fires it had (empirical Bayes). Then {}. The {} interval covers the uncertainty of the model and of each area's rate, not that of the scaling. Rank and compare areas with confidence; read the absolute numbers as an order of magnitude.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="431" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="438" />
             <source>No factors were given: each area is shrunk toward the average rate.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="161" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="166" />
             <source>The factor '{}' is missing in {} area(s); they take its average.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/analysis/hmo_prevalence.py" line="399" />
             <source>Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from Find unlicensed HMOs. The {} interval treats each property as an HMO or not, independently, with its probability (an exact Poisson-binomial interval). It is only as good as those probabilities: if they are uncalibrated (no inspection outcomes), so is the count.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="406" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="413" />
             <source>the stock total you gave ({} HMOs) is shared out in proportion to each area's expected HMO fire rate, so the areas' estimates add up to it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="410" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="417" />
             <source>each area's expected HMO fires a year are divided by an assumed {} recorded HMO fires per 1,000 HMOs a year. That rate is an assumption, not a measurement: halve it and every estimate doubles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="438" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="445" />
             <source>Fitted on {} areas; dispersion {:.2f}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="358" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="363" />
             <source>{} are licensed, so about {} of HMOs are not.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="375" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="380" />
             <source>The {} areas with most HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="227" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="232" />
             <source>By this estimate {:.0%} of the areas' households live in HMOs, which is implausibly high: the assumed {} recorded HMO fires per 1,000 HMOs a year does not fit these incidents (how fires are flagged as HMO varies between services). Give your own rate, or a stock total to share out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="349" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="354" />
             <source>Across {} areas: {} HMOs, the stock total you gave, shared out between them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="355" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="360" />
             <source>That is {} of the areas' {} households.</source>
             <translation type="unfinished" />
         </message>
@@ -4112,6 +4112,11 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
         <message>
             <location filename="../processing/analysis/validation.py" line="53" />
             <source>No incident falls in the test window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="404" />
+            <source>Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from Find unlicensed HMOs. The {} interval treats each property as an HMO or not, independently, with its probability (an exact Poisson-binomial interval). It is only as good as those probabilities: if they are uncalibrated (no inspection outcomes), or calibrated on inspections aimed at likely HMOs, the count is too high. A licensed share well below the one you know for your area is the sign.</source>
             <translation type="unfinished" />
         </message>
     </context>

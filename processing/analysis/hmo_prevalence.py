@@ -405,7 +405,9 @@ def _meaning(prevalence, t, level):
             "Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from "
             "Find unlicensed HMOs. The {} interval treats each property as an HMO or not, independently, with its "
             "probability (an exact Poisson-binomial interval). It is only as good as those probabilities: if they "
-            "are uncalibrated (no inspection outcomes), so is the count.")).format(level)
+            "are uncalibrated (no inspection outcomes), or calibrated on inspections aimed at likely HMOs, the "
+            "count is too high. A licensed share well below the one you know for your area is the sign.")).format(
+            level)
     model = prevalence.model
     if model.get("total_hmos") is not None:
         scale = t(translatable("the stock total you gave ({} HMOs) is shared out in proportion to each area's "
