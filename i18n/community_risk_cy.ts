@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="34" />
+            <location filename="../processing/provider.py" line="36" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -1070,7 +1070,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="52" />
+            <location filename="../processing/analysis/hmo_report.py" line="90" />
             <source>The model</source>
             <translation>Y model</translation>
         </message>
@@ -1428,7 +1428,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="103" />
+            <location filename="../processing/algorithms/hmo.py" line="81" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1523,7 +1523,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="290" />
+            <location filename="../processing/analysis/hmo_report.py" line="194" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
+            <location filename="../processing/algorithms/hmo.py" line="83" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
+            <location filename="../processing/algorithms/hmo.py" line="84" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1669,7 +1669,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
+            <location filename="../processing/algorithms/hmo.py" line="98" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
@@ -1694,17 +1694,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="151" />
+            <location filename="../processing/algorithms/hmo.py" line="179" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="172" />
+            <location filename="../processing/algorithms/hmo.py" line="261" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="142" />
+            <location filename="../processing/algorithms/hmo.py" line="171" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1961,7 +1961,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="107" />
+            <location filename="../processing/algorithms/hmo.py" line="77" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
@@ -3118,7 +3118,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="290" />
+            <location filename="../processing/analysis/hmo_report.py" line="194" />
             <source>Rank</source>
             <translation type="unfinished" />
         </message>
@@ -4117,6 +4117,632 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
         <message>
             <location filename="../processing/analysis/hmo_prevalence.py" line="404" />
             <source>Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from Find unlicensed HMOs. The {} interval treats each property as an HMO or not, independently, with its probability (an exact Poisson-binomial interval). It is only as good as those probabilities: if they are uncalibrated (no inspection outcomes), or calibrated on inspections aimed at likely HMOs, the count is too high. A licensed share well below the one you know for your area is the sign.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="25" />
+            <source>Find unlicensed HMOs</source>
+            <translation>Canfod HMOs heb drwydded</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="28" />
+            <source>property base</source>
+            <translation>sylfaen eiddo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="28" />
+            <source>ward or patch</source>
+            <translation>ward neu batsh</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="46" />
+            <source>Ranks every property of a borough by how likely it is a house in multiple occupation (HMO) without a licence, from files the council already holds (after the London Office of Data Analytics pilot).
+
+Inputs
+- Property base: gazetteer points (LLPG or AddressBase) in a projected CRS; its UPRN field, address field(s) and postcode field.
+- Datasets and Roles: council files (CSV, XLSX or any table) and one role each, comma separated, in the same order: hmo_register (licensed HMOs, with licence start and expiry dates), inspections (an outcome column: HMO / not HMO), council_tax, electoral_register, housing_benefit, complaints, epc (the EPC register's certificates.csv), planning, fire_incidents. Each role once; hmo_register is required.
+- Judged at: the date licences and complaints are judged at (YYYY-MM-DD; default today). An expired licence counts as no licence; its dates are kept.
+- Wards or patches (optional) and their ward or patch name field: one inspection list per area, of at most the properties per inspection list (default 100).
+
+Every file is linked to the property base by UPRN, else by address (the linkage engine of Find people at risk); match rates are reported. Only the columns each role needs are kept; all others are dropped unread. The model learns from the licensed HMOs (positive-unlabelled learning), compares a penalised logistic model with gradient-boosted trees by spatially blocked cross-validation and keeps the better; inspection outcomes, when given, calibrate the probabilities. At least 20 known HMOs are needed.
+
+Output fields (scored properties): the base's own fields; hmo_probability; rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
+Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="108" />
+            <source>Reading the property base and the files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="112" />
+            <source>Linking, learning and ranking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="201" />
+            <source>outside every area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="75" />
+            <source>Property base</source>
+            <translation>Sylfaen eiddo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="79" />
+            <source>Address field(s)</source>
+            <translation>Maes (meysydd) cyfeiriad</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="85" />
+            <source>Judged at (YYYY-MM-DD)</source>
+            <translation>Wedi'i farnu ar (BBBB-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="86" />
+            <source>Wards or patches</source>
+            <translation>Wardiau neu batshys</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="88" />
+            <source>Ward or patch name field</source>
+            <translation>Maes enw'r ward neu'r patsh</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="90" />
+            <source>Properties per inspection list</source>
+            <translation>Eiddo fesul rhestr arolygu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="92" />
+            <source>Scored properties</source>
+            <translation>Eiddo wedi'u sgorio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="94" />
+            <source>Inspection lists</source>
+            <translation>Rhestrau arolygu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="101" />
+            <source>Known HMOs</source>
+            <translation>HMOs hysbys</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="152" />
+            <source>Choose the address field(s) of the property base.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="168" />
+            <source>Give at least one dataset: the HMO register.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="190" />
+            <source>Choose the ward or patch name field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="129" />
+            <source>Processing record: Find unlicensed HMOs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="246" />
+            <source>{} properties scored; {} known HMOs; model kept: {}. Held-out precision among the first 100: {:.1%} ({:.1f}× random).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="250" />
+            <source>'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="140" />
+            <source>'Judged at' must be a date written YYYY-MM-DD, such as 2024-04-01; it is '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="238" />
+            <source>Inspection list: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo.py" line="57" />
+            <source>The property base has no properties.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo.py" line="76" />
+            <source>Only {} known HMO(s) on the register link to the property base; at least {} are needed to learn what an HMO looks like in the other files. Nothing was fitted. Check the register's UPRNs and addresses (the match rates are in the log) or add past inspection outcomes of 'HMO' to the register.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo.py" line="66" />
+            <source>{} licence(s) on the register had expired on {} (or not yet begun): those properties are treated as unlicensed; their dates are kept in the output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo.py" line="71" />
+            <source>{} inspection outcome(s) were neither 'HMO' nor 'not HMO' and were not used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo.py" line="216" />
+            <source>The probabilities are uncalibrated ({}): they assume licensed HMOs are like unlicensed ones. Use them to rank properties, not as chances. Give past inspection outcomes (role inspections) to calibrate them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="94" />
+            <source>Unknown role '{}'. Roles are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="108" />
+            <source>No file has the role hmo_register: the licensed HMOs are the known cases the model learns from.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="103" />
+            <source>The role '{}' is given twice ('{}' and '{}'). Give each role once: join the two files first if they are parts of one extract.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="153" />
+            <source>The {} file '{}' has no {} column (a column named e.g. 'Outcome' holding 'HMO' or 'not HMO'). Its columns are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="171" />
+            <source>The {} file '{}' has column(s) of personal data the tool does not use: {}. They were dropped unread and reach no output; leave them out of future extracts (share only what is needed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="80" />
+            <source>Held-out score against the registered share (tenths)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="81" />
+            <source>mean score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="81" />
+            <source>share on the register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="102" />
+            <source>Mean raise in log-odds among the 500 highest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="58" />
+            <source>How good is the ranking?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="68" />
+            <source>Inspections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="68" />
+            <source>Precision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="68" />
+            <source>Lift over random</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="69" />
+            <source>Best single rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="69" />
+            <source>Rule's precision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="70" />
+            <source>Lift over the rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="76" />
+            <source>Calibration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="85" />
+            <source>Probability against inspection outcomes (fifths)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="86" />
+            <source>mean probability</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="86" />
+            <source>share found to be HMOs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="92" />
+            <source>Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="92" />
+            <source>Held-out AUC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="92" />
+            <source>Average precision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="93" />
+            <source>Precision at 100</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="99" />
+            <source>What raises a property's score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="103" />
+            <source>Feature</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="103" />
+            <source>Meaning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="103" />
+            <source>Properties with a value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="105" />
+            <source>Linking each file to the property base</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <source>Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <source>By UPRN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="107" />
+            <source>By address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="107" />
+            <source>Probabilistic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="107" />
+            <source>Not linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="108" />
+            <source>Match rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="116" />
+            <source>Privacy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="117" />
+            <source>Every output is about properties, not people. Names, dates of birth and claim references are never read into the results; the electoral register gives only counts of electors and of distinct surnames. Addresses appear in the inspection lists and in the unlinked examples above: that is their purpose. See the processing record for who may see what.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="131" />
+            <source>1. Purpose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="132" />
+            <source>To find houses in multiple occupation that should hold a licence and do not, so that officers can inspect them first. The output ranks properties; it decides nothing about any person.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="135" />
+            <source>2. Lawful basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="137" />
+            <source>3. Data shared and fields used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="141" />
+            <source>Fields used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="141" />
+            <source>Fields dropped unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="142" />
+            <source>Fields dropped unread were removed as each file was read; their values never reached the analysis or an output. From the electoral register only the number of electors and of distinct surnames per property is derived.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="146" />
+            <source>4. What is derived</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="149" />
+            <source>5. Who may see what</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="150" />
+            <source>Output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="150" />
+            <source>Holds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="150" />
+            <source>Who may see it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="159" />
+            <source>6. Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="161" />
+            <source>7. Risks and how they are reduced (DPIA summary)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="162" />
+            <source>Risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="162" />
+            <source>Reduced by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="171" />
+            <source>8. This run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="172" />
+            <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="172" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="194" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="195" />
+            <source>Probability</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="195" />
+            <source>Reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="151" />
+            <source>every property: probability, rank, licence state, reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="152" />
+            <source>housing standards team and its analysts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="153" />
+            <source>addresses of unlicensed properties in rank order, with reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="154" />
+            <source>the officers of that ward or patch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="155" />
+            <source>figures, model, match rates, a few unlinked addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="156" />
+            <source>housing standards managers; the data protection officer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="157" />
+            <source>This record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="157" />
+            <source>files, fields, lawful basis, retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="158" />
+            <source>anyone who asks: publish it with the privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="163" />
+            <source>A household is visited because of a wrong link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="164" />
+            <source>links by UPRN first, exact address next; match rates and unlinked rows are reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="165" />
+            <source>A score is read as a finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="166" />
+            <source>the list orders inspections only; an officer's inspection decides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="167" />
+            <source>Personal data spreads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="168" />
+            <source>outputs are property-level; names, dates of birth and claim references are never kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="169" />
+            <source>Uncalibrated probabilities are over-trusted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="170" />
+            <source>the report says whether inspection outcomes calibrated them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="46" />
+            <source>{:,} properties; {} on the HMO register, of which {} hold a licence valid on {} ({} expired: treated as unlicensed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="59" />
+            <source>Every property was scored by a model that did not see its street (spatially blocked cross-validation). Below: of the first k properties in that held-out ranking, the share that are HMOs on the register, against picking at random ({}) and against the best single rule. Registered HMOs are only the known ones, so these are lower bounds for finding HMOs of any kind.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="87" />
+            <source>Points on the dashed line are well calibrated. Method: {}; share of HMOs on the register estimated at {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="96" />
+            <source>Kept: {}, because {}. {} folds; {} blocks (streets) kept whole.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="128" />
+            <source>Filled in by the tool on {}. Review every section, add your council's names and sign-off, and keep it with the outputs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="173" />
+            <source>Properties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="173" />
+            <source>Judged at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="174" />
+            <source>Model kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <source>Calibrated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="191" />
+            <source>{} unlicensed properties in {}, most likely HMOs first. The reasons are what raised each score most; an inspection decides.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="51" />
+            <source>The probabilities are uncalibrated: {}. They rank properties but are not chances of being an HMO.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="55" />
+            <source>The probabilities are calibrated on {} past inspections of unlicensed properties ({} of which found an HMO).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="73" />
+            <source>Past inspections: {} unlicensed properties inspected, {} found to be HMOs; among the fifth the model ranks highest, {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="113" />
+            <source>Addresses in '{}' that link to no property (first {}):</source>
             <translation type="unfinished" />
         </message>
     </context>

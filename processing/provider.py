@@ -9,6 +9,7 @@ from .algorithms.count_incidents import CountIncidentsAlgorithm
 from .algorithms.fire_model import ApplyFireRiskModelAlgorithm, FitFireRiskModelAlgorithm
 from .algorithms.health_index import HealthHousingIndexAlgorithm
 from .algorithms.heat_surface import HeatSurfaceAlgorithm
+from .algorithms.hmo import FindUnlicensedHmosAlgorithm
 from .algorithms.hmo_prevalence import HmoPrevalenceAlgorithm
 from .algorithms.housing_benefit import HousingBenefitOverlayAlgorithm
 from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
@@ -20,7 +21,8 @@ from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
                      FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm,
-                     HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm, HmoPrevalenceAlgorithm)
+                     HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm, HmoPrevalenceAlgorithm,
+                     FindUnlicensedHmosAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

@@ -1,0 +1,412 @@
+"""Find unlicensed houses in multiple occupation (HMOs): rank a borough's properties by how likely each is an
+HMO that holds no licence, from files the council already holds (after the London Office of Data Analytics
+pilot, 2016-17).
+
+Method, in short:
+- every file is linked to the property base (hmo_linkage.py) and reduced to documented features per property
+  (hmo_data.py);
+- positive-unlabelled learning: the licence register names some HMOs (the labelled positives); the unknown HMOs
+  sit among all other properties, which are unlabelled, not negative. A classifier of "on the register" against
+  the rest ranks properties as a classifier of "is an HMO" would, if licensed HMOs are like unlicensed ones
+  (Elkan and Noto, 2008); dividing its score by its mean over held-out registered HMOs turns it into a
+  probability under that assumption;
+- two models are compared by spatially blocked cross-validation, whole streets (and so whole buildings) in one
+  fold: a penalised (ridge) logistic model and gradient-boosted trees. The winner is kept;
+- past inspection outcomes, when given, calibrate the probabilities (a logistic recalibration of the held-out
+  score); without them the probabilities are said to be uncalibrated;
+- each property's reasons are the three features that raised its score most: its score against the score with
+  that feature at its commonest value.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .hmo_data import FEATURES, ROLES, build_features, check_roles, inspection_outcomes, link_all, match_rate, \
+    normalise_role, register_state, select_columns
+from .messages import AnalysisError, Cancelled, Note, no_progress, translatable
+
+MIN_KNOWN_HMOS = 20
+MIN_INSPECTIONS = 20
+FOLDS = 5
+LIST_SIZES = (50, 100, 500)
+TIE = 0.02
+MAX_UNLABELLED_TRAINING = 30_000  # a larger borough trains on a weighted sample of its unlabelled properties  # relative difference in held-out average precision below which the simpler model is kept
+
+
+@dataclass
+class HmoResult:
+    properties: object  # DataFrame, one row per property of the base (its order)
+    report: dict
+    record: dict
+    notes: list = field(default_factory=list)
+
+
+def find_unlicensed_hmos(properties, datasets, as_at, progress=no_progress, seed=1, folds=FOLDS):
+    """properties: DataFrame with uprn, address, postcode (text; any other columns pass through untouched).
+    datasets: list of (name, role, DataFrame of text). as_at: the date licences and complaints are judged at."""
+    from .hmo_linkage import PropertyIndex
+
+    notes = []
+    roles = [normalise_role(role) for _, role, _ in datasets]
+    check_roles(roles, [name for name, _, _ in datasets])
+    prepared = [select_columns(name, role, frame) for (name, _, frame), role in zip(datasets, roles)]
+    for p in prepared:
+        notes.extend(p.notes)
+    n = len(properties)
+    if n == 0:
+        raise AnalysisError(translatable("The property base has no properties."))
+    progress(0.02)
+    index = PropertyIndex(properties["uprn"].to_numpy(), properties["address"].to_numpy(),
+                          properties["postcode"].to_numpy())
+    progress(0.08)
+    link_all(prepared, index, progress=lambda f: progress(0.08 + 0.32 * f))
+    by_role = {p.role: p for p in prepared}
+    on_register, licensed, licence_start, licence_end, expired_rows = register_state(by_role["hmo_register"], n, as_at)
+    if expired_rows:
+        notes.append(Note(translatable("{} licence(s) on the register had expired on {} (or not yet begun): those "
+                                       "properties are treated as unlicensed; their dates are kept in the output."),
+                          expired_rows, str(as_at)))
+    outcome, unreadable = inspection_outcomes(by_role["inspections"], n) if "inspections" in by_role else (None, 0)
+    if unreadable:
+        notes.append(Note(translatable("{} inspection outcome(s) were neither 'HMO' nor 'not HMO' and were not used."),
+                          unreadable, warning=True))
+    features = build_features(by_role, n, index.has_flat, as_at)
+    known = int(on_register.sum())
+    if known < MIN_KNOWN_HMOS:
+        raise AnalysisError(translatable(
+            "Only {} known HMO(s) on the register link to the property base; at least {} are needed to learn what "
+            "an HMO looks like in the other files. Nothing was fitted. Check the register's UPRNs and addresses "
+            "(the match rates are in the log) or add past inspection outcomes of 'HMO' to the register."),
+            known, MIN_KNOWN_HMOS)
+    progress(0.42)
+    groups = street_groups(index)
+    model = fit_and_compare(features, on_register, groups, seed, folds,
+                            progress=lambda f: progress(0.42 + 0.38 * f))
+    probability, calibration = calibrate(model["held_out"], on_register, outcome, licensed, notes)
+    progress(0.82)
+    reasons, effects = explain(model["final"], features, progress=lambda f: progress(0.82 + 0.15 * f))
+    output = assemble(properties, features, probability, licensed, on_register, licence_start, licence_end, reasons)
+    evaluation = evaluate(model["held_out"], on_register, features, seed)
+    evaluation["inspections"] = inspection_check(probability, outcome, licensed)
+    report = {"as_at": str(as_at), "properties": n, "known_hmos": known, "licensed": int(licensed.sum()),
+              "expired_licences": int((on_register & ~licensed).sum()), "model": model["summary"],
+              "calibration": calibration, "evaluation": evaluation, "effects": effects,
+              "match_rates": [match_rate(p) for p in prepared],
+              "features": {name: FEATURES[name] for name in features.columns},
+              "calibration_points": calibration_points(model["held_out"], on_register, probability, outcome, licensed)}
+    record = processing_record(prepared, features)
+    progress(1.0)
+    return HmoResult(output, report, record, notes)
+
+
+def street_groups(index):
+    """Cross-validation blocks: one per street (a building is on one street), else per postcode."""
+    import pandas as pd
+
+    key = [s if s else (p or "?") for s, p in zip(index.street, index.postcodes)]
+    return pd.factorize(pd.Series(key))[0]
+
+
+def candidate_models(seed):
+    """The two models compared: name -> a factory of an unfitted scikit-learn estimator."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer, StandardScaler
+
+    return {
+        "penalised logistic regression": lambda: make_pipeline(
+            SimpleImputer(strategy="median", add_indicator=True), FunctionTransformer(np.log1p),
+            StandardScaler(), LogisticRegression(C=0.3, max_iter=1000)),
+        "gradient-boosted trees": lambda: HistGradientBoostingClassifier(
+            max_iter=150, learning_rate=0.06, max_leaf_nodes=15, min_samples_leaf=40, l2_regularization=1.0,
+            early_stopping=False, random_state=seed),
+    }
+
+
+def fit_and_compare(features, labels, groups, seed, folds, progress=no_progress):
+    """Held-out scores of both models by spatially blocked folds; the winner refitted on everything."""
+    from sklearn.metrics import average_precision_score, roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    x = features.to_numpy(dtype=float)
+    y = labels.astype(int)
+    folds = max(2, min(folds, int(y.sum()), len(np.unique(groups))))
+    splits = list(GroupKFold(n_splits=folds).split(x, y, groups))
+    models = candidate_models(seed)
+    held_out, summary = {}, {}
+    steps = len(models) * (len(splits) + 0) + 1
+    done = 0
+    rng = np.random.default_rng(seed)
+    for name, make in models.items():
+        scores = np.zeros(len(y))
+        aucs = []
+        for train, test in splits:
+            if y[train].sum() == 0 or y[train].sum() == len(train):
+                continue
+            fitted = _fit(make, x, y, train, rng)
+            scores[test] = _model_score(fitted, x[test])
+            if 0 < y[test].sum() < len(test):
+                aucs.append(roc_auc_score(y[test], scores[test]))
+            done += 1
+            progress(done / steps)
+        held_out[name] = scores
+        summary[name] = {"auc": float(np.mean(aucs)) if aucs else float("nan"),
+                         "auc_sd": float(np.std(aucs)) if aucs else float("nan"),
+                         "average_precision": float(average_precision_score(y, scores)),
+                         "precision_at_100": float(y[np.argsort(-scores, kind="stable")[:100]].mean())}
+    names = list(models)
+    simple, trees = names[0], names[1]
+    ap_simple, ap_trees = summary[simple]["average_precision"], summary[trees]["average_precision"]
+    winner = trees if ap_trees > ap_simple * (1 + TIE) else simple
+    why = ("its held-out average precision for registered HMOs was {:.3f} against {:.3f} for {}".format(
+        summary[winner]["average_precision"], summary[simple if winner == trees else trees]["average_precision"],
+        simple if winner == trees else trees))
+    if winner == simple and ap_trees > ap_simple:
+        why = ("the trees' held-out average precision ({:.3f}) was within {:.0%} of the logistic model's ({:.3f}), "
+               "so the simpler model, whose effects read directly, was kept".format(ap_trees, TIE, ap_simple))
+    final = _fit(models[winner], x, y, np.arange(len(y)), rng)
+    progress(1.0)
+    return {"held_out": held_out[winner], "final": final,
+            "summary": {"compared": summary, "winner": winner, "why": why, "folds": len(splits),
+                        "blocks": int(len(np.unique(groups)))}}
+
+
+def _fit(make, x, y, rows, rng):
+    """Fit on `rows`: every registered HMO, and at most MAX_UNLABELLED_TRAINING unlabelled properties weighted
+    up to stand for all of them (so the score stays the chance of being on the register)."""
+    positives = rows[y[rows] == 1]
+    unlabelled = rows[y[rows] == 0]
+    weight = 1.0
+    if len(unlabelled) > MAX_UNLABELLED_TRAINING:
+        weight = len(unlabelled) / MAX_UNLABELLED_TRAINING
+        unlabelled = rng.choice(unlabelled, MAX_UNLABELLED_TRAINING, replace=False)
+    chosen = np.concatenate([positives, unlabelled])
+    weights = np.where(y[chosen] == 1, 1.0, weight)
+    model = make()
+    with _threads():
+        if hasattr(model, "steps"):
+            return model.fit(x[chosen], y[chosen], **{model.steps[-1][0] + "__sample_weight": weights})
+        return model.fit(x[chosen], y[chosen], sample_weight=weights)
+
+
+def _threads():
+    """One native thread per two cores: on a shared machine, more OpenMP threads than cores slow the trees
+    down many times over."""
+    import os
+
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=max(1, (os.cpu_count() or 2) // 2))
+
+
+def calibrate(held_out, on_register, outcome, licensed, notes):
+    """Probability of being an HMO per property, and how it was calibrated."""
+    positives = held_out[on_register]
+    c = float(np.clip(positives.mean(), 1e-6, 1.0))  # P(registered | HMO): Elkan and Noto's estimator
+    pu = np.clip(held_out / c, 0.0, 1.0)
+    inspected = np.isfinite(outcome) & ~licensed if outcome is not None else np.zeros(len(held_out), dtype=bool)
+    info = {"label_frequency": c, "inspections_used": int(inspected.sum())}
+    if outcome is None or inspected.sum() < MIN_INSPECTIONS or len(np.unique(outcome[inspected])) < 2:
+        why = ("no inspection outcomes were given" if outcome is None else
+               "only {} usable inspection outcome(s) of unlicensed properties".format(int(inspected.sum())))
+        info.update(calibrated=False, method="positive-unlabelled estimate (score / mean score of held-out "
+                                             "registered HMOs)", why_not=why)
+        notes.append(Note(translatable("The probabilities are uncalibrated ({}): they assume licensed HMOs are like "
+                                       "unlicensed ones. Use them to rank properties, not as chances. Give past "
+                                       "inspection outcomes (role inspections) to calibrate them."), why, warning=True))
+        return pu, info
+    from sklearn.linear_model import LogisticRegression
+
+    logit = _logit(held_out)
+    fitted = LogisticRegression(C=1e4, max_iter=1000).fit(logit[inspected].reshape(-1, 1), outcome[inspected].astype(int))
+    probability = fitted.predict_proba(logit.reshape(-1, 1))[:, 1]
+    info.update(calibrated=True, method="logistic recalibration of the held-out score on {} inspection outcomes".format(
+        int(inspected.sum())), slope=float(fitted.coef_[0][0]), intercept=float(fitted.intercept_[0]),
+        inspected_hmo_rate=float(outcome[inspected].mean()))
+    return probability, info
+
+
+def _logit(p):
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _model_score(model, x):
+    with _threads():
+        return model.predict_proba(x)[:, 1]
+
+
+def explain(model, features, progress=no_progress, top=3):
+    """reason_1..3 per property (plain words) and, per feature, how much it raised scores on average."""
+    x = features.to_numpy(dtype=float)
+    base = _logit(_model_score(model, x))
+    raises = np.zeros_like(x)
+    for j, name in enumerate(features.columns):
+        column = x[:, j]
+        reference = _commonest(column)
+        # only properties whose value differs from the commonest one can owe anything to this feature
+        differs = np.flatnonzero(~((column == reference) | (np.isnan(column) & np.isnan(reference))))
+        if len(differs):
+            changed = x[differs].copy()
+            changed[:, j] = reference
+            raises[differs, j] = base[differs] - _logit(_model_score(model, changed))
+        progress((j + 1) / x.shape[1])
+    order = np.argsort(-raises, axis=1)[:, :top]
+    reasons = []
+    names = list(features.columns)
+    for k in range(top):
+        column = order[:, k]
+        positive = raises[np.arange(len(x)), column] > 1e-3
+        reasons.append([_reason(names[j], x[i, j]) if positive[i] else "" for i, j in enumerate(column)])
+    top_500 = np.argsort(-base, kind="stable")[:500]
+    effects = [{"feature": name, "meaning": FEATURES[name], "mean_raise_top_500": float(raises[top_500, j].mean()),
+                "share_with_value": float(np.mean(np.nan_to_num(x[:, j]) != _commonest(x[:, j])))}
+               for j, name in enumerate(names)]
+    effects.sort(key=lambda e: -e["mean_raise_top_500"])
+    return reasons, effects
+
+
+def _commonest(column):
+    finite = column[np.isfinite(column)]
+    if len(finite) < len(column) / 2:
+        return np.nan
+    values, counts = np.unique(finite, return_counts=True)
+    return float(values[np.argmax(counts)])
+
+
+def _reason(name, value):
+    text = FEATURES[name]
+    if not np.isfinite(value):
+        return "no " + text
+    if name in ("is_flat", "single_person_discount", "student_exemption", "landlord_liable", "discount_but_electors",
+                "epc_private_rented"):
+        return text[0].upper() + text[1:] if value else "not: " + text
+    return "{}: {:g}".format(text[0].upper() + text[1:], round(float(value), 1))
+
+
+def assemble(properties, features, probability, licensed, on_register, licence_start, licence_end, reasons):
+    """The property-level output: the base's own columns, then the model's."""
+    import pandas as pd
+
+    out = properties[["uprn", "address", "postcode"]].copy().reset_index(drop=True)
+    out["hmo_probability"] = np.round(probability, 4)
+    order = np.lexsort((np.arange(len(out)), -probability))
+    unlicensed_order = order[~licensed[order]]
+    rank = pd.array([pd.NA] * len(out), dtype="Int64")
+    rank[unlicensed_order] = np.arange(1, len(unlicensed_order) + 1)
+    out["rank"] = rank
+    out["licensed"] = licensed.astype(int)
+    out["on_register"] = on_register.astype(int)
+    out["licence_start"] = licence_start
+    out["licence_end"] = licence_end
+    for k, column in enumerate(reasons):
+        out["reason_{}".format(k + 1)] = column
+    return out
+
+
+# --- how good is it ------------------------------------------------------------------------------------------------
+
+def candidate_rules(features):
+    """(label, flags) of simple rules a housing team might use instead of a model."""
+    rules = []
+    for name in features.columns:
+        column = np.nan_to_num(features[name].to_numpy(dtype=float), nan=-1)
+        if name == "floor_area_per_elector":
+            for limit in (10, 15, 20):
+                raw = features[name].to_numpy(dtype=float)
+                rules.append(("{} at most {}".format(FEATURES[name], limit), np.isfinite(raw) & (raw <= limit)))
+            continue
+        if name in ("band", "habitable_rooms", "is_flat"):
+            continue
+        highest = int(min(np.nanmax(column), 5)) if len(column) else 0
+        for limit in range(1, max(highest, 1) + 1):
+            rules.append(("{} {}+".format(FEATURES[name], limit) if highest > 1 else FEATURES[name], column >= limit))
+    return rules
+
+
+def precision_of_flags(flags, labels, k):
+    """Expected precision of inspecting k properties: the flagged ones first, the rest at random."""
+    flagged = int(flags.sum())
+    if flagged >= k:
+        return float(labels[flags].mean())
+    rest = labels[~flags].mean() if (~flags).any() else 0.0
+    return float((labels[flags].sum() + rest * (k - flagged)) / k)
+
+
+def best_rule(features, labels, k=100):
+    best = None
+    for label, flags in candidate_rules(features):
+        if flags.sum() < min(20, k):
+            continue
+        precision = precision_of_flags(flags, labels, k)
+        if best is None or precision > best[1]:
+            best = (label, precision, flags)
+    return best
+
+
+def evaluate(held_out, labels, features, seed):
+    """Held-out precision among the first k properties for the registered HMOs, against random and the best rule."""
+    labels = labels.astype(bool)
+    order = np.argsort(-held_out, kind="stable")
+    base = float(labels.mean())
+    out = {"base_rate": base, "at": {}}
+    rules = {}
+    for k in LIST_SIZES:
+        k_used = min(k, len(labels))
+        precision = float(labels[order[:k_used]].mean())
+        rule = best_rule(features, labels, k_used)
+        rules[k] = rule
+        out["at"][k] = {"precision": precision, "lift_over_random": precision / base if base else float("nan"),
+                        "rule": rule[0] if rule else None, "rule_precision": rule[1] if rule else float("nan"),
+                        "lift_over_rule": precision / rule[1] if rule and rule[1] > 0 else float("nan")}
+    out["best_rule"] = rules[100][0] if rules.get(100) else None
+    return out
+
+
+def inspection_check(probability, outcome, licensed):
+    """On past inspections of unlicensed properties: the HMO rate overall and among the top fifth by probability."""
+    if outcome is None:
+        return None
+    inspected = np.isfinite(outcome) & ~licensed
+    if inspected.sum() < 5:
+        return {"inspected": int(inspected.sum())}
+    p, y = probability[inspected], outcome[inspected]
+    top = p >= np.quantile(p, 0.8)
+    result = {"inspected": int(inspected.sum()), "hmo_rate": float(y.mean()), "hmo_rate_top_fifth": float(y[top].mean())}
+    if 0 < y.sum() < len(y):
+        from sklearn.metrics import roc_auc_score
+
+        result["auc"] = float(roc_auc_score(y, p))
+    return result
+
+
+def calibration_points(held_out, labels, probability, outcome, licensed, bins=10):
+    """(predicted, observed) per tenth: the held-out score against the registered share; and, with inspections,
+    the calibrated probability against inspection outcomes (fifths)."""
+    points = {"register": _binned(held_out, labels.astype(float), bins)}
+    if outcome is not None:
+        inspected = np.isfinite(outcome) & ~licensed
+        if inspected.sum() >= MIN_INSPECTIONS:
+            points["inspections"] = _binned(probability[inspected], outcome[inspected], 5)
+    return points
+
+
+def _binned(predicted, observed, bins):
+    order = np.argsort(predicted, kind="stable")
+    return [(float(predicted[part].mean()), float(observed[part].mean()), int(len(part)))
+            for part in np.array_split(order, bins) if len(part)]
+
+
+def processing_record(prepared, features):
+    """What the processing record needs: per file its role, rows, the fields used and those dropped unread."""
+    return {"datasets": [{"name": p.name, "role": p.role, "rows": int(len(p.frame)),
+                          "fields_used": sorted(set(p.fields.values()) | {c for c in (
+                              [p.columns.get("postcode")] + list(p.columns.get("uprns") or [])
+                              + list(p.columns.get("address") or [])) if c}),
+                          "fields_dropped_unread": list(p.dropped)} for p in prepared],
+            "features": {name: FEATURES[name] for name in features.columns}}
+
+
+__all__ = ["find_unlicensed_hmos", "HmoResult", "ROLES", "Cancelled", "MIN_KNOWN_HMOS"]
