@@ -23,6 +23,7 @@ bench: setup
 	@$(PY) bench/bench_targeting.py
 	@$(PY) bench/bench_health_housing.py
 	@$(PY) bench/bench_hmo_prevalence.py
+	@$(PY) bench/bench_hmo.py
 
 package: setup
 	@$(PY) scripts/package.py

@@ -256,7 +256,7 @@ def make_datasets(props, rng, as_at=AS_AT):
         _council_tax(tables, scribes, rng, prop)
         _electors(tables, scribes, rng, prop)
         _benefit(tables, scribes, rng, prop, three_years_ago, as_at)
-        n_complaints = rng.poisson(0.55 if hmo else (0.12 if prop.tenure != "owned" else 0.06))
+        n_complaints = rng.poisson(0.4 if hmo else (0.12 if prop.tenure != "owned" else 0.06))
         for _ in range(n_complaints):
             kind = rng.choice(COMPLAINT_TYPES, p=[0.3, 0.25, 0.15, 0.2, 0.1] if hmo else [0.35, 0.2, 0.1, 0.15, 0.2])
             tables["complaints"].append(_complaint(scribes["complaints"], rng, prop, kind, three_years_ago, as_at))
@@ -304,7 +304,7 @@ def _council_tax(tables, scribes, rng, prop):
     if hmo:
         liable = rng.choice(["Landlord", "Agent", "Occupier"], p=[0.45, 0.2, 0.35])
     elif prop.tenure == "private":
-        liable = rng.choice(["Landlord", "Agent", "Occupier"], p=[0.08, 0.05, 0.87])
+        liable = rng.choice(["Landlord", "Agent", "Occupier"], p=[0.10, 0.06, 0.84])
     else:
         liable = "Occupier" if rng.random() > 0.01 else "Landlord"
     changes = rng.poisson(1.6 if hmo and liable == "Occupier" else (0.7 if prop.tenure == "private" else 0.12))
@@ -339,11 +339,15 @@ def _electors(tables, scribes, rng, prop):
 def _benefit(tables, scribes, rng, prop, start, end):
     scribe = scribes["housing_benefit"]
     if prop.is_hmo:
-        claims = rng.binomial(prop.occupants, 0.22)
+        claims = rng.binomial(prop.occupants, 0.12)
+    elif prop.families > 1 and prop.tenure != "owned":  # flat-sharers and lodgers claim one by one
+        claims = rng.binomial(prop.occupants, 0.15)
     else:
-        claims = int(rng.random() < {"owned": 0.02, "social": 0.45, "private": 0.18}[prop.tenure])
+        claims = int(rng.random() < {"owned": 0.02, "social": 0.45, "private": 0.18}[prop.tenure]) + int(
+            rng.random() < 0.02)  # an adult son or daughter claiming separately
     for _ in range(claims):
-        shared = rng.random() < (0.65 if prop.is_hmo else 0.04)
+        # the shared accommodation rate: single people under 35 renting privately, in an HMO or not
+        shared = rng.random() < (0.5 if prop.is_hmo else (0.2 if prop.tenure == "private" else 0.01))
         line, _ = _address_columns(scribe, prop, split=False)
         tables["housing_benefit"].append({
             "Claim Reference": "HB{:07d}".format(int(rng.integers(1e7))),
@@ -365,10 +369,10 @@ def _epc(tables, scribes, rng, prop, as_at):
     hmo = prop.is_hmo
     if rng.random() > (0.75 if hmo else (0.6 if prop.tenure == "private" else 0.45)):
         return
-    rooms = int(np.clip(rng.normal(6.5 if hmo else (4.5 if prop.kind == "house" else 2.6), 1.2), 1, 12))
-    area = float(np.clip(rng.normal(118 if hmo else (95 if prop.kind == "house" else 58), 22), 20, 300))
+    rooms = int(np.clip(rng.normal(5.6 if hmo else (4.8 if prop.kind == "house" else 2.6), 1.3), 1, 12))
+    area = float(np.clip(rng.normal(108 if hmo else (98 if prop.kind == "house" else 58), 25), 20, 300))
     units = [None]
-    if hmo and rng.random() < 0.3:
+    if hmo and rng.random() < 0.15:
         units = ["Room {}".format(k + 1) for k in range(int(rng.integers(2, 7)))]
     elif not hmo and prop.kind == "house" and rng.random() < 0.01:
         units = ["Flat {}".format(k + 1) for k in range(2)]  # a house split long ago, certified as flats
@@ -405,9 +409,9 @@ OTHER_PROPOSALS = ("Single storey rear extension", "Loft conversion with rear do
 def _planning(tables, scribes, rng, prop, as_at):
     scribe = scribes["planning"]
     hmo = prop.is_hmo
-    if rng.random() > (0.16 if hmo else 0.04):
+    if rng.random() > (0.08 if hmo else 0.04):
         return
-    proposal = rng.choice(HMO_PROPOSALS) if hmo and rng.random() < 0.55 else rng.choice(OTHER_PROPOSALS)
+    proposal = rng.choice(HMO_PROPOSALS) if hmo and rng.random() < 0.4 else rng.choice(OTHER_PROPOSALS)
     line, _ = _address_columns(scribe, prop, split=False)
     tables["planning"].append({
         "Application Number": "{}/{:04d}/FUL".format(as_at[2:4], int(rng.integers(1e4))), "Site Address": line,

@@ -7,6 +7,7 @@ The dialog is QGIS's own processing.gui.AlgorithmDialog, and the run is its Run 
 the dialog builds, its checks, its background task and its log.
 """
 import datetime
+from collections import defaultdict
 import os
 import re
 
@@ -207,6 +208,10 @@ def chain(tmp_path_factory, qgis_app):
         "OUTPUT": paths["epc_homes.gpkg"]})
     homes, _ = epc.load_certificates(epc.read_certificates(paths["certificates.csv"]))
     claimants.generate_claimants(homes)[0].to_csv(paths["claimants.csv"], index=False)
+    from community_risk.synthetic import hmo_borough
+
+    hmo_postcodes = postcodes[["postcode"]].assign(easting=postcodes.geometry.x, northing=postcodes.geometry.y)
+    paths["hmo"] = hmo_borough.write(str(folder / "hmo"), *hmo_borough.generate(hmo_postcodes, None, n_properties=3000))
     return paths
 
 
@@ -222,6 +227,7 @@ def chosen_inputs(algorithm_id, chain, out):
 
 def demo_inputs(chain, out):
     extracts = chain["extracts"]
+    hmo = chain["hmo"] or defaultdict(str)
     return {
         "countincidents": {
             "AREAS": layer("areas"), "AREA_ID": "area_code", "INCIDENTS": layer("incidents"),
@@ -271,7 +277,15 @@ def demo_inputs(chain, out):
             "AREAS": chain["counts.gpkg"], "AREA_ID": "area_code", "HOUSEHOLDS_FIELD": "households",
             "HMO_INCIDENT_FIELD": "incidents", "FACTORS": ["pct_flats", "pct_social_rent"], "YEARS": 8,
             "OUTPUT": out("hmo_prevalence.gpkg"), "REPORT": out("hmo_prevalence.html")},
+        "findunlicensedhmos": {
+            "PROPERTIES": hmo["properties"], "DATASETS": [hmo[role] for role in HMO_ROLES], "ROLES": ",".join(HMO_ROLES),
+            "AS_AT": "2024-04-01", "OUTPUT": out("hmos.gpkg"), "INSPECTION_LIST": out("hmo_lists"),
+            "REPORT": out("hmo_report.html"), "RECORD": out("hmo_record.html")},
     }
+
+
+HMO_ROLES = ("hmo_register", "inspections", "council_tax", "electoral_register", "housing_benefit", "complaints",
+             "epc", "planning", "fire_incidents")
 
 
 def test_every_algorithm_has_its_demo_inputs():

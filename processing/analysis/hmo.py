@@ -39,6 +39,7 @@ class HmoResult:
     report: dict
     record: dict
     notes: list = field(default_factory=list)
+    features: object = None  # DataFrame of the features per property (for benchmarks; never written)
 
 
 def find_unlicensed_hmos(properties, datasets, as_at, progress=no_progress, seed=1, folds=FOLDS):
@@ -96,7 +97,7 @@ def find_unlicensed_hmos(properties, datasets, as_at, progress=no_progress, seed
               "calibration_points": calibration_points(model["held_out"], on_register, probability, outcome, licensed)}
     record = processing_record(prepared, features)
     progress(1.0)
-    return HmoResult(output, report, record, notes)
+    return HmoResult(output, report, record, notes, features)
 
 
 def street_groups(index):
