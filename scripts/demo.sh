@@ -89,3 +89,19 @@ run communityrisk:hmoprevalence -- \
 echo "  hmo_prevalence.gpkg       estimated HMOs per area with intervals (styled); licensed and unlicensed share"
 echo "                            need a register count (LICENSED_FIELD) or property data"
 echo "  hmo_prevalence.html       one-page summary for an additional licensing consultation (Housing Act 2004, s56)"
+echo
+echo "== Find unlicensed HMOs: generate the sample borough's council files (properties, licence register, inspections,"
+echo "   council tax, electoral register, housing benefit, complaints, EPC, planning, fire incidents; the truth apart)"
+PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_hmo_borough.py "$out/hmo"
+h="$out/hmo"
+run communityrisk:findunlicensedhmos -- "PROPERTIES=$h/properties.gpkg" \
+  "DATASETS=$h/hmo_register.csv" "DATASETS=$h/inspections.csv" "DATASETS=$h/council_tax.csv" \
+  "DATASETS=$h/electoral_register.csv" "DATASETS=$h/housing_benefit.csv" "DATASETS=$h/complaints.csv" \
+  "DATASETS=$h/epc.csv" "DATASETS=$h/planning.csv" "DATASETS=$h/fire_incidents.csv" \
+  ROLES=hmo_register,inspections,council_tax,electoral_register,housing_benefit,complaints,epc,planning,fire_incidents \
+  AS_AT=2024-04-01 "SPLIT_AREAS=$gpkg|layername=station_grounds" SPLIT_FIELD=station \
+  "OUTPUT=$out/hmo_scored.gpkg" "INSPECTION_LIST=$out/hmo_inspection_lists" \
+  "REPORT=$out/hmo_report.html" "RECORD=$out/hmo_record.html"
+echo "  hmo_scored.gpkg           every property: hmo_probability, rank, licence state and three reasons (styled)"
+echo "  hmo_inspection_lists/     unlicensed properties in rank order, one CSV and one page per station ground"
+echo "  hmo_report.html, hmo_record.html   precision and lift, calibration, match rates; the sharing agreement and DPIA"

@@ -21,7 +21,7 @@ from helpers import QGIS_PROCESS, REPO, cancelling_feedback, ensure_provider, ru
 SECRET = "hostile-test-secret-0123456789"
 ALGORITHMS = ("countincidents", "buildfactors", "fitfireriskmodel", "applyfireriskmodel", "validatefireriskmodel",
               "lifestyleprofile", "prioritypostcodes", "findpeopleatrisk", "heatsurface", "loadepc",
-              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence")
+              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence", "findunlicensedhmos")
 
 
 def digest(path):
@@ -71,6 +71,11 @@ def bench(tmp_path_factory, sample_path):
         "DATASETS": [paths["register"], paths["older"]], "ROLES": "register,older", "OUTPUT": paths["households"],
         "RECORD": str(folder / "record.json")})
     assert pd.read_csv(paths["households"]).shape[0] > 0
+    from community_risk.synthetic import hmo_borough
+
+    located = pyogrio.read_dataframe(sample, layer="postcodes")
+    hmo_postcodes = located[["postcode"]].assign(easting=located.geometry.x, northing=located.geometry.y)
+    paths["hmo"] = hmo_borough.write(str(folder / "hmo"), *hmo_borough.generate(hmo_postcodes, None, n_properties=2500))
     return paths
 
 
@@ -116,7 +121,16 @@ def spec(name, p, out):
         "hmoprevalence": ({"AREAS": p["counts"], "AREA_ID": "area_code", "HOUSEHOLDS_FIELD": "households",
                            "HMO_INCIDENT_FIELD": "incidents", "FACTORS": ["pct_flats", "pct_social_rent"], "YEARS": 8,
                            "OUTPUT": out("hmo.gpkg"), "REPORT": out("hmo.html")}, "AREAS", "HMO_INCIDENT_FIELD", "OUTPUT"),
+        "findunlicensedhmos": ({"PROPERTIES": p["hmo"]["properties"],
+                                "DATASETS": [p["hmo"][r] for r in HMO_ROLES],
+                                "ROLES": ",".join(HMO_ROLES), "AS_AT": "2024-04-01", "OUTPUT": out("hmos.gpkg"),
+                                "REPORT": out("hmo_report.html"), "RECORD": out("hmo_record.html")},
+                               "PROPERTIES", "UPRN_FIELD", "OUTPUT"),
     }[name]
+
+
+HMO_ROLES = ("hmo_register", "inspections", "council_tax", "electoral_register", "housing_benefit", "complaints",
+             "epc", "planning", "fire_incidents")
 
 
 def layer_copy(source, path, crs=None, empty=False):

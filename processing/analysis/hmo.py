@@ -403,9 +403,7 @@ def _binned(predicted, observed, bins):
 def processing_record(prepared, features):
     """What the processing record needs: per file its role, rows, the fields used and those dropped unread."""
     return {"datasets": [{"name": p.name, "role": p.role, "rows": int(len(p.frame)),
-                          "fields_used": sorted(set(p.fields.values()) | {c for c in (
-                              [p.columns.get("postcode")] + list(p.columns.get("uprns") or [])
-                              + list(p.columns.get("address") or [])) if c}),
+                          "fields_used": list(p.used),
                           "fields_dropped_unread": list(p.dropped)} for p in prepared],
             "features": {name: FEATURES[name] for name in features.columns}}
 

@@ -125,6 +125,7 @@ class Prepared:
     columns: dict  # address columns, from people_at_risk.detect_columns
     dropped: list
     property_index: object = None  # numpy array: property per row, -1 none
+    used: list = field(default_factory=list)  # the columns kept, by their names in the file
     method: object = None
     notes: list = field(default_factory=list)
 
@@ -159,6 +160,8 @@ def select_columns(name, role, frame):
     else:  # complaint systems often call the address 'Location'
         rest = rest.rename(columns={c: c + " address" for c in rest.columns
                                     if _words(c) & {"location", "site"} and column_role(c) is None})
+    named = dict(zip(frame.columns, original))  # the name each kept column has in the file
+    named.update({c + " address": named.get(c, c) for c in frame.columns})
     columns = detect_columns(rest, name)
     address_columns = [c for c in [columns["postcode"]] + columns["uprns"] + columns["address"] if c]
     kept = frame[list(fields.values())].join(rest[address_columns])
@@ -166,8 +169,9 @@ def select_columns(name, role, frame):
     dropped = [c for c, canonical in zip(original, frame.columns)
                if canonical not in used and c + " address" not in used]
     prepared = Prepared(name, role, kept.reset_index(drop=True), fields, columns, dropped)
+    prepared.used = sorted(named.get(c, c) for c in used)
     personal = [c for c in dropped if column_role(c) == "personal" or _words(c) & {"surname", "forename", "complainant"}]
-    if personal and role != "electoral_register":
+    if personal and role not in ("electoral_register", "epc"):  # the EPC register holds no personal columns
         prepared.notes.append(Note(translatable(
             "The {} file '{}' has column(s) of personal data the tool does not use: {}. They were dropped unread and "
             "reach no output; leave them out of future extracts (share only what is needed)."),
