@@ -248,7 +248,7 @@ def explain(model, features, progress=no_progress, top=3):
         column = x[:, j]
         reference = _commonest(column)
         # only properties whose value differs from the commonest one can owe anything to this feature
-        differs = np.flatnonzero(~((column == reference) | (np.isnan(column) & np.isnan(reference))))
+        differs = np.flatnonzero(~_is_commonest(column))
         if len(differs):
             changed = x[differs].copy()
             changed[:, j] = reference
@@ -263,10 +263,15 @@ def explain(model, features, progress=no_progress, top=3):
         reasons.append([_reason(names[j], x[i, j]) if positive[i] else "" for i, j in enumerate(column)])
     top_500 = np.argsort(-base, kind="stable")[:500]
     effects = [{"feature": name, "meaning": FEATURES[name], "mean_raise_top_500": float(raises[top_500, j].mean()),
-                "share_with_value": float(np.mean(np.nan_to_num(x[:, j]) != _commonest(x[:, j])))}
+                "share_with_value": float(np.mean(~_is_commonest(x[:, j])))}
                for j, name in enumerate(names)]
     effects.sort(key=lambda e: -e["mean_raise_top_500"])
     return reasons, effects
+
+
+def _is_commonest(column):
+    reference = _commonest(column)
+    return (column == reference) | (np.isnan(column) & np.isnan(reference))
 
 
 def _commonest(column):
