@@ -87,9 +87,11 @@ result = processing.run("communityrisk:findunlicensedhmos", {
     "INSPECTION_LIST": os.path.join(out, "lists"), "REPORT": os.path.join(out, "report.html"),
     "RECORD": os.path.join(out, "record.html")}, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
 elapsed = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print("   150,000-property borough, every file, through Processing: {:.0f} s (goal 120 s), peak memory {:,.0f} MB "
-      "(goal 2,048 MB); {} known HMOs".format(elapsed, peak, result["KNOWN_HMOS"]))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+peak = usage.ru_maxrss / 1024
+print("   150,000-property borough, every file, through Processing: {:.0f} s (goal 120 s; CPU {:.0f} s, which a busy "
+      "machine does not stretch), peak memory {:,.0f} MB (goal 2,048 MB); {} known HMOs".format(
+          elapsed, usage.ru_utime + usage.ru_stime, peak, result["KNOWN_HMOS"]))
 """
 
 
