@@ -222,11 +222,32 @@ def calibrate(held_out, on_register, outcome, licensed, notes):
 
     logit = _logit(held_out)
     fitted = LogisticRegression(C=1e4, max_iter=1000).fit(logit[inspected].reshape(-1, 1), outcome[inspected].astype(int))
-    probability = fitted.predict_proba(logit.reshape(-1, 1))[:, 1]
-    info.update(calibrated=True, method="logistic recalibration of the held-out score on {} inspection outcomes".format(
-        int(inspected.sum())), slope=float(fitted.coef_[0][0]), intercept=float(fitted.intercept_[0]),
-        inspected_hmo_rate=float(outcome[inspected].mean()))
+    slope = float(fitted.coef_[0][0])
+    # Inspections are not a random sample (many follow complaints), so they teach the shape of the curve, not its
+    # level: the intercept is set so that the expected HMOs across the base equal the positive-unlabelled estimate,
+    # the registered HMOs divided by the share of HMOs that are registered (a prior-shift correction).
+    expected = min(float(on_register.sum()) / c, float(len(held_out)))
+    intercept = _intercept_for_total(slope * logit, on_register, expected)
+    probability = 1.0 / (1.0 + np.exp(-(slope * logit + intercept)))
+    info.update(calibrated=True, method="logistic recalibration of the held-out score on {} inspection outcomes "
+                "(slope), its level set to the positive-unlabelled estimate of {:.0f} HMOs in the base".format(
+                    int(inspected.sum()), expected), slope=slope, intercept=float(intercept),
+                inspected_hmo_rate=float(outcome[inspected].mean()), expected_hmos=expected)
     return probability, info
+
+
+def _intercept_for_total(linear, on_register, total):
+    """b such that the registered properties (1 each) and sigmoid(linear + b) over the others sum to total."""
+    others = linear[~on_register]
+    wanted = total - float(on_register.sum())
+    low, high = -50.0, 50.0
+    for _ in range(80):
+        middle = (low + high) / 2
+        if (1.0 / (1.0 + np.exp(-(others + middle)))).sum() > wanted:
+            high = middle
+        else:
+            low = middle
+    return (low + high) / 2
 
 
 def _logit(p):
