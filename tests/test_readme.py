@@ -29,11 +29,6 @@ def test_walk_through_says_where_to_run_and_writes_under_output():
             assert command.split()[3].startswith("$O/")
 
 
-ATLAS_MISREAD = ("Build factors reads lsoa_atlas_subset.csv.gz with ';' as its separator (its header names hold "
-                 "more semicolons than commas: 'Households;All households;2011'), so its key is not found: "
-                 "processing/analysis/textfiles.py separator() must look past the header")
-
-
 @pytest.mark.london
 def test_first_steps_run_from_the_repository_folder(tmp_path):
     london_file("lsoa_2011.gpkg")
@@ -52,8 +47,6 @@ def test_first_steps_run_from_the_repository_folder(tmp_path):
                    timeout=120)
     done = subprocess.run(["bash", "-c", "\n".join(script)], cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=600)
-    if done.returncode != 0 and "No field of the table 'lsoa_atlas_subset' matches the area ids" in done.stdout + done.stderr:
-        pytest.xfail(ATLAS_MISREAD)  # only this known failure; any other fails the test
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "4835 areas" in done.stdout
     assert (tmp_path / "lsoa_factors.gpkg").exists()
