@@ -1639,32 +1639,32 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="36" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="44" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="82" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -1674,22 +1674,22 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="139" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="138" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="129" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="128" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
@@ -1781,12 +1781,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="87" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="55" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="57" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="67" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="71" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="80" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="84" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="79" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="111" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="110" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3501,10 +3501,10 @@ Output fields (one row per claimant household, flagged homes first)
 - epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
 - flagged: 1 for an F/G-rated private rental.
 Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="37" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="38" />
             <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
 
 Inputs
@@ -3528,7 +3528,7 @@ Output fields (one row per household, highest score first)
 - n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
 - datasets: in how many datasets it appears; address, uprn: in referral mode only.
 Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, match weight and probability). Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="47" />
@@ -3544,7 +3544,7 @@ Inputs
             <location filename="../processing/algorithms/pseudonym_secret.py" line="25" />
             <source>- Secret: choose an authentication configuration that holds the secret for the pseudonymised household keys (Settings &gt; Options &gt; Authentication: add a Basic configuration with the secret as its Password; the user name is not used). QGIS keeps it encrypted under your master password. The secret must have at least 16 characters that are not spaces; the same secret gives the same keys next time. It is never written anywhere: not in the Processing history, the log, the processing record or any output. With qgis_process, give it in the COMMUNITY_RISK_SECRET environment variable instead (headless runs unlock the authentication database with QGIS_AUTH_PASSWORD_FILE).
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="42" />
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="51" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="59" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="60" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="68" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="63" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="71" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="70" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="78" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="74" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="82" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -4251,27 +4251,27 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="57" />
+            <location filename="../processing/analysis/hmo.py" line="58" />
             <source>The property base has no properties.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="76" />
+            <location filename="../processing/analysis/hmo.py" line="77" />
             <source>Only {} known HMO(s) on the register link to the property base; at least {} are needed to learn what an HMO looks like in the other files. Nothing was fitted. Check the register's UPRNs and addresses (the match rates are in the log) or add past inspection outcomes of 'HMO' to the register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="66" />
+            <location filename="../processing/analysis/hmo.py" line="67" />
             <source>{} licence(s) on the register had expired on {} (or not yet begun): those properties are treated as unlicensed; their dates are kept in the output.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="71" />
+            <location filename="../processing/analysis/hmo.py" line="72" />
             <source>{} inspection outcome(s) were neither 'HMO' nor 'not HMO' and were not used.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="216" />
+            <location filename="../processing/analysis/hmo.py" line="217" />
             <source>The probabilities are uncalibrated ({}): they assume licensed HMOs are like unlicensed ones. Use them to rank properties, not as chances. Give past inspection outcomes (role inspections) to calibrate them.</source>
             <translation type="unfinished" />
         </message>
@@ -4291,12 +4291,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="153" />
+            <location filename="../processing/analysis/hmo_data.py" line="154" />
             <source>The {} file '{}' has no {} column (a column named e.g. 'Outcome' holding 'HMO' or 'not HMO'). Its columns are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="171" />
+            <location filename="../processing/analysis/hmo_data.py" line="175" />
             <source>The {} file '{}' has column(s) of personal data the tool does not use: {}. They were dropped unread and reach no output; leave them out of future extracts (share only what is needed).</source>
             <translation type="unfinished" />
         </message>
@@ -4743,6 +4743,58 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/hmo_report.py" line="113" />
             <source>Addresses in '{}' that link to no property (first {}):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="53" />
+            <source>Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="45" />
+            <source>- Referral mode, with its Lawful basis: adds the home's address and UPRN.
+
+Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
+
+Output fields (one row per claimant household, flagged homes first)
+- household_key, postcode, claimants (rows in the export).
+- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.
+- flagged: 1 for an F/G-rated private rental.
+Clerical review (optional): </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="73" />
+            <source>Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
+            <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
+- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
+- Match threshold: the match probability from which two records are one household (default 0.9).
+- Referral mode: adds the address and UPRN to the output, for a referral; it needs the Lawful basis.
+
+Linkage: rows sharing a UPRN are one household; other rows are matched on their address (postcode, flat and house number, street) by Splink's probabilistic model on DuckDB. Names, dates of birth and free text are never used and never written.
+
+Output fields (one row per household, highest score first)
+- household_key: the pseudonymised household; postcode.
+- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.
+- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).
+- datasets: in how many datasets it appears; address, uprn: in referral mode only.
+Clerical review: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="25" />
+            <source>- Secret: choose an authentication configuration that holds the secret for the pseudonymised household keys (Settings &gt; Options &gt; Authentication: add a Basic configuration with the secret as its Password; the user name is not used). QGIS keeps it encrypted under your master password. The secret must have at least 16 characters that are not spaces, and not one character repeated; the same secret gives the same keys next time. It is never written anywhere: not in the Processing history, the log, the processing record or any output. With qgis_process, give it in the COMMUNITY_RISK_SECRET environment variable instead (headless runs unlock the authentication database with QGIS_AUTH_PASSWORD_FILE).
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised; then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
+</source>
             <translation type="unfinished" />
         </message>
     </context>

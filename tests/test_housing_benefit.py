@@ -74,11 +74,19 @@ def test_housing_benefit_overlay_through_processing(homes_and_claimants, tmp_pat
     claimants.to_csv(tmp_path / "claimants.csv", index=False, encoding="cp1252")
     result = run_algorithm("communityrisk:housingbenefitoverlay", {
         "CLAIMANTS": str(tmp_path / "claimants.csv"), "EPC": str(tmp_path / "homes.gpkg"), "SECRET": SECRET,
-        "OUTPUT": str(tmp_path / "out" / "claimants.gpkg"), "RECORD": str(tmp_path / "out" / "record.json")})
+        "OUTPUT": str(tmp_path / "out" / "claimants.gpkg"), "RECORD": str(tmp_path / "out" / "record.json"),
+        "REVIEW": str(tmp_path / "out" / "review.csv")})
     table = gpd.read_file(tmp_path / "out" / "claimants.gpkg")
     assert result["FLAGGED"] == table["flagged"].sum() > 0
     record = json.loads((tmp_path / "out" / "record.json").read_text())
     assert "Claimant Name" in record["datasets"][0]["fields_dropped_unread"]
+    # the clerical review: comparison levels beside each pair, no names, and no addresses outside referral mode
+    review = open(tmp_path / "out" / "review.csv", encoding="utf-8").read()
+    header = review.splitlines()[0].split(",")
+    assert {"held_back_by", "postcode_weight", "street_weight", "match_probability"} <= set(header)
+    assert "written_l" not in header
+    assert not any(name in review for name in claimants["Claimant Name"].head(50))
+    assert record["outputs_written"]["clerical_review"]
     assert os.path.getsize(tmp_path / "out" / "record.json") > 200
 
 

@@ -16,7 +16,7 @@ from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
 from .people_at_risk import write_record, written_as
-from .pseudonym_secret import SECRET_HELP, add_secret_parameter, secret_of
+from .pseudonym_secret import REVIEW_HELP, SECRET_HELP, add_secret_parameter, secret_of
 
 
 class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
@@ -31,6 +31,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
     REFERRAL_MODE = "REFERRAL_MODE"
     LAWFUL_BASIS = "LAWFUL_BASIS"
     OUTPUT = "OUTPUT"
+    REVIEW = "REVIEW"
     RECORD = "RECORD"
 
     def shortHelpString(self):
@@ -49,6 +50,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "- household_key, postcode, claimants (rows in the export).\n"
             "- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.\n"
             "- flagged: 1 for an F/G-rated private rental.\n"
+            "Clerical review (optional): ") + tr(REVIEW_HELP) + tr(
             "Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.")
 
     def initAlgorithm(self, config=None):
@@ -58,6 +60,8 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.REFERRAL_MODE, tr("Referral mode"), defaultValue=False))
         self.addParameter(QgsProcessingParameterString(self.LAWFUL_BASIS, tr("Lawful basis"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector,
+                                                            optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("JSON files (*.json)"), createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("FLAGGED", tr("Claimant households in F/G private rentals")))
@@ -78,7 +82,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
                   if homes.fields.lookupField(n) >= 0]
         claimants = read_table_file(path)
         run.step(tr("Linking claimants to EPC homes"))
-        table, _, record, notes = overlay(claimants, homes.frame(wanted), secret,
+        table, review, record, notes = overlay(claimants, homes.frame(wanted), secret,
                                           referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
                                           lawful_basis=run.string(self.LAWFUL_BASIS),
                                           claimants_name=os.path.basename(path))
@@ -86,7 +90,11 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),
                    "FLAGGED": int(table["flagged"].sum())}
+        written = {"claimant_households": written_as(run, self.OUTPUT)}
+        if run.given(self.REVIEW):
+            outputs[self.REVIEW] = write_table(self, run.parameters, run.context, self.REVIEW, review)
+            written["clerical_review"] = written_as(run, self.REVIEW)
         if run.given(self.RECORD):
             outputs[self.RECORD] = write_record(run, self.RECORD, dict(record, secret_from=secret_source), self.ALGORITHM_ID,
-                                                {"claimant_households": written_as(run, self.OUTPUT)})
+                                                written)
         return outputs

@@ -19,7 +19,7 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import write_table
-from .pseudonym_secret import SECRET_ENVIRONMENT, SECRET_HELP, add_secret_parameter, secret_of
+from .pseudonym_secret import REVIEW_HELP, SECRET_ENVIRONMENT, SECRET_HELP, add_secret_parameter, secret_of
 
 __all__ = ["FindPeopleAtRiskAlgorithm", "SECRET_ENVIRONMENT"]
 
@@ -70,8 +70,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.\n"
             "- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).\n"
             "- datasets: in how many datasets it appears; address, uprn: in referral mode only.\n"
-            "Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset and row of each record, "
-            "match weight and probability). "
+            "Clerical review: ") + tr(REVIEW_HELP) + tr(
             "Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, "
             "for the Privacy Impact Assessment.")
 

@@ -26,10 +26,18 @@ SECRET_HELP = translatable(
     "- Secret: choose an authentication configuration that holds the secret for the pseudonymised household keys "
     "(Settings > Options > Authentication: add a Basic configuration with the secret as its Password; the user "
     "name is not used). QGIS keeps it encrypted under your master password. The secret must have at least 16 "
-    "characters that are not spaces; the same secret gives the same keys next time. It is never written "
+    "characters that are not spaces, and not one character repeated; the same secret gives the same keys next time. It is never written "
     "anywhere: not in the Processing history, the log, the processing record or any output. With qgis_process, "
     "give it in the COMMUNITY_RISK_SECRET environment variable instead (headless runs unlock the "
     "authentication database with QGIS_AUTH_PASSWORD_FILE).\n")
+
+# The clerical review table both linkage algorithms write (processing/analysis/linkage.py clerical_review).
+REVIEW_HELP = translatable(
+    "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the "
+    "dataset and row of each record; in referral mode both addresses as written and as standardised; then for "
+    "postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the "
+    "comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and "
+    "probability.\n")
 
 
 def add_secret_parameter(algorithm):
