@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs, write_text
+from .people_at_risk import read_datasets  # one reader of council files for both linkage algorithms
 
 
 class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
@@ -249,15 +250,3 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         for match in report["match_rates"]:
             run.info(tr("'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.").format(
                 match["dataset"], match["role"], match["rows"], match["match_rate"], match["unlinked"]))
-
-
-def read_datasets(run, paths, roles):
-    """(name, role, text table) per file."""
-    from ..analysis.readers import read_table_file
-
-    datasets = []
-    for n, (path, role) in enumerate(zip(paths, roles)):
-        run.progress(n / len(paths))
-        run.info(tr("Reading '{}' as {}").format(os.path.basename(path), role))
-        datasets.append((os.path.basename(path), role, read_table_file(path)))
-    return datasets
