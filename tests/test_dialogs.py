@@ -149,6 +149,11 @@ def test_numbers_shown_are_within_their_limits(qtbot, algorithm_id):
 def test_years_the_counts_cover_has_no_silent_default(qtbot, sample_path):
     """'Years the counts cover' once showed 0.01, and a run as shown put every area in band 5. It must show
     no number the user did not give, and refuse to run until one is given (at least 1)."""
+    from qgis.core import QgsApplication
+
+    apply_years = QgsApplication.processingRegistry().algorithmById("communityrisk:applyfireriskmodel") \
+        .parameterDefinition("YEARS")
+    assert apply_years.minimum() >= 1  # Apply's optional years: no fraction of a year either
     dialog = open_dialog(qtbot, "fitfireriskmodel")
     definition = dialog.algorithm().parameterDefinition("YEARS")
     assert definition.minimum() >= 1

@@ -302,7 +302,7 @@ class ApplyFireRiskModelAlgorithm(CommunityRiskAlgorithm):
                                                       type=QgsProcessingParameterField.Numeric))
         self.addParameter(QgsProcessingParameterNumber(self.YEARS, tr("Years the counts cover"),
                                                        QgsProcessingParameterNumber.Double, optional=True,
-                                                       minValue=0.01))
+                                                       minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Fire risk")))
 
     def perform(self, run):
