@@ -16,6 +16,7 @@ missing=()
 /usr/bin/python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 command -v lrelease >/dev/null 2>&1 || missing+=(qttools5-dev-tools)
 command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the rendered-report tests (headless Chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
