@@ -93,3 +93,14 @@ def cancelling_feedback(at_percent=50.0):
 
     feedback.progressChanged.connect(maybe_cancel)
     return feedback
+
+
+def count_sample_incidents(sample_path, folder):
+    """The sample's incidents counted per area and per year into folder/counts.gpkg (a fire-model input)."""
+    out = os.path.join(str(folder), "counts.gpkg")
+    ensure_provider()
+    run_algorithm("communityrisk:countincidents", {
+        "AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
+        "INCIDENTS": sample_path + "|layername=incidents", "DATE_FIELD": "date", "PER_YEAR": True,
+        "OUTPUT": out})
+    return out

@@ -16,15 +16,9 @@ SAMPLE_DIR = os.path.join(REPO, "resources", "sample")
 
 @pytest.fixture(scope="module")
 def counts_layer(tmp_path_factory, sample_path):
-    from helpers import ensure_provider
+    from helpers import count_sample_incidents
 
-    ensure_provider()
-    out = tmp_path_factory.mktemp("fire") / "counts.gpkg"
-    run_algorithm("communityrisk:countincidents", {
-        "AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
-        "INCIDENTS": sample_path + "|layername=incidents", "DATE_FIELD": "date", "PER_YEAR": True,
-        "OUTPUT": str(out)})
-    return str(out)
+    return count_sample_incidents(sample_path, tmp_path_factory.mktemp("fire"))
 
 
 @pytest.fixture(scope="module")

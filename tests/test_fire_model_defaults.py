@@ -8,7 +8,7 @@ from qgis.core import QgsProcessingException
 
 from community_risk.processing.analysis import firemodel, validation
 from community_risk.processing.analysis.messages import AnalysisError
-from helpers import ensure_provider, run_algorithm
+from helpers import count_sample_incidents, run_algorithm
 from test_fire_model_safety import RecordingFeedback, fit_params
 
 FIT = "communityrisk:fitfireriskmodel"
@@ -17,13 +17,7 @@ VALIDATE = "communityrisk:validatefireriskmodel"
 
 @pytest.fixture(scope="module")
 def counts(sample_path, tmp_path_factory):
-    ensure_provider()
-    out = tmp_path_factory.mktemp("counts") / "counts.gpkg"
-    run_algorithm("communityrisk:countincidents", {
-        "AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
-        "INCIDENTS": sample_path + "|layername=incidents", "DATE_FIELD": "date", "PER_YEAR": True,
-        "OUTPUT": str(out)})
-    return str(out)
+    return count_sample_incidents(sample_path, tmp_path_factory.mktemp("counts"))
 
 
 @pytest.mark.parametrize("changes, words", [

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from helpers import cancelling_feedback, ensure_provider, run_algorithm
+from helpers import cancelling_feedback, count_sample_incidents, run_algorithm
 
 FIT = "communityrisk:fitfireriskmodel"
 APPLY = "communityrisk:applyfireriskmodel"
@@ -33,13 +33,7 @@ class RecordingFeedback(QgsProcessingFeedback):
 
 @pytest.fixture(scope="module")
 def counts(sample_path, tmp_path_factory):
-    ensure_provider()
-    out = tmp_path_factory.mktemp("counts") / "counts.gpkg"
-    run_algorithm("communityrisk:countincidents", {
-        "AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
-        "INCIDENTS": sample_path + "|layername=incidents", "DATE_FIELD": "date", "PER_YEAR": True,
-        "OUTPUT": str(out)})
-    return str(out)
+    return count_sample_incidents(sample_path, tmp_path_factory.mktemp("counts"))
 
 
 def fit_params(counts, folder, **changes):
