@@ -207,15 +207,6 @@ class Run:
             write_text(path, text)
         return path
 
-    def write_table(self, name, frame, text_columns=()):
-        """A table as CSV or XLSX (by extension): numbers as numbers, formulas neutralised, a .csvt beside."""
-        from ..analysis.tables import write_table_file
-
-        path = self.file_output(name)
-        if path:
-            write_table_file(path, frame)
-        return path
-
     def style(self, dest_id, apply_style):
         """Style an output layer: `apply_style(layer)` sets its renderer. Applied when the layer is loaded,
         and saved as the file's default style (a .qml beside it) so it opens styled from disk too."""
