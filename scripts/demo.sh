@@ -105,3 +105,8 @@ run communityrisk:findunlicensedhmos -- "PROPERTIES=$h/properties.gpkg" \
 echo "  hmo_scored.gpkg           every property: hmo_probability, rank, licence state and three reasons (styled)"
 echo "  hmo_inspection_lists/     unlicensed properties in rank order, one CSV and one page per station ground"
 echo "  hmo_report.html, hmo_record.html   precision and lift, calibration, match rates; the sharing agreement and DPIA"
+run communityrisk:hmoprevalence -- "PROPERTIES=$out/hmo_scored.gpkg" \
+  "AREAS=$gpkg|layername=station_grounds" AREA_ID=station \
+  "OUTPUT=$out/hmo_prevalence_by_ground.gpkg" "REPORT=$out/hmo_prevalence_by_ground.html"
+echo "  hmo_prevalence_by_ground.gpkg/.html   HMO prevalence, property mode: licensed HMOs plus the other properties'"
+echo "                            probabilities per station ground, with intervals"
