@@ -34,52 +34,52 @@
             <translation>Iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="31" />
+            <location filename="../processing/algorithms/base.py" line="32" />
             <source>points</source>
             <translation>pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="32" />
+            <location filename="../processing/algorithms/base.py" line="33" />
             <source>lines</source>
             <translation>llinellau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="34" />
             <source>polygons</source>
             <translation>polygonau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="34" />
+            <location filename="../processing/algorithms/base.py" line="35" />
             <source>no geometry</source>
             <translation>dim geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="35" />
+            <location filename="../processing/algorithms/base.py" line="36" />
             <source>unknown geometry</source>
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="358" />
+            <location filename="../processing/algorithms/base.py" line="350" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="303" />
+            <location filename="../processing/algorithms/base.py" line="295" />
             <source>The {} layer '{}' has {}; it must have {}.</source>
             <translation>Mae gan yr haen {} '{}' {}; rhaid iddi gael {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="322" />
+            <location filename="../processing/algorithms/base.py" line="314" />
             <source>The {} layer '{}' is empty: it has no features.</source>
             <translation>Mae'r haen {} '{}' yn wag: nid oes ganddi nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="328" />
+            <location filename="../processing/algorithms/base.py" line="320" />
             <source>No field was chosen on the {} layer '{}'.</source>
             <translation>Ni ddewiswyd maes ar yr haen {} '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="331" />
+            <location filename="../processing/algorithms/base.py" line="323" />
             <source>The {} layer '{}' has no field '{}'. Its fields are: {}.</source>
             <translation>Nid oes gan yr haen {} '{}' faes '{}'. Ei meysydd yw: {}.</translation>
         </message>
@@ -1428,7 +1428,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="81" />
+            <location filename="../processing/algorithms/hmo.py" line="82" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="83" />
+            <location filename="../processing/algorithms/hmo.py" line="84" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="84" />
+            <location filename="../processing/algorithms/hmo.py" line="85" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1669,7 +1669,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="98" />
+            <location filename="../processing/algorithms/hmo.py" line="99" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
@@ -1694,17 +1694,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="179" />
+            <location filename="../processing/algorithms/hmo.py" line="180" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="261" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="171" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="171" />
+            <location filename="../processing/algorithms/hmo.py" line="172" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1961,7 +1961,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="77" />
+            <location filename="../processing/algorithms/hmo.py" line="78" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
@@ -2262,32 +2262,32 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="113" />
             <source>Cancelled: nothing was written, and earlier results are as they were.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="262" />
+            <location filename="../processing/algorithms/base.py" line="254" />
             <source>The style could not be saved beside {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="350" />
+            <location filename="../processing/algorithms/base.py" line="342" />
             <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="282" />
+            <location filename="../processing/algorithms/base.py" line="274" />
             <source>The {} layer '{}' has no field {} (for '{}'). Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="312" />
+            <location filename="../processing/algorithms/base.py" line="304" />
             <source>The {} layer '{}' has no coordinate reference system. Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="315" />
+            <location filename="../processing/algorithms/base.py" line="307" />
             <source>The {} layer '{}' is in a geographic CRS ({}), in degrees; this algorithm measures in metres. Reproject it first (e.g. to EPSG:27700 with Vector &gt; Data Management Tools &gt; Reproject Layer).</source>
             <translation type="unfinished" />
         </message>
@@ -3284,22 +3284,22 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="413" />
+            <location filename="../processing/algorithms/base.py" line="405" />
             <source>is empty (0 bytes). Was it copied or downloaded in full?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="419" />
+            <location filename="../processing/algorithms/base.py" line="411" />
             <source>is not a GeoPackage: it does not begin as one does. It may be damaged, or another kind of file renamed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="425" />
+            <location filename="../processing/algorithms/base.py" line="417" />
             <source>is truncated: it holds {:,} of its {:,} bytes. Copy or download it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="404" />
+            <location filename="../processing/algorithms/base.py" line="396" />
             <source>The input '{}' cannot be read: the file '{}' {}</source>
             <translation type="unfinished" />
         </message>
@@ -4120,22 +4120,22 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="25" />
+            <location filename="../processing/algorithms/hmo.py" line="26" />
             <source>Find unlicensed HMOs</source>
             <translation>Canfod HMOs heb drwydded</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="28" />
+            <location filename="../processing/algorithms/hmo.py" line="29" />
             <source>property base</source>
             <translation>sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="28" />
+            <location filename="../processing/algorithms/hmo.py" line="29" />
             <source>ward or patch</source>
             <translation>ward neu batsh</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="46" />
+            <location filename="../processing/algorithms/hmo.py" line="47" />
             <source>Ranks every property of a borough by how likely it is a house in multiple occupation (HMO) without a licence, from files the council already holds (after the London Office of Data Analytics pilot).
 
 Inputs
@@ -4151,102 +4151,102 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="108" />
+            <location filename="../processing/algorithms/hmo.py" line="109" />
             <source>Reading the property base and the files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="112" />
+            <location filename="../processing/algorithms/hmo.py" line="113" />
             <source>Linking, learning and ranking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="201" />
+            <location filename="../processing/algorithms/hmo.py" line="202" />
             <source>outside every area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="75" />
+            <location filename="../processing/algorithms/hmo.py" line="76" />
             <source>Property base</source>
             <translation>Sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="79" />
+            <location filename="../processing/algorithms/hmo.py" line="80" />
             <source>Address field(s)</source>
             <translation>Maes (meysydd) cyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="85" />
+            <location filename="../processing/algorithms/hmo.py" line="86" />
             <source>Judged at (YYYY-MM-DD)</source>
             <translation>Wedi'i farnu ar (BBBB-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="86" />
+            <location filename="../processing/algorithms/hmo.py" line="87" />
             <source>Wards or patches</source>
             <translation>Wardiau neu batshys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="88" />
+            <location filename="../processing/algorithms/hmo.py" line="89" />
             <source>Ward or patch name field</source>
             <translation>Maes enw'r ward neu'r patsh</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="90" />
+            <location filename="../processing/algorithms/hmo.py" line="91" />
             <source>Properties per inspection list</source>
             <translation>Eiddo fesul rhestr arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="92" />
+            <location filename="../processing/algorithms/hmo.py" line="93" />
             <source>Scored properties</source>
             <translation>Eiddo wedi'u sgorio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="94" />
+            <location filename="../processing/algorithms/hmo.py" line="95" />
             <source>Inspection lists</source>
             <translation>Rhestrau arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="101" />
+            <location filename="../processing/algorithms/hmo.py" line="102" />
             <source>Known HMOs</source>
             <translation>HMOs hysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="152" />
+            <location filename="../processing/algorithms/hmo.py" line="153" />
             <source>Choose the address field(s) of the property base.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="168" />
+            <location filename="../processing/algorithms/hmo.py" line="169" />
             <source>Give at least one dataset: the HMO register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="190" />
+            <location filename="../processing/algorithms/hmo.py" line="191" />
             <source>Choose the ward or patch name field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="129" />
+            <location filename="../processing/algorithms/hmo.py" line="130" />
             <source>Processing record: Find unlicensed HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="246" />
+            <location filename="../processing/algorithms/hmo.py" line="247" />
             <source>{} properties scored; {} known HMOs; model kept: {}. Held-out precision among the first 100: {:.1%} ({:.1f}× random).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="250" />
+            <location filename="../processing/algorithms/hmo.py" line="251" />
             <source>'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="140" />
+            <location filename="../processing/algorithms/hmo.py" line="141" />
             <source>'Judged at' must be a date written YYYY-MM-DD, such as 2024-04-01; it is '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="238" />
+            <location filename="../processing/algorithms/hmo.py" line="239" />
             <source>Inspection list: {}</source>
             <translation type="unfinished" />
         </message>
@@ -4795,6 +4795,446 @@ Clerical review: </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised; then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
 </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="28" />
+            <source>Reports</source>
+            <translation>Adroddiadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="446" />
+            <source>(no group)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="471" />
+            <source>Areas differ no more than Poisson chance allows (winsorised dispersion {:.2f} over {} areas): the limits are exact Poisson.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="297" />
+            <source>The targets table needs the columns group, measure, planned and made; it has no {}. Its columns are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="307" />
+            <source>{} target row(s) lack a measure or have planned or made that is not a number of zero or more (e.g. the row for '{}').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="383" />
+            <source>The count is negative or infinite for {} area(s): {}. Counts of incidents are whole numbers of zero or more; correct the count field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="388" />
+            <source>The count is not a whole number for {} area(s): {} (e.g. {}). Give counts of incidents, not rates or forecasts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="412" />
+            <source>The years the count covers must be a number above 0 (got {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="417" />
+            <source>No area has both a count and households above 0: nothing to compare.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="420" />
+            <source>No area has an incident: there is no rate to compare the areas with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="456" />
+            <source>The group field has {} different values, one page each; at most {} are written. Choose a field such as the borough, ward or station ground.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="464" />
+            <source>Areas differ more than chance alone would make them (winsorised dispersion {:.2f} over {} areas, above the {:.2f} that chance allows): the limits are widened for it (Spiegelhalter's additive random-effects method, tau = {:.4f} on the square-root scale).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="470" />
+            <source>Too few areas to test for overdispersion: the limits are exact Poisson.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="193" />
+            <source>Factor(s) with the same value in every area (or none at all) say nothing about similarity and are left out: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="198" />
+            <source>{} missing factor value(s) count as the average of all areas when finding statistical neighbours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="314" />
+            <source>Target rows for groups that have no areas are left out: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="394" />
+            <source>{} area(s) have no count and are left out of the funnel: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="398" />
+            <source>{} area(s) have no households (zero or missing), so no rate: they are left out of the funnel and the rates: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="480" />
+            <source>No factor fields were given: statistical neighbours and lead indicators are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="238" />
+            <source>Incidents a year; the shaded years are the current period. The signal areas share one scale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="355" />
+            <source>Its similar areas do not run high: look for a local cause (repeat addresses, a block, a landlord) and visit here first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="363" />
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="363" />
+            <source>Incidents (expected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="363" />
+            <source>Rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="364" />
+            <source>Among similar areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="364" />
+            <source>What to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="349" />
+            <source>Fewer than expected: learn what works here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="351" />
+            <source>Review its incidents and target visits here first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="353" />
+            <source>Its similar areas run high too: the kind of area explains part. Visit here first, then in its similar areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="400" />
+            <source>Change on the previous period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="494" />
+            <source>No factor fields were given, so there are no statistical neighbours and no lead indicators: give factors (e.g. the fire model's) to see them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="496" />
+            <source>No factor varies between the areas: no lead indicators.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="511" />
+            <source>Limits: exact Poisson.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="117" />
+            <source>Funnel plot: {} per 10,000 households a year against households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="165" />
+            <source>above: more than chance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="165" />
+            <source>below</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="166" />
+            <source>within: noise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="167" />
+            <source>99.8% and 95% (dashed) limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="290" />
+            <source>vs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="332" />
+            <source>no previous period in the incidents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="334" />
+            <source>no incident in the previous period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="395" />
+            <source>give dated incidents to see it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="406" />
+            <source>per 10,000 households a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="410" />
+            <source>areas above / below the limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="411" />
+            <source>the rest is noise: not ranked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="454" />
+            <source>{}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="481" />
+            <source>Planned against made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="492" />
+            <source>Lead indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="512" />
+            <source>Each dot is an area. Dots between the solid lines (99.8%) are within what chance gives: noise, not ranked. {} Expected = the {} rate x households x years.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="521" />
+            <source>Notes on the data and method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="544" />
+            <source>{}: performance on a page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="550" />
+            <source>Areas above or below are outside the 99.8% limits of the funnel plot. * a change that is more than chance (exact Poisson test, p &lt; 0.05). Every page prints on A4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="224" />
+            <source>No dated incidents were given: give them (Incidents and their date field) to see yearly trends and the change on the previous period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="338" />
+            <source>within chance (exact Poisson test, p = {:.2f})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="398" />
+            <source>Change, {}–{} on {}–{}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="469" />
+            <source>Signals and noise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="477" />
+            <source>Trends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="498" />
+            <source>{} against {}: lead indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="509" />
+            <source>Limits: exact negative binomial, because the areas differ more than chance (Spiegelhalter's overdispersion test; dispersion {:.2f}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="564" />
+            <source>All pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="166" />
+            <source>{} average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="241" />
+            <source>The first {} of {} signal areas are shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="308" />
+            <source>stands for {} more; with rate {:+.2f}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="309" />
+            <source>on its own; with rate {:+.2f}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="317" />
+            <source>made {:,.0f} of {:,.0f} planned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="337" />
+            <source>more than chance (exact Poisson test, p {})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="372" />
+            <source>{:.0f} of {}; their median {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="403" />
+            <source>{} in {:g} year(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="404" />
+            <source>{:,} areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="426" />
+            <source> and {} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="427" />
+            <source>Act first in {} area(s) with more {} than their households explain, beyond chance: {}{}. See what to do for each below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="431" />
+            <source>No area has more {} than chance explains: the differences between areas here are noise. Do not rank them; keep the plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="434" />
+            <source>{} area(s) have fewer than expected: learn from them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="437" />
+            <source>The {} on the previous period is more than chance: find out what changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="438" />
+            <source>rise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="438" />
+            <source>fall</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="471" />
+            <source>Signal areas, and what to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="483" />
+            <source>Targets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="483" />
+            <source>Bar: made; black tick: planned; shading: half and nine tenths of the plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="500" />
+            <source>Each stands for a cluster of factors that move together (|Spearman rho| of 0.5 or more). Bar: this page's household-weighted average, red where it is on the side that goes with more incidents; black tick: {}; shading: the middle half and the middle 80% of all areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="541" />
+            <source>Page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="542" />
+            <source>Per 10,000 households a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="542" />
+            <source>Change on previous period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="543" />
+            <source>Areas above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="543" />
+            <source>Areas below</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="548" />
+            <source>{} average: {} per 10,000 households a year. {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="385" />
+            <source>{} more signal areas are in the output layer (field signal).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard_report.py" line="458" />
+            <source>{:,} areas; the count covers {:g} year(s); compared with {} ({:,} areas). {}</source>
             <translation type="unfinished" />
         </message>
     </context>

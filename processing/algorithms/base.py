@@ -25,6 +25,7 @@ GROUPS = {
     "targeting": translatable("Targeting"),
     "healthhousing": translatable("Health and housing"),
     "housingstandards": translatable("Housing standards"),
+    "reports": translatable("Reports"),
 }
 
 GEOMETRY_NAMES = {
