@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="36" />
+            <location filename="../processing/provider.py" line="37" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -1523,12 +1523,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="194" />
+            <location filename="../processing/algorithms/map_book.py" line="55" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="291" />
+            <location filename="../processing/algorithms/map_book.py" line="55" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
@@ -3123,9 +3123,9 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="292" />
+            <location filename="../processing/algorithms/map_book.py" line="55" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Pam</translation>
         </message>
         <message>
             <location filename="../processing/analysis/priority.py" line="293" />
@@ -4803,92 +4803,92 @@ Clerical review: </source>
             <translation>Adroddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="446" />
+            <location filename="../processing/analysis/dashboard.py" line="435" />
             <source>(no group)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="471" />
+            <location filename="../processing/analysis/dashboard.py" line="460" />
             <source>Areas differ no more than Poisson chance allows (winsorised dispersion {:.2f} over {} areas): the limits are exact Poisson.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="297" />
+            <location filename="../processing/analysis/dashboard.py" line="286" />
             <source>The targets table needs the columns group, measure, planned and made; it has no {}. Its columns are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="307" />
+            <location filename="../processing/analysis/dashboard.py" line="296" />
             <source>{} target row(s) lack a measure or have planned or made that is not a number of zero or more (e.g. the row for '{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="383" />
+            <location filename="../processing/analysis/dashboard.py" line="372" />
             <source>The count is negative or infinite for {} area(s): {}. Counts of incidents are whole numbers of zero or more; correct the count field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="388" />
+            <location filename="../processing/analysis/dashboard.py" line="377" />
             <source>The count is not a whole number for {} area(s): {} (e.g. {}). Give counts of incidents, not rates or forecasts.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="412" />
+            <location filename="../processing/analysis/dashboard.py" line="401" />
             <source>The years the count covers must be a number above 0 (got {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="417" />
+            <location filename="../processing/analysis/dashboard.py" line="406" />
             <source>No area has both a count and households above 0: nothing to compare.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="420" />
+            <location filename="../processing/analysis/dashboard.py" line="409" />
             <source>No area has an incident: there is no rate to compare the areas with.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="456" />
+            <location filename="../processing/analysis/dashboard.py" line="445" />
             <source>The group field has {} different values, one page each; at most {} are written. Choose a field such as the borough, ward or station ground.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="464" />
+            <location filename="../processing/analysis/dashboard.py" line="453" />
             <source>Areas differ more than chance alone would make them (winsorised dispersion {:.2f} over {} areas, above the {:.2f} that chance allows): the limits are widened for it (Spiegelhalter's additive random-effects method, tau = {:.4f} on the square-root scale).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="470" />
+            <location filename="../processing/analysis/dashboard.py" line="459" />
             <source>Too few areas to test for overdispersion: the limits are exact Poisson.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="193" />
+            <location filename="../processing/analysis/dashboard.py" line="182" />
             <source>Factor(s) with the same value in every area (or none at all) say nothing about similarity and are left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="198" />
+            <location filename="../processing/analysis/dashboard.py" line="187" />
             <source>{} missing factor value(s) count as the average of all areas when finding statistical neighbours.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="314" />
+            <location filename="../processing/analysis/dashboard.py" line="303" />
             <source>Target rows for groups that have no areas are left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="394" />
+            <location filename="../processing/analysis/dashboard.py" line="383" />
             <source>{} area(s) have no count and are left out of the funnel: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="398" />
+            <location filename="../processing/analysis/dashboard.py" line="387" />
             <source>{} area(s) have no households (zero or missing), so no rate: they are left out of the funnel and the rates: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="480" />
+            <location filename="../processing/analysis/dashboard.py" line="469" />
             <source>No factor fields were given: statistical neighbours and lead indicators are left out.</source>
             <translation type="unfinished" />
         </message>
@@ -5235,6 +5235,285 @@ Clerical review: </source>
         <message>
             <location filename="../processing/analysis/dashboard_report.py" line="458" />
             <source>{:,} areas; the count covers {:g} year(s); compared with {} ({:,} areas). {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="55" />
+            <source>No.</source>
+            <translation>Rhif</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="56" />
+            <source>Done</source>
+            <translation>Gwnaed</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="217" />
+            <source>P1 postcode (visit first)</source>
+            <translation>Cod post P1 (ymweld yn gyntaf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="217" />
+            <source>P2 postcode (visit next)</source>
+            <translation>Cod post P2 (ymweld nesaf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="298" />
+            <source>Fire risk band</source>
+            <translation>Band risg tân</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="298" />
+            <source>Visits</source>
+            <translation>Ymweliadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="299" />
+            <source>Roads</source>
+            <translation>Ffyrdd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="332" />
+            <source>No P1 or P2 postcodes in this area.</source>
+            <translation>Dim codau post P1 na P2 yn yr ardal hon.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="194" />
+            <source>This area</source>
+            <translation>Yr ardal hon</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="195" />
+            <source>Other areas</source>
+            <translation>Ardaloedd eraill</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="258" />
+            <source>The layout template '{}' is not a QGIS print layout template (.qpt).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="260" />
+            <source>The layout template '{}' has no map item with the id 'map' (Item Properties &gt; Item ID).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="342" />
+            <source>The {} layer '{}' has no coordinate reference system (it reads as '{}'). Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="254" />
+            <source>The layout template '{}' cannot be read: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/map_book.py" line="372" />
+            <source>The map book could not be written to '{}': {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="25" />
+            <source>Visit map book</source>
+            <translation>Llyfr mapiau ymweliadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="28" />
+            <source>fire risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="29" />
+            <source>priority postcode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="29" />
+            <source>road</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="54" />
+            <source>Prints a map book for crews: one A4 page per split area (station ground, ward, borough), in name order. Each page shows the fire-risk bands, the P1 and P2 postcodes of the area numbered in visit order, roads if given, a legend, scale bar, north arrow, title, date and data attributions; beside the map, the visit list: the postcodes in visit order (P1 first, then P2, each by priority rank) with the reason for each and a box to tick. The numbers on the map are the rows of the table.
+
+Inputs
+- Split areas, with a Split area name field: one page each. Its CRS is the map's: it must be projected (metres), e.g. British National Grid. The other layers are reprojected to it.
+- Fire risk areas: the output of Fit or Apply fire risk model; Band field: its band, 1 (lowest) to 5 (default band). Its band_label field, when present, labels the legend.
+- Priority postcodes: the output of Priority postcodes, with its Postcode field, Tier field (P1, P2, P3), Rank field (1 first) and Reason field (optional: the table's 'Why'). A postcode goes on the page of the split area it lies in; P3 postcodes are not shown.
+- Roads (optional): a line layer drawn over the bands.
+- Title and Attribution: printed on every page.
+- Rows per page: the table's length (1-60). An area with more P1/P2 postcodes says how many more there are in its visit list.
+- Layout template (optional): a .qpt saved from the layout designer; by default the toolkit's resources/visit_map_book.qpt. It needs a map item with the id 'map'.
+
+Outputs
+- Map book: one PDF, one page per split area.
+- Pages (optional): a folder with one PDF per split area, named by the area (letters, digits, - and _).
+A split area with no P1 postcodes says so on its page. Nothing is written when the run fails or is cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="87" />
+            <source>Fire risk areas</source>
+            <translation>Ardaloedd risg tân</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="90" />
+            <source>Band field</source>
+            <translation>Maes band</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="97" />
+            <source>Tier field</source>
+            <translation>Maes haen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="98" />
+            <source>Rank field</source>
+            <translation>Maes safle</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="99" />
+            <source>Reason field</source>
+            <translation>Maes rheswm</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="104" />
+            <source>Title</source>
+            <translation>Teitl</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="105" />
+            <source>Rows per page</source>
+            <translation>Rhesi fesul tudalen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="107" />
+            <source>Attribution</source>
+            <translation>Cydnabyddiaeth data</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="109" />
+            <source>Layout template</source>
+            <translation>Templed cynllun</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="111" />
+            <source>Map book</source>
+            <translation>Llyfr mapiau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="111" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Ffeiliau PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="112" />
+            <source>Pages (one PDF per area)</source>
+            <translation>Tudalennau (un PDF fesul ardal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="114" />
+            <source>Pages</source>
+            <translation>Tudalennau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="131" />
+            <source>Reading split areas from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="133" />
+            <source>Reading priority postcodes from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="135" />
+            <source>Reading fire risk bands from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="141" />
+            <source>Printing {} pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="213" />
+            <source>Printed {}</source>
+            <translation>Argraffwyd {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="217" />
+            <source>{} pages: {} P1 and {} P2 postcodes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="154" />
+            <source>{} split area(s) of '{}' have no geometry and get no page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="157" />
+            <source>No split area of '{}' has a geometry: there is nothing to print.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="172" />
+            <source>The priority postcode layer '{}' has no P1 or P2 postcodes: every page says so.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="177" />
+            <source>{} P1/P2 postcode(s) lie in no split area and are on no page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="220" />
+            <source>No P1 postcodes in: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="17" />
+            <source>Home fire safety visits</source>
+            <translation>Ymweliadau diogelwch tân yn y cartref</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="18" />
+            <source>Contains OS data © Crown copyright and database right. Contains National Statistics data © Crown copyright and database right (ONS). Contains Royal Mail data © Royal Mail copyright and database right. Fire incidents: London Fire Brigade (LFB) Incident Records. Public sector information licensed under the Open Government Licence v3.0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="94" />
+            <source>Rows per page must be a whole number from 1 to {}, not {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="40" />
+            <source>No P1 or P2 postcodes in this area: no home fire safety visits are due here in this round.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="43" />
+            <source>No P1 postcodes in this area. {} P2 postcodes (visit next).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="48" />
+            <source>The table lists the first {} of {}; the rest are in the area's visit list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="51" />
+            <source>Numbers on the map are the rows of the table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="54" />
+            <source>Page {} of {}</source>
+            <translation>Tudalen {} o {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/map_book.py" line="46" />
+            <source>{} P1 postcodes (visit first) and {} P2 (visit next).</source>
             <translation type="unfinished" />
         </message>
     </context>

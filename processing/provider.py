@@ -17,12 +17,13 @@ from .algorithms.load_epc import LoadEpcAlgorithm
 from .algorithms.people_at_risk import FindPeopleAtRiskAlgorithm
 from .algorithms.priority_postcodes import PriorityPostcodesAlgorithm
 from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
+from .algorithms.visit_map_book import VisitMapBookAlgorithm
 
 ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRiskModelAlgorithm, ApplyFireRiskModelAlgorithm,
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
                      FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm,
                      HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm, HmoPrevalenceAlgorithm,
-                     FindUnlicensedHmosAlgorithm)
+                     FindUnlicensedHmosAlgorithm, VisitMapBookAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

@@ -17,6 +17,7 @@ missing=()
 command -v lrelease >/dev/null 2>&1 || missing+=(qttools5-dev-tools)
 command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the rendered-report tests (headless Chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)  # the map book tests (pdfinfo, pdftoppm, pdftotext)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -213,6 +213,11 @@ def chain(tmp_path_factory, qgis_app):
         "OUTPUT": paths["epc_homes.gpkg"]})
     homes, _ = epc.load_certificates(epc.read_certificates(paths["certificates.csv"]))
     claimants.generate_claimants(homes)[0].to_csv(paths["claimants.csv"], index=False)
+    paths["priority.gpkg"] = str(folder / "priority.gpkg")
+    run_algorithm("communityrisk:prioritypostcodes", {
+        "POSTCODES": layer("postcodes"), "POSTCODE_FIELD": "postcode", "AREAS": paths["fire_risk.gpkg"],
+        "AREA_RISK_FIELD": "rate_10k", "SPLIT_AREAS": layer("station_grounds"), "SPLIT_FIELD": "station",
+        "OUTPUT": paths["priority.gpkg"]})
     from community_risk.synthetic import hmo_borough
 
     hmo_postcodes = postcodes[["postcode"]].assign(easting=postcodes.geometry.x, northing=postcodes.geometry.y)
@@ -286,6 +291,9 @@ def demo_inputs(chain, out):
             "PROPERTIES": hmo["properties"], "DATASETS": [hmo[role] for role in HMO_ROLES], "ROLES": ",".join(HMO_ROLES),
             "AS_AT": "2024-04-01", "OUTPUT": out("hmos.gpkg"), "INSPECTION_LIST": out("hmo_lists"),
             "REPORT": out("hmo_report.html"), "RECORD": out("hmo_record.html")},
+        "visitmapbook": {
+            "SPLIT_AREAS": layer("station_grounds"), "SPLIT_FIELD": "station", "RISK": chain["fire_risk.gpkg"],
+            "POSTCODES": chain["priority.gpkg"], "ROADS": layer("roads"), "OUTPUT": out("map_book.pdf")},
     }
 
 

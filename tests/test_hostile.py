@@ -21,7 +21,7 @@ from helpers import QGIS_PROCESS, REPO, cancelling_feedback, ensure_provider, ru
 SECRET = "hostile-test-secret-0123456789"
 ALGORITHMS = ("countincidents", "buildfactors", "fitfireriskmodel", "applyfireriskmodel", "validatefireriskmodel",
               "lifestyleprofile", "prioritypostcodes", "findpeopleatrisk", "heatsurface", "loadepc",
-              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence", "findunlicensedhmos")
+              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence", "findunlicensedhmos", "visitmapbook")
 
 
 def digest(path):
@@ -55,6 +55,11 @@ def bench(tmp_path_factory, sample_path):
         "INPUT": paths["counts"], "AREA_ID": "area_code", "COUNT_FIELD": "incidents", "HOUSEHOLDS_FIELD": "households",
         "YEARS": 8, "OUTPUT": str(folder / "risk.gpkg"), "MODEL": paths["model"]})
     paths["risk"] = str(folder / "risk.gpkg")
+    paths["priority"] = str(folder / "priority.gpkg")
+    run_algorithm("communityrisk:prioritypostcodes", {
+        "POSTCODES": paths["postcodes"], "POSTCODE_FIELD": "postcode", "AREAS": paths["risk"], "AREA_RISK_FIELD": "rate_10k",
+        "SPLIT_AREAS": paths["grounds"], "SPLIT_FIELD": "station", "P1_COUNT": 20, "P2_COUNT": 40,
+        "OUTPUT": paths["priority"]})
     postcodes = pyogrio.read_dataframe(sample, layer="postcodes", read_geometry=False)
     extracts = council_extracts.write(str(folder / "extracts"), postcodes, n_households=150)
     paths["register"], paths["older"] = extracts["council_tax"], extracts["older"]
@@ -126,6 +131,9 @@ def spec(name, p, out):
                                 "ROLES": ",".join(HMO_ROLES), "AS_AT": "2024-04-01", "OUTPUT": out("hmos.gpkg"),
                                 "REPORT": out("hmo_report.html"), "RECORD": out("hmo_record.html")},
                                "PROPERTIES", "UPRN_FIELD", "OUTPUT"),
+        "visitmapbook": ({"SPLIT_AREAS": p["grounds"], "SPLIT_FIELD": "station", "RISK": p["risk"],
+                          "POSTCODES": p["priority"], "ROADS": p["roads"], "OUTPUT": out("map_book.pdf"),
+                          "PAGES": out("map_pages")}, "SPLIT_AREAS", "SPLIT_FIELD", "OUTPUT"),
     }[name]
 
 

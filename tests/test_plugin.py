@@ -336,7 +336,8 @@ def test_welsh_covers_every_interface_label(iface, monkeypatch):
     metadata = configparser.ConfigParser()
     metadata.read(os.path.join(I18N_DIR, "..", "metadata.txt"), encoding="utf-8")
     assert "Welsh translation: the interface labels only" in metadata["general"]["about"]
-    assert entries == ["Paratoi data", "Risg tân", "Targedu", "Iechyd a thai", "Safonau tai", "Pecynnau Python…"]
+    assert entries == ["Paratoi data", "Risg tân", "Targedu", "Iechyd a thai", "Safonau tai", "Adroddiadau",
+                       "Pecynnau Python…"]
 
 
 def test_python_packages_entry_lists_each_package_and_what_is_wrong(iface, monkeypatch):

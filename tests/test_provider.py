@@ -16,9 +16,9 @@ def test_provider_lists_its_algorithms(provider):
     assert QgsApplication.processingRegistry().algorithmById("communityrisk:countincidents") is not None
 
 
-def test_groups_are_the_five_of_the_design():
+def test_groups_are_the_six_of_the_design():
     assert list(GROUPS.values()) == ["Data preparation", "Fire risk", "Targeting", "Health and housing",
-                                     "Housing standards"]
+                                     "Housing standards", "Reports"]
 
 
 @pytest.mark.parametrize("algorithm_class", ALGORITHM_CLASSES, ids=lambda c: c.ALGORITHM_ID)
