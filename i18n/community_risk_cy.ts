@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="100" />
+            <location filename="../processing/analysis/linkage.py" line="118" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="111" />
+            <location filename="../processing/analysis/linkage.py" line="131" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -5514,6 +5514,11 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
         <message>
             <location filename="../processing/analysis/map_book.py" line="46" />
             <source>{} P1 postcodes (visit first) and {} P2 (visit next).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="135" />
+            <source>{} row(s) carry a UPRN whose other rows give another house number or flat; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
     </context>

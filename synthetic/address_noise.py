@@ -30,18 +30,25 @@ def homes(postcodes, n_homes=3000, seed=SEED):
     codes = rng.choice(np.asarray(postcodes), size=max(1, n_homes // 10), replace=False)
     rows, uprn = [], 200000000000
     street_no = 0
+    # a street (which may run through several postcodes) has one Rose Cottage, one Blake Tower and one number 12
+    names_on, numbers_on = {}, {}
     for postcode in codes:
         street_no += 1
         street = "{} {}".format(NAMES[rng.integers(len(NAMES))], TYPES[rng.integers(len(TYPES))]).upper()
+        taken, used = names_on.setdefault(street, set()), numbers_on.setdefault(street, set())
         number = int(rng.integers(1, 200))
         while sum(1 for r in rows if r["postcode"] == postcode) < 10 and len(rows) < n_homes:
             kind = rng.random()
             number += int(rng.integers(1, 4))
+            span = {number, number + 1, number + 2} if 0.62 <= kind < 0.67 else {number}
+            if span & used:
+                continue
+            used.update(span)
             if kind < 0.55:  # a house
                 rows.append(_home(uprn, "", "", str(number), street, postcode, "", street_no))
             elif kind < 0.62:  # a named house with no number
-                rows.append(_home(uprn, "", HOUSE_NAMES[rng.integers(len(HOUSE_NAMES))], "", street, postcode, "",
-                                  street_no))
+                name = _unused(rng, HOUSE_NAMES, taken)
+                rows.append(_home(uprn, "", name, "" if name else str(number), street, postcode, "", street_no))
             elif kind < 0.67:  # a range
                 rows.append(_home(uprn, "", "", "{}-{}".format(number, number + 2), street, postcode, "", street_no))
                 number += 2
@@ -55,8 +62,8 @@ def homes(postcodes, n_homes=3000, seed=SEED):
             else:  # a block with a name and numbered flats
                 parent = uprn
                 uprn += 1
-                block = BLOCKS[rng.integers(len(BLOCKS))]
-                with_number = rng.random() < 0.5
+                block = _unused(rng, BLOCKS, taken)
+                with_number = rng.random() < 0.5 or not block
                 for flat in range(1, int(rng.integers(3, 7))):
                     rows.append(_home(uprn, "FLAT {}".format(flat), block, str(number) if with_number else "", street,
                                       postcode, parent, street_no))
@@ -68,14 +75,28 @@ def homes(postcodes, n_homes=3000, seed=SEED):
     return frame.drop_duplicates(["subname", "name", "number", "streetname"]).reset_index(drop=True)
 
 
+def _unused(rng, names, taken):
+    """A name not yet on the street (and now taken), or '' when every name is."""
+    free = [n for n in names if n not in taken]
+    if not free:
+        return ""
+    name = free[rng.integers(len(free))]
+    taken.add(name)
+    return name
+
+
 def _home(uprn, subname, name, number, street, postcode, parent, usrn):
     return {"uprn": str(uprn), "subname": subname, "name": name, "number": number, "streetname": street,
             "townname": "LONDON", "postcode": postcode, "parentuprn": str(parent) if parent else "", "usrn": str(usrn)}
 
 
-def extracts(reference, n_extracts=5, share=0.6, seed=SEED):
+def extracts(reference, n_extracts=5, share=0.6, seed=SEED, extra_noise=0.0, audit=None):
     """{name: (layout, DataFrame)} and the truth {name: array of the home (uprn) of each row}. Each extract lists a
-    share of the homes, written by address-errors in one council's house style, in one layout."""
+    share of the homes, written by address-errors in one council's house style, in one layout. With extra_noise 0
+    the errors are the package's own, at the rates it learnt from real councils' registers; extra_noise adds that
+    share of records with one more error of its stress noise (typo, abbreviation, dropped, swapped or joined word),
+    beyond what councils showed. audit, a dict, receives the package's record of the errors each row was given
+    ({name: [its audit row, ...]}), for diagnosis."""
     import os
     import tempfile
 
@@ -93,13 +114,15 @@ def extracts(reference, n_extracts=5, share=0.6, seed=SEED):
         style = STYLES[k % len(STYLES)]
         chosen = [r["uprn"] for r in records if rng.random() < share]
         controls = Controls(postcode="with_errors", commas=layout in ("address_lines", "addr"),
-                            noise=Noise(rate=0.1))
+                            noise=Noise(rate=extra_noise))
         corruptor = Corruptor(profile, style=style, seed=int(rng.integers(1 << 30)), controls=controls)
         corruptor.index(records)
         written = corruptor.generate(chosen)
         name = "{}_{}".format(layout, style)
         out[name] = (layout, _layout(rng, layout, written, reference))
         truth[name] = np.array([w["source_uprn"] for w in written])
+        if audit is not None:
+            audit[name] = written
     return out, truth
 
 

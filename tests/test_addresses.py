@@ -121,3 +121,36 @@ def test_separate_columns_are_composed_without_losing_the_house_number():
     numbered = pd.DataFrame({"House No": ["124"], "Address Line 1": ["Milner Road"], "Address Line 2": ["London"]})
     assert standardise(compose(numbered, {"premise": ["House No"], "line": ["Address Line 1", "Address Line 2"]})[0])[:4] \
         == (None, "124", None, "MILNER ROAD")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Flat, 24 Nightingale Grove", ("?", "24", None, "NIGHTINGALE GROVE")),  # 'the' before a unit word
+    ("Flat Over, 12 High Street", ("?", "12", None, "HIGH STREET")),  # a flat over a shop: which is not said
+    ("Flat Above, Flat 3, 12 High Street", ("3", "12", None, "HIGH STREET")),
+    ("Flat A, The Flat 64 Brownswood Avenue", ("A", "64", None, "BROWNSWOOD AVENUE")),  # a second unit word: no flat
+])
+def test_articles_and_connectives_around_a_unit_word(text, expected):
+    assert standardise(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text", ["Flat 1, Shelley Court, 124, London", "FLAT 1 SHELLEY COURT 124 LONDON"])
+def test_a_name_between_a_flat_and_its_house_number_is_the_building(text):
+    """The street was left out: 'Shelley Court' stands where a building name stands, not where a street does."""
+    assert standardise(text)[:4] == ("1", "124", "SHELLEY COURT", None)
+
+
+def test_streets_the_data_writes_after_house_numbers_tell_house_names_from_streets():
+    texts = ["4 Cazenove Gardens", "6 Cazenove Gardens", "Old Forge Cazenove Gardens", "Orchard View, Cazenove Gdns",
+             "Willowbank Cazenove Gardens", "8 Orchard Road", "Flat 1, Keats House, 9 Cazenove Gardens",
+             "Flat 2, Keats House, 9 Cazenove Gardens", "Flat 3, Keats House, London"]
+    parsed = [standardise(t) for t in texts]
+    assert parsed[2][:4] == (None, None, None, "OLD FORGE CAZENOVE GARDENS")  # alone, the name runs into the street
+    again = addresses.local_streets(texts, parsed, ["N1"] * len(texts))
+    assert again[2][:4] == (None, None, "OLD FORGE", "CAZENOVE GARDENS")
+    assert again[3][:4] == (None, None, "ORCHARD VIEW", "CAZENOVE GARDENS")  # View is a thoroughfare word too
+    assert again[4][:4] == (None, None, "WILLOWBANK", "CAZENOVE GARDENS")
+    assert again[5] == parsed[5]  # a street written once is left as it was read
+    assert again[8][:4] == ("3", None, "KEATS HOUSE", None)
+    # in another district the streets of N1 are not known
+    districts = ["N1", "N1", "E8", "E8", "E8", "E8", "N1", "N1", "E8"]
+    assert addresses.local_streets(texts, parsed, districts)[2] == parsed[2]

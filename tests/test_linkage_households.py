@@ -93,3 +93,57 @@ def test_a_row_matching_several_homes_as_well_is_held_for_review_even_at_a_low_t
     assert (result.household == result.household[row]).sum() == 1
     assert result.stats["rows_too_vague_to_link"] >= 1
     assert row in set(result.review["unique_id_l"]) | set(result.review["unique_id_r"])
+
+
+def test_a_uprn_written_with_another_postcode_of_its_district_still_names_its_home():
+    # a postcode slip within a district (E8 3QR for E8 5ZZ) is not a UPRN keyed wrong: the UPRN places the row
+    # that left its flat out
+    records, result = street([("Flat A, 41 Hindle Hill", "100000000041"), ("41 Hindle Hill", "100000000041", "E8 5ZZ")])
+    assert household_of(records, result, "dataset0", "41 Hindle Hill") == household_of(
+        records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    assert result.stats["conflicting_uprns"] == 0
+
+
+def test_a_row_carrying_a_neighbours_uprn_is_matched_by_its_own_address():
+    # two rows of Flat A give its UPRN; a row of Flat B carries the same UPRN (label drift): Flat B's row stays Flat B
+    records, result = street([("Flat A, 41 Hindle Hill", "100000000041"), ("Flat A, 41 Hindle Hill", "100000000041"),
+                              ("Flat B, 41 Hindle Hill", "100000000041")])
+    drifted = records.index[(records["written"] == "Flat B, 41 Hindle Hill") & records["uprn"].notna()][0]
+    flat_b = household_of(records, result, "dataset1", "Flat B, 41 Hindle Hill")
+    assert result.household[drifted] == flat_b
+    assert flat_b != household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    assert result.stats["rows_contradicting_their_uprn"] == 1
+
+
+def blocks(extra):
+    """Three datasets listing flats 1-4 of Keats House and of Byron Mansions, on two streets of one postcode sector,
+    houses around them, plus extra rows (address, postcode) in the first."""
+    homes = [("Flat {}, Keats House, Hindle Hill".format(f), "E8 3QR") for f in range(1, 5)]
+    homes += [("Flat {}, Byron Mansions, Albert Road".format(f), "E8 3QS") for f in range(1, 5)]
+    homes += [("{} Hindle Hill".format(n), "E8 3QR") for n in range(2, 40, 2)]
+    homes += [("{} Albert Road".format(n), "E8 3QS") for n in range(1, 40, 2)]
+    frames = []
+    for k in range(3):
+        rows = homes + (extra if k == 0 else [])
+        frame = pd.DataFrame({"UPRN": [""] * len(rows), "Address": [a for a, _ in rows],
+                              "Postcode": [p for _, p in rows]})
+        frames.append(("dataset{}".format(k), frame, COLUMNS))
+    records = prepare_records(frames)
+    return records, link_households(records)
+
+
+def test_a_flat_written_with_its_building_and_no_street_joins_that_flat_in_its_postcode_sector():
+    # the street left out and the postcode one unit off (E8 3QT): Keats House is one building in sector E8 3
+    records, result = blocks([("Flat 2, Keats House, London", "E8 3QT"), ("Flat 3, Byron Mansions", "E8 3QR")])
+    assert household_of(records, result, "dataset0", "Flat 2, Keats House, London") == household_of(
+        records, result, "dataset1", "Flat 2, Keats House, Hindle Hill")
+    assert household_of(records, result, "dataset0", "Flat 3, Byron Mansions") == household_of(
+        records, result, "dataset1", "Flat 3, Byron Mansions, Albert Road")
+    assert len(set(result.household)) == len(records.drop_duplicates("written")) - 2
+
+
+def test_a_house_name_run_into_its_street_is_read_with_the_streets_the_data_writes():
+    records, result = blocks([("Old Forge Hindle Hill", "E8 3QR"), ("Oldforge, Hindle Hill", "E8 3QR")])
+    rows = records[records["written"].str.contains("forge", case=False)]
+    assert rows["street"].tolist() == ["HINDLE HILL", "HINDLE HILL"]
+    assert result.household[rows.index[0]] == result.household[rows.index[1]]

@@ -27,13 +27,17 @@ def test_household_goal_on_the_project_generator():
     assert result.stats["model"]["m_learnt_from"] == "pairs of rows sharing a UPRN"
 
 
-@pytest.fixture(scope="module")
-def independent():
+def independent_extracts(extra_noise):
     address_noise = pytest.importorskip("community_risk.synthetic.address_noise")
     pytest.importorskip("address_errors")
     reference = address_noise.homes(borough("E09000012")["postcode"], n_homes=1500)
-    extracts, truth = address_noise.extracts(reference)
-    return extracts, truth
+    return address_noise.extracts(reference, extra_noise=extra_noise)
+
+
+@pytest.fixture(scope="module")
+def independent():
+    """The package's errors at the rates it learnt from real councils' registers (no extra noise)."""
+    return independent_extracts(0.0)
 
 
 @pytest.mark.london
@@ -49,16 +53,28 @@ def test_every_independent_layout_is_read_by_column_names(independent):
             assert "Town" in columns["dropped"]
     layout, frame = extracts["postcode_holds_address_cornwall"]
     records = prepare_records([("p", frame, detect_columns(frame, "p"))])
-    assert records["postcode"].notna().mean() > 0.8 and records["street"].notna().mean() > 0.9
+    # the address is read from the postcode column: a street, or a building where the street was left out
+    assert records["postcode"].notna().mean() > 0.8 and records["street"].notna().mean() > 0.85
+    assert (records["street"].notna() | records["building"].notna()).mean() > 0.95
+
+
+def independent_quality(extracts, truth):
+    frames = [(name, frame, detect_columns(frame, name)) for name, (_, frame) in extracts.items()]
+    result = link_households(prepare_records(frames))
+    return council_data.household_quality(result.household, [h for name in extracts for h in truth[name]])
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model: about 84% exact, "
-                                       "2.7% merged; rows with a dropped flat or number and no UPRN cap it near 95% "
-                                       "(see README, Linkage quality)")
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model at the package's "
+                                       "learnt rates: about 88% exact, 2.7% merged (see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model(independent):
-    extracts, truth = independent
-    frames = [(name, frame, detect_columns(frame, name)) for name, (_, frame) in extracts.items()]
-    result = link_households(prepare_records(frames))
-    quality = council_data.household_quality(result.household, [h for name in extracts for h in truth[name]])
+    quality = independent_quality(*independent)
+    assert quality["exact"] >= 0.97 and quality["merged"] <= 0.005, quality
+
+
+@pytest.mark.london
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model with 10% extra "
+                                       "stress noise (see README, Linkage quality)")
+def test_household_goal_on_the_independent_error_model_with_extra_noise():
+    quality = independent_quality(*independent_extracts(0.1))
     assert quality["exact"] >= 0.97 and quality["merged"] <= 0.005, quality

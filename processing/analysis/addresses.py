@@ -41,21 +41,26 @@ def _load():
         {"building": buildings, "town": towns, "qualifier": qualifiers}[row["kind"]].add(row["standard"])
         for written in row["written"].split():
             expand.setdefault(written, row["standard"])
-    units, number_words, floors = set(), set(), {}
+    units, number_words, floors, connectives, articles = set(), set(), {}, set(), set()
     for row in _table("sub_building.csv"):
         words = tuple(row["written"].split())
         if row["kind"] == "unit":
             units.add(words[0])
         elif row["kind"] == "number_word":
             number_words.add(words[0])
+        elif row["kind"] == "connective":
+            connectives.add(words[0])
+        elif row["kind"] == "article":
+            articles.add(words[0])
         else:
             floors[words] = (row["standard"], row["kind"] == "floor_with_unit")
     by_position = {row["written"]: (row["before_a_name"], row["after_a_name"]) for row in _table("name_position.csv")}
-    return expand, thoroughfares, buildings, towns, qualifiers, units, number_words, floors, by_position
+    return (expand, thoroughfares, buildings, towns, qualifiers, units, number_words, floors, by_position, connectives,
+            articles)
 
 
 (EXPAND, THOROUGHFARES, BUILDING_WORDS, TOWN_WORDS, QUALIFIERS, UNIT_WORDS, NUMBER_WORDS, FLOORS,
- BY_POSITION) = _load()
+ BY_POSITION, CONNECTIVES, ARTICLES) = _load()
 LONGEST_FLOOR = max(len(k) for k in FLOORS)
 # town words run together with the word before ('ROADLONDON'); thoroughfares are not split off, as they end too
 # many names (Holloway, Churchill, Moorgate), and a street run together still scores as nearly the same
@@ -71,7 +76,6 @@ RANGE = re.compile(r"^[0-9]+[A-Z]?-[0-9]+[A-Z]?$")
 SLASHED = re.compile(r"^([0-9]+[A-Z]?)/([0-9]+[A-Z]?(?:-[0-9]+[A-Z]?)?)$")  # 2/14: flat 2 of number 14
 FLAT_ID = re.compile(r"^(?:[0-9]+[A-Z]?|[A-Z]|[A-Z][0-9]+)$")
 LETTER_SUFFIX = re.compile(r"^([0-9]+)([A-Z])$")
-CONNECTIVES = {"AT", "OF"}  # "Flat at 152", "Flat 1 at 1st Floor"
 
 
 def _tokens(text):
@@ -116,9 +120,11 @@ def _floor_at(words, i):
 
 
 @lru_cache(maxsize=500_000)
-def standardise(text):
+def standardise(text, street=None):
     """Address(flat, number, building, street, postcode) from address text in any of the layouts above. The flat is
-    '?' where the address says it is a flat without saying which ('Flat, 60 Irongate Vale', 'Flat at 152 …')."""
+    '?' where the address says it is a flat without saying which ('Flat, 60 Irongate Vale', 'Flat at 152 …').
+    street, when given, is a street known to be one (see local_streets): where the text holds it, it is the street,
+    and the words before it (other than flat and number) are the building name ('Old Forge Cazenove Gardens')."""
     text, postcode = split_trailing_postcode(text)
     segments = _tokens(text)
     words = [(s, w) for s, segment in enumerate(segments) for w in segment]  # (segment, word)
@@ -141,6 +147,9 @@ def standardise(text):
                 i += length
                 after_floor = True
                 continue
+        if word in ARTICLES and following and (following[1] in UNIT_WORDS or _floor_at([w for _, w in words], i + 1)):
+            i += 1  # "The Flat, 24 Nightingale Grove": a flat, the article says nothing
+            continue
         if word in UNIT_WORDS:
             j = i + 1
             while j < len(words) and words[j][1] in NUMBER_WORDS:
@@ -154,7 +163,10 @@ def standardise(text):
                     i = j + 1
                     continue
                 later_number = any(NUMBER.match(w) or RANGE.match(w) for _, w in words[j + 1:])
-                if FLAT_ID.match(target) and not (after_floor and target[0].isdigit() and not later_number):
+                # "Flat A, The Flat 64 …": a second unit word before the last number names no second flat
+                second = flat is not None and target[0].isdigit() and not later_number
+                if FLAT_ID.match(target) and not (after_floor and target[0].isdigit() and not later_number) \
+                        and not second:
                     flat_from_unit = flat_from_unit or flat is None
                     flat = flat or _clean_flat(target)
                     i = j + 1
@@ -221,8 +233,12 @@ def standardise(text):
             kept, number_position = kept[:number_position] + kept[named:], None
     if flat is None:
         flat = floor or ("?" if some_flat else None)
-    split_building, street_words = _split_building_and_street(kept, number_position)
-    building_words = building_words if building_words is not None else split_building
+    found = _known_street(kept, street) if street else None
+    if found:
+        split_building, street_words = found
+    else:
+        split_building, street_words = _split_building_and_street(kept, number_position, flat is not None)
+    building_words = building_words if building_words is not None and not found else split_building
     street = _standard_street(street_words)
     building = _standard_building(building_words)
     if flat_from_unit and flat and flat[0].isdigit() and number is None and building is None:
@@ -257,7 +273,7 @@ def _building_after(kept, position):
     return None
 
 
-def _split_building_and_street(kept, number_position):
+def _split_building_and_street(kept, number_position, flat_named=False):
     kept = [(s, w) for s, w in kept if w not in TOWN_WORDS]
     if not kept:
         return [], []
@@ -270,7 +286,8 @@ def _split_building_and_street(kept, number_position):
     by_segment = {s: [w for t, w in kept if t == s] for s in segments}
     if number_position is not None:  # the number comes last: "Milner Road 14"; "Hardy Lodge 121" (no street)
         first = by_segment[segments[0]]
-        return (first, []) if _names_a_building(first) else ([], first)
+        # between a flat and its house number stands a building name: "Flat 1, Shelley Court, 124, London"
+        return (first, []) if _names_a_building(first) or flat_named else ([], first)
     if len(segments) > 1:
         with_street = [s for s in segments if any(_as_thoroughfare(w) in THOROUGHFARES for w in by_segment[s][1:])
                        and not any(EXPAND.get(w, w) in BUILDING_ONLY for w in by_segment[s])]
@@ -305,20 +322,81 @@ def _names_a_building(words):
         w in THOROUGHFARES and w not in BUILDING_ONLY for w in standard)
 
 
-def _standard_street(words):
+def _standard_words(words):
+    """Each word in its standard form: abbreviations expanded, St before a name Saint and after one Street ("St Johns
+    Road", "High St")."""
     out = []
     for k, word in enumerate(words):
         if word in BY_POSITION:
             following = words[k + 1] if k + 1 < len(words) else None
-            # St before a name is Saint, after one Street ("St Johns Road", "High St")
             name_follows = following is not None and EXPAND.get(following, following) not in THOROUGHFARES \
                 and following not in TOWN_WORDS
             word = BY_POSITION[word][0] if name_follows else BY_POSITION[word][1]
         else:
             word = EXPAND.get(word, word)
-        if word in TOWN_WORDS or word in UNIT_WORDS:
-            continue
         out.append(word)
+    return out
+
+
+def _known_street(kept, street):
+    """(building words, street words) where the known street is written among the kept words, else None."""
+    kept = [(s, w) for s, w in kept if w not in TOWN_WORDS]
+    target = street.split()
+    standard = _standard_words([w for _, w in kept])
+    for start in range(len(standard) - len(target), -1, -1):
+        if standard[start:start + len(target)] == target:
+            return [w for _, w in kept[:start]], [w for _, w in kept[start:start + len(target)]]
+    return None
+
+
+@lru_cache(maxsize=500_000)
+def street_phrases(text):
+    """Every run of one to four words of the text, in standard form, that could be a street: the candidates that
+    local_streets looks up among the streets other rows write."""
+    text, _ = split_trailing_postcode(text)
+    out = set()
+    for segment in _tokens(text):
+        words = _standard_words([w for w in segment if w.isalpha() and w not in TOWN_WORDS])
+        for length in range(1, 5):
+            out.update(" ".join(words[k:k + length]) for k in range(len(words) - length + 1))
+    return frozenset(out)
+
+
+def local_streets(texts, parsed, districts, min_rows=2):
+    """The parsed addresses again, read with the streets the data itself writes: a street written after a house
+    number in at least min_rows rows of a postcode district is a street there. A row whose text holds such a street
+    other than the one it was read with is read again with it ('Orchard View, Wilberforce St': Orchard View is the
+    house, where Wilberforce Street is a known street); a row read as having a street that is no street of its
+    district but a building name other rows write there has it as its building ('Flat 1, Shelley Court, London')."""
+    from collections import Counter
+
+    streets, buildings = {}, {}
+    as_building = Counter((d, p.building) for p, d in zip(parsed, districts) if p.building)
+    counts = Counter((d, p.street) for p, d in zip(parsed, districts) if p.number and p.street)
+    for (district, street), n in counts.items():
+        # a street ends in a thoroughfare word and is written as a street more often than as a building name
+        if n >= min_rows and street.split()[-1] in THOROUGHFARES and n > as_building[district, street]:
+            streets.setdefault(district, set()).add(street)
+    for district, building in as_building:
+        buildings.setdefault(district, set()).add(building)
+    everywhere = set().union(*streets.values()) if streets else set()
+    out = list(parsed)
+    for k, (text, p, district) in enumerate(zip(texts, parsed, districts)):
+        known = streets.get(district, set()) if district else everywhere
+        if not known or p.street in known:
+            continue
+        found = street_phrases(text) & known
+        if found:
+            best = max(found, key=lambda s: (len(s.split()), len(s)))
+            if best != p.street:
+                out[k] = standardise(text, best)._replace(postcode=p.postcode)
+        elif p.street and not p.building and p.street in buildings.get(district, ()):
+            out[k] = p._replace(building=p.street, street=None)
+    return out
+
+
+def _standard_street(words):
+    out = [w for w in _standard_words(words) if w not in TOWN_WORDS and w not in UNIT_WORDS]
     # cut what follows the thoroughfare (a locality or town written without a comma): "Park Road Islington"
     for k in range(1, len(out) - 1):
         if out[k] in THOROUGHFARES and out[k + 1] not in THOROUGHFARES \

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .addresses import compose, standardise
+from .addresses import ARTICLES, compose, local_streets, standardise
 from .messages import AnalysisError, Note, translatable
 from .postcodes import normalise_postcode, split_trailing_postcode
 
@@ -75,9 +75,27 @@ def prepare_records(frames):
             "written": written.to_numpy()}))
     records = pd.concat(parts, ignore_index=True)
     records.insert(0, "unique_id", np.arange(len(records)))
+    return _read_with_local_streets(records)
+
+
+def _read_with_local_streets(records):
+    """Rows read again with the streets the rows themselves write (addresses.local_streets)."""
+    from .addresses import Address
+
+    texts = records["written"].astype(str).tolist()
+    columns = ["flat", "number", "building", "street"]
+    values = records[columns].astype(object).where(records[columns].notna(), None)
+    parsed = [Address(*row, None) for row in values.itertuples(index=False)]
+    districts = [p.partition(" ")[0] if isinstance(p, str) else None for p in records["postcode"]]
+    again = local_streets(texts, parsed, districts)
+    changed = [k for k, (a, b) in enumerate(zip(parsed, again)) if a != b]
+    for column in columns:
+        records.loc[changed, column] = [getattr(again[k], column) for k in changed]
     return records
 
 
+# a flat named by a number or letter ('2', 'B', 'C1'), not by a floor or left unnamed
+FLAT_NAME_PATTERN = r"[0-9]+[A-Z]?|[A-Z]|[A-Z][0-9]+"
 EXCEL_NUMBER = re.compile(r"^\s*[0-9](?:\.[0-9]+)?E\+?[0-9]+\s*$", re.IGNORECASE)
 
 
@@ -101,7 +119,9 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     if "building" not in records.columns:  # records prepared by an older caller
         records = records.assign(building=None)
 
-    # 1. exact UPRN, unless one UPRN is recorded at addresses in different postcodes (a keying error)
+    # 1. exact UPRN, unless one UPRN is recorded in different postcode districts (a keying error of the UPRN; a
+    # postcode slip within a district is common and says nothing of the UPRN), and not for a row whose house number
+    # or flat contradicts the UPRN's other rows (a neighbour's UPRN carried by this row)
     with_uprn = records[records["uprn"].notna()]
     spread = with_uprn.groupby("uprn")["postcode"].nunique()
     candidates = with_uprn[with_uprn["uprn"].isin(spread[spread > 1].index)]
@@ -110,13 +130,18 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     if conflicted:
         notes.append(Note(translatable("{} UPRN(s) are recorded at addresses in different postcodes; those rows were "
                                        "matched by address instead."), len(conflicted), warning=True))
-    trusted = with_uprn[~with_uprn["uprn"].isin(conflicted)]
+    dissenting = _dissenting_uprn_rows(with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    if len(dissenting):
+        notes.append(Note(translatable("{} row(s) carry a UPRN whose other rows give another house number or flat; "
+                                       "those rows were matched by address instead."), len(dissenting), warning=True))
+    untrusted = records["uprn"].isin(conflicted) | records["unique_id"].isin(dissenting)
+    trusted = with_uprn[~untrusted.loc[with_uprn.index]]
     first = trusted.groupby("uprn")["unique_id"].transform("min")
     left, right = [trusted["unique_id"].to_numpy()], [first.to_numpy()]
     uprn_links = int((trusted["unique_id"].to_numpy() != first.to_numpy()).sum())
 
     # a row with a UPRN but no postcode takes the postcode its UPRN has elsewhere
-    linkable = records.assign(uprn=records["uprn"].where(~records["uprn"].isin(conflicted)))
+    linkable = records.assign(uprn=records["uprn"].where(~untrusted))
     counts = linkable.dropna(subset=["uprn", "postcode"]).groupby(["uprn", "postcode"]).size().rename("n").reset_index()
     known = counts.sort_values(["uprn", "n", "postcode"], ascending=[True, False, True]).drop_duplicates("uprn") \
         .set_index("uprn")["postcode"]  # the postcode most often written with each UPRN
@@ -154,7 +179,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
              "households": int(household.max() + 1), "review_pairs": int(len(review)),
              "links_refused_as_conflicting": refused["conflicting"],
              "rows_too_vague_to_link": refused["ambiguous_rows"],
-             "conflicting_uprns": len(conflicted), "postcodes_filled_from_uprn": postcodes_filled, "model": model}
+             "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": int(len(dissenting)),
+             "postcodes_filled_from_uprn": postcodes_filled, "model": model}
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
 
 
@@ -212,8 +238,11 @@ def _same_building(x, y):
 
     if x == y:
         return True
-    wx, wy = set(x.split()), set(y.split())
-    return wx <= wy or wy <= wx or SequenceMatcher(None, x, y).ratio() >= 0.85
+    wx, wy = set(x.split()) - ARTICLES, set(y.split()) - ARTICLES
+    if not wx or not wy:
+        return False
+    joined_x, joined_y = "".join(x.split()), "".join(y.split())  # 'WILLOWBANK' and 'WILLOW BANK'
+    return wx <= wy or wy <= wx or joined_x == joined_y or SequenceMatcher(None, x, y).ratio() >= 0.85
 
 
 def _conflicts(identity, a, b, household=None):
@@ -264,7 +293,8 @@ def _same_premise_pairs(records):
     frame = pd.DataFrame({
         "id": records["unique_id"].to_numpy(), "postcode": records["postcode"].fillna("").to_numpy(),
         "number": records["number"].fillna("").to_numpy(), "flat": records["flat"].fillna("-").to_numpy(),
-        "building": records["building"].fillna("").to_numpy(), "street": records["street"].fillna("").to_numpy()})
+        "building": [_building_key(b) for b in records["building"].fillna("")],
+        "street": records["street"].fillna("").to_numpy()})
     frame = frame[((frame["number"] != "") | (frame["building"] != "")) & (frame["flat"] != "?")]
     frame["district"] = [p.partition(" ")[0] for p in frame["postcode"]]
     frame["words"] = [" ".join(sorted(set(s.split()))) for s in frame["street"]]
@@ -291,6 +321,7 @@ def _same_premise_pairs(records):
         alike = _same_streets(mixed["words"].to_numpy(), mixed["usual"].to_numpy(), mixed["street"].to_numpy(),
                               mixed["usual_street"].to_numpy())
         pairs += list(zip(mixed["first"].to_numpy()[alike], mixed["id"].to_numpy()[alike]))
+    pairs += _streetless_pairs(frame, premise)
     named = frame[frame["words"] != ""]
     keys = ["words"] + premise
     known = named[named["district"] != ""]
@@ -302,6 +333,33 @@ def _same_premise_pairs(records):
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.array(pairs, dtype=np.int64)
     return np.unique(np.sort(pairs, axis=1), axis=0)
+
+
+def _streetless_pairs(frame, premise):
+    """Rows with no street written ('Flat 1, Keats House, London') to the rows of the same number or building name
+    and flat in their postcode sector, where those rows name one street only (or none): within a sector, a building
+    name or a number with one street is one place."""
+    placed = frame[frame["postcode"].str.len() > 2]
+    placed = placed.assign(sector=[p[:-2] for p in placed["postcode"]])
+    keys = ["sector"] + premise
+    streetless = placed["words"] == ""
+    placed = placed.assign(street_or_none=placed["words"].where(~streetless), streetless=streetless)
+    groups = placed.groupby(keys, sort=False)
+    placed = placed.assign(streets=groups["street_or_none"].transform("nunique"),
+                           has_streetless=groups["streetless"].transform("any"))
+    candidates = placed[(placed["streets"] <= 1) & placed["has_streetless"]]
+    if not len(candidates):
+        return []
+    # the first row with a street, or the first row, stands for the place
+    anchor = candidates.sort_values("words", ascending=False, kind="stable").groupby(keys, sort=False)["id"].first()
+    rows = candidates[streetless.loc[candidates.index]].join(anchor.rename("anchor"), on=keys)
+    rows = rows[rows["anchor"] != rows["id"]]
+    return list(zip(rows["anchor"].to_numpy(), rows["id"].to_numpy()))
+
+
+def _building_key(name):
+    """A building name as a key: no article, no spaces ('THE OLD FORGE', 'OLDFORGE' -> 'OLDFORGE')."""
+    return "".join(w for w in name.split() if w not in ARTICLES)
 
 
 def _same_streets(x, y, street_x, street_y):
@@ -541,7 +599,8 @@ def _standard_text(side):
 
 
 def _far_apart(postcodes):
-    """True when postcodes differ by more than one character (a typo is not a conflict)."""
+    """True when postcodes are in different districts and differ by more than one character (a typo, or another
+    postcode of the same district, is a slip of the postcode, not of the UPRN)."""
     from itertools import combinations
 
     def distance(a, b):
@@ -549,7 +608,33 @@ def _far_apart(postcodes):
             return 2
         return sum(x != y for x, y in zip(a, b))
 
-    return any(distance(a, b) > 1 for a, b in combinations(postcodes, 2))
+    return any(distance(a, b) > 1 and a.partition(" ")[0] != b.partition(" ")[0]
+               for a, b in combinations(postcodes, 2))
+
+
+def _dissenting_uprn_rows(rows):
+    """unique_id of the rows whose house number or named flat differs from what the other rows of their UPRN
+    mostly write (label drift: a row carrying a neighbour's UPRN). Where the rows of a UPRN are evenly split, all of
+    its rows that write a value dissent. A row that leaves the number or flat out does not dissent."""
+    import pandas as pd
+
+    flats = rows["flat"].where(rows["flat"].astype(str).str.fullmatch(FLAT_NAME_PATTERN), None)
+    out = []
+    for values in (rows["number"], flats):
+        frame = pd.DataFrame({"uprn": rows["uprn"].to_numpy(), "value": values.to_numpy(),
+                              "id": rows["unique_id"].to_numpy()}).dropna()
+        several = frame.groupby("uprn")["value"].transform("nunique") > 1
+        frame = frame[several.to_numpy()]
+        if not len(frame):
+            continue
+        counts = frame.groupby(["uprn", "value"]).size().rename("n").reset_index()
+        top = counts.groupby("uprn")["n"].transform("max")
+        leaders = counts[counts["n"] == top]
+        single = leaders.groupby("uprn")["value"].transform("size") == 1
+        modal = leaders[single.to_numpy()].set_index("uprn")["value"]
+        frame = frame.assign(modal=frame["uprn"].map(modal))
+        out.append(frame.loc[frame["value"] != frame["modal"], "id"])
+    return pd.Index(pd.concat(out).unique() if out else [], dtype=np.int64)
 
 
 def _duckdb_memory_mb(share=0.4):
