@@ -264,7 +264,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="37" />
+            <location filename="../processing/provider.py" line="38" />
             <source>Community Risk Toolkit: fire risk, targeting, health and housing</source>
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
@@ -4808,7 +4808,7 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="460" />
+            <location filename="../processing/analysis/dashboard.py" line="462" />
             <source>Areas differ no more than Poisson chance allows (winsorised dispersion {:.2f} over {} areas): the limits are exact Poisson.</source>
             <translation type="unfinished" />
         </message>
@@ -4850,15 +4850,15 @@ Clerical review: </source>
         <message>
             <location filename="../processing/analysis/dashboard.py" line="445" />
             <source>The group field has {} different values, one page each; at most {} are written. Choose a field such as the borough, ward or station ground.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/dashboard.py" line="453" />
             <source>Areas differ more than chance alone would make them (winsorised dispersion {:.2f} over {} areas, above the {:.2f} that chance allows): the limits are widened for it (Spiegelhalter's additive random-effects method, tau = {:.4f} on the square-root scale).</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="459" />
+            <location filename="../processing/analysis/dashboard.py" line="461" />
             <source>Too few areas to test for overdispersion: the limits are exact Poisson.</source>
             <translation type="unfinished" />
         </message>
@@ -4888,7 +4888,7 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="469" />
+            <location filename="../processing/analysis/dashboard.py" line="471" />
             <source>No factor fields were given: statistical neighbours and lead indicators are left out.</source>
             <translation type="unfinished" />
         </message>
@@ -5412,7 +5412,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation>Tudalennau (un PDF fesul ardal)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="114" />
+            <location filename="../processing/algorithms/risk_dashboard.py" line="141" />
             <source>Pages</source>
             <translation>Tudalennau</translation>
         </message>
@@ -5519,6 +5519,176 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
         <message>
             <location filename="../processing/analysis/linkage.py" line="135" />
             <source>{} row(s) carry a UPRN whose other rows give another house number or flat; those rows were matched by address instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="47" />
+            <source>Risk dashboard</source>
+            <translation>Dangosfwrdd risg</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="34" />
+            <source>Above: more than chance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="34" />
+            <source>Below: fewer than chance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="35" />
+            <source>Within: noise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="51" />
+            <source>targets</source>
+            <translation>targedau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="73" />
+            <source>Performance on a page: one page per borough, ward, station ground or other group, plus one for all areas and an index, each readable in a minute and printable on A4. Signals are separated from noise with a funnel plot; each area stands beside its statistical neighbours; a few lead indicators stand for the rest. The pages are offline HTML (no script, nothing fetched from the internet); every chart is also written as an SVG file in the charts folder.
+
+Inputs
+- Areas: the fire risk model's output or any area layer, with an Area id field (unique) and optionally an Area name field.
+- Incident count field: incidents per area (whole numbers, zero or more), over Years the counts cover.
+- Households field: households per area. Areas with none are left out of the rates, and named.
+- Factors (optional): e.g. deprivation, tenure, age. Without them there are no statistical neighbours and no lead indicators, and the pages say so. Statistical neighbours per area: how many (default 5).
+- Group field (optional): one page per value (at most 500). Or Split areas (e.g. station grounds) with their Split area name field: each area goes to the split area holding a point inside it.
+- Incidents and their Date field (optional): yearly trends, and the change of the last Years the counts cover on the same number of years before, with an exact Poisson test of whether it is more than chance.
+- Targets (optional): a table with the columns group, measure, planned and made (e.g. Borough 1, Home fire safety visits, 1200, 950). A row with an empty group, or the all-areas name, is for the all-areas page; otherwise that page sums the groups.
+- What is counted: the pages' titles, e.g. Dwelling fires. Name of all areas together: e.g. London.
+
+Method
+Expected = the all-areas rate x households x years. The funnel's limits (95% and 99.8%) are exact Poisson; where areas differ more than chance allows (Spiegelhalter's test on winsorised z-scores) they are exact negative binomial, widened by his additive overdispersion. Areas outside the 99.8% limits are signals; the rest is noise and is not ranked. Statistical neighbours: the k areas nearest by the root mean square difference of the standardised factors. Lead indicators: factors clustered by Spearman correlation (|rho| of 0.5 or more), each cluster's most representative member, shown as bullet graphs against the all-areas average.
+
+Output fields (the areas' own fields are kept): expected, ratio (observed / expected), funnel_z, signal (above, below or within; empty without households), neighbours (their ids, nearest first), neighbour_rank (1 = the highest rate among the area and its neighbours). Styled by signal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="157" />
+            <source>Funnel, statistical neighbours and lead indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="169" />
+            <source>Writing the areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="179" />
+            <source>Writing the pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="239" />
+            <source>Outside every split area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="110" />
+            <source>Area name field</source>
+            <translation>Maes enw'r ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="120" />
+            <source>Group field (one page each)</source>
+            <translation>Maes grŵp (un dudalen yr un)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="126" />
+            <source>Statistical neighbours per area</source>
+            <translation>Cymdogion ystadegol fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="133" />
+            <source>Targets (group, measure, planned, made)</source>
+            <translation>Targedau (grŵp, mesur, wedi'u cynllunio, wedi'u gwneud)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="135" />
+            <source>What is counted (page titles)</source>
+            <translation>Beth a gyfrifir (teitlau'r tudalennau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="137" />
+            <source>Name of all areas together</source>
+            <translation>Enw'r holl ardaloedd gyda'i gilydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="139" />
+            <source>Areas with signals</source>
+            <translation>Ardaloedd â signalau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="143" />
+            <source>Index page</source>
+            <translation>Tudalen fynegai</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="144" />
+            <source>Areas above the limits</source>
+            <translation>Ardaloedd uwchlaw'r terfynau</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="208" />
+            <source>No dated incident lies in an area: the pages have no trends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="265" />
+            <source>Made {} from '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="166" />
+            <source>All areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="176" />
+            <source>{} area(s) above the 99.8% limits, {} below; {} limits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="223" />
+            <source>Give either a group field or split areas, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="270" />
+            <source>Pages written to '{}': open index.html.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="193" />
+            <source>Choose the date field of the incident layer '{}': the trends and the change on the previous period need each incident's date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="204" />
+            <source>{} incident(s) have no date and are left out of the trends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="212" />
+            <source>The incidents end on {}: the last year, {}, is not complete, so its count and the change on the previous period are low.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/risk_dashboard.py" line="231" />
+            <source>Choose the name field of the split area layer '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="445" />
+            <source>The group field has {} different values for {} areas, one page each: most pages would hold one or two areas (at most {} pages, and fewer than half as many as areas). Choose a field such as the borough, ward or station ground.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="454" />
+            <source>Areas differ more than chance alone would make them (winsorised dispersion {:.2f} over {} areas, above the {:.2f} that chance allows): the limits are exact negative binomial, widened as Spiegelhalter's additive method sizes it (tau = {:.4f} on the square-root scale; dispersion alpha = {:.3f}).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -16,6 +16,7 @@ from .algorithms.lifestyle_profile import LifestyleProfileAlgorithm
 from .algorithms.load_epc import LoadEpcAlgorithm
 from .algorithms.people_at_risk import FindPeopleAtRiskAlgorithm
 from .algorithms.priority_postcodes import PriorityPostcodesAlgorithm
+from .algorithms.risk_dashboard import RiskDashboardAlgorithm
 from .algorithms.validate_model import ValidateFireRiskModelAlgorithm
 from .algorithms.visit_map_book import VisitMapBookAlgorithm
 
@@ -23,7 +24,7 @@ ALGORITHM_CLASSES = (CountIncidentsAlgorithm, BuildFactorsAlgorithm, FitFireRisk
                      ValidateFireRiskModelAlgorithm, LifestyleProfileAlgorithm, PriorityPostcodesAlgorithm,
                      FindPeopleAtRiskAlgorithm, HeatSurfaceAlgorithm, LoadEpcAlgorithm,
                      HousingBenefitOverlayAlgorithm, HealthHousingIndexAlgorithm, HmoPrevalenceAlgorithm,
-                     FindUnlicensedHmosAlgorithm, VisitMapBookAlgorithm)
+                     FindUnlicensedHmosAlgorithm, VisitMapBookAlgorithm, RiskDashboardAlgorithm)
 
 
 class CommunityRiskProvider(QgsProcessingProvider):

@@ -193,7 +193,7 @@ def test_nothing_to_compare_is_said():
 
 def test_a_group_field_with_a_value_per_area_is_refused():
     ids, counts, households, _, _ = areas(600)
-    with pytest.raises(AnalysisError, match="600 different values"):
+    with pytest.raises(AnalysisError, match="600 different values for 600 areas"):
         d.build_dashboard(ids, counts, households, 3, groups=ids)
 
 

@@ -294,6 +294,11 @@ def demo_inputs(chain, out):
         "visitmapbook": {
             "SPLIT_AREAS": layer("station_grounds"), "SPLIT_FIELD": "station", "RISK": chain["fire_risk.gpkg"],
             "POSTCODES": chain["priority.gpkg"], "ROADS": layer("roads"), "OUTPUT": out("map_book.pdf")},
+        "riskdashboard": {
+            "AREAS": chain["counts.gpkg"], "AREA_ID": "area_code", "COUNT_FIELD": "incidents",
+            "HOUSEHOLDS_FIELD": "households", "YEARS": 8, "FACTORS": ["imd_score", "pct_social_rent", "pct_flats"],
+            "SPLIT_AREAS": layer("station_grounds"), "SPLIT_FIELD": "station", "INCIDENTS": layer("incidents"),
+            "DATE_FIELD": "date", "OUTPUT": out("dashboard.gpkg"), "PAGES": out("dashboard")},
     }
 
 

@@ -21,7 +21,8 @@ from helpers import QGIS_PROCESS, REPO, cancelling_feedback, ensure_provider, ru
 SECRET = "hostile-test-secret-0123456789"
 ALGORITHMS = ("countincidents", "buildfactors", "fitfireriskmodel", "applyfireriskmodel", "validatefireriskmodel",
               "lifestyleprofile", "prioritypostcodes", "findpeopleatrisk", "heatsurface", "loadepc",
-              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence", "findunlicensedhmos", "visitmapbook")
+              "housingbenefitoverlay", "healthhousingindex", "hmoprevalence", "findunlicensedhmos", "visitmapbook",
+              "riskdashboard")
 
 
 def digest(path):
@@ -134,6 +135,10 @@ def spec(name, p, out):
         "visitmapbook": ({"SPLIT_AREAS": p["grounds"], "SPLIT_FIELD": "station", "RISK": p["risk"],
                           "POSTCODES": p["priority"], "ROADS": p["roads"], "OUTPUT": out("map_book.pdf"),
                           "PAGES": out("map_pages")}, "SPLIT_AREAS", "SPLIT_FIELD", "OUTPUT"),
+        "riskdashboard": ({"AREAS": p["counts"], "AREA_ID": "area_code", "COUNT_FIELD": "incidents",
+                           "HOUSEHOLDS_FIELD": "households", "YEARS": 8, "FACTORS": ["imd_score", "pct_flats"],
+                           "INCIDENTS": p["incidents"], "DATE_FIELD": "date", "OUTPUT": out("dashboard.gpkg"),
+                           "PAGES": out("dashboard")}, "AREAS", "COUNT_FIELD", "OUTPUT"),
     }[name]
 
 

@@ -441,20 +441,22 @@ def group_labels(groups, n):
     labels = [NO_GROUP if g is None or (isinstance(g, float) and np.isnan(g)) or str(g).strip() == "" else str(g)
               for g in groups]
     distinct = len(set(labels))
-    if distinct > MAX_GROUPS:
-        raise AnalysisError(translatable("The group field has {} different values, one page each; at most {} are "
-                                         "written. Choose a field such as the borough, ward or station ground."),
-                            distinct, MAX_GROUPS)
+    if distinct > MAX_GROUPS or (distinct > 20 and distinct > n / 2):
+        raise AnalysisError(translatable("The group field has {} different values for {} areas, one page each: most "
+                                         "pages would hold one or two areas (at most {} pages, and fewer than half "
+                                         "as many as areas). Choose a field such as the borough, ward or station "
+                                         "ground."), distinct, n, MAX_GROUPS)
     return labels
 
 
 def funnel_note(funnel):
     if funnel.method == "overdispersed":
         return Note(translatable("Areas differ more than chance alone would make them (winsorised dispersion "
-                                 "{:.2f} over {} areas, above the {:.2f} that chance allows): the limits are widened "
-                                 "for it (Spiegelhalter's additive random-effects method, tau = {:.4f} on the "
-                                 "square-root scale)."),
-                    funnel.phi, funnel.areas, funnel.chi2_limit / max(funnel.areas, 1), np.sqrt(funnel.tau2))
+                                 "{:.2f} over {} areas, above the {:.2f} that chance allows): the limits are exact "
+                                 "negative binomial, widened as Spiegelhalter's additive method sizes it (tau = {:.4f} "
+                                 "on the square-root scale; dispersion alpha = {:.3f})."),
+                    funnel.phi, funnel.areas, funnel.chi2_limit / max(funnel.areas, 1), np.sqrt(funnel.tau2),
+                    funnel.alpha)
     if not np.isfinite(funnel.phi):
         return Note(translatable("Too few areas to test for overdispersion: the limits are exact Poisson."))
     return Note(translatable("Areas differ no more than Poisson chance allows (winsorised dispersion {:.2f} over {} "

@@ -473,7 +473,7 @@ def page_html(dashboard, group, translate=lambda text: text, generated="", links
     trends = trends_html(dashboard, group, signal_rows, t)
     if isinstance(trends, tuple):
         trends, multiples = trends
-        charts["trends"] = "".join(multiples)
+        charts.update(("trend_{}".format(k), svg) for k, svg in enumerate(multiples))
     parts.append("<section><h2>{}</h2>{}</section>".format(escape(t(translatable("Trends"))), trends))
     parts.append(lead_section(dashboard, rows, name, charts, t))
     targets = targets_for(dashboard.targets, group.name, dashboard.all_name)
