@@ -110,3 +110,27 @@ run communityrisk:hmoprevalence -- "PROPERTIES=$out/hmo_scored.gpkg" \
   "OUTPUT=$out/hmo_prevalence_by_ground.gpkg" "REPORT=$out/hmo_prevalence_by_ground.html"
 echo "  hmo_prevalence_by_ground.gpkg/.html   HMO prevalence, property mode: licensed HMOs plus the other properties'"
 echo "                            probabilities per station ground, with intervals"
+echo
+echo "== Risk dashboard (Reports): one page per station ground, 2014-2016 dwelling fires against 2011-2013"
+run communityrisk:countincidents -- \
+  "AREAS=$gpkg|layername=areas" AREA_ID=area_code "INCIDENTS=$gpkg|layername=incidents" DATE_FIELD=date \
+  START_DATE=2014-01-01 END_DATE=2016-12-31 "OUTPUT=$out/incident_counts_2014_2016.gpkg"
+# Example targets, made up for the demo: home fire safety visits planned and made per station ground
+cat > "$out/dashboard_targets.csv" <<'CSV'
+group,measure,planned,made
+Northwest,Home fire safety visits,900,812
+Northeast,Home fire safety visits,900,655
+Southwest,Home fire safety visits,700,731
+Southeast,Home fire safety visits,700,602
+CSV
+run communityrisk:riskdashboard -- \
+  "AREAS=$out/incident_counts_2014_2016.gpkg" AREA_ID=area_code NAME_FIELD=area_name COUNT_FIELD=incidents \
+  HOUSEHOLDS_FIELD=households YEARS=3 FACTORS=imd_score FACTORS=pct_social_rent FACTORS=pct_flats \
+  FACTORS=pct_over_65 FACTORS=pct_living_alone FACTORS=pct_no_car FACTORS=median_income_k \
+  "SPLIT_AREAS=$gpkg|layername=station_grounds" SPLIT_FIELD=station \
+  "INCIDENTS=$gpkg|layername=incidents" DATE_FIELD=date "TARGETS=$out/dashboard_targets.csv" \
+  "TITLE=Dwelling fires" "ALL_AREAS_NAME=Sample borough" \
+  "OUTPUT=$out/dashboard.gpkg" "PAGES=$out/dashboard"
+echo "  dashboard.gpkg            areas with expected, ratio, funnel_z, signal, statistical neighbours (styled by signal)"
+echo "  dashboard/index.html      one A4 page per station ground and one for the borough: signals, trends,"
+echo "                            neighbours, lead indicators, targets; every chart also as SVG in dashboard/charts/"

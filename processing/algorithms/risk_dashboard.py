@@ -267,7 +267,7 @@ class RiskDashboardAlgorithm(CommunityRiskAlgorithm):
             write_text(os.path.join(folder, page.stem + ".html"), page.html)
             for name, svg in page.charts.items():
                 write_text(os.path.join(folder, "charts", "{}_{}.svg".format(page.stem, name)), svg_file(svg))
-        run.info(tr("Pages written to '{}': open index.html.").format(folder))
+        run.info(tr("Pages written to '{}': open index.html.").format(run.guard.final(folder)))
         return folder, os.path.join(folder, "index.html")
 
     @staticmethod

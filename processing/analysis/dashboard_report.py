@@ -87,18 +87,20 @@ def fits(text, width):
 
 # --- funnel ------------------------------------------------------------------------------------------
 
-def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=380):
+def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=400):
     """Rate against households for the areas in `rows`, over the all-areas limits; signals in colour, numbered as
     in the page's table (labels that would overlap another are left out: the table has them all)."""
     t = translate
     table = dashboard.table.iloc[rows]
     table = table[table["expected"].notna()]
     funnel, years = dashboard.funnel, dashboard.years
-    left, right, top, bottom = 58, 14, 30, 78
+    left, right, top, bottom = 58, 14, 30, 96
     plot_w, plot_h = width - left - right, height - top - bottom
     households = dashboard.table["households"][dashboard.table["expected"].notna()]
-    x_low, x_high = 0.0, float(max(households.max(), 1)) * 1.03
-    grid = np.linspace(max(households.min() * 0.9, x_high / 400, 1.0), x_high, 160)
+    x_high = float(max(households.max(), 1)) * 1.03
+    # the axis starts at the round number below the smallest area, not at 0: no empty band on the left
+    x_low = max([tick for tick in nice_ticks(0, x_high, 6) if tick <= households.min() * 0.95] or [0.0])
+    grid = np.linspace(max(households.min() * 0.9, x_low, 1.0), x_high, 160)
     limits = {level: funnel.limits(grid * years, level) for level in (WARNING_LEVEL, SIGNAL_LEVEL)}
     centre = 1e4 * funnel.rate
     rates = table["rate_10k"].to_numpy()
@@ -125,7 +127,7 @@ def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=380):
             left, left + plot_w, py(value), py(value)))
         parts.append('<text x="{}" y="{:.1f}" text-anchor="end">{}</text>'.format(left - 6, py(value) + 4,
                                                                                  escape(number(value, 0 if y_high > 20 else 1))))
-    for value in nice_ticks(0, x_high, 6):
+    for value in nice_ticks(x_low, x_high, 6):
         parts.append('<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>'.format(
             px(value), top + plot_h + 16, escape("{:,.0f}".format(value))))
     parts.append('<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#888"/>'.format(left, top, plot_w, plot_h))
@@ -153,7 +155,7 @@ def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=380):
         if label is not None and len(placed) < MAX_LABELS:
             y = max(y, top + 17)  # beside the triangle of an area off the top
             box = (x + 5, y - 16, x + 7 + CHAR_WIDTH * len(str(label)), y - 2)
-            inside = box[2] < left + plot_w - 2 and box[1] > top + 1
+            inside = box[2] < left + plot_w - 2 and box[1] >= top
             if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                 placed.append(box)
                 parts.append('<text x="{:.1f}" y="{:.1f}" font-weight="bold" fill="{}">{}</text>'.format(
@@ -165,7 +167,7 @@ def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=380):
     legend = [(RED, t(translatable("above: more than chance"))), (BLUE, t(translatable("below"))),
               (GREY, t(translatable("within: noise"))), (DARK, t(translatable("{} average")).format(dashboard.all_name)),
               ("#555", t(translatable("99.8% and 95% (dashed) limits")))]
-    x, y = left, height - 34
+    x, y = left, height - 40
     for colour, text in legend:
         text = fits(text, 260)
         if x + 14 + CHAR_WIDTH * len(text) > width - 4:
