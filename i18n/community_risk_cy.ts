@@ -1070,7 +1070,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="90" />
+            <location filename="../processing/analysis/hmo_report.py" line="96" />
             <source>The model</source>
             <translation>Y model</translation>
         </message>
@@ -1080,7 +1080,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="444" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="466" />
             <source>Factor</source>
             <translation>Ffactor</translation>
         </message>
@@ -1428,7 +1428,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="82" />
+            <location filename="../processing/algorithms/hmo.py" line="84" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="84" />
+            <location filename="../processing/algorithms/hmo.py" line="86" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="85" />
+            <location filename="../processing/algorithms/hmo.py" line="87" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1669,7 +1669,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="99" />
+            <location filename="../processing/algorithms/hmo.py" line="101" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
@@ -1694,7 +1694,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="180" />
+            <location filename="../processing/algorithms/hmo.py" line="182" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
@@ -1704,7 +1704,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="172" />
+            <location filename="../processing/algorithms/hmo.py" line="174" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1961,7 +1961,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="78" />
+            <location filename="../processing/algorithms/hmo.py" line="80" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
@@ -3118,7 +3118,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="194" />
+            <location filename="../processing/analysis/hmo_report.py" line="200" />
             <source>Rank</source>
             <translation type="unfinished" />
         </message>
@@ -3785,12 +3785,12 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo_prevalence.py" line="168" />
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="173" />
             <source>Summing HMO probabilities per area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo_prevalence.py" line="184" />
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="189" />
             <source>Modelling HMO incidents on the factors</source>
             <translation type="unfinished" />
         </message>
@@ -3860,7 +3860,7 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation>Amcangyfrif o HMOs ym mhob ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo_prevalence.py" line="180" />
+            <location filename="../processing/algorithms/hmo_prevalence.py" line="185" />
             <source>No factors were given: each area's HMO fire rate is shrunk toward the average of all areas.</source>
             <translation type="unfinished" />
         </message>
@@ -3885,32 +3885,32 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="391" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="405" />
             <source>Before designating an area for additional licensing, a council must consider that a significant proportion of the HMOs of the description it names are being managed so ineffectively as to give rise, or be likely to give rise, to problems for their occupiers or the public (s56(2)); it must take reasonable steps to consult those likely to be affected and consider what they say (s56(3)); and the designation must fit its housing strategy and follow a look at other courses of action (s57). This page is evidence of how many HMOs there are, where, and how many are outside licensing. It is not evidence of poor management: pair it with complaints, inspections and enforcement records for the same areas, and publish the method with the consultation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="320" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="334" />
             <source>households renting privately (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="321" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="335" />
             <source>households in a converted or shared house, bedsits included (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="322" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="336" />
             <source>households with fewer bedrooms than they need (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="323" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="337" />
             <source>households of five or more people (share)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="324" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="338" />
             <source>one-person households (share)</source>
             <translation type="unfinished" />
         </message>
@@ -3925,137 +3925,137 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="143" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="157" />
             <source>The number of years must be more than 0 (it is {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="148" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="162" />
             <source>The HMO incident counts must be whole numbers of 0 or more; {} area(s) have other values (e.g. {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="161" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="175" />
             <source>The factor(s) {} hold infinite values; fix them or leave them out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="175" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="189" />
             <source>Only {} area(s) have both an HMO incident count and households; the model needs at least {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="178" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="192" />
             <source>No area has any HMO incident, so there is nothing to model. Check the HMO incident field and the filter that counted the incidents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="193" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="207" />
             <source>The model of HMO incidents on the factors did not converge. Try fewer factors, or factors that are not near copies of one another.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="208" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="222" />
             <source>The total number of HMOs must be more than 0 (it is {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="211" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="225" />
             <source>Recorded HMO fires per 1,000 HMOs a year must be more than 0 (it is {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="223" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="237" />
             <source>Licensed HMO counts cannot be negative ({} area(s)).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="441" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="463" />
             <source>What goes with more HMO fires</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="442" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="464" />
             <source>The rate ratio is how many times the HMO fire rate per household changes for one standard deviation more of the factor, the others held equal.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="444" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="466" />
             <source>Rate ratio</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="90" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="97" />
             <source>{} propert(ies) lie outside every area and are counted in none.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="154" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="168" />
             <source>{} area(s) have no HMO incident count or no households (missing, 0 or negative): they are left out of the model and get no estimate.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="171" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="185" />
             <source>The factor(s) {} do not vary between areas and are left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="357" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="371" />
             <source>Across {} areas: an estimated {} HMOs ({} interval {} to {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="366" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="380" />
             <source>No licensed HMO counts were given, so the unlicensed share is not known.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="376" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="390" />
             <source>Houses in multiple occupation: how many, where, how many unlicensed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="381" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="395" />
             <source>Estimated HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="381" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="395" />
             <source>Interval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="381" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="395" />
             <source>Licensed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="382" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="396" />
             <source>Unlicensed share</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="383" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="397" />
             <source>What the estimate means</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="385" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="399" />
             <source>Using it for an additional licensing designation (Housing Act 2004, s56)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="420" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="442" />
             <source>There is no register of all HMOs, so the count is inferred from fires. HMO fires over {} year(s) are modelled on the area factors (a negative binomial model with households as exposure); each area's own fires then pull its expected rate away from the model, the more so the more fires it had (empirical Bayes). Then {}. The {} interval covers the uncertainty of the model and of each area's rate, not that of the scaling. Rank and compare areas with confidence; read the absolute numbers as an order of magnitude.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="438" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="460" />
             <source>No factors were given: each area is shrunk toward the average rate.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="166" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="180" />
             <source>The factor '{}' is missing in {} area(s); they take its average.</source>
             <translation type="unfinished" />
         </message>
@@ -4065,42 +4065,42 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="413" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="435" />
             <source>the stock total you gave ({} HMOs) is shared out in proportion to each area's expected HMO fire rate, so the areas' estimates add up to it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="417" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="439" />
             <source>each area's expected HMO fires a year are divided by an assumed {} recorded HMO fires per 1,000 HMOs a year. That rate is an assumption, not a measurement: halve it and every estimate doubles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="445" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="467" />
             <source>Fitted on {} areas; dispersion {:.2f}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="363" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="377" />
             <source>{} are licensed, so about {} of HMOs are not.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="380" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="394" />
             <source>The {} areas with most HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="232" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="246" />
             <source>By this estimate {:.0%} of the areas' households live in HMOs, which is implausibly high: the assumed {} recorded HMO fires per 1,000 HMOs a year does not fit these incidents (how fires are flagged as HMO varies between services). Give your own rate, or a stock total to share out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="354" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="368" />
             <source>Across {} areas: {} HMOs, the stock total you gave, shared out between them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="360" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="374" />
             <source>That is {} of the areas' {} households.</source>
             <translation type="unfinished" />
         </message>
@@ -4115,7 +4115,7 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_prevalence.py" line="404" />
+            <location filename="../processing/analysis/hmo_prevalence.py" line="426" />
             <source>Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from Find unlicensed HMOs. The {} interval treats each property as an HMO or not, independently, with its probability (an exact Poisson-binomial interval). It is only as good as those probabilities: if they are uncalibrated (no inspection outcomes), or calibrated on inspections aimed at likely HMOs, the count is too high. A licensed share well below the one you know for your area is the sign.</source>
             <translation type="unfinished" />
         </message>
@@ -4148,130 +4148,130 @@ Every file is linked to the property base by UPRN, else by address (the linkage 
 
 Output fields (scored properties): the base's own fields; hmo_probability; rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
 Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="109" />
+            <location filename="../processing/algorithms/hmo.py" line="111" />
             <source>Reading the property base and the files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="113" />
+            <location filename="../processing/algorithms/hmo.py" line="115" />
             <source>Linking, learning and ranking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="202" />
+            <location filename="../processing/algorithms/hmo.py" line="204" />
             <source>outside every area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="76" />
+            <location filename="../processing/algorithms/hmo.py" line="78" />
             <source>Property base</source>
             <translation>Sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="80" />
+            <location filename="../processing/algorithms/hmo.py" line="82" />
             <source>Address field(s)</source>
             <translation>Maes (meysydd) cyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="86" />
+            <location filename="../processing/algorithms/hmo.py" line="88" />
             <source>Judged at (YYYY-MM-DD)</source>
             <translation>Wedi'i farnu ar (BBBB-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="87" />
+            <location filename="../processing/algorithms/hmo.py" line="89" />
             <source>Wards or patches</source>
             <translation>Wardiau neu batshys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="89" />
+            <location filename="../processing/algorithms/hmo.py" line="91" />
             <source>Ward or patch name field</source>
             <translation>Maes enw'r ward neu'r patsh</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="91" />
+            <location filename="../processing/algorithms/hmo.py" line="93" />
             <source>Properties per inspection list</source>
             <translation>Eiddo fesul rhestr arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="93" />
+            <location filename="../processing/algorithms/hmo.py" line="95" />
             <source>Scored properties</source>
             <translation>Eiddo wedi'u sgorio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="95" />
+            <location filename="../processing/algorithms/hmo.py" line="97" />
             <source>Inspection lists</source>
             <translation>Rhestrau arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="102" />
+            <location filename="../processing/algorithms/hmo.py" line="104" />
             <source>Known HMOs</source>
             <translation>HMOs hysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="153" />
+            <location filename="../processing/algorithms/hmo.py" line="155" />
             <source>Choose the address field(s) of the property base.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="169" />
+            <location filename="../processing/algorithms/hmo.py" line="171" />
             <source>Give at least one dataset: the HMO register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="191" />
+            <location filename="../processing/algorithms/hmo.py" line="193" />
             <source>Choose the ward or patch name field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="130" />
+            <location filename="../processing/algorithms/hmo.py" line="132" />
             <source>Processing record: Find unlicensed HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="247" />
+            <location filename="../processing/algorithms/hmo.py" line="251" />
             <source>{} properties scored; {} known HMOs; model kept: {}. Held-out precision among the first 100: {:.1%} ({:.1f}× random).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="251" />
+            <location filename="../processing/algorithms/hmo.py" line="255" />
             <source>'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="141" />
+            <location filename="../processing/algorithms/hmo.py" line="143" />
             <source>'Judged at' must be a date written YYYY-MM-DD, such as 2024-04-01; it is '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="239" />
+            <location filename="../processing/algorithms/hmo.py" line="243" />
             <source>Inspection list: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="58" />
+            <location filename="../processing/analysis/hmo.py" line="60" />
             <source>The property base has no properties.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="77" />
+            <location filename="../processing/analysis/hmo.py" line="79" />
             <source>Only {} known HMO(s) on the register link to the property base; at least {} are needed to learn what an HMO looks like in the other files. Nothing was fitted. Check the register's UPRNs and addresses (the match rates are in the log) or add past inspection outcomes of 'HMO' to the register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="67" />
+            <location filename="../processing/analysis/hmo.py" line="69" />
             <source>{} licence(s) on the register had expired on {} (or not yet begun): those properties are treated as unlicensed; their dates are kept in the output.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="72" />
+            <location filename="../processing/analysis/hmo.py" line="74" />
             <source>{} inspection outcome(s) were neither 'HMO' nor 'not HMO' and were not used.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="217" />
+            <location filename="../processing/analysis/hmo.py" line="242" />
             <source>The probabilities are uncalibrated ({}): they assume licensed HMOs are like unlicensed ones. Use them to rank properties, not as chances. Give past inspection outcomes (role inspections) to calibrate them.</source>
             <translation type="unfinished" />
         </message>
@@ -4316,7 +4316,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="102" />
+            <location filename="../processing/analysis/hmo_report.py" line="108" />
             <source>Mean raise in log-odds among the 500 highest</source>
             <translation type="unfinished" />
         </message>
@@ -4376,292 +4376,292 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="92" />
+            <location filename="../processing/analysis/hmo_report.py" line="98" />
             <source>Model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="92" />
+            <location filename="../processing/analysis/hmo_report.py" line="98" />
             <source>Held-out AUC</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="92" />
+            <location filename="../processing/analysis/hmo_report.py" line="98" />
             <source>Average precision</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="93" />
+            <location filename="../processing/analysis/hmo_report.py" line="99" />
             <source>Precision at 100</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="99" />
+            <location filename="../processing/analysis/hmo_report.py" line="105" />
             <source>What raises a property's score</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="103" />
+            <location filename="../processing/analysis/hmo_report.py" line="109" />
             <source>Feature</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="103" />
+            <location filename="../processing/analysis/hmo_report.py" line="109" />
             <source>Meaning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="103" />
+            <location filename="../processing/analysis/hmo_report.py" line="109" />
             <source>Properties with a value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="105" />
+            <location filename="../processing/analysis/hmo_report.py" line="111" />
             <source>Linking each file to the property base</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <location filename="../processing/analysis/hmo_report.py" line="112" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <location filename="../processing/analysis/hmo_report.py" line="112" />
             <source>Role</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <location filename="../processing/analysis/hmo_report.py" line="112" />
             <source>Rows</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="106" />
+            <location filename="../processing/analysis/hmo_report.py" line="112" />
             <source>By UPRN</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="107" />
+            <location filename="../processing/analysis/hmo_report.py" line="113" />
             <source>By address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="107" />
+            <location filename="../processing/analysis/hmo_report.py" line="113" />
             <source>Probabilistic</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="107" />
+            <location filename="../processing/analysis/hmo_report.py" line="113" />
             <source>Not linked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="108" />
+            <location filename="../processing/analysis/hmo_report.py" line="114" />
             <source>Match rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="116" />
+            <location filename="../processing/analysis/hmo_report.py" line="122" />
             <source>Privacy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="117" />
+            <location filename="../processing/analysis/hmo_report.py" line="123" />
             <source>Every output is about properties, not people. Names, dates of birth and claim references are never read into the results; the electoral register gives only counts of electors and of distinct surnames. Addresses appear in the inspection lists and in the unlinked examples above: that is their purpose. See the processing record for who may see what.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="131" />
+            <location filename="../processing/analysis/hmo_report.py" line="137" />
             <source>1. Purpose</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="132" />
+            <location filename="../processing/analysis/hmo_report.py" line="138" />
             <source>To find houses in multiple occupation that should hold a licence and do not, so that officers can inspect them first. The output ranks properties; it decides nothing about any person.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="135" />
+            <location filename="../processing/analysis/hmo_report.py" line="141" />
             <source>2. Lawful basis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="137" />
+            <location filename="../processing/analysis/hmo_report.py" line="143" />
             <source>3. Data shared and fields used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="141" />
+            <location filename="../processing/analysis/hmo_report.py" line="147" />
             <source>Fields used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="141" />
+            <location filename="../processing/analysis/hmo_report.py" line="147" />
             <source>Fields dropped unread</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="142" />
+            <location filename="../processing/analysis/hmo_report.py" line="148" />
             <source>Fields dropped unread were removed as each file was read; their values never reached the analysis or an output. From the electoral register only the number of electors and of distinct surnames per property is derived.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="146" />
+            <location filename="../processing/analysis/hmo_report.py" line="152" />
             <source>4. What is derived</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="149" />
+            <location filename="../processing/analysis/hmo_report.py" line="155" />
             <source>5. Who may see what</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="150" />
+            <location filename="../processing/analysis/hmo_report.py" line="156" />
             <source>Output</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="150" />
+            <location filename="../processing/analysis/hmo_report.py" line="156" />
             <source>Holds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="150" />
+            <location filename="../processing/analysis/hmo_report.py" line="156" />
             <source>Who may see it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="159" />
+            <location filename="../processing/analysis/hmo_report.py" line="165" />
             <source>6. Retention</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="161" />
+            <location filename="../processing/analysis/hmo_report.py" line="167" />
             <source>7. Risks and how they are reduced (DPIA summary)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="162" />
+            <location filename="../processing/analysis/hmo_report.py" line="168" />
             <source>Risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="162" />
+            <location filename="../processing/analysis/hmo_report.py" line="168" />
             <source>Reduced by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="171" />
+            <location filename="../processing/analysis/hmo_report.py" line="177" />
             <source>8. This run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="172" />
+            <location filename="../processing/analysis/hmo_report.py" line="178" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="172" />
+            <location filename="../processing/analysis/hmo_report.py" line="178" />
             <source>Value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="194" />
+            <location filename="../processing/analysis/hmo_report.py" line="200" />
             <source>Address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="195" />
+            <location filename="../processing/analysis/hmo_report.py" line="201" />
             <source>Probability</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="195" />
+            <location filename="../processing/analysis/hmo_report.py" line="201" />
             <source>Reasons</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="151" />
+            <location filename="../processing/analysis/hmo_report.py" line="157" />
             <source>every property: probability, rank, licence state, reasons</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="152" />
+            <location filename="../processing/analysis/hmo_report.py" line="158" />
             <source>housing standards team and its analysts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="153" />
+            <location filename="../processing/analysis/hmo_report.py" line="159" />
             <source>addresses of unlicensed properties in rank order, with reasons</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="154" />
+            <location filename="../processing/analysis/hmo_report.py" line="160" />
             <source>the officers of that ward or patch</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="155" />
+            <location filename="../processing/analysis/hmo_report.py" line="161" />
             <source>figures, model, match rates, a few unlinked addresses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="156" />
+            <location filename="../processing/analysis/hmo_report.py" line="162" />
             <source>housing standards managers; the data protection officer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="157" />
+            <location filename="../processing/analysis/hmo_report.py" line="163" />
             <source>This record</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="157" />
+            <location filename="../processing/analysis/hmo_report.py" line="163" />
             <source>files, fields, lawful basis, retention</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="158" />
+            <location filename="../processing/analysis/hmo_report.py" line="164" />
             <source>anyone who asks: publish it with the privacy notice</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="163" />
+            <location filename="../processing/analysis/hmo_report.py" line="169" />
             <source>A household is visited because of a wrong link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="164" />
+            <location filename="../processing/analysis/hmo_report.py" line="170" />
             <source>links by UPRN first, exact address next; match rates and unlinked rows are reported</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="165" />
+            <location filename="../processing/analysis/hmo_report.py" line="171" />
             <source>A score is read as a finding</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="166" />
+            <location filename="../processing/analysis/hmo_report.py" line="172" />
             <source>the list orders inspections only; an officer's inspection decides</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="167" />
+            <location filename="../processing/analysis/hmo_report.py" line="173" />
             <source>Personal data spreads</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="168" />
+            <location filename="../processing/analysis/hmo_report.py" line="174" />
             <source>outputs are property-level; names, dates of birth and claim references are never kept</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="169" />
+            <location filename="../processing/analysis/hmo_report.py" line="175" />
             <source>Uncalibrated probabilities are over-trusted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="170" />
+            <location filename="../processing/analysis/hmo_report.py" line="176" />
             <source>the report says whether inspection outcomes calibrated them</source>
             <translation type="unfinished" />
         </message>
@@ -4678,40 +4678,40 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/hmo_report.py" line="87" />
             <source>Points on the dashed line are well calibrated. Method: {}; share of HMOs on the register estimated at {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="96" />
+            <location filename="../processing/analysis/hmo_report.py" line="102" />
             <source>Kept: {}, because {}. {} folds; {} blocks (streets) kept whole.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="128" />
+            <location filename="../processing/analysis/hmo_report.py" line="134" />
             <source>Filled in by the tool on {}. Review every section, add your council's names and sign-off, and keep it with the outputs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="173" />
+            <location filename="../processing/analysis/hmo_report.py" line="179" />
             <source>Properties</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="173" />
+            <location filename="../processing/analysis/hmo_report.py" line="179" />
             <source>Judged at</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="174" />
+            <location filename="../processing/analysis/hmo_report.py" line="180" />
             <source>Model kept</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <location filename="../processing/analysis/hmo_report.py" line="181" />
             <source>Calibrated</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="191" />
+            <location filename="../processing/analysis/hmo_report.py" line="197" />
             <source>{} unlicensed properties in {}, most likely HMOs first. The reasons are what raised each score most; an inspection decides.</source>
             <translation type="unfinished" />
         </message>
@@ -4731,17 +4731,17 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <location filename="../processing/analysis/hmo_report.py" line="181" />
             <source>yes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <location filename="../processing/analysis/hmo_report.py" line="181" />
             <source>no</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="113" />
+            <location filename="../processing/analysis/hmo_report.py" line="119" />
             <source>Addresses in '{}' that link to no property (first {}):</source>
             <translation type="unfinished" />
         </message>
@@ -5689,6 +5689,32 @@ Output fields (the areas' own fields are kept): expected, ratio (observed / expe
         <message>
             <location filename="../processing/analysis/dashboard.py" line="454" />
             <source>Areas differ more than chance alone would make them (winsorised dispersion {:.2f} over {} areas, above the {:.2f} that chance allows): the limits are exact negative binomial, widened as Spiegelhalter's additive method sizes it (tau = {:.4f} on the square-root scale; dispersion alpha = {:.3f}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="47" />
+            <source>Ranks every property of a borough by how likely it is a house in multiple occupation (HMO) without a licence, from files the council already holds (after the London Office of Data Analytics pilot).
+
+Inputs
+- Property base: gazetteer points (LLPG or AddressBase) in a projected CRS; its UPRN field, address field(s) and postcode field.
+- Datasets and Roles: council files (CSV, XLSX or any table) and one role each, comma separated, in the same order: hmo_register (licensed HMOs, with licence start and expiry dates), inspections (an outcome column: HMO / not HMO), council_tax, electoral_register, housing_benefit, complaints, epc (the EPC register's certificates.csv), planning, fire_incidents. Each role once; hmo_register is required.
+- Judged at: the date licences and complaints are judged at (YYYY-MM-DD; default today). An expired licence counts as no licence; its dates are kept.
+- Wards or patches (optional) and their ward or patch name field: one inspection list per area, of at most the properties per inspection list (default 100).
+
+Every file is linked to the property base by UPRN, else by address (the linkage engine of Find people at risk); match rates are reported. Only the columns each role needs are kept; all others are dropped unread. The model learns from the licensed HMOs (positive-unlabelled learning), compares a penalised logistic model with gradient-boosted trees by spatially blocked cross-validation and keeps the better; inspection outcomes, when given, calibrate the probabilities. At least 20 known HMOs are needed.
+
+Output fields (scored properties): the base's own fields; hmo_probability, with hmo_probability_low and hmo_probability_high (at either end of the interval of the share of HMOs on the register); rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
+Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_prevalence.py" line="418" />
+            <source>Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from Find unlicensed HMOs. The {} interval carries two uncertainties: chance (each property an HMO or not, independently, with its probability: an exact Poisson-binomial interval) and, the larger, the share of HMOs that are on the register, which sets the probabilities' level (its low end gives the high probabilities and the high end the low ones). The probabilities are only as good as the assumption that licensed HMOs look like unlicensed ones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="87" />
+            <source>Points on the dashed line are well calibrated. Method: {}; share of HMOs on the register estimated at {} (95% interval {} to {}), read among the {} highest-scored properties, where nearly all are HMOs; the mean score of registered HMOs, {}, is only a floor for it. The probabilities at either end of that interval are written beside each property's (hmo_probability_low and hmo_probability_high); HMO prevalence uses them for its intervals.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -152,16 +152,66 @@ def test_inspection_outcomes_calibrate_and_their_absence_is_said(borough, analys
     assert uncalibrated.properties["hmo_probability"].between(0, 1).all()
 
 
-def test_positive_unlabelled_score_divides_by_the_label_frequency():
+def positive_unlabelled_sample(n=20000, c=0.2, seed=5):
+    """A population where a feature makes some properties clear HMOs and leaves others in doubt; a share c of the
+    HMOs, picked at random, is on the register; the score is the true chance of being on it."""
+    rng = np.random.default_rng(seed)
+    # 2% look like HMOs and nearly all are; 6% are in doubt; the rest are homes (a few HMOs among them)
+    group = rng.choice(3, size=n, p=[0.02, 0.06, 0.92])
+    p_hmo = np.array([0.95, 0.3, 0.01])[group] * np.exp(rng.normal(0, 0.03, n)).clip(max=1 / 0.95)
+    is_hmo = rng.random(n) < p_hmo
+    on_register = is_hmo & (rng.random(n) < c)
+    return c * p_hmo, on_register, is_hmo
+
+
+def test_the_registered_share_is_read_where_nearly_all_are_hmos_not_averaged_over_doubtful_ones():
+    from community_risk.processing.analysis.hmo import label_frequency, register_probability
+
+    held_out, on_register, is_hmo = positive_unlabelled_sample()
+    true_c = on_register.sum() / is_hmo.sum()
+    share = label_frequency(held_out, on_register, register_probability(held_out, on_register))
+    # Elkan and Noto's mean score over registered HMOs is low when many HMOs look like homes; the top region is not
+    assert share["label_frequency_floor"] < 0.8 * true_c
+    assert abs(share["label_frequency"] / true_c - 1) < 0.2
+    assert share["label_frequency_low"] <= true_c <= share["label_frequency_high"]
+
+
+@pytest.mark.parametrize("with_inspections", [False, True])
+def test_probabilities_add_up_to_the_registered_hmos_over_their_share(with_inspections):
     from community_risk.processing.analysis.hmo import calibrate
 
-    held_out = np.array([0.5, 0.5, 0.1, 0.05, 0.2])
-    on_register = np.array([True, True, False, False, False])
+    held_out, on_register, is_hmo = positive_unlabelled_sample()
+    outcome = None
+    if with_inspections:  # inspections aimed at HMOs: their level must not be taken, only their slope
+        rng = np.random.default_rng(9)
+        outcome = np.full(len(held_out), np.nan)
+        pick = rng.choice(np.flatnonzero(~on_register), 400, replace=False,
+                          p=np.where(is_hmo, 6.0, 1.0)[~on_register] / np.where(is_hmo, 6.0, 1.0)[~on_register].sum())
+        outcome[pick] = is_hmo[pick]
     notes = []
-    probability, info = calibrate(held_out, on_register, None, np.zeros(5, dtype=bool), notes)
-    assert info["label_frequency"] == pytest.approx(0.5)
-    assert probability == pytest.approx([1.0, 1.0, 0.2, 0.1, 0.4])
-    assert not info["calibrated"] and notes
+    probability, low, high, info = calibrate(held_out, on_register, outcome, np.zeros(len(held_out), dtype=bool), notes)
+    assert info["calibrated"] == with_inspections
+    assert any("uncalibrated" in str(note) for note in notes) != with_inspections
+    expected = on_register.sum() / info["label_frequency"]
+    assert probability[~on_register].sum() + on_register.sum() == pytest.approx(expected, rel=0.01)
+    assert abs((probability[~on_register].sum() + on_register.sum()) / is_hmo.sum() - 1) < 0.25
+    assert (low <= probability + 1e-12).all() and (probability <= high + 1e-12).all()
+    assert low[~on_register].sum() < (is_hmo & ~on_register).sum() < high[~on_register].sum()
+    # the ranking is the score's
+    order = np.argsort(-held_out)
+    assert (np.diff(probability[order][~on_register[order]]) <= 1e-12).all()
+
+
+def test_logistic_line_matches_a_known_fit_and_survives_separated_classes():
+    from community_risk.processing.analysis.hmo import logistic_line
+
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=5000)
+    y = (rng.random(5000) < 1 / (1 + np.exp(-(1.5 * x - 3)))).astype(float)
+    slope, intercept = logistic_line(x, y)
+    assert slope == pytest.approx(1.5, abs=0.15) and intercept == pytest.approx(-3, abs=0.2)
+    slope, intercept = logistic_line(np.array([0.0, 1, 2, 3]), np.array([0.0, 0, 1, 1]))
+    assert np.isfinite(slope) and slope > 0 and np.isfinite(intercept)
 
 
 # --- bad inputs: each a clear message, nothing half-written -----------------------------------------------------

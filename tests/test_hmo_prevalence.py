@@ -61,6 +61,22 @@ def test_property_mode_counts_licensed_as_known_and_adds_the_others_probabilitie
     assert any("outside every area" in str(note) for note in result.notes)
 
 
+def test_property_mode_interval_spans_the_low_and_high_probabilities_when_given():
+    area = np.zeros(40, dtype=int)
+    probability, low, high = np.full(40, 0.5), np.full(40, 0.25), np.full(40, 0.75)
+    licensed = np.zeros(40)
+    plain = hp.property_prevalence(area, probability, licensed, 1).table.iloc[0]
+    result = hp.property_prevalence(area, probability, licensed, 1, probability_low=low, probability_high=high)
+    row = result.table.iloc[0]
+    assert row["estimated_hmos"] == pytest.approx(20)  # the point estimate is the middle probabilities'
+    assert row["estimated_hmos_low"] == hp.poisson_binomial_interval(low)[1] < plain["estimated_hmos_low"]
+    assert row["estimated_hmos_high"] == hp.poisson_binomial_interval(high)[2] > plain["estimated_hmos_high"]
+    assert result.total[1] < 10 < 30 < result.total[2]
+    assert "share of HMOs that are on the register" in hp.report_html(result, ["all"])
+    with pytest.raises(AnalysisError, match="not between 0 and 1"):
+        hp.property_prevalence(area, probability, licensed, 1, probability_low=low, probability_high=high + 0.5)
+
+
 @pytest.mark.parametrize("probability, licensed, said", [
     ([0.2, 1.4], [0, 0], "not between 0 and 1"), ([0.2, np.nan], [0, 0], "missing"),
     ([0.2, 0.3], [0, 2], "neither 0 nor 1")])

@@ -63,7 +63,9 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
             "unread. The model learns from the licensed HMOs (positive-unlabelled learning), compares a penalised "
             "logistic model with gradient-boosted trees by spatially blocked cross-validation and keeps the better; "
             "inspection outcomes, when given, calibrate the probabilities. At least 20 known HMOs are needed.\n\n"
-            "Output fields (scored properties): the base's own fields; hmo_probability; rank (unlicensed "
+            "Output fields (scored properties): the base's own fields; hmo_probability, with hmo_probability_low "
+            "and hmo_probability_high (at either end of the interval of the share of HMOs on the register); rank "
+            "(unlicensed "
             "properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; "
             "licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised "
             "the score most, in plain words).\n"
@@ -206,6 +208,8 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         from .styling import apply_graduated_style
 
         columns = [("hmo_probability", QVariant.Double, table["hmo_probability"].tolist()),
+                   ("hmo_probability_low", QVariant.Double, table["hmo_probability_low"].tolist()),
+                   ("hmo_probability_high", QVariant.Double, table["hmo_probability_high"].tolist()),
                    ("rank", QVariant.Int, [None if v is None or v != v else int(v) for v in table["rank"].astype(object)
                                            .where(table["rank"].notna(), None)]),
                    ("licensed", QVariant.Int, table["licensed"].tolist()),

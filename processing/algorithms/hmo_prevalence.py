@@ -165,9 +165,14 @@ class HmoPrevalenceAlgorithm(CommunityRiskAlgorithm):
                                    areas_source.source.sourceCrs(), progress_share=50)
         records = AreaRecords(properties, run.feedback, progress_share=50)
         probability, licensed = (self.numeric(records, name, properties.label) for name in names)
+        # Find unlicensed HMOs writes the probabilities at either end of its interval beside them
+        ends = [names[0] + "_low", names[0] + "_high"]
+        present = [f.name() for f in properties.source.fields()]
+        low, high = ((self.numeric(records, name, properties.label) for name in ends)
+                     if all(name in present for name in ends) else (None, None))
         run.step(tr("Summing HMO probabilities per area"))
         area_of = assign_points_to_areas(areas.shapely_geometries(), xs, ys)
-        return property_prevalence(area_of, probability, licensed, len(areas), level, run.progress)
+        return property_prevalence(area_of, probability, licensed, len(areas), level, run.progress, low, high)
 
     def from_areas(self, run, areas, level):
         from ..analysis.hmo_prevalence import area_prevalence

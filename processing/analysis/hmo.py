@@ -29,8 +29,10 @@ MIN_KNOWN_HMOS = 20
 MIN_INSPECTIONS = 20
 FOLDS = 5
 LIST_SIZES = (50, 100, 500)
-TIE = 0.02
-MAX_UNLABELLED_TRAINING = 30_000  # a larger borough trains on a weighted sample of its unlabelled properties  # relative difference in held-out average precision below which the simpler model is kept
+TIE = 0.02  # relative difference in held-out average precision below which the simpler model is kept
+MAX_UNLABELLED_TRAINING = 30_000  # a larger borough trains on a weighted sample of its unlabelled properties
+MIN_REGION = 100  # the fewest top-ranked properties the registered share is read from
+CONFIDENCE_OF_BOUND = 0.5  # the share is read as the median of its Beta posterior
 
 
 @dataclass
@@ -83,10 +85,13 @@ def find_unlicensed_hmos(properties, datasets, as_at, progress=no_progress, seed
     groups = street_groups(index)
     model = fit_and_compare(features, on_register, groups, seed, folds,
                             progress=lambda f: progress(0.42 + 0.38 * f))
-    probability, calibration = calibrate(model["held_out"], on_register, outcome, licensed, notes)
+    probability, probability_low, probability_high, calibration = calibrate(model["held_out"], on_register, outcome,
+                                                                            licensed, notes, seed)
     progress(0.82)
     reasons, effects = explain(model["final"], features, progress=lambda f: progress(0.82 + 0.15 * f))
     output = assemble(properties, features, probability, licensed, on_register, licence_start, licence_end, reasons)
+    output.insert(output.columns.get_loc("hmo_probability") + 1, "hmo_probability_low", np.round(probability_low, 4))
+    output.insert(output.columns.get_loc("hmo_probability") + 2, "hmo_probability_high", np.round(probability_high, 4))
     evaluation = evaluate(model["held_out"], on_register, features, seed)
     evaluation["inspections"] = inspection_check(probability, outcome, licensed)
     report = {"as_at": str(as_at), "properties": n, "known_hmos": known, "licensed": int(licensed.sum()),
@@ -202,38 +207,119 @@ def _threads():
     return threadpool_limits(limits=max(1, (os.cpu_count() or 2) // 2))
 
 
-def calibrate(held_out, on_register, outcome, licensed, notes):
-    """Probability of being an HMO per property, and how it was calibrated."""
-    positives = held_out[on_register]
-    c = float(np.clip(positives.mean(), 1e-6, 1.0))  # P(registered | HMO): Elkan and Noto's estimator
-    pu = np.clip(held_out / c, 0.0, 1.0)
+def calibrate(held_out, on_register, outcome, licensed, notes, seed=1):
+    """Probability of being an HMO per property, its low and high (under the interval of the share of HMOs on the
+    register), and how it was calibrated.
+
+    The held-out score is first made the chance of being on the register (register_probability). Its curve is
+    logistic in that score's log-odds: slope 1 without inspections, the slope the inspection outcomes show with
+    them. Its level comes from the share c of HMOs on the register (label_frequency), so that the expected HMOs
+    in the base (registered ones counting 1 each) equal the registered HMOs divided by c: the Elkan-Noto prior
+    shift, which without inspections and where no score exceeds c is their formula itself."""
+    score = register_probability(held_out, on_register)
+    share = label_frequency(held_out, on_register, score, seed)
     inspected = np.isfinite(outcome) & ~licensed if outcome is not None else np.zeros(len(held_out), dtype=bool)
-    info = {"label_frequency": c, "inspections_used": int(inspected.sum())}
-    if outcome is None or inspected.sum() < MIN_INSPECTIONS or len(np.unique(outcome[inspected])) < 2:
+    info = dict(share, inspections_used=int(inspected.sum()),
+                expected_hmos=min(float(on_register.sum()) / share["label_frequency"], float(len(score))))
+    logit = _logit(score)
+    usable = outcome is not None and inspected.sum() >= MIN_INSPECTIONS and len(np.unique(outcome[inspected])) == 2
+    if usable:
+        # Inspections are not a random sample (many follow complaints or tip-offs), so they teach the shape of the
+        # curve, not its level.
+        slope, _ = logistic_line(logit[inspected], outcome[inspected].astype(float))
+        info.update(calibrated=True, slope=slope, inspected_hmo_rate=float(outcome[inspected].mean()), method=(
+            "logistic recalibration of the held-out score on {} inspection outcomes (its slope), its level set to "
+            "the positive-unlabelled estimate of {:.0f} HMOs in the base".format(int(inspected.sum()),
+                                                                               info["expected_hmos"])))
+    else:
+        slope = 1.0
         why = ("no inspection outcomes were given" if outcome is None else
                "only {} usable inspection outcome(s) of unlicensed properties".format(int(inspected.sum())))
-        info.update(calibrated=False, method="positive-unlabelled estimate (score / mean score of held-out "
-                                             "registered HMOs)", why_not=why)
+        info.update(calibrated=False, slope=slope, why_not=why, method=(
+            "positive-unlabelled: the held-out score as the chance of being on the register, shifted so that the "
+            "expected HMOs equal the registered ones divided by the share of HMOs on the register (Elkan and Noto); "
+            "{:.0f} HMOs in the base".format(info["expected_hmos"])))
         notes.append(Note(translatable("The probabilities are uncalibrated ({}): they assume licensed HMOs are like "
                                        "unlicensed ones. Use them to rank properties, not as chances. Give past "
                                        "inspection outcomes (role inspections) to calibrate them."), why, warning=True))
-        return pu, info
-    from sklearn.linear_model import LogisticRegression
+    curves = []
+    for key in ("label_frequency", "label_frequency_high", "label_frequency_low"):
+        expected = min(float(on_register.sum()) / share[key], float(len(score)))
+        intercept = _intercept_for_total(slope * logit, on_register, expected)
+        curves.append(1.0 / (1.0 + np.exp(-(slope * logit + intercept))))
+    info["intercept"] = float(_intercept_for_total(slope * logit, on_register, info["expected_hmos"]))
+    return curves[0], curves[1], curves[2], info
 
+
+def register_probability(held_out, on_register):
+    """The held-out score recalibrated (Platt) to the chance of being on the register: scores from models fitted
+    on other streets run overconfident, highest at the top."""
+    if on_register.all() or not on_register.any():
+        return np.clip(held_out, 0.0, 1.0)
     logit = _logit(held_out)
-    fitted = LogisticRegression(C=1e4, max_iter=1000).fit(logit[inspected].reshape(-1, 1), outcome[inspected].astype(int))
-    slope = float(fitted.coef_[0][0])
-    # Inspections are not a random sample (many follow complaints), so they teach the shape of the curve, not its
-    # level: the intercept is set so that the expected HMOs across the base equal the positive-unlabelled estimate,
-    # the registered HMOs divided by the share of HMOs that are registered (a prior-shift correction).
-    expected = min(float(on_register.sum()) / c, float(len(held_out)))
-    intercept = _intercept_for_total(slope * logit, on_register, expected)
-    probability = 1.0 / (1.0 + np.exp(-(slope * logit + intercept)))
-    info.update(calibrated=True, method="logistic recalibration of the held-out score on {} inspection outcomes "
-                "(slope), its level set to the positive-unlabelled estimate of {:.0f} HMOs in the base".format(
-                    int(inspected.sum()), expected), slope=slope, intercept=float(intercept),
-                inspected_hmo_rate=float(outcome[inspected].mean()), expected_hmos=expected)
-    return probability, info
+    slope, intercept = logistic_line(logit, on_register.astype(float))
+    return 1.0 / (1.0 + np.exp(-(slope * logit + intercept)))
+
+
+def logistic_line(x, y, steps=100):
+    """(slope, intercept) of a logistic regression of y (0/1) on one variable: Newton's method, each step halved
+    until the likelihood rises (a tiny ridge keeps it finite when the classes separate)."""
+    design = np.column_stack([x, np.ones(len(x))])
+    mean = float(np.clip(np.mean(y), 1e-6, 1 - 1e-6))
+    beta = np.array([0.0, np.log(mean / (1 - mean))])
+
+    def fit(b):
+        z = design @ b
+        return float(np.sum(y * z - np.logaddexp(0.0, z)) - 1e-6 * b @ b)
+
+    current = fit(beta)
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -35, 35)))
+        gradient = design.T @ (y - p) - 2e-6 * beta
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + 2e-6 * np.eye(2)
+        step = np.linalg.solve(hessian, gradient)
+        size = 1.0
+        while size > 1e-6 and fit(beta + size * step) < current:
+            size /= 2
+        beta = beta + size * step
+        improved, current = fit(beta) - current, fit(beta)
+        if np.abs(size * step).max() < 1e-9 or improved < 1e-12:
+            break
+    return float(beta[0]), float(beta[1])
+
+
+def label_frequency(held_out, on_register, score, seed=1, boots=200, level=0.95):
+    """The share c of HMOs that are on the register, with an interval.
+
+    Where the score is highest nearly every property is an HMO, so there the registered share is c itself (the
+    idea of Bekker and Davis's TIcE): c is the largest registered share among the top k properties, over k from
+    MIN_REGION to a quarter of the base, each share read as the median of its Beta posterior (so that a small
+    region cannot win by luck). The mean of `score` (the held-out score as the chance of being on the register)
+    over registered properties, Elkan and Noto's estimator, is a floor: it equals c only if every HMO looked like
+    one, and on generated boroughs it is 0.4-0.8 of the true c. The interval comes from resampling the properties
+    (a Poisson bootstrap of the same search)."""
+    from scipy.stats import beta
+
+    n = len(held_out)
+    order = np.argsort(-held_out, kind="stable")
+    labels = on_register[order].astype(float)
+    sizes = np.unique(np.geomspace(min(MIN_REGION, n), max(min(MIN_REGION, n), n // 4), 120).astype(int))
+    floor = float(np.clip(score[on_register].mean(), 1e-6, 1.0))
+
+    def search(weights):
+        counted = np.cumsum(weights)[sizes - 1]
+        registered = np.cumsum(weights * labels)[sizes - 1]
+        bound = np.where(registered > 0, beta.ppf(CONFIDENCE_OF_BOUND, np.maximum(registered, 1e-9),
+                                                  np.maximum(counted - registered, 0) + 1), 0.0)
+        best = int(np.argmax(bound))
+        return max(float(bound[best]), floor), int(sizes[best])
+
+    c, region = search(np.ones(n))
+    rng = np.random.default_rng(seed)
+    resampled = [search(rng.poisson(1.0, n).astype(float))[0] for _ in range(boots)]
+    low, high = np.quantile(resampled, [(1 - level) / 2, (1 + level) / 2])
+    return {"label_frequency": c, "label_frequency_low": float(min(low, c)), "label_frequency_high": float(max(high, c)),
+            "label_frequency_floor": floor, "label_frequency_region": region}
 
 
 def _intercept_for_total(linear, on_register, total):

@@ -81,10 +81,17 @@ def check_probabilities(probability, licensed):
     return probability, licensed
 
 
-def property_prevalence(area_of_property, probability, licensed, n_areas, level=0.95, progress=no_progress):
+def property_prevalence(area_of_property, probability, licensed, n_areas, level=0.95, progress=no_progress,
+                        probability_low=None, probability_high=None):
     """Per area: licensed HMOs plus the expected unlicensed ones (the sum of their probabilities), with the
-    exact Poisson-binomial interval. area_of_property: the area index per property, -1 outside all."""
+    exact Poisson-binomial interval. area_of_property: the area index per property, -1 outside all.
+    probability_low/high (optional, from Find unlicensed HMOs): the probabilities at either end of the interval of
+    the share of HMOs on the register; the interval then runs from the low end's lower bound to the high end's
+    upper bound, so that it carries that uncertainty, the largest, as well as chance."""
     probability, licensed = check_probabilities(probability, licensed)
+    ends = None
+    if probability_low is not None and probability_high is not None:
+        ends = [check_probabilities(p, licensed)[0] for p in (probability_low, probability_high)]
     area_of_property = np.asarray(area_of_property)
     outside = int(np.sum(area_of_property < 0))
     notes = [Note(translatable("{} propert(ies) lie outside every area and are counted in none."), outside,
@@ -95,20 +102,27 @@ def property_prevalence(area_of_property, probability, licensed, n_areas, level=
     # The unlicensed properties grouped by area once (a stable sort), not searched for area by area.
     order = np.argsort(area_of_property[unknown], kind="stable")
     grouped_area, grouped_p = area_of_property[unknown][order], probability[unknown][order]
+    grouped_low, grouped_high = (grouped_p, grouped_p) if ends is None else (e[unknown][order] for e in ends)
     bounds = np.searchsorted(grouped_area, np.arange(n_areas + 1))
     rows = []
     for area in range(n_areas):
         progress(area / max(n_areas, 1))
         known = float(licensed_per_area[area])
-        mean, low, high = poisson_binomial_interval(grouped_p[bounds[area]:bounds[area + 1]], level)
+        part = slice(bounds[area], bounds[area + 1])
+        mean, low, high = poisson_binomial_interval(grouped_p[part], level)
+        if ends is not None:
+            low = poisson_binomial_interval(grouped_low[part], level)[1]
+            high = poisson_binomial_interval(grouped_high[part], level)[2]
         rows.append(_row(known + mean, known + low, known + high, known))
-    totals = [float(grouped_p.sum()), float(np.sum(grouped_p * (1 - grouped_p)))]
     table = pd.DataFrame(rows, columns=list(COLUMNS))
-    # The total over areas: the same sum, its interval by the normal approximation (many trials).
+    # The total over areas: the same sums, their intervals by the normal approximation (many trials).
     known_total = float(table["licensed_hmos"].sum())
-    spread = _normal_quantile(level) * np.sqrt(totals[1])
-    total = (known_total + totals[0], known_total + max(totals[0] - spread, 0.0), known_total + totals[0] + spread)
-    return Prevalence(table, "property", level, total, notes)
+    quantile = _normal_quantile(level)
+    low_sum, high_sum = float(grouped_low.sum()), float(grouped_high.sum())
+    low = max(low_sum - quantile * np.sqrt(np.sum(grouped_low * (1 - grouped_low))), 0.0)
+    high = high_sum + quantile * np.sqrt(np.sum(grouped_high * (1 - grouped_high)))
+    total = (known_total + float(grouped_p.sum()), known_total + low, known_total + high)
+    return Prevalence(table, "property", level, total, notes, {"share_interval": ends is not None})
 
 
 def _row(estimated, low, high, licensed):
@@ -400,6 +414,14 @@ S56_TEXT = translatable(
 
 
 def _meaning(prevalence, t, level):
+    if prevalence.mode == "property" and prevalence.model.get("share_interval"):
+        return t(translatable(
+            "Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from "
+            "Find unlicensed HMOs. The {} interval carries two uncertainties: chance (each property an HMO or not, "
+            "independently, with its probability: an exact Poisson-binomial interval) and, the larger, the share of "
+            "HMOs that are on the register, which sets the probabilities' level (its low end gives the high "
+            "probabilities and the high end the low ones). The probabilities are only as good as the assumption "
+            "that licensed HMOs look like unlicensed ones.")).format(level)
     if prevalence.mode == "property":
         return t(translatable(
             "Each area's estimate is its licensed HMOs plus the sum of the other properties' HMO probabilities from "

@@ -85,8 +85,14 @@ def report_html(report, title, translate=lambda text: text):
                                          t(translatable("Probability against inspection outcomes (fifths)")),
                                          t(translatable("mean probability")), t(translatable("share found to be HMOs"))))
     body.append("<p class='small'>{}</p>".format(escape(t(translatable(
-        "Points on the dashed line are well calibrated. Method: {}; share of HMOs on the register estimated at {}.")).format(
-        calibration["method"], _pct(calibration["label_frequency"])))))
+        "Points on the dashed line are well calibrated. Method: {}; share of HMOs on the register estimated at {} "
+        "(95% interval {} to {}), read among the {} highest-scored properties, where nearly all are HMOs; the mean "
+        "score of registered HMOs, {}, is only a floor for it. The probabilities at either end of that interval are "
+        "written beside each property's (hmo_probability_low and hmo_probability_high); HMO prevalence uses them "
+        "for its intervals.")).format(
+        calibration["method"], _pct(calibration["label_frequency"]), _pct(calibration["label_frequency_low"]),
+        _pct(calibration["label_frequency_high"]), calibration["label_frequency_region"],
+        _pct(calibration["label_frequency_floor"])))))
     body.append("<h2>{}</h2>".format(escape(t(translatable("The model")))))
     compared = model["compared"]
     body.append(_table([t(translatable("Model")), t(translatable("Held-out AUC")), t(translatable("Average precision")),
