@@ -1714,7 +1714,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="131" />
+            <location filename="../processing/analysis/linkage.py" line="130" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -5519,6 +5519,11 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
         <message>
             <location filename="../processing/analysis/linkage.py" line="135" />
             <source>{} row(s) carry a UPRN whose other rows give another house number or flat; those rows were matched by address instead.</source>
+            <translation type="obsolete" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="136" />
+            <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
         <message>

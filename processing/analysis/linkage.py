@@ -120,8 +120,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
         records = records.assign(building=None)
 
     # 1. exact UPRN, unless one UPRN is recorded in different postcode districts (a keying error of the UPRN; a
-    # postcode slip within a district is common and says nothing of the UPRN), and not for a row whose house number
-    # or flat contradicts the UPRN's other rows (a neighbour's UPRN carried by this row)
+    # postcode slip within a district is common and says nothing of the UPRN)
     with_uprn = records[records["uprn"].notna()]
     spread = with_uprn.groupby("uprn")["postcode"].nunique()
     candidates = with_uprn[with_uprn["uprn"].isin(spread[spread > 1].index)]
@@ -130,11 +129,13 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     if conflicted:
         notes.append(Note(translatable("{} UPRN(s) are recorded at addresses in different postcodes; those rows were "
                                        "matched by address instead."), len(conflicted), warning=True))
-    dissenting = _dissenting_uprn_rows(with_uprn[~with_uprn["uprn"].isin(conflicted)])
-    if len(dissenting):
-        notes.append(Note(translatable("{} row(s) carry a UPRN whose other rows give another house number or flat; "
-                                       "those rows were matched by address instead."), len(dissenting), warning=True))
-    untrusted = records["uprn"].isin(conflicted) | records["unique_id"].isin(dissenting)
+    # a row whose house number or flat differs from what the other rows of its UPRN write is taken at its UPRN: the
+    # text is far more often wrong than the UPRN ('14A St Marys Place' for Flat B, 14, with Flat B's UPRN)
+    records, dissenting = _as_their_uprn_says(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    if dissenting:
+        notes.append(Note(translatable("{} row(s) give another house number or flat than the other rows of their UPRN; "
+                                       "they were taken as their UPRN's home."), dissenting, warning=True))
+    untrusted = records["uprn"].isin(conflicted)
     trusted = with_uprn[~untrusted.loc[with_uprn.index]]
     first = trusted.groupby("uprn")["unique_id"].transform("min")
     left, right = [trusted["unique_id"].to_numpy()], [first.to_numpy()]
@@ -179,7 +180,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
              "households": int(household.max() + 1), "review_pairs": int(len(review)),
              "links_refused_as_conflicting": refused["conflicting"],
              "rows_too_vague_to_link": refused["ambiguous_rows"],
-             "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": int(len(dissenting)),
+             "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": dissenting,
              "postcodes_filled_from_uprn": postcodes_filled, "model": model}
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
 
@@ -205,6 +206,7 @@ class _Identity:
     high: np.ndarray
     flat: np.ndarray
     building: np.ndarray
+    unplaced: np.ndarray  # no flat written, at a house whose flats other rows name
 
 
 def _identity(records):
@@ -218,8 +220,34 @@ def _identity(records):
     low = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float)
     high = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float)
     high = np.where(np.isnan(high), low, high)
-    return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high,
-                     records["flat"].fillna("-").to_numpy(dtype=object), values("building").to_numpy(dtype=object))
+    flat = records["flat"].fillna("-").to_numpy(dtype=object)
+    return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high, flat,
+                     values("building").to_numpy(dtype=object), _unplaced(records, flat))
+
+
+def _unplaced(records, flat):
+    """Rows with no flat written at a house whose flats other rows name (two flats or more are named there, or rows
+    naming a flat are at least as many as those naming none: one 'Flat 4' among many rows of a house is a slip),
+    unless a UPRN given with no flat, and never with one, says a home without a flat is there too ('67 Gillespie
+    Close' beside its flats 2 and 5)."""
+    import pandas as pd
+
+    named = ~pd.Series(flat).isin(["-", "?"]).to_numpy()
+    uprn = records["uprn"].to_numpy(dtype=object)
+    flatted = set(uprn[named & pd.notna(uprn)])
+    frame = pd.DataFrame({"district": records["postcode"].fillna("").astype(str).str.partition(" ")[0].to_numpy(),
+                          "street": records["street"].to_numpy(), "number": records["number"].to_numpy(),
+                          "named": named, "none": flat == "-", "flat": np.where(named, flat, None),
+                          "flatless_home": (flat == "-") & pd.notna(uprn) & ~pd.Series(uprn).isin(flatted).to_numpy()})
+    keys = ["district", "street", "number"]
+    placed = frame.dropna(subset=["street", "number"])
+    groups = placed.groupby(keys, sort=False)
+    named, none, distinct = (groups["named"].transform("sum"), groups["none"].transform("sum"),
+                             groups["flat"].transform("nunique"))
+    flats_here = ((distinct >= 2) | ((named >= none) & (named > 0))) & ~groups["flatless_home"].transform("any")
+    out = np.zeros(len(frame), dtype=bool)
+    out[placed.index[(placed["none"] & flats_here).to_numpy()]] = True
+    return out
 
 
 def _numbers_agree(identity, a, b):
@@ -337,11 +365,10 @@ def _same_premise_pairs(records):
 
 def _streetless_pairs(frame, premise):
     """Rows with no street written ('Flat 1, Keats House, London') to the rows of the same number or building name
-    and flat in their postcode sector, where those rows name one street only (or none): within a sector, a building
-    name or a number with one street is one place."""
-    placed = frame[frame["postcode"].str.len() > 2]
-    placed = placed.assign(sector=[p[:-2] for p in placed["postcode"]])
-    keys = ["sector"] + premise
+    and flat in their postcode, where those rows name one street only (or none): within a postcode, a building name
+    or a number with one street is one place."""
+    placed = frame[frame["postcode"] != ""]
+    keys = ["postcode"] + premise
     streetless = placed["words"] == ""
     placed = placed.assign(street_or_none=placed["words"].where(~streetless), streetless=streetless)
     groups = placed.groupby(keys, sort=False)
@@ -429,6 +456,8 @@ def _contested_links(identity, left, right, household):
     if not len(left):
         return contested, rows
     contested |= (identity.flat[left] == "?") & (identity.flat[right] == "?") & (household[left] != household[right])
+    # nor two rows that leave the flat out at a house of flats ('116 Evering Lane' twice, for Flats A and B)
+    contested |= identity.unplaced[left] & identity.unplaced[right] & (household[left] != household[right])
     link = np.arange(len(left))
     ends = pd.DataFrame({"row": np.concatenate([left, right]), "other": np.concatenate([right, left]),
                          "link": np.concatenate([link, link])})
@@ -448,7 +477,10 @@ def _contested_links(identity, left, right, household):
         row, x, y = (pairs[c].to_numpy() for c in ("row", "other_x", "other_y"))
         agree_x, agree_y = _agreement(identity, row, x), _agreement(identity, row, y)
         # x's link is contested when y is another home and the row agrees with y on all it agrees with x
-        doubt = ((agree_x & agree_y) == agree_x) & _conflicts(identity, x, y, household)
+        # (or on other things: 'Willow Bank, 83' beside Willow Bank and beside 83); only a row that agrees with x on
+        # more than with y keeps its link to x
+        better = ((agree_x & agree_y) == agree_y) & (agree_x != agree_y)
+        doubt = ~better & _conflicts(identity, x, y, household)
         contested[pairs["link_x"].to_numpy()[doubt]] = True
         rows[row[doubt]] = True
     return contested, rows
@@ -612,29 +644,31 @@ def _far_apart(postcodes):
                for a, b in combinations(postcodes, 2))
 
 
-def _dissenting_uprn_rows(rows):
-    """unique_id of the rows whose house number or named flat differs from what the other rows of their UPRN
-    mostly write (label drift: a row carrying a neighbour's UPRN). Where the rows of a UPRN are evenly split, all of
-    its rows that write a value dissent. A row that leaves the number or flat out does not dissent."""
+def _as_their_uprn_says(records, rows):
+    """(records, how many rows changed): a row's house number or named flat replaced by what the other rows of its
+    UPRN mostly write, where it differs. Where the rows of a UPRN are evenly split, they are left as written. A row
+    that leaves the number or flat out is left so."""
     import pandas as pd
 
     flats = rows["flat"].where(rows["flat"].astype(str).str.fullmatch(FLAT_NAME_PATTERN), None)
-    out = []
-    for values in (rows["number"], flats):
+    records = records.copy()
+    changed = set()
+    for column, values in (("number", rows["number"]), ("flat", flats)):
         frame = pd.DataFrame({"uprn": rows["uprn"].to_numpy(), "value": values.to_numpy(),
                               "id": rows["unique_id"].to_numpy()}).dropna()
-        several = frame.groupby("uprn")["value"].transform("nunique") > 1
-        frame = frame[several.to_numpy()]
+        frame = frame[(frame.groupby("uprn")["value"].transform("nunique") > 1).to_numpy()]
         if not len(frame):
             continue
         counts = frame.groupby(["uprn", "value"]).size().rename("n").reset_index()
-        top = counts.groupby("uprn")["n"].transform("max")
-        leaders = counts[counts["n"] == top]
+        leaders = counts[counts["n"] == counts.groupby("uprn")["n"].transform("max")]
         single = leaders.groupby("uprn")["value"].transform("size") == 1
         modal = leaders[single.to_numpy()].set_index("uprn")["value"]
-        frame = frame.assign(modal=frame["uprn"].map(modal))
-        out.append(frame.loc[frame["value"] != frame["modal"], "id"])
-    return pd.Index(pd.concat(out).unique() if out else [], dtype=np.int64)
+        frame = frame.assign(modal=frame["uprn"].map(modal)).dropna(subset=["modal"])
+        frame = frame[frame["value"] != frame["modal"]]
+        position = records.index[records["unique_id"].isin(frame["id"])]
+        records.loc[position, column] = frame.set_index("id").loc[records.loc[position, "unique_id"], "modal"].to_numpy()
+        changed.update(frame["id"])
+    return records, len(changed)
 
 
 def _duckdb_memory_mb(share=0.4):
