@@ -85,12 +85,101 @@ def dashboard_processing():
         run_script(PROCESSING_RUN, folder, ",".join(factors))
 
 
+MAP_BOOK_RUN = QGIS_PRELUDE + """
+import subprocess
+from qgis.core import (QgsLayoutExporter, QgsLayoutItemMap, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject,
+                       QgsUnitTypes, QgsVectorLayer)
+folder = sys.argv[1]
+
+
+def run(algorithm, parameters):
+    return processing.run(algorithm, parameters, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+
+
+def pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+started = time.perf_counter()
+run("communityrisk:prioritypostcodes", {
+    "POSTCODES": folder + "/postcodes.gpkg", "POSTCODE_FIELD": "postcode", "AREAS": folder + "/lsoa.gpkg",
+    "AREA_RISK_FIELD": "rate_10k", "SPLIT_AREAS": folder + "/boroughs.gpkg", "SPLIT_FIELD": "borough",
+    "P1_COUNT": 660, "P2_COUNT": 1650, "OUTPUT": folder + "/priority.gpkg"})
+print("   (inputs: priority postcodes over every London postcode, 660 P1 and 1,650 P2: {:.1f} s)".format(
+    time.perf_counter() - started))
+
+# baseline: QGIS's own atlas of the same 33 boroughs over the LSOAs, one bare map per A4 page
+started = time.perf_counter()
+project = QgsProject()
+lsoa = QgsVectorLayer(folder + "/lsoa.gpkg", "lsoa", "ogr")
+boroughs = QgsVectorLayer(folder + "/boroughs.gpkg", "boroughs", "ogr")
+project.addMapLayers([lsoa, boroughs])
+layout = QgsPrintLayout(project)
+layout.initializeDefaults()
+the_map = QgsLayoutItemMap(layout)
+layout.addLayoutItem(the_map)
+the_map.attemptMove(QgsLayoutPoint(8, 25, QgsUnitTypes.LayoutMillimeters))
+the_map.attemptResize(QgsLayoutSize(172, 151, QgsUnitTypes.LayoutMillimeters))
+the_map.setLayers([boroughs, lsoa])
+the_map.setAtlasDriven(True)
+layout.atlas().setCoverageLayer(boroughs)
+layout.atlas().setEnabled(True)
+QgsLayoutExporter.exportToPdf(layout.atlas(), folder + "/bare_atlas.pdf", QgsLayoutExporter.PdfExportSettings())
+baseline = time.perf_counter() - started
+print("   baseline: QGIS's bare atlas of the same boroughs (one map a page), {} pages: {:5.1f} s".format(
+    pages(folder + "/bare_atlas.pdf"), baseline))
+
+started = time.perf_counter()
+result = run("communityrisk:visitmapbook", {
+    "SPLIT_AREAS": folder + "/boroughs.gpkg", "SPLIT_FIELD": "borough", "RISK": folder + "/lsoa.gpkg",
+    "POSTCODES": folder + "/priority.gpkg", "ROWS": 20, "OUTPUT": folder + "/map_book.pdf"})
+whole = time.perf_counter() - started
+print("   London map book ({} pages): {:5.1f} s  (goal: under 60 s)".format(pages(result["OUTPUT"]), whole))
+started = time.perf_counter()
+run("communityrisk:visitmapbook", {
+    "SPLIT_AREAS": folder + "/boroughs.gpkg", "SPLIT_FIELD": "borough", "RISK": folder + "/lsoa.gpkg",
+    "POSTCODES": folder + "/priority.gpkg", "ROWS": 20, "OUTPUT": folder + "/map_book2.pdf",
+    "PAGES": folder + "/pages"})
+print("   London map book and one PDF per borough ({} files): {:5.1f} s".format(
+    len(os.listdir(folder + "/pages")), time.perf_counter() - started))
+"""
+
+
+def map_book():
+    """Visit map book of London by borough: LSOAs banded by their 2009-16 dwelling-fire rate (LFB thresholds),
+    priority postcodes over every London postcode, one page per borough."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from community_risk.processing.analysis.banding import Banding
+
+    print("Visit map book, London: 33 borough pages over 4,835 LSOAs in fire risk bands")
+    lsoa = gpd.read_file(os.path.join(LONDON, "lsoa_2011.gpkg"))[["LSOA11CD", "LAD11NM", "HHOLDS", "geometry"]]
+    fires = pd.read_csv(os.path.join(LONDON, "lsoa_fire_counts_2009_2016.csv.gz")).set_index("LSOA11CD")
+    lsoa["rate_10k"] = 1e4 * fires.sum(axis=1).reindex(lsoa["LSOA11CD"]).to_numpy() / lsoa["HHOLDS"] / 8
+    banding = Banding.of("lfb")
+    lsoa["band"] = banding.assign(lsoa["rate_10k"])
+    labels = banding.labels()
+    lsoa["band_label"] = [labels[b - 1] if b > 0 else None for b in lsoa["band"]]
+    boroughs = lsoa.dissolve(by="LAD11NM").reset_index()[["LAD11NM", "geometry"]].rename(columns={"LAD11NM": "borough"})
+    postcodes = pd.read_csv(os.path.join(LONDON, "postcodes.csv.gz"), usecols=["postcode", "easting", "northing"])
+    postcodes = gpd.GeoDataFrame(postcodes[["postcode"]], crs=27700,
+                                 geometry=gpd.points_from_xy(postcodes["easting"], postcodes["northing"]))
+    with tempfile.TemporaryDirectory() as folder:
+        lsoa.to_file(os.path.join(folder, "lsoa.gpkg"), driver="GPKG")
+        boroughs.to_file(os.path.join(folder, "boroughs.gpkg"), driver="GPKG")
+        postcodes.to_file(os.path.join(folder, "postcodes.gpkg"), driver="GPKG")
+        run_script(MAP_BOOK_RUN, folder)
+
+
 def main():
     if not os.path.exists(os.path.join(LONDON, "lsoa_fire_counts_2009_2016.csv.gz")):
         print("Reports: London data not found at {}; skipped".format(LONDON))
         return
     dashboard_analysis()
     dashboard_processing()
+    map_book()
 
 
 if __name__ == "__main__":

@@ -1523,12 +1523,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="55" />
+            <location filename="../processing/algorithms/map_book.py" line="56" />
             <source>Postcode</source>
             <translation>Cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="55" />
+            <location filename="../processing/algorithms/map_book.py" line="56" />
             <source>Tier</source>
             <translation>Haen</translation>
         </message>
@@ -3123,7 +3123,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="55" />
+            <location filename="../processing/algorithms/map_book.py" line="56" />
             <source>Why</source>
             <translation>Pam</translation>
         </message>
@@ -5238,77 +5238,77 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="55" />
+            <location filename="../processing/algorithms/map_book.py" line="56" />
             <source>No.</source>
             <translation>Rhif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="56" />
+            <location filename="../processing/algorithms/map_book.py" line="57" />
             <source>Done</source>
             <translation>Gwnaed</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="217" />
+            <location filename="../processing/algorithms/map_book.py" line="218" />
             <source>P1 postcode (visit first)</source>
             <translation>Cod post P1 (ymweld yn gyntaf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="217" />
+            <location filename="../processing/algorithms/map_book.py" line="218" />
             <source>P2 postcode (visit next)</source>
             <translation>Cod post P2 (ymweld nesaf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="298" />
+            <location filename="../processing/algorithms/map_book.py" line="315" />
             <source>Fire risk band</source>
             <translation>Band risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="298" />
+            <location filename="../processing/algorithms/map_book.py" line="315" />
             <source>Visits</source>
             <translation>Ymweliadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="299" />
+            <location filename="../processing/algorithms/map_book.py" line="316" />
             <source>Roads</source>
             <translation>Ffyrdd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="332" />
+            <location filename="../processing/algorithms/map_book.py" line="349" />
             <source>No P1 or P2 postcodes in this area.</source>
             <translation>Dim codau post P1 na P2 yn yr ardal hon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="194" />
+            <location filename="../processing/algorithms/map_book.py" line="195" />
             <source>This area</source>
             <translation>Yr ardal hon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="195" />
+            <location filename="../processing/algorithms/map_book.py" line="196" />
             <source>Other areas</source>
             <translation>Ardaloedd eraill</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="258" />
+            <location filename="../processing/algorithms/map_book.py" line="259" />
             <source>The layout template '{}' is not a QGIS print layout template (.qpt).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="260" />
+            <location filename="../processing/algorithms/map_book.py" line="261" />
             <source>The layout template '{}' has no map item with the id 'map' (Item Properties &gt; Item ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="342" />
+            <location filename="../processing/algorithms/map_book.py" line="359" />
             <source>The {} layer '{}' has no coordinate reference system (it reads as '{}'). Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="254" />
+            <location filename="../processing/algorithms/map_book.py" line="255" />
             <source>The layout template '{}' cannot be read: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="372" />
+            <location filename="../processing/algorithms/map_book.py" line="389" />
             <source>The map book could not be written to '{}': {}</source>
             <translation type="unfinished" />
         </message>

@@ -55,6 +55,11 @@ run communityrisk:prioritypostcodes -- \
   "HOUSEHOLD_RISK=$out/households_at_risk.csv" HOUSEHOLD_POSTCODE_FIELD=postcode HOUSEHOLD_FACTORS_FIELD=n_factors \
   "SPLIT_AREAS=$gpkg|layername=station_grounds" SPLIT_FIELD=station P1_COUNT=100 P2_COUNT=400 \
   "OUTPUT=$out/priority_postcodes.gpkg" "VISIT_LISTS=$out/visit_lists"
+echo "== Visit map book: one A4 page per station ground (risk bands, P1/P2 postcodes in visit order, roads, visit list)"
+run communityrisk:visitmapbook -- \
+  "SPLIT_AREAS=$gpkg|layername=station_grounds" SPLIT_FIELD=station "RISK=$out/fire_risk.gpkg" \
+  "POSTCODES=$out/priority_postcodes.gpkg" "ROADS=$gpkg|layername=roads" \
+  "OUTPUT=$out/visit_map_book.pdf" "PAGES=$out/visit_map_book"
 echo "== 9/10 Load EPC certificates (generated in the register's schema) onto the sample's postcodes"
 PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_epc_certificates.py "$out/epc/certificates.csv"
 run communityrisk:loadepc -- "INPUT=$out/epc/certificates.csv" "POSTCODES=$gpkg|layername=postcodes" \
@@ -73,6 +78,7 @@ echo "  validation_report.html    the forward-looking proof: capture of later fi
 echo "  lifestyle_profile.csv/.html, homes_by_segment.gpkg   share of homes vs share of fires per segment"
 echo "  households_at_risk.csv    pseudonymised households with the seven risk flags (processing_record.json for the PIA)"
 echo "  priority_postcodes.gpkg   P1/P2/P3 per postcode; visit_lists/: one CSV and one summary page per station ground"
+echo "  visit_map_book.pdf        the crews' map book: one A4 page per station ground (visit_map_book/: one PDF each)"
 echo "  epc_homes.gpkg            latest EPC per home, F/G flag, tenure, heating, placed on its postcode"
 echo "  fire_heat.tif             kernel density of fires per square kilometre"
 echo

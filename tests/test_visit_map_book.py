@@ -101,11 +101,14 @@ def page_pixels(path, page, folder, dpi=40):
 def band_share(pixels):
     """Share of the map's pixels (the left 60% of the page, below the heading) in a band colour."""
     height, width, _ = pixels.shape
-    the_map = pixels[int(height * 0.13):int(height * 0.83), int(width * 0.03):int(width * 0.6)].reshape(-1, 3)
-    hits = np.zeros(len(the_map), dtype=bool)
+    return band_share_of(pixels[int(height * 0.13):int(height * 0.8), int(width * 0.03):int(width * 0.6)].reshape(-1, 3))
+
+
+def band_share_of(rgb_rows):
+    hits = np.zeros(len(rgb_rows), dtype=bool)
     for colour in BAND_COLOURS:
         rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
-        hits |= np.abs(the_map.astype(int) - rgb).max(axis=1) <= 12
+        hits |= np.abs(rgb_rows.astype(int) - rgb).max(axis=1) <= 12
     return hits.mean()
 
 
@@ -174,6 +177,29 @@ def test_pages_are_not_blank_and_show_the_risk_bands(book, tmp_path):
         assert band_share(pixels) > 0.3, "page {}: the map shows few band colours".format(page)
 
 
+def test_the_map_keeps_the_template_frame(inputs, tmp_path):
+    """A template's map has no extent until filled; the atlas then resized the frame to each area's
+    proportions: a tall area's map ran down under the legend and the attributions. In the attributions' strip
+    (203.5-209 mm down), no band colours."""
+    from community_risk.processing.algorithms.map_book import in_proportion
+    from helpers import memory_layer
+    from qgis.core import QgsRectangle
+    from qgis.PyQt.QtCore import QVariant
+
+    fitted = in_proportion(QgsRectangle(0, 0, 100, 400), 172, 148)
+    assert abs(fitted.width() / fitted.height() - 172 / 148) < 1e-9 and fitted.center().y() == 200
+    tall = memory_layer("Polygon", "tall", [("name", QVariant.String)], [
+        ("POLYGON((529000 178000, 531000 178000, 531000 186000, 529000 186000, 529000 178000))", ["Tall"])])
+    out = tmp_path / "book.pdf"
+    run_algorithm("communityrisk:visitmapbook", book_parameters(inputs, str(out), SPLIT_AREAS=tall,
+                                                                 SPLIT_FIELD="name"))
+    pixels = page_pixels(out, 1, tmp_path, dpi=60)
+    height, width, _ = pixels.shape
+    assert band_share(pixels) > 0.3
+    below = pixels[int(height * 203.5 / 210):int(height * 209 / 210), int(width * 10 / 297):int(width * 178 / 297)]
+    assert band_share_of(below.reshape(-1, 3)) < 0.01
+
+
 def test_each_page_lists_its_own_postcodes_in_visit_order(book, inputs):
     _, out, _ = book
     listed = 0
@@ -205,6 +231,29 @@ def test_a_ground_without_p1_postcodes_says_so(book, inputs):
     for page, station in enumerate(STATIONS, start=1):
         said = re.search("No P1 (or P2 )?postcodes in this area", " ".join(page_text(out, page).split())) is not None
         assert said == (station in without), station
+
+
+def test_a_full_table_of_long_reasons_fits_the_page(inputs, tmp_path):
+    """The default rows per page (25) with reasons as long as Priority postcodes writes them (three parts):
+    every row is printed, none cut off at the foot of the table."""
+    from helpers import memory_layer
+    from qgis.PyQt.QtCore import QVariant
+
+    reason = ("Rank {} of 5540: 12 households at risk (top 1%); lifestyle index 139 (top 5%); area risk 48.3 "
+              "(top 3%)")
+    rows = [("POINT({} {})".format(527000 + 100 * (k % 10), 183000 + 200 * (k // 10)),
+             ["XS{} {}AB".format(k // 10, k % 10), "P1", k + 1, reason.format(k + 1)]) for k in range(30)]
+    points = memory_layer("Point", "priority", [("postcode", QVariant.String), ("tier", QVariant.String),
+                                                ("rank", QVariant.Int), ("reason", QVariant.String)], rows)
+    out = tmp_path / "book.pdf"
+    parameters = book_parameters(inputs, str(out), POSTCODES=points)
+    del parameters["ROWS"]
+    run_algorithm("communityrisk:visitmapbook", parameters)
+    text = page_text(out, 2)  # Northwest
+    assert "Northwest" in text and "the first 25 of 30" in " ".join(text.split())
+    listed = [code for code, *_ in (r[1] for r in rows[:25])]
+    assert all(code in text for code in listed), [code for code in listed if code not in text]
+    assert rows[25][1][0] not in text
 
 
 def test_empty_postcode_layer_prints_pages_that_say_no_visits(inputs, tmp_path):

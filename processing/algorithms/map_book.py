@@ -5,6 +5,7 @@ layout designer) and filled; the atlas exported to PDF. The page plan itself is 
 import os
 
 from qgis.core import (
+    QgsExpression,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsFeatureRequest,
@@ -133,21 +134,21 @@ def copied_layer(checked, name, geometry_type, field_names, crs, context, extent
 
 def read_points(checked, field_names, crs, context, feedback):
     """The P1 and P2 postcodes of a priority postcode layer, in crs: their point geometries, x, y and columns
-    [postcode, tier, rank, reason] (reason None when no field is given). P3 rows are skipped as read."""
+    [postcode, tier, rank, reason] (reason None when no field is given). The tier filter runs in the data
+    provider (SQL for a GeoPackage), so of London's 180,000 postcodes only the P1/P2 are read."""
     import numpy as np
 
     from ..analysis.map_book import VISIT_TIERS, normal_tier
     from .layers import numbers
 
     indices = [checked.field_index(n) if n else -1 for n in field_names]
-    request = QgsFeatureRequest().setSubsetOfAttributes([i for i in indices if i >= 0])
-    request.setDestinationCrs(crs, context.transformContext())
-    points, columns, total = [], [[], [], [], []], max(checked.source.featureCount(), 1)
+    request = QgsFeatureRequest().setFilterExpression("upper(trim({})) IN ('P1', 'P2')".format(
+        QgsExpression.quotedColumnRef(field_names[1])))
+    request.setSubsetOfAttributes([i for i in indices if i >= 0]).setDestinationCrs(crs, context.transformContext())
+    points, columns = [], [[], [], [], []]
     for n, feature in enumerate(checked.source.getFeatures(request)):
-        if n % 5000 == 0:
-            if feedback.isCanceled():
-                raise Cancelled()
-            feedback.setProgress(100.0 * n / total)
+        if n % 1000 == 0 and feedback.isCanceled():
+            raise Cancelled()
         tier = normal_tier(python_value(feature.attribute(indices[1])))
         if tier not in VISIT_TIERS or not feature.hasGeometry():
             continue
@@ -283,6 +284,8 @@ def fill_layout(layout, layers, texts):
     the_map.setLayers(shown)
     the_map.setKeepLayerSet(True)
     the_map.setAtlasDriven(True)
+    # an extent in the frame's proportions: from a template's empty extent the atlas would resize the frame
+    the_map.setExtent(in_proportion(areas.extent(), the_map.rect().width(), the_map.rect().height()))
     for item in layout.items():
         if isinstance(item, QgsLayoutItemLegend):
             fill_legend(item, the_map, [risk, visits, areas] + ([roads] if roads is not None else []))
@@ -292,6 +295,20 @@ def fill_layout(layout, layers, texts):
     for frame in layout.multiFrames():
         if isinstance(frame, QgsLayoutItemAttributeTable):
             fill_table(frame, visits)
+
+
+def in_proportion(extent, width, height):
+    """extent widened (about its centre) to the proportions width:height."""
+    from qgis.core import QgsRectangle
+
+    centre, ratio = extent.center(), width / height
+    half_width, half_height = max(extent.width(), 1.0) / 2, max(extent.height(), 1.0) / 2
+    if half_width / half_height < ratio:
+        half_width = half_height * ratio
+    else:
+        half_height = half_width / ratio
+    return QgsRectangle(centre.x() - half_width, centre.y() - half_height, centre.x() + half_width,
+                        centre.y() + half_height)
 
 
 def fill_legend(legend, the_map, layers):

@@ -12,7 +12,7 @@ from .banding import NAMES as BAND_NAMES
 from .messages import AnalysisError, translatable
 
 VISIT_TIERS = ("P1", "P2")
-DEFAULT_ROWS = 20
+DEFAULT_ROWS = 25
 MAX_ROWS = 60
 DEFAULT_TITLE = translatable("Home fire safety visits")
 ATTRIBUTION = translatable(
