@@ -39,8 +39,8 @@ def test_generated_certificates_follow_the_register_schema(certificates):
 
 def test_latest_certificate_per_home(certificates):
     frame, path, _, _ = certificates
-    homes, notes = epc.load_certificates(epc.read_certificates(path, chunk_rows=700))
-    assert len(homes) == 3000  # one per generated home, however the certificates were split into chunks
+    homes, notes = epc.load_certificates(epc.read_certificates(path))
+    assert len(homes) == 3000  # one per generated home
     latest = frame.assign(date=pd.to_datetime(frame["LODGEMENT_DATE"])).sort_values("date").drop_duplicates(
         "BUILDING_REFERENCE_NUMBER", keep="last")
     by_reference = dict(zip("B" + latest["BUILDING_REFERENCE_NUMBER"], latest["CURRENT_ENERGY_EFFICIENCY"].astype(float)))
@@ -269,3 +269,59 @@ def test_an_empty_or_foreign_certificates_file_is_refused_clearly(sample_path, t
                                                 "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
                                                 "OUTPUT": str(tmp_path / "homes.gpkg")})
     assert "c.csv" in str(raised.value) and ("empty" in str(raised.value) or "lacks the column" in str(raised.value))
+
+
+# --- issue 13: DuckDB reads the file; GDAL writes the GeoPackage in bulk -------------------------------------
+
+def test_a_certificate_lodged_the_same_day_as_another_wins_by_its_place_in_the_file(tmp_path):
+    frame = certificate_rows([("1", "XS1 8AH", "G", "2016-03-31", "1 Albion Road"),
+                              ("1", "XS1 8AH", "C", "2016-03-31", "1 Albion Road"),
+                              ("2", "XS1 8AH", "D", "", "2 Albion Road"),
+                              ("2", "XS1 8AH", "G", "", "2 Albion Road")])
+    kept, _ = kept_ratings(frame, tmp_path)
+    assert kept == {"B1": "C", "B2": "G"}
+
+
+def test_date_reader_weighs_each_distinct_value_by_how_often_it_occurs():
+    from community_risk.processing.analysis.dates import DateReader
+
+    values = pd.Series(["13/01/2016", "01/14/2016", "02/03/2016"])
+    reader = DateReader()
+    dates = reader.read(values, weights=[1, 5, 7])
+    assert reader.day_first is False  # five month-first certificates outweigh one day-first
+    assert list(dates.dt.strftime("%Y-%m-%d")) == ["2016-01-13", "2016-01-14", "2016-02-03"]
+    assert reader.counts["numeric"] == 13 and reader.counts["contrary"] == 1 and reader.counts["ambiguous"] == 7
+
+
+def test_geopackage_output_has_a_spatial_index_of_every_placed_home(sample_path, tmp_path):
+    import sqlite3
+
+    path = sample_certificates(sample_path, tmp_path, 400)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[frame.index[:5], ["POSTCODE", "UPRN"]] = ["ZZ9 9ZZ", ""]  # no such postcode: kept unplaced
+    frame.to_csv(path, index=False)
+    result = run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes",
+                                                     "POSTCODE_FIELD": "postcode", "OUTPUT": str(tmp_path / "homes.gpkg")})
+    database = sqlite3.connect(tmp_path / "homes.gpkg")
+    homes, placed = database.execute("SELECT count(*), count(geom) FROM homes").fetchone()
+    assert homes == 400 and placed == 400 - result["UNPLACED"] and result["UNPLACED"] >= 1
+    assert database.execute("SELECT count(*) FROM rtree_homes_geom").fetchone()[0] == placed
+    assert database.execute("SELECT rtreecheck('rtree_homes_geom')").fetchone()[0] == "ok"
+    assert database.execute("SELECT count(*) FROM homes WHERE placed_by IS NULL AND geom IS NOT NULL").fetchone()[0] == 0
+
+
+def test_a_shapefile_output_is_written_feature_by_feature(sample_path, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    path = sample_certificates(sample_path, tmp_path, 300)
+    run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes",
+                                            "POSTCODE_FIELD": "postcode", "OUTPUT": str(tmp_path / "homes.shp")})
+    gpkg = tmp_path / "homes.gpkg"
+    run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes",
+                                            "POSTCODE_FIELD": "postcode", "OUTPUT": str(gpkg)})
+    shapefile, geopackage = (QgsVectorLayer(str(p), "homes", "ogr") for p in (tmp_path / "homes.shp", gpkg))
+    assert shapefile.featureCount() == geopackage.featureCount() == 300
+
+    def rows(layer):
+        return sorted((f["address"], f["rating"] or "", round(f.geometry().asPoint().x(), 1)) for f in layer.getFeatures())
+    assert rows(shapefile) == rows(geopackage)

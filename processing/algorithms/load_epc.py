@@ -1,9 +1,12 @@
 """communityrisk:loadepc: the EPC register's certificates as one point per home, latest certificate kept."""
 import os
+import shutil
+import tempfile
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -24,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail
+from .base import CommunityRiskAlgorithm, fail, python_value
 from .layers import AreaRecords, read_incidents, write_table
 
 FIELDS = (("uprn", QVariant.String), ("address", QVariant.String), ("postcode", QVariant.String),
@@ -113,7 +116,7 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNPLACED", tr("Homes that could not be placed")))
 
     def perform(self, run):
-        from ..analysis.epc import load_certificates, place, read_certificates
+        from ..analysis import epc
 
         path = self.parameterAsFile(run.parameters, self.INPUT, run.context)
         if not path or not os.path.isfile(path):
@@ -128,22 +131,29 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         run.step(tr("Reading postcode points from '{}'").format(postcodes.label))
         postcode_points = self.postcode_points(run, postcodes)
         run.step(tr("Reading certificates from '{}'").format(os.path.basename(path)))
-        homes, notes = load_certificates(read_certificates(path, progress=run.progress), as_at=as_at)
-        run.notes(notes)
-        run.step(tr("Placing homes"))
-        x, y, placed_by = place(homes, uprn_points, postcode_points)
-        unplaced = int(sum(1 for p in placed_by if p is None))
-        if unplaced:
-            run.warn(tr("{} home(s) could not be placed (no known UPRN or postcode); they are kept without a point.")
-                     .format(unplaced))
-        run.step(tr("Writing"))
-        dest_id = self.write(run, homes_table(homes, placed_by, x, y), crs)
+        work = tempfile.mkdtemp(prefix="community-risk-epc-")
+        connection = epc.connect(work)
+        try:
+            run.notes(epc.latest_homes(epc.read_certificates(path, progress=run.progress), connection, work, as_at))
+            run.step(tr("Placing homes"))
+            unplaced = epc.place_homes(connection, uprn_points, postcode_points)
+            if unplaced:
+                run.warn(tr("{} home(s) could not be placed (no known UPRN or postcode); they are kept without a "
+                            "point.").format(unplaced))
+            run.step(tr("Writing"))
+            dest_id = self.write(run, connection, crs, work)
+        finally:
+            connection.close()
+            shutil.rmtree(work, ignore_errors=True)
         if not dest_id.lower().endswith(TABLE_EXTENSIONS):
             run.style(dest_id, apply_rating_style)
         return {self.OUTPUT: dest_id, "UNPLACED": unplaced}
 
     def uprn_points(self, run, crs):
+        """UPRN -> point in `crs` (a UPRN given twice: its last point)."""
         import math
+
+        import pandas as pd
 
         uprns = run.source(self.UPRNS, QgsWkbTypes.PointGeometry)
         uprn_field = run.string(self.UPRN_FIELD)
@@ -151,25 +161,40 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         xs, ys, _ = read_incidents(self, run.parameters, run.context, run.feedback, uprns, crs, progress_share=50)
         keys = [None if v is None else str(v).split(".")[0]
                 for v in AreaRecords(uprns, run.feedback, 50).column(uprn_field)]
-        return {k: (x, y) for k, x, y in zip(keys, xs, ys) if k and math.isfinite(x)}
+        rows = [(k, x, y) for k, x, y in zip(keys, xs, ys) if k and math.isfinite(x)]
+        frame = pd.DataFrame(rows, columns=["uprn", "x", "y"])
+        return frame.drop_duplicates("uprn", keep="last")
 
     def postcode_points(self, run, postcodes):
+        """Postcode -> point (a postcode given twice: its first point). Only the postcode field is read."""
+        import pandas as pd
+
         from ..analysis.postcodes import normalise_postcodes
 
-        records = AreaRecords(postcodes, run.feedback, progress_share=100)
-        points = {}
-        for code, geometry in zip(normalise_postcodes(records.column(run.string(self.POSTCODE_FIELD))),
-                                  records.geometries):
-            if code and code not in points and not geometry.isNull():
-                point = geometry.asPoint()
-                points[code] = (point.x(), point.y())
-        return points
+        index = postcodes.field_index(run.string(self.POSTCODE_FIELD))
+        request = QgsFeatureRequest().setSubsetOfAttributes([index])
+        total = max(postcodes.source.featureCount(), 1)
+        codes, xs, ys = [], [], []
+        for n, feature in enumerate(postcodes.source.getFeatures(request)):
+            if n % 5000 == 0:
+                run.progress(n / total)
+            if feature.hasGeometry():
+                point = _first_point(feature.geometry())
+                if point is not None:
+                    codes.append(feature.attribute(index))
+                    xs.append(point.x())
+                    ys.append(point.y())
+        codes = normalise_postcodes([python_value(c) for c in codes])
+        frame = pd.DataFrame({"postcode": codes, "x": xs, "y": ys})
+        return frame[frame["postcode"].notna()].drop_duplicates("postcode", keep="first")
 
-    def write(self, run, table, crs):
-        """A point layer, or for a CSV/XLSX destination a table with x and y (numbers unquoted, formulas
-        in addresses neutralised)."""
+    def write(self, run, connection, crs, work):
+        """A point layer: a GeoPackage file is filled in bulk by GDAL, any other sink feature by feature. A
+        CSV/XLSX destination gets a table with x and y (numbers unquoted, formulas in addresses neutralised)."""
         destination = self.parameterAsOutputLayer(run.parameters, self.OUTPUT, run.context)
         if destination.lower().endswith(TABLE_EXTENSIONS):
+            table = connection.execute("SELECT {}, x, y FROM placed".format(OUTPUT_COLUMNS)).fetchdf()
+            table["band_fg"] = table["band_fg"].astype("Int64")
             return write_table(self, run.parameters, run.context, self.OUTPUT, table)
         fields = QgsFields()
         for name, kind in FIELDS:
@@ -177,48 +202,72 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.Point, crs)
         if sink is None:
             fail(tr("The output could not be created ({}).").format(destination))
-        columns = [table[name].astype(object).tolist() for name, _ in FIELDS]
-        xs, ys, placed = table["x"].tolist(), table["y"].tolist(), table["placed_by"].tolist()
-        batch = []
-        for i in range(len(table)):
-            feature = QgsFeature(fields)
-            if placed[i] is not None:
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(xs[i], ys[i])))
-            feature.setAttributes([_value(column[i]) for column in columns])
-            batch.append(feature)
-            if len(batch) == 5000:
-                run.progress(i / len(table))
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-                batch = []
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        gpkg = dest_id.split("|")[0]
+        if gpkg.lower().endswith(".gpkg") and os.path.isfile(gpkg):
+            del sink  # closes the file: GDAL fills the layer QGIS made
+            append_to_geopackage(run, connection, gpkg, work)
+        else:
+            add_features(run, connection, sink, fields)
         return dest_id
 
 
-def homes_table(homes, placed_by, x, y):
-    """The output's columns in order, with x and y of each placed home."""
-    import numpy as np
-    import pandas as pd
-
-    table = homes[["uprn", "address", "postcode", "rating", "efficiency", "band_fg", "private_rented",
-                   "no_mains_gas", "heating", "cert_age_years"]].copy()
-    table["band_fg"] = table["band_fg"].astype("Int64")
-    table["lodged"] = homes["date"].dt.strftime("%Y-%m-%d")
-    table["placed_by"] = placed_by
-    placed = np.array([p is not None for p in placed_by])
-    table["x"] = pd.Series(np.where(placed, x, np.nan), index=table.index)
-    table["y"] = pd.Series(np.where(placed, y, np.nan), index=table.index)
-    return table.reset_index(drop=True)
+OUTPUT_COLUMNS = ", ".join("CAST({0} AS INTEGER) AS {0}".format(name) if kind == QVariant.Int else name
+                           for name, kind in FIELDS)
 
 
-def _value(value):
-    import math
+def _first_point(geometry):
+    if not QgsWkbTypes.isMultiType(geometry.wkbType()):
+        return geometry.asPoint()
+    parts = geometry.asMultiPoint()
+    return parts[0] if parts else None
 
-    import pandas as pd
 
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float):
-        return None if math.isnan(value) else value
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+def add_features(run, connection, sink, fields):
+    """Homes into any sink (memory layer, shapefile, database), a batch at a time."""
+    total = max(connection.execute("SELECT count(*) FROM placed").fetchone()[0], 1)
+    result = connection.execute("SELECT {}, x, y FROM placed".format(OUTPUT_COLUMNS))
+    done = 0
+    while True:
+        rows = result.fetchmany(5000)
+        if not rows:
+            break
+        batch = []
+        for row in rows:
+            feature = QgsFeature(fields)
+            if row[-3] is not None:  # placed_by
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row[-2], row[-1])))
+            feature.setAttributes([None if isinstance(v, float) and v != v else v for v in row[:-2]])
+            batch.append(feature)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        done += len(rows)
+        run.progress(done / total)
+
+
+def append_to_geopackage(run, connection, gpkg, work):
+    """Fill the (empty) GeoPackage layer QGIS created, in bulk: DuckDB writes the homes as CSV, GDAL's own
+    translator appends them in large transactions with the spatial index switched off, then builds the index
+    once. The GDAL is QGIS's own (osgeo), so one GDAL writes the file."""
+    from osgeo import gdal
+
+    csv_path = os.path.join(work, "homes.csv")
+    connection.execute("COPY (SELECT {}, x, y FROM placed) TO '{}' (HEADER, DELIMITER ',')".format(
+        OUTPUT_COLUMNS, csv_path.replace("'", "''")))
+    kinds = {QVariant.String: "String", QVariant.Double: "Real", QVariant.Int: "Integer"}
+    with open(os.path.join(work, "homes.csvt"), "w", encoding="utf-8") as handle:
+        handle.write(",".join('"{}"'.format(kinds[kind]) for _, kind in FIELDS) + ',"Real","Real"\n')
+    dataset = gdal.OpenEx(gpkg, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    layer = dataset.GetLayer(0)
+    name, geometry = layer.GetName(), layer.GetGeometryColumn()
+    dataset.ExecuteSQL("SELECT DisableSpatialIndex('{}', '{}')".format(name, geometry))
+    dataset = None
+    run.progress(0.3)
+    source = gdal.OpenEx(csv_path, gdal.OF_VECTOR, open_options=[
+        "X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO", "EMPTY_STRING_AS_NULL=YES"])
+    options = gdal.VectorTranslateOptions(accessMode="append", layerName=name, options=["-gt", "unlimited"])
+    done = gdal.VectorTranslate(gpkg, source, options=options)
+    source = None
+    if done is None:
+        fail(tr("The output could not be written ({}): {}").format(gpkg, gdal.GetLastErrorMsg()))
+    run.progress(0.8)
+    done.ExecuteSQL("SELECT CreateSpatialIndex('{}', '{}')".format(name, geometry))
+    done = None

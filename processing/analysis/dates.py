@@ -87,11 +87,14 @@ class DateReader:
         if room > 0:
             self.examples[kind] += [str(v) for v in values[:room]]
 
-    def read(self, texts):
-        """Datetimes (NaT where empty or not a date) for a pandas Series of text."""
+    def read(self, texts, weights=None):
+        """Datetimes (NaT where empty or not a date) for a pandas Series of text. `weights`, when given, is how
+        many times each value occurs (a file's distinct dates read once each): counts and the day/month
+        majority weigh each value by it."""
         import pandas as pd
 
         text = texts.fillna("").astype(str).str.strip()
+        weight = pd.Series(1, index=text.index) if weights is None else pd.Series(list(weights), index=text.index)
         result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
         todo = text != ""
         iso = todo & text.str.match(ISO_FORM)
@@ -102,28 +105,28 @@ class DateReader:
         self._example("excel", text[excel].tolist())
         parts = text.str.extract(NUMERIC_FORM)
         numeric = todo & ~iso & ~excel & parts[0].notna()
-        result[numeric] = self._numeric(parts[numeric].astype(int))
+        result[numeric] = self._numeric(parts[numeric].astype(int), weight[numeric])
         other = todo & ~iso & ~excel & ~numeric
         if other.any():
             result[other] = pd.to_datetime(text[other], errors="coerce", format="mixed",
                                            dayfirst=self.day_first is not False)
         bad = todo & result.isna()
         self._example("bad", text[bad].tolist())
-        self.counts["iso"] += int(iso.sum())
-        self.counts["excel"] += int(excel.sum())
-        self.counts["numeric"] += int(numeric.sum())
-        self.counts["other"] += int((other & ~bad).sum())
-        self.counts["bad"] += int(bad.sum())
+        self.counts["iso"] += int(weight[iso].sum())
+        self.counts["excel"] += int(weight[excel].sum())
+        self.counts["numeric"] += int(weight[numeric].sum())
+        self.counts["other"] += int(weight[other & ~bad].sum())
+        self.counts["bad"] += int(weight[bad].sum())
         return result
 
-    def _numeric(self, parts):
+    def _numeric(self, parts, weight):
         import pandas as pd
 
         first, second, year = parts[0], parts[1], parts[2]
         day_only = (first > 12) & (second <= 12)
         month_only = (second > 12) & (first <= 12)
         if self.day_first is None and (day_only.any() or month_only.any()):
-            self.day_first = bool(day_only.sum() >= month_only.sum())
+            self.day_first = bool(weight[day_only].sum() >= weight[month_only].sum())
             evidence = parts[day_only if self.day_first else month_only].head(1)
             self.decided_by = ["{:02d}/{:02d}/{}".format(*row) for row in evidence.itertuples(index=False)][0]
         day_first = self.day_first is not False
@@ -131,10 +134,10 @@ class DateReader:
         ambiguous = (first <= 12) & (second <= 12) & (first != second)
         day = first.where(day_first != contrary, second)
         month = second.where(day_first != contrary, first)
-        self.counts["contrary"] += int(contrary.sum())
-        self.counts["ambiguous"] += int(ambiguous.sum())
+        self.counts["contrary"] += int(weight[contrary].sum())
+        self.counts["ambiguous"] += int(weight[ambiguous].sum())
         if self.day_first is None:
-            self.counts["assumed"] += int(ambiguous.sum())
+            self.counts["assumed"] += int(weight[ambiguous].sum())
         for kind, mask in (("contrary", contrary), ("ambiguous", ambiguous)):
             self._example(kind, ["{:02d}/{:02d}/{}".format(*row) for row in parts[mask].head(3).itertuples(index=False)])
         return pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce")

@@ -1,12 +1,11 @@
-"""Domestic Energy Performance Certificates: a chunked
-loader that keeps the latest certificate per home and derives the fields health-and-housing work needs.
+"""Domestic Energy Performance Certificates: a loader that keeps the latest certificate per home and derives the
+fields health-and-housing work needs. DuckDB reads and reduces the file (out of core, so the national register
+fits in bounded memory); only the distinct date texts pass through Python, to be read by DateReader.
 
 Column names follow the register's bulk download (`CURRENT_ENERGY_RATING`); the API's lower-case hyphenated
 names (`current-energy-rating`) are accepted too.
 """
 import re
-
-import numpy as np
 
 from .messages import AnalysisError, Note, translatable
 
@@ -35,149 +34,362 @@ def check_columns(columns, name):
                             name, ", ".join(missing))
 
 
-def read_certificates(path, chunk_rows=200_000, progress=None):
-    """Chunks of the certificates file as text DataFrames with canonical column names (bounded memory).
-    The file may be gzipped and in UTF-8, UTF-16 or Windows-1252; `progress(fraction)` is called after each
-    chunk (and may raise Cancelled)."""
-    import gzip
+class CertificateFile:
+    """A certificates file checked and described (columns, encoding, separator), not yet read: the
+    reading is DuckDB's, so the whole file never passes through Python row by row."""
+
+    def __init__(self, path, progress=None):
+        import os
+
+        self.path = path
+        self.name = os.path.basename(path)
+        self.progress = progress
+        if not os.path.exists(path):
+            raise AnalysisError(translatable("The file '{}' does not exist."), path)
+        if os.path.getsize(path) == 0:
+            raise AnalysisError(translatable("The file '{}' is empty (0 bytes)."), self.name)
+        self.encoding = _head_encoding(path)
+        self.header = _header(path, self.encoding, self.name)
+        check_columns(self.header, self.name)
+
+
+def read_certificates(path, progress=None):
+    """The certificates file, checked: it exists and has the register's columns (AnalysisError otherwise).
+    It may be gzipped and in UTF-8, UTF-16 or Windows-1252. `progress(fraction)` is called while it is read
+    (and may raise Cancelled)."""
+    return CertificateFile(path, progress)
+
+
+def _head_encoding(path):
+    """'utf-8' (checked in full as DuckDB reads it), 'utf-16-le' / 'utf-16-be' (by byte-order mark or NUL
+    bytes between ASCII letters); Windows-1252 is found when the file turns out not to be UTF-8."""
+    import codecs
+
+    from .textfiles import open_binary
+
+    try:
+        with open_binary(path) as handle:
+            head = handle.read(4000)
+    except (OSError, EOFError) as error:
+        raise AnalysisError(translatable("The EPC file '{}' could not be read: {}"), path, str(error).strip())
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    if head and head.count(b"\x00") > len(head) // 4:
+        return "utf-16-le" if head[1::2].count(b"\x00") > head[0::2].count(b"\x00") else "utf-16-be"
+    return "utf-8"
+
+
+def _header(path, encoding, name):
+    import codecs
+    import csv
+
+    from .textfiles import open_binary, separator
+
+    with open_binary(path) as handle:
+        reader = codecs.getreader(encoding)(handle, errors="replace")
+        line = reader.readline().lstrip("\ufeff")
+    try:
+        return next(csv.reader([line], delimiter=separator(path, "utf-8" if encoding == "utf-8" else encoding)))
+    except (StopIteration, csv.Error):
+        raise AnalysisError(translatable("The EPC file '{}' lacks the column(s) {}; is it the register's "
+                                         "certificates.csv?"), name, "POSTCODE, CURRENT_ENERGY_RATING, LODGEMENT_DATE")
+
+
+def connect(work_folder):
+    """A DuckDB database in memory, within MEMORY_LIMIT: what does not fit spills to `work_folder`, so the
+    national register is read in bounded memory."""
     import os
 
-    import pandas as pd
+    import duckdb
 
-    from .textfiles import read_text_table, separator, text_encoding
-
-    name = os.path.basename(path)
-    header = read_text_table(path, nrows=0)
-    check_columns(header.columns, name)
-    wanted = [c for c in header.columns if canonical_name(c) in NEEDED]
-    encoding = text_encoding(path)
-    size = max(os.path.getsize(path), 1)
-    with open(path, "rb") as raw:
-        stream = gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw
-        reader = pd.read_csv(stream, dtype=str, keep_default_na=False, usecols=wanted, chunksize=chunk_rows,
-                             encoding=encoding, encoding_errors="replace", sep=separator(path, encoding))
-        try:
-            for chunk in reader:
-                chunk.columns = [canonical_name(c) for c in chunk.columns]
-                yield chunk
-                if progress is not None:
-                    progress(raw.tell() / size)  # bytes read from the file itself, gzipped or not
-        except (pd.errors.ParserError, EOFError, OSError) as error:
-            raise AnalysisError(translatable("The EPC file '{}' could not be read: {}"), name, str(error).strip())
+    connection = duckdb.connect()
+    connection.execute("SET memory_limit = '{}'".format(MEMORY_LIMIT))
+    connection.execute("SET temp_directory = '{}'".format(os.path.join(work_folder, "spill").replace("'", "''")))
+    connection.execute("SET enable_progress_bar = true")
+    connection.execute("SET enable_progress_bar_print = false")
+    return connection
 
 
-def _heating(description, fuel, gas_flag):
-    text = (description + " " + fuel).str.lower()
-    heating = np.where(text.str.contains("no system|no heating|none", regex=True), "none",
-                       np.where(text.str.contains("gas", regex=False) & ~text.str.contains("bottled|lpg", regex=True), "gas",
-                                np.where(text.str.contains("electric", regex=False), "electric", "other")))
-    return heating
+MEMORY_LIMIT = "900MB"
 
 
-def normalise_postcode_series(values):
-    """normalise_postcode for a whole column at once (millions of rows)."""
+def _literal(text):
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _utf8_copy(certificates, folder):
+    """A UTF-8 copy of a file in another encoding, made block by block (bounded memory)."""
+    import codecs
+    import os
+
+    from .textfiles import open_binary
+
+    target = os.path.join(folder, "certificates-utf8.csv")
+    encoding = "cp1252" if certificates.encoding == "utf-8" else certificates.encoding
+    with open_binary(certificates.path) as source, open(target, "w", encoding="utf-8", newline="") as out:
+        reader = codecs.getreader(encoding)(source, errors="replace")
+        while True:
+            block = reader.read(1 << 22)
+            if not block:
+                break
+            out.write(block.lstrip("\ufeff") if out.tell() == 0 else block)
+    return target
+
+
+def _scan(certificates, path):
+    """DuckDB's read of the file: every cell as text, the file's separator, row numbers in file order."""
+    from .textfiles import separator
+
+    delimiter = separator(path, "utf-8")
+    compression = "gzip" if path.lower().endswith(".gz") else "none"
+    return ("read_csv({}, header = true, all_varchar = true, delim = {}, quote = '\"', escape = '\"', "
+            "compression = '{}', null_padding = true, max_line_size = 10000000)").format(
+                _literal(path), _literal(delimiter), compression)
+
+
+def _columns(columns):
+    """SQL for each needed column by its canonical name: the file's column (empty cells as ''), or ''."""
+    actual = {canonical_name(c): c for c in reversed(columns)}
+    return {name: "coalesce(\"{}\", '')".format(actual[name].replace('"', '""')) if name in actual else "''"
+            for name in NEEDED}
+
+
+def _postcode_sql(text):
+    """normalise_postcode in SQL: letters and digits only, checked for form, the inward code split off. Most
+    postcodes need only their spaces taken out, so the regular-expression clean-up is the exception."""
     from .postcodes import POSTCODE_FORM
 
-    compact = values.fillna("").astype(str).str.upper().str.replace(r"[^0-9A-Z]", "", regex=True)
-    candidate = compact.str[:-3] + " " + compact.str[-3:]
-    valid = compact.str.len().between(5, 7) & candidate.str.match(POSTCODE_FORM.pattern)
-    return candidate.where(valid, None)
+    form = _literal(POSTCODE_FORM.pattern.replace(" ", ""))
+    quick = "replace(upper({}), ' ', '')".format(text)
+    thorough = "regexp_replace(upper({}), '[^0-9A-Z]', '', 'g')".format(text)
+    split = "left({0}, length({0}) - 3) || ' ' || right({0}, 3)"
+    return "CASE WHEN regexp_full_match({q}, {f}) THEN {sq} WHEN regexp_full_match({t}, {f}) THEN {st} END".format(
+        q=quick, t=thorough, f=form, sq=split.format(quick), st=split.format(thorough))
 
 
-def prepare_chunk(chunk, dates=None):
-    """The fields kept per certificate, with the property key and the date that decides the latest.
-    `dates` (a DateReader) reads the dates in whatever forms the file uses, chunk after chunk."""
-    import pandas as pd
+def _keyed_sql(columns, scan):
+    """Every certificate with its home's key, its place in the file (rn) and its date as written; its other
+    fields as they are written (they are cleaned per home, not per certificate)."""
+    col = _columns(columns)
+    uprn_text = "trim(CASE WHEN suffix({u}, '.0') THEN left({u}, length({u}) - 2) ELSE {u} END)".format(u=col["UPRN"])
+    address_key = "trim(regexp_replace(upper(a1 || ' ' || a2), '[^0-9A-Z]+', ' ', 'g'))"
+    return """
+CREATE OR REPLACE TABLE keyed AS
+WITH raw AS (SELECT row_number() OVER () AS rn, * FROM {scan}),
+checked AS (
+  SELECT rn, trim({brn}) AS brn,
+         CASE WHEN regexp_full_match({uprn_text}, '[0-9]{{1,12}}') THEN {uprn_text} END AS uprn,
+         CASE WHEN trim({lodged}) <> '' THEN trim({lodged}) ELSE trim({inspected}) END AS date_text,
+         {postcode} AS postcode_raw, {a1} AS a1, {a2} AS a2, {a3} AS a3, {rating} AS rating_raw,
+         {efficiency} AS efficiency_raw, {tenure} AS tenure, {gas} AS gas, {heat} AS heat, {fuel} AS fuel
+  FROM raw)
+SELECT CASE WHEN brn <> '' THEN 'B' || brn WHEN uprn IS NOT NULL THEN 'U' || uprn
+            ELSE 'A' || {address_key} || '|' || coalesce({postcode_of_raw}, '') END AS key,
+       rn, uprn, date_text, postcode_raw, a1, a2, a3, rating_raw, efficiency_raw, tenure, gas, heat, fuel
+FROM checked
+""".format(scan=scan, uprn_text=uprn_text, address_key=address_key, postcode=col["POSTCODE"],
+           postcode_of_raw=_postcode_sql("postcode_raw"), brn=col["BUILDING_REFERENCE_NUMBER"], a1=col["ADDRESS1"],
+           a2=col["ADDRESS2"], a3=col["ADDRESS3"], rating=col["CURRENT_ENERGY_RATING"], lodged=col["LODGEMENT_DATE"],
+           inspected=col["INSPECTION_DATE"], efficiency=col["CURRENT_ENERGY_EFFICIENCY"], tenure=col["TENURE"],
+           gas=col["MAINS_GAS_FLAG"], heat=col["MAINHEAT_DESCRIPTION"], fuel=col["MAIN_FUEL"])
+
+
+# The latest certificate of each home (the newest date, then the later row of the file), with the home's UPRN
+# from any of its certificates (the first in the file); where homes share a UPRN, the home with the newest
+# certificate (then the later row). Dates and row numbers are one order number, so each choice is a max() of
+# integers; only the chosen certificates are then cleaned.
+LATEST_SQL = """
+CREATE OR REPLACE TABLE latest AS
+WITH ordered AS (
+  SELECT k.key, k.uprn, k.rn,
+         (coalesce(date_diff('day', DATE '1800-01-01', d.date), -1) + 1) * 4294967296 + k.rn AS newest
+  FROM keyed k LEFT JOIN certificate_dates d USING (date_text)),
+per_key AS (
+  SELECT max(newest) AS newest, arg_min(uprn, rn) FILTER (WHERE uprn IS NOT NULL) AS uprn FROM ordered GROUP BY key),
+winners AS (
+  SELECT newest % 4294967296 AS rn, uprn FROM per_key WHERE uprn IS NULL
+  UNION ALL
+  SELECT max(newest) % 4294967296, uprn FROM per_key WHERE uprn IS NOT NULL GROUP BY uprn),
+homes AS (
+  SELECT k.key, w.uprn, d.date, {postcode} AS postcode, upper(trim(k.rating_raw)) AS raw_rating,
+         TRY_CAST(trim(k.efficiency_raw) AS DOUBLE) AS efficiency,
+         CAST(contains(lower(k.tenure), 'private') AS BIGINT) AS private_rented,
+         CAST(upper(trim(k.gas)) = 'N' AS BIGINT) AS no_mains_gas,
+         lower(k.heat) || ' ' || lower(k.fuel) AS heating_text,
+         CASE WHEN k.a3 <> '' THEN k.a1 || ', ' || k.a2 || ', ' || k.a3
+              WHEN k.a2 <> '' THEN k.a1 || ', ' || k.a2 ELSE k.a1 END AS joined_address
+  FROM keyed k JOIN winners w USING (rn) LEFT JOIN certificate_dates d USING (date_text))
+SELECT key, date, uprn, postcode,
+       CASE WHEN raw_rating IN ('A', 'B', 'C', 'D', 'E', 'F', 'G') THEN raw_rating END AS rating, raw_rating,
+       efficiency, private_rented, no_mains_gas,
+       CASE WHEN contains(heating_text, 'no system') OR contains(heating_text, 'no heating')
+                 OR contains(heating_text, 'none') THEN 'none'
+            WHEN contains(heating_text, 'gas') AND NOT contains(heating_text, 'bottled')
+                 AND NOT contains(heating_text, 'lpg') THEN 'gas'
+            WHEN contains(heating_text, 'electric') THEN 'electric' ELSE 'other' END AS heating,
+       CASE WHEN left(joined_address, 1) IN (',', ' ') OR right(joined_address, 1) IN (',', ' ')
+            THEN trim(joined_address, ', ') ELSE joined_address END AS address
+FROM homes
+""".format(postcode=_postcode_sql("k.postcode_raw"))
+
+
+DATE_TEXTS_SQL = "SELECT date_text, count(*) AS n FROM keyed GROUP BY date_text ORDER BY date_text"
+
+
+def run_query(connection, sql, progress=None):
+    """Run a DuckDB statement; with `progress`, report DuckDB's progress (0-1) while it runs, and stop the
+    statement when progress raises (Cancelled)."""
+    import threading
+
+    if progress is None:
+        return connection.execute(sql)
+    outcome = {}
+
+    def work():
+        try:
+            outcome["result"] = connection.execute(sql)
+        except Exception as error:  # handed to the calling thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+            done = connection.query_progress()
+            if worker.is_alive() and done >= 0:
+                progress(done / 100.0)
+    except BaseException:
+        connection.interrupt()
+        worker.join()
+        raise
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def latest_homes(certificates, connection, work_folder, as_at=None):
+    """Latest certificate per home, as the DuckDB table `homes` (one row per home: key, date, uprn, postcode,
+    rating, efficiency, private_rented, no_mains_gas, heating, address, band_fg, cert_age_years). Returns
+    the notes for the log."""
+    import duckdb
 
     from .dates import DateReader
 
-    dates = dates or DateReader()
-
-    def column(name):
-        return chunk[name] if name in chunk.columns else pd.Series([""] * len(chunk), index=chunk.index)
-
-    uprn = column("UPRN").str.replace(r"\.0$", "", regex=True).str.strip()
-    uprn = uprn.where(uprn.str.fullmatch(r"[0-9]{1,12}"), "")
-    brn = column("BUILDING_REFERENCE_NUMBER").str.strip()
-    postcode = normalise_postcode_series(column("POSTCODE"))
-    address = (column("ADDRESS1") + " " + column("ADDRESS2")).str.upper().str.replace(r"[^0-9A-Z]+", " ", regex=True).str.strip()
-    # The building reference number is on every certificate of a home while its UPRN is often missing, so it
-    # identifies the home first; UPRNs then join homes across reference numbers (load_certificates).
-    key = np.where(brn != "", "B" + brn, np.where(uprn != "", "U" + uprn, "A" + address + "|" + postcode.fillna("")))
-    rating = column("CURRENT_ENERGY_RATING").str.strip().str.upper()
-    text = column("LODGEMENT_DATE").where(column("LODGEMENT_DATE").str.strip() != "", column("INSPECTION_DATE"))
-    date = dates.read(text)
-    tenure = column("TENURE").str.lower()
-    gas = column("MAINS_GAS_FLAG").str.strip().str.upper()
-    return pd.DataFrame({
-        "key": key, "date": date, "uprn": uprn.where(uprn != "", None), "postcode": postcode,
-        "rating": rating.where(rating.isin(list(RATINGS)), None),
-        "efficiency": pd.to_numeric(column("CURRENT_ENERGY_EFFICIENCY"), errors="coerce"),
-        "private_rented": tenure.str.contains("private", regex=False).astype(int),
-        "no_mains_gas": (gas == "N").astype(int),
-        "heating": _heating(column("MAINHEAT_DESCRIPTION"), column("MAIN_FUEL"), gas),
-        "address": (column("ADDRESS1") + ", " + column("ADDRESS2") + ", " + column("ADDRESS3"))
-        .str.replace(r"(, )+$", "", regex=True).str.strip(", "),
-        "raw_rating": rating})
-
-
-def load_certificates(chunks, as_at=None):
-    """Latest certificate per home from chunks (prepare_chunk is applied). Returns (DataFrame, notes)."""
-    import pandas as pd
-
-    from .dates import DateReader
-
-    dates = DateReader()
-
-    def reduce(frames):
-        # a home's UPRN from any of its certificates, then one row per home
-        frame = pd.concat(frames, ignore_index=True)
-        frame["uprn"] = frame.groupby("key")["uprn"].transform("first")
-        return frame.sort_values(["key", "date"], na_position="first", kind="stable").drop_duplicates("key", keep="last")
-
-    latest, buffered, rows = None, [], 0
-    for chunk in chunks:
-        rows += len(chunk)
-        buffered.append(prepare_chunk(chunk, dates))
-        # reduce to one row per home whenever a million rows wait, so memory follows the homes, not the rows
-        if sum(len(b) for b in buffered) >= 1_000_000:
-            latest = reduce(([latest] if latest is not None else []) + buffered)
-            buffered = []
-    if buffered:
-        latest = reduce(([latest] if latest is not None else []) + buffered)
-    if latest is None or rows == 0:
+    if isinstance(certificates, str):
+        certificates = read_certificates(certificates)
+    path = certificates.path if certificates.encoding == "utf-8" else _utf8_copy(certificates, work_folder)
+    steps = _progress_steps(certificates.progress, 0.6)
+    try:
+        run_query(connection, _keyed_sql(certificates.header, _scan(certificates, path)), next(steps))
+    except duckdb.InvalidInputException as error:
+        if "unicode" not in str(error).lower() or path != certificates.path:
+            raise AnalysisError(translatable("The EPC file '{}' could not be read: {}"), certificates.name,
+                                str(error).strip().splitlines()[0])
+        path = _utf8_copy(certificates, work_folder)  # not UTF-8: Windows-1252, as older exports write
+        run_query(connection, _keyed_sql(certificates.header, _scan(certificates, path)))
+    distinct = connection.execute(DATE_TEXTS_SQL).fetchdf()
+    rows = int(distinct["n"].sum()) if len(distinct) else 0
+    if rows == 0:
         raise AnalysisError(translatable("The EPC file has no certificates."))
-    with_uprn = latest["uprn"].notna()
-    latest = pd.concat([latest[~with_uprn], latest[with_uprn].sort_values("date", na_position="first", kind="stable")
-                        .drop_duplicates("uprn", keep="last")], ignore_index=True)
+    dates = DateReader()
+    _date_table(connection, dates, distinct)
+    run_query(connection, LATEST_SQL, next(steps))
+    connection.execute("DROP TABLE keyed")
+    homes = connection.execute("SELECT count(*), max(date) FROM latest").fetchone()
     notes = [Note(translatable("{} certificates for {} homes; the latest certificate of each home is kept."), rows,
-                  len(latest))] + dates.notes("Certificate dates")
-    unknown = latest["rating"].isna()
-    if unknown.any():
-        examples = sorted(set(latest.loc[unknown, "raw_rating"]) - {""})[:3]
+                  homes[0])] + dates.notes("Certificate dates")
+    unknown = connection.execute("SELECT count(*) FROM latest WHERE rating IS NULL").fetchone()[0]
+    if unknown:
+        examples = [r[0] for r in connection.execute(
+            "SELECT DISTINCT raw_rating FROM latest WHERE rating IS NULL AND raw_rating <> '' "
+            "ORDER BY raw_rating LIMIT 3").fetchall()]
         notes.append(Note(translatable("{} home(s) have no valid rating (e.g. {}); their band_fg is empty."),
-                          int(unknown.sum()), ", ".join(repr(e) for e in examples) or "''", warning=True))
-    reference = pd.Timestamp(as_at) if as_at is not None else latest["date"].max()
-    latest = latest.assign(
-        band_fg=np.where(latest["rating"].isna(), np.nan, latest["rating"].isin(["F", "G"]).astype(float)),
-        cert_age_years=(reference - latest["date"]).dt.days / 365.25)
-    return latest.drop(columns=["raw_rating"]).reset_index(drop=True), notes
+                          int(unknown), ", ".join(repr(e) for e in examples) or "''", warning=True))
+    reference = "DATE " + _literal(as_at) if as_at is not None else \
+        ("DATE " + _literal(str(homes[1])[:10]) if homes[1] is not None else "NULL")
+    connection.execute("""CREATE OR REPLACE TABLE homes AS SELECT key, date, uprn, postcode, rating, efficiency,
+        private_rented, no_mains_gas, heating, address,
+        CASE WHEN rating IS NULL THEN NULL ELSE CAST(rating IN ('F', 'G') AS DOUBLE) END AS band_fg,
+        date_diff('day', date, {}) / 365.25 AS cert_age_years
+        FROM latest""".format(reference))
+    connection.execute("DROP TABLE latest")
+    return notes
 
 
-def place(homes, uprn_points=None, postcode_points=None):
-    """x, y and placed_by ('uprn' / 'postcode' / None) for each home: its UPRN point, else its postcode's."""
-    n = len(homes)
-    x, y = np.full(n, np.nan), np.full(n, np.nan)
-    placed_by = np.full(n, None, dtype=object)
-    if uprn_points:
-        for i, uprn in enumerate(homes["uprn"]):
-            point = uprn_points.get(uprn) if uprn else None
-            if point is not None:
-                x[i], y[i], placed_by[i] = point[0], point[1], "uprn"
-    if postcode_points:
-        for i, postcode in enumerate(homes["postcode"]):
-            if placed_by[i] is None and postcode:
-                point = postcode_points.get(postcode)
-                if point is not None:
-                    x[i], y[i], placed_by[i] = point[0], point[1], "postcode"
-    return x, y, placed_by
+def _progress_steps(progress, reading_share):
+    """Progress callbacks for the reading and the reduction, each scaled into its share of 0-1."""
+    if progress is None:
+        while True:
+            yield None
+    yield lambda fraction: progress(reading_share * fraction)
+    yield lambda fraction: progress(reading_share + (1 - reading_share) * fraction)
+
+
+def _date_table(connection, dates, distinct):
+    """The file's distinct date texts read once each (weighted by how often they occur, so the day/month
+    order and the warnings count certificates), as the table `certificate_dates`."""
+    import pandas as pd
+
+    distinct = distinct[distinct["date_text"] != ""].reset_index(drop=True)
+    parsed = dates.read(distinct["date_text"].astype(str), weights=distinct["n"])
+    table = pd.DataFrame({"date_text": distinct["date_text"].astype(str), "date": parsed})
+    connection.register("certificate_dates_frame", table)
+    connection.execute("CREATE OR REPLACE TABLE certificate_dates AS SELECT date_text, CAST(date AS DATE) AS date "
+                       "FROM certificate_dates_frame")
+    connection.unregister("certificate_dates_frame")
+
+
+def load_certificates(certificates, as_at=None):
+    """Latest certificate per home, in memory (for files of up to a few million certificates). Returns
+    (DataFrame, notes); the algorithm itself keeps the homes in DuckDB (latest_homes)."""
+    import shutil
+    import tempfile
+
+    import pandas as pd
+
+    folder = tempfile.mkdtemp(prefix="community-risk-epc-")
+    try:
+        connection = connect(folder)
+        try:
+            notes = latest_homes(certificates, connection, folder, as_at=as_at)
+            # homes without a UPRN by key, then those with one from the oldest certificate (generators that
+            # sample homes by position depend on this order)
+            homes = connection.execute("SELECT * FROM homes ORDER BY uprn IS NOT NULL, CASE WHEN uprn IS NOT NULL "
+                                       "THEN date END NULLS FIRST, key").fetchdf()
+        finally:
+            connection.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    homes["date"] = pd.to_datetime(homes["date"])
+    return homes, notes
+
+
+# The output's fields, in order; x and y follow for table outputs.
+OUTPUT_FIELDS = ("uprn", "address", "postcode", "rating", "efficiency", "band_fg", "private_rented", "no_mains_gas",
+                 "heating", "cert_age_years", "lodged", "placed_by")
+
+
+def place_homes(connection, uprn_points=None, postcode_points=None):
+    """The table `placed`: each home of `homes` with x, y and placed_by ('uprn' / 'postcode' / NULL): its UPRN's
+    point, else its postcode's. uprn_points / postcode_points: DataFrames (uprn or postcode, x, y). Homes are
+    in postcode order, so neighbours are written together. Returns the number of homes left unplaced."""
+    import pandas as pd
+
+    empty = pd.DataFrame({"key": pd.Series([], dtype=object), "x": pd.Series([], dtype=float),
+                          "y": pd.Series([], dtype=float)})
+    for name, frame, column in (("uprn_points", uprn_points, "uprn"), ("postcode_points", postcode_points, "postcode")):
+        frame = empty if frame is None else frame.rename(columns={column: "key"})[["key", "x", "y"]]
+        connection.register(name + "_frame", frame)
+        connection.execute("CREATE OR REPLACE TABLE {0} AS SELECT CAST(key AS VARCHAR) AS key, CAST(x AS DOUBLE) AS x, "
+                           "CAST(y AS DOUBLE) AS y FROM {0}_frame".format(name))
+        connection.unregister(name + "_frame")
+    connection.execute("""CREATE OR REPLACE TABLE placed AS
+        SELECT h.*, strftime(h.date, '%Y-%m-%d') AS lodged,
+               CASE WHEN u.x IS NOT NULL THEN 'uprn' WHEN p.x IS NOT NULL THEN 'postcode' END AS placed_by,
+               coalesce(u.x, p.x) AS x, CASE WHEN u.x IS NOT NULL THEN u.y ELSE p.y END AS y
+        FROM homes h LEFT JOIN uprn_points u ON h.uprn = u.key LEFT JOIN postcode_points p ON h.postcode = p.key
+        ORDER BY h.postcode, h.key""")
+    return connection.execute("SELECT count(*) FROM placed WHERE placed_by IS NULL").fetchone()[0]
