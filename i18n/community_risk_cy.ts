@@ -1413,7 +1413,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="66" />
+            <location filename="../processing/algorithms/load_epc.py" line="69" />
             <source>postcode</source>
             <translation>cod post</translation>
         </message>
@@ -1423,7 +1423,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="101" />
+            <location filename="../processing/algorithms/load_epc.py" line="104" />
             <source>Postcodes</source>
             <translation>Codau post</translation>
         </message>
@@ -1930,7 +1930,7 @@ Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="63" />
+            <location filename="../processing/algorithms/load_epc.py" line="66" />
             <source>Load EPC certificates</source>
             <translation>Llwytho tystysgrifau EPC</translation>
         </message>
@@ -1951,12 +1951,12 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="99" />
+            <location filename="../processing/algorithms/load_epc.py" line="102" />
             <source>EPC certificates</source>
             <translation>Tystysgrifau EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="105" />
+            <location filename="../processing/algorithms/load_epc.py" line="108" />
             <source>UPRN points</source>
             <translation>Pwyntiau UPRN</translation>
         </message>
@@ -1966,7 +1966,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Maes UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="110" />
+            <location filename="../processing/algorithms/load_epc.py" line="113" />
             <source>As at</source>
             <translation>Fel ar</translation>
         </message>
@@ -1976,47 +1976,47 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Cartrefi EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="113" />
+            <location filename="../processing/algorithms/load_epc.py" line="116" />
             <source>Homes that could not be placed</source>
             <translation>Cartrefi na ellid eu lleoli</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="66" />
+            <location filename="../processing/algorithms/load_epc.py" line="69" />
             <source>UPRN</source>
             <translation>UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="120" />
+            <location filename="../processing/algorithms/load_epc.py" line="123" />
             <source>The EPC file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="137" />
+            <location filename="../processing/algorithms/load_epc.py" line="141" />
             <source>{} home(s) could not be placed (no known UPRN or postcode); they are kept without a point.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="66" />
+            <location filename="../processing/analysis/epc.py" line="74" />
             <source>The EPC file '{}' could not be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="34" />
+            <location filename="../processing/analysis/epc.py" line="33" />
             <source>The EPC file '{}' lacks the column(s) {}; is it the register's certificates.csv?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="149" />
+            <location filename="../processing/analysis/epc.py" line="296" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="153" />
+            <location filename="../processing/analysis/epc.py" line="302" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="158" />
+            <location filename="../processing/analysis/epc.py" line="309" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2740,7 +2740,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="77" />
+            <location filename="../processing/algorithms/load_epc.py" line="80" />
             <source>Reads the domestic Energy Performance Certificates export (certificates.csv, with the bulk download's column names or the API's lower-case hyphenated ones) in chunks, keeps the latest certificate of each home (by building reference number, UPRN, else address), and places each home on its UPRN point, else on its postcode's point.
 
 Inputs
@@ -2756,72 +2756,72 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="126" />
+            <location filename="../processing/algorithms/load_epc.py" line="129" />
             <source>Reading UPRN points</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="133" />
+            <location filename="../processing/algorithms/load_epc.py" line="138" />
             <source>Placing homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="100" />
+            <location filename="../processing/algorithms/load_epc.py" line="103" />
             <source>CSV files (*.csv *.csv.gz *.txt)</source>
             <translation>Ffeiliau CSV (*.csv *.csv.gz *.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="128" />
+            <location filename="../processing/algorithms/load_epc.py" line="131" />
             <source>Reading postcode points from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="130" />
+            <location filename="../processing/algorithms/load_epc.py" line="133" />
             <source>Reading certificates from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="57" />
+            <location filename="../processing/algorithms/load_epc.py" line="60" />
             <source>EPC rating {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="150" />
+            <location filename="../processing/analysis/dates.py" line="153" />
             <source>day first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="150" />
+            <location filename="../processing/analysis/dates.py" line="153" />
             <source>month first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="148" />
+            <location filename="../processing/analysis/dates.py" line="151" />
             <source>{}: {} date(s) are Excel day numbers (e.g. {}), read as days since 30/12/1899.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="152" />
+            <location filename="../processing/analysis/dates.py" line="155" />
             <source>{}: dates such as {} show the file writes numeric dates {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="165" />
+            <location filename="../processing/analysis/dates.py" line="168" />
             <source>{}: {} date(s) such as {} can only be read the other way round from the rest of the file, and were.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="169" />
+            <location filename="../processing/analysis/dates.py" line="172" />
             <source>{}: {} value(s) are not dates (e.g. {}); they are left empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="156" />
+            <location filename="../processing/analysis/dates.py" line="159" />
             <source>{}: {} date(s) such as {} could be day first or month first, and nothing in the file shows which; they were read day first, as UK registers write them. Check a few against the source.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dates.py" line="161" />
+            <location filename="../processing/analysis/dates.py" line="164" />
             <source>{}: {} date(s) such as {} could be read either way; they were read {}, as the file's other dates are.</source>
             <translation type="unfinished" />
         </message>
@@ -2861,12 +2861,12 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/textfiles.py" line="72" />
+            <location filename="../processing/analysis/epc.py" line="48" />
             <source>The file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/textfiles.py" line="74" />
+            <location filename="../processing/analysis/epc.py" line="50" />
             <source>The file '{}' is empty (0 bytes).</source>
             <translation type="unfinished" />
         </message>
@@ -3446,47 +3446,47 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="40" />
+            <location filename="../processing/algorithms/load_epc.py" line="43" />
             <source>EPC rating</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="40" />
+            <location filename="../processing/algorithms/load_epc.py" line="43" />
             <source>Energy efficiency (1-100)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="41" />
+            <location filename="../processing/algorithms/load_epc.py" line="44" />
             <source>Rated F or G (1 = yes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="41" />
+            <location filename="../processing/algorithms/load_epc.py" line="44" />
             <source>Privately rented (1 = yes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="42" />
+            <location filename="../processing/algorithms/load_epc.py" line="45" />
             <source>No mains gas (1 = yes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="42" />
+            <location filename="../processing/algorithms/load_epc.py" line="45" />
             <source>Main heating</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="43" />
+            <location filename="../processing/algorithms/load_epc.py" line="46" />
             <source>Certificate age (years)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="43" />
+            <location filename="../processing/algorithms/load_epc.py" line="46" />
             <source>Certificate lodged</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="44" />
+            <location filename="../processing/algorithms/load_epc.py" line="47" />
             <source>Placed by</source>
             <translation type="unfinished" />
         </message>
@@ -4893,347 +4893,347 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="238" />
+            <location filename="../processing/analysis/dashboard_report.py" line="240" />
             <source>Incidents a year; the shaded years are the current period. The signal areas share one scale.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="355" />
+            <location filename="../processing/analysis/dashboard_report.py" line="357" />
             <source>Its similar areas do not run high: look for a local cause (repeat addresses, a block, a landlord) and visit here first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="363" />
+            <location filename="../processing/analysis/dashboard_report.py" line="365" />
             <source>#</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="363" />
+            <location filename="../processing/analysis/dashboard_report.py" line="365" />
             <source>Incidents (expected)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="363" />
+            <location filename="../processing/analysis/dashboard_report.py" line="365" />
             <source>Rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="364" />
+            <location filename="../processing/analysis/dashboard_report.py" line="366" />
             <source>Among similar areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="364" />
+            <location filename="../processing/analysis/dashboard_report.py" line="366" />
             <source>What to do</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="349" />
+            <location filename="../processing/analysis/dashboard_report.py" line="351" />
             <source>Fewer than expected: learn what works here.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="351" />
+            <location filename="../processing/analysis/dashboard_report.py" line="353" />
             <source>Review its incidents and target visits here first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="353" />
+            <location filename="../processing/analysis/dashboard_report.py" line="355" />
             <source>Its similar areas run high too: the kind of area explains part. Visit here first, then in its similar areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="400" />
+            <location filename="../processing/analysis/dashboard_report.py" line="402" />
             <source>Change on the previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="494" />
+            <location filename="../processing/analysis/dashboard_report.py" line="496" />
             <source>No factor fields were given, so there are no statistical neighbours and no lead indicators: give factors (e.g. the fire model's) to see them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="496" />
+            <location filename="../processing/analysis/dashboard_report.py" line="498" />
             <source>No factor varies between the areas: no lead indicators.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="511" />
+            <location filename="../processing/analysis/dashboard_report.py" line="513" />
             <source>Limits: exact Poisson.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="117" />
+            <location filename="../processing/analysis/dashboard_report.py" line="119" />
             <source>Funnel plot: {} per 10,000 households a year against households</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="165" />
+            <location filename="../processing/analysis/dashboard_report.py" line="167" />
             <source>above: more than chance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="165" />
+            <location filename="../processing/analysis/dashboard_report.py" line="167" />
             <source>below</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="166" />
+            <location filename="../processing/analysis/dashboard_report.py" line="168" />
             <source>within: noise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="167" />
+            <location filename="../processing/analysis/dashboard_report.py" line="169" />
             <source>99.8% and 95% (dashed) limits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="290" />
+            <location filename="../processing/analysis/dashboard_report.py" line="292" />
             <source>vs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="332" />
+            <location filename="../processing/analysis/dashboard_report.py" line="334" />
             <source>no previous period in the incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="334" />
+            <location filename="../processing/analysis/dashboard_report.py" line="336" />
             <source>no incident in the previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="395" />
+            <location filename="../processing/analysis/dashboard_report.py" line="397" />
             <source>give dated incidents to see it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="406" />
+            <location filename="../processing/analysis/dashboard_report.py" line="408" />
             <source>per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="410" />
+            <location filename="../processing/analysis/dashboard_report.py" line="412" />
             <source>areas above / below the limits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="411" />
+            <location filename="../processing/analysis/dashboard_report.py" line="413" />
             <source>the rest is noise: not ranked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="454" />
+            <location filename="../processing/analysis/dashboard_report.py" line="456" />
             <source>{}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="481" />
+            <location filename="../processing/analysis/dashboard_report.py" line="483" />
             <source>Planned against made</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="492" />
+            <location filename="../processing/analysis/dashboard_report.py" line="494" />
             <source>Lead indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="512" />
+            <location filename="../processing/analysis/dashboard_report.py" line="514" />
             <source>Each dot is an area. Dots between the solid lines (99.8%) are within what chance gives: noise, not ranked. {} Expected = the {} rate x households x years.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="521" />
+            <location filename="../processing/analysis/dashboard_report.py" line="523" />
             <source>Notes on the data and method</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="544" />
+            <location filename="../processing/analysis/dashboard_report.py" line="546" />
             <source>{}: performance on a page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="550" />
+            <location filename="../processing/analysis/dashboard_report.py" line="552" />
             <source>Areas above or below are outside the 99.8% limits of the funnel plot. * a change that is more than chance (exact Poisson test, p &lt; 0.05). Every page prints on A4.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="224" />
+            <location filename="../processing/analysis/dashboard_report.py" line="226" />
             <source>No dated incidents were given: give them (Incidents and their date field) to see yearly trends and the change on the previous period.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="338" />
+            <location filename="../processing/analysis/dashboard_report.py" line="340" />
             <source>within chance (exact Poisson test, p = {:.2f})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="398" />
+            <location filename="../processing/analysis/dashboard_report.py" line="400" />
             <source>Change, {}–{} on {}–{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="469" />
+            <location filename="../processing/analysis/dashboard_report.py" line="471" />
             <source>Signals and noise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="477" />
+            <location filename="../processing/analysis/dashboard_report.py" line="479" />
             <source>Trends</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="498" />
+            <location filename="../processing/analysis/dashboard_report.py" line="500" />
             <source>{} against {}: lead indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="509" />
+            <location filename="../processing/analysis/dashboard_report.py" line="511" />
             <source>Limits: exact negative binomial, because the areas differ more than chance (Spiegelhalter's overdispersion test; dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="564" />
+            <location filename="../processing/analysis/dashboard_report.py" line="566" />
             <source>All pages</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="166" />
+            <location filename="../processing/analysis/dashboard_report.py" line="168" />
             <source>{} average</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="241" />
+            <location filename="../processing/analysis/dashboard_report.py" line="243" />
             <source>The first {} of {} signal areas are shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="308" />
+            <location filename="../processing/analysis/dashboard_report.py" line="310" />
             <source>stands for {} more; with rate {:+.2f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="309" />
+            <location filename="../processing/analysis/dashboard_report.py" line="311" />
             <source>on its own; with rate {:+.2f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="317" />
+            <location filename="../processing/analysis/dashboard_report.py" line="319" />
             <source>made {:,.0f} of {:,.0f} planned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="337" />
+            <location filename="../processing/analysis/dashboard_report.py" line="339" />
             <source>more than chance (exact Poisson test, p {})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="372" />
+            <location filename="../processing/analysis/dashboard_report.py" line="374" />
             <source>{:.0f} of {}; their median {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="403" />
+            <location filename="../processing/analysis/dashboard_report.py" line="405" />
             <source>{} in {:g} year(s)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="404" />
+            <location filename="../processing/analysis/dashboard_report.py" line="406" />
             <source>{:,} areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="426" />
+            <location filename="../processing/analysis/dashboard_report.py" line="428" />
             <source> and {} more</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="427" />
+            <location filename="../processing/analysis/dashboard_report.py" line="429" />
             <source>Act first in {} area(s) with more {} than their households explain, beyond chance: {}{}. See what to do for each below.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="431" />
+            <location filename="../processing/analysis/dashboard_report.py" line="433" />
             <source>No area has more {} than chance explains: the differences between areas here are noise. Do not rank them; keep the plan.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="434" />
+            <location filename="../processing/analysis/dashboard_report.py" line="436" />
             <source>{} area(s) have fewer than expected: learn from them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="437" />
+            <location filename="../processing/analysis/dashboard_report.py" line="439" />
             <source>The {} on the previous period is more than chance: find out what changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="438" />
+            <location filename="../processing/analysis/dashboard_report.py" line="440" />
             <source>rise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="438" />
+            <location filename="../processing/analysis/dashboard_report.py" line="440" />
             <source>fall</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="471" />
+            <location filename="../processing/analysis/dashboard_report.py" line="473" />
             <source>Signal areas, and what to do</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="483" />
+            <location filename="../processing/analysis/dashboard_report.py" line="485" />
             <source>Targets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="483" />
+            <location filename="../processing/analysis/dashboard_report.py" line="485" />
             <source>Bar: made; black tick: planned; shading: half and nine tenths of the plan.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="500" />
+            <location filename="../processing/analysis/dashboard_report.py" line="502" />
             <source>Each stands for a cluster of factors that move together (|Spearman rho| of 0.5 or more). Bar: this page's household-weighted average, red where it is on the side that goes with more incidents; black tick: {}; shading: the middle half and the middle 80% of all areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="541" />
+            <location filename="../processing/analysis/dashboard_report.py" line="543" />
             <source>Page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="542" />
+            <location filename="../processing/analysis/dashboard_report.py" line="544" />
             <source>Per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="542" />
+            <location filename="../processing/analysis/dashboard_report.py" line="544" />
             <source>Change on previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="543" />
+            <location filename="../processing/analysis/dashboard_report.py" line="545" />
             <source>Areas above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="543" />
+            <location filename="../processing/analysis/dashboard_report.py" line="545" />
             <source>Areas below</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="548" />
+            <location filename="../processing/analysis/dashboard_report.py" line="550" />
             <source>{} average: {} per 10,000 households a year. {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="385" />
+            <location filename="../processing/analysis/dashboard_report.py" line="387" />
             <source>{} more signal areas are in the output layer (field signal).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="458" />
+            <location filename="../processing/analysis/dashboard_report.py" line="460" />
             <source>{:,} areas; the count covers {:g} year(s); compared with {} ({:,} areas). {}</source>
             <translation type="unfinished" />
         </message>
@@ -5720,6 +5720,11 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/hmo_report.py" line="87" />
             <source>Points on the dashed line are well calibrated. Method: {}; share of HMOs on the register estimated at {} (95% interval {} to {}), read among the {} highest-scored properties, where nearly all are HMOs; the mean score of registered HMOs, {}, is only a floor for it. The probabilities at either end of that interval are written beside each property's (hmo_probability_low and hmo_probability_high); HMO prevalence uses them for its intervals.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/load_epc.py" line="270" />
+            <source>The output could not be written ({}): {}</source>
             <translation type="unfinished" />
         </message>
     </context>
