@@ -5248,32 +5248,32 @@ Clerical review: </source>
             <translation>Gwnaed</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="218" />
+            <location filename="../processing/algorithms/map_book.py" line="244" />
             <source>P1 postcode (visit first)</source>
             <translation>Cod post P1 (ymweld yn gyntaf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="218" />
+            <location filename="../processing/algorithms/map_book.py" line="244" />
             <source>P2 postcode (visit next)</source>
             <translation>Cod post P2 (ymweld nesaf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="315" />
+            <location filename="../processing/algorithms/map_book.py" line="331" />
             <source>Fire risk band</source>
             <translation>Band risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="315" />
+            <location filename="../processing/algorithms/map_book.py" line="331" />
             <source>Visits</source>
             <translation>Ymweliadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="316" />
+            <location filename="../processing/algorithms/map_book.py" line="332" />
             <source>Roads</source>
             <translation>Ffyrdd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="349" />
+            <location filename="../processing/algorithms/map_book.py" line="365" />
             <source>No P1 or P2 postcodes in this area.</source>
             <translation>Dim codau post P1 na P2 yn yr ardal hon.</translation>
         </message>
@@ -5288,27 +5288,27 @@ Clerical review: </source>
             <translation>Ardaloedd eraill</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="259" />
+            <location filename="../processing/algorithms/map_book.py" line="275" />
             <source>The layout template '{}' is not a QGIS print layout template (.qpt).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="261" />
+            <location filename="../processing/algorithms/map_book.py" line="277" />
             <source>The layout template '{}' has no map item with the id 'map' (Item Properties &gt; Item ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="359" />
+            <location filename="../processing/algorithms/map_book.py" line="375" />
             <source>The {} layer '{}' has no coordinate reference system (it reads as '{}'). Set its CRS (Layer Properties &gt; Source), e.g. British National Grid (EPSG:27700).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="255" />
+            <location filename="../processing/algorithms/map_book.py" line="271" />
             <source>The layout template '{}' cannot be read: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/map_book.py" line="389" />
+            <location filename="../processing/algorithms/map_book.py" line="405" />
             <source>The map book could not be written to '{}': {}</source>
             <translation type="unfinished" />
         </message>
@@ -5349,65 +5349,65 @@ Outputs
 - Map book: one PDF, one page per split area.
 - Pages (optional): a folder with one PDF per split area, named by the area (letters, digits, - and _).
 A split area with no P1 postcodes says so on its page. Nothing is written when the run fails or is cancelled.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="87" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="89" />
             <source>Fire risk areas</source>
             <translation>Ardaloedd risg tân</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="90" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="92" />
             <source>Band field</source>
             <translation>Maes band</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="97" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="99" />
             <source>Tier field</source>
             <translation>Maes haen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="98" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="100" />
             <source>Rank field</source>
             <translation>Maes safle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="99" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="101" />
             <source>Reason field</source>
             <translation>Maes rheswm</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="104" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="108" />
             <source>Title</source>
             <translation>Teitl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="105" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="109" />
             <source>Rows per page</source>
             <translation>Rhesi fesul tudalen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="107" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="111" />
             <source>Attribution</source>
             <translation>Cydnabyddiaeth data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="109" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="113" />
             <source>Layout template</source>
             <translation>Templed cynllun</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="111" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="115" />
             <source>Map book</source>
             <translation>Llyfr mapiau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="111" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="115" />
             <source>PDF files (*.pdf)</source>
             <translation>Ffeiliau PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="112" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="116" />
             <source>Pages (one PDF per area)</source>
             <translation>Tudalennau (un PDF fesul ardal)</translation>
         </message>
@@ -5417,57 +5417,57 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation>Tudalennau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="131" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="135" />
             <source>Reading split areas from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="133" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="137" />
             <source>Reading priority postcodes from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="135" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="139" />
             <source>Reading fire risk bands from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="141" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="145" />
             <source>Printing {} pages</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="213" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="218" />
             <source>Printed {}</source>
             <translation>Argraffwyd {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="217" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="222" />
             <source>{} pages: {} P1 and {} P2 postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="154" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="158" />
             <source>{} split area(s) of '{}' have no geometry and get no page.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="157" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="161" />
             <source>No split area of '{}' has a geometry: there is nothing to print.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="172" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="176" />
             <source>The priority postcode layer '{}' has no P1 or P2 postcodes: every page says so.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="177" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="181" />
             <source>{} P1/P2 postcode(s) lie in no split area and are on no page.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="220" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="225" />
             <source>No P1 postcodes in: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -5726,6 +5726,30 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <location filename="../processing/algorithms/load_epc.py" line="270" />
             <source>The output could not be written ({}): {}</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="55" />
+            <source>Prints a map book for crews: one A4 page per split area (station ground, ward, borough), in name order. Each page shows the fire-risk bands, the P1 and P2 postcodes of the area numbered in visit order, roads if given, a legend, scale bar, north arrow, title, date and data attributions; beside the map, the visit list: the postcodes in visit order (P1 first, then P2, each by priority rank) with the reason for each and a box to tick. The numbers on the map are the rows of the table.
+
+Inputs
+- Split areas, with a Split area name field: one page each. Its CRS is the map's: it must be projected (metres), e.g. British National Grid. The other layers are reprojected to it.
+- Fire risk areas: the output of Fit or Apply fire risk model; Band field: its band, 1 (lowest) to 5 (default band). Its band_label field, when present, labels the legend.
+- Priority postcodes: the output of Priority postcodes, with its Postcode field, Tier field (P1, P2, P3), Rank field (1 first) and Reason field (optional: the table's 'Why'). A postcode goes on the page of the split area it lies in; P3 postcodes are not shown.
+- Roads (optional): a line layer drawn over the bands; Road name field (optional): street names to print along them.
+- Title and Attribution: printed on every page.
+- Rows per page: the table's length (1-60). An area with more P1/P2 postcodes says how many more there are in its visit list.
+- Layout template (optional): a .qpt saved from the layout designer; by default the toolkit's resources/visit_map_book.qpt. It needs a map item with the id 'map'.
+
+Outputs
+- Map book: one PDF, one page per split area.
+- Pages (optional): a folder with one PDF per split area, named by the area (letters, digits, - and _).
+A split area with no P1 postcodes says so on its page. Nothing is written when the run fails or is cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="106" />
+            <source>Road name field</source>
+            <translation>Maes enw’r ffordd</translation>
         </message>
     </context>
 </TS>

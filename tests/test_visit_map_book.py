@@ -155,8 +155,8 @@ def book(inputs, tmp_path_factory):
     folder = tmp_path_factory.mktemp("map_book")
     # folders that do not exist yet: both are created
     out = folder / "new" / "deeper" / "book.pdf"
-    result = run_algorithm("communityrisk:visitmapbook", book_parameters(inputs, str(out),
-                                                                         PAGES=str(folder / "pages" / "each")))
+    result = run_algorithm("communityrisk:visitmapbook", book_parameters(
+        inputs, str(out), PAGES=str(folder / "pages" / "each"), ROAD_NAME_FIELD="road_class"))
     return result, out, folder
 
 
@@ -207,6 +207,7 @@ def test_each_page_lists_its_own_postcodes_in_visit_order(book, inputs):
         text = page_text(out, page)
         assert "Home fire safety visits: {}".format(station) in text
         assert "Page {} of 4".format(page) in text and "Contains OS data" in text and "(LFB)" in text
+        assert "A road" in text or "B road" in text  # the road names (here their class) along the roads
         wanted = expected_rows(inputs["priority"], station, 12)
         if not wanted:  # the table's own message
             assert text.count("No P1 or P2 postcodes in this area") == 2, text

@@ -208,8 +208,34 @@ def style_risk(layer, band_field, labels):
     layer.setRenderer(renderer)
 
 
-def style_roads(layer):
+def style_roads(layer, name_field=None):
+    """Thin grey lines; with a name field, the street names along them (where they fit)."""
     layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#5f5f5f", "width": "0.25"})))
+    if not name_field:
+        return
+    settings = QgsPalLayerSettings()
+    settings.fieldName = name_field
+    settings.placement = QgsPalLayerSettings.Curved
+    settings.repeatDistance = 60  # mm on the page: a long street is named more than once
+    settings.setFormat(text_format(5.5, "#333333", buffer=0.6))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def text_format(size, colour, bold=False, buffer=0.0):
+    text = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(bold)
+    text.setFont(font)
+    text.setSize(size)
+    text.setColor(QColor(colour))
+    if buffer:
+        halo = QgsTextBufferSettings()
+        halo.setEnabled(True)
+        halo.setSize(buffer)
+        halo.setColor(QColor("#ffffff"))
+        text.setBuffer(halo)
+    return text
 
 
 def style_visits(layer):
@@ -228,17 +254,7 @@ def style_visits(layer):
     settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
     settings.dist = 0.4
     settings.displayAll = True  # every listed postcode keeps its number, even where points crowd
-    text = QgsTextFormat()
-    text.setFont(QFont("DejaVu Sans"))
-    text.font().setBold(True)
-    text.setSize(7)
-    text.setColor(QColor("#111111"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
+    settings.setFormat(text_format(7, "#111111", bold=True, buffer=0.8))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 

@@ -38,6 +38,7 @@ class VisitMapBookAlgorithm(CommunityRiskAlgorithm):
     RANK_FIELD = "RANK_FIELD"
     REASON_FIELD = "REASON_FIELD"
     ROADS = "ROADS"
+    ROAD_NAME_FIELD = "ROAD_NAME_FIELD"
     TITLE = "TITLE"
     ROWS = "ROWS"
     ATTRIBUTION = "ATTRIBUTION"
@@ -65,7 +66,8 @@ class VisitMapBookAlgorithm(CommunityRiskAlgorithm):
             "- Priority postcodes: the output of Priority postcodes, with its Postcode field, Tier field (P1, P2, P3), "
             "Rank field (1 first) and Reason field (optional: the table's 'Why'). A postcode goes on the page of the "
             "split area it lies in; P3 postcodes are not shown.\n"
-            "- Roads (optional): a line layer drawn over the bands.\n"
+            "- Roads (optional): a line layer drawn over the bands; Road name field (optional): street names to print "
+            "along them.\n"
             "- Title and Attribution: printed on every page.\n"
             "- Rows per page: the table's length (1-60). An area with more P1/P2 postcodes says how many more there "
             "are in its visit list.\n"
@@ -101,6 +103,8 @@ class VisitMapBookAlgorithm(CommunityRiskAlgorithm):
                                                           type=kind, defaultValue=default, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.ROADS, tr("Roads"), [QgsProcessing.TypeVectorLine],
                                                               optional=True))
+        self.addParameter(QgsProcessingParameterField(self.ROAD_NAME_FIELD, tr("Road name field"),
+                                                      parentLayerParameterName=self.ROADS, optional=True))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), defaultValue=tr(DEFAULT_TITLE)))
         self.addParameter(QgsProcessingParameterNumber(self.ROWS, tr("Rows per page"), QgsProcessingParameterNumber.Integer,
                                                        defaultValue=DEFAULT_ROWS, minValue=1, maxValue=MAX_ROWS))
@@ -200,9 +204,10 @@ class VisitMapBookAlgorithm(CommunityRiskAlgorithm):
 
         if roads is None:
             return None
-        layer = map_book.copied_layer(roads, map_book.ROADS_LAYER, QgsWkbTypes.LineGeometry, [], crs, run.context,
-                                      extent, run.feedback)
-        map_book.style_roads(layer)
+        name = run.string(self.ROAD_NAME_FIELD) or None
+        layer = map_book.copied_layer(roads, map_book.ROADS_LAYER, QgsWkbTypes.LineGeometry, [name] if name else [],
+                                      crs, run.context, extent, run.feedback)
+        map_book.style_roads(layer, name)
         return layer
 
     def texts(self, run):
