@@ -9,7 +9,9 @@ refit starts from the current coefficients (a warm start) so IRLS converges in a
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import optimize, special, stats
+# scipy.special only: scipy.stats takes seconds to import and the fit needs one t tail (special.stdtr);
+# scipy.optimize is imported where the dispersion is estimated.
+from scipy import special
 
 POISSON = "poisson"
 MAX_ITERATIONS = 200  # IRLS steps before a fit is declared not converged
@@ -115,6 +117,8 @@ def _inverse(matrix):
 def estimate_alpha(y, X, offset, start=None):
     """Joint maximum-likelihood NB2 fit: the coefficients' profile log-likelihood maximised over alpha
     (each evaluation a warm-started IRLS fit). Returns the GLMFit at the ML alpha (its `alpha` field)."""
+    from scipy import optimize
+
     state = {"params": fit_glm(y, X, offset, 0.0, start=start).params}
 
     def negative_profile(log_alpha):
@@ -129,6 +133,8 @@ def estimate_alpha(y, X, offset, start=None):
 
 def alpha_given_means(y, mu):
     """The NB2 alpha that maximises the likelihood with the means held fixed."""
+    from scipy import optimize
+
     result = optimize.minimize_scalar(lambda log_a: -log_likelihood(y, mu, np.exp(log_a)),
                                       bounds=(np.log(1e-8), np.log(1e3)), method="bounded", options={"xatol": 1e-9})
     return float(np.exp(result.x))
@@ -156,7 +162,7 @@ def overdispersion_test(y, poisson_fit, n_params):
     se = np.sqrt(np.sum(residual**2) / dof / np.sum(mu * mu))
     t = slope / se if se > 0 else 0.0
     pearson = np.sum((y - mu) ** 2 / mu) / max(len(y) - n_params, 1)
-    return OverdispersionTest(float(t), float(stats.t.sf(t, dof)), float(pearson))
+    return OverdispersionTest(float(t), float(special.stdtr(dof, -t)), float(pearson))
 
 
 def score_statistics(y, X, fit, candidates):

@@ -2,7 +2,7 @@
 from html import escape
 
 import numpy as np
-from scipy import stats
+from scipy import special  # not scipy.stats: it takes seconds to import, for two normal quantiles
 
 from . import charts
 from .firemodel import plain_language_effects, readable_number
@@ -133,14 +133,14 @@ def factor_table(result, labels, translate):
     """Each chosen factor's effect per standard deviation (a typical difference between areas), which reads
     better than per unit when units differ (ranks, %, £); the chart shows the same with its interval."""
     t = translate
-    z = stats.norm.ppf(0.975)
+    z = special.ndtri(0.975)
     model, fit = result.model, result.fit
     rows = ["<tr><td>{}</td><td colspan='5'>{}</td></tr>".format(
         escape(t(translatable("Baseline incidents per household a year"))), readable_number(np.exp(fit.params[0])))]
     effects, errors = [], []
     for k, name in enumerate(result.chosen, start=1):
         b, se, sd = fit.params[k], fit.bse[k], model["factor_sd"][name]
-        p = 2 * stats.norm.sf(abs(b / se)) if se > 0 else float("nan")
+        p = 2 * special.ndtr(-abs(b / se)) if se > 0 else float("nan")
         ratio, low, high = np.exp(b * sd), np.exp((b - z * se) * sd), np.exp((b + z * se) * sd)
         shown = escape(labels[name]) + ("" if labels[name] == name else "<br><span class='small'>{}</span>".format(
             escape(name)))

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from html import escape
 
 import numpy as np
-from scipy import stats
 
 from . import charts
 from .messages import AnalysisError, Note, translatable
@@ -156,6 +155,8 @@ class ValidationResult:
 
 def validate(forecast_per_year, train_counts, test_counts, train_years, test_years, model_only_per_year=None):
     """Score a per-year forecast (one value per area) on the test window."""
+    from scipy import stats  # here, not at the top: the provider imports this module when QGIS starts
+
     forecast = np.asarray(forecast_per_year, dtype=float)
     train = np.asarray(train_counts, dtype=float)
     test = np.asarray(test_counts, dtype=float)
