@@ -205,3 +205,51 @@ def test_output_is_styled_as_five_graduated_classes_when_loaded(provider, sample
     values = np.array([f["incidents"] for f in layer.getFeatures()])
     assert renderer.ranges()[0].lowerValue() == values.min()
     assert renderer.ranges()[-1].upperValue() == values.max()
+
+
+# --- issue 13: a GeoPackage of points is read in one query ------------------------------------------------------
+
+def geopackage_of_points(path, coordinates):
+    """A GeoPackage point layer 'fires' written by QGIS's own GDAL: (x, y) per feature, None for no geometry,
+    'empty' for an empty point."""
+    from osgeo import ogr, osr
+
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(27700)
+    layer = dataset.CreateLayer("fires", srs, ogr.wkbPoint)
+    for value in coordinates:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        if value == "empty":
+            feature.SetGeometry(ogr.Geometry(ogr.wkbPoint))
+        elif value is not None:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT ({} {})".format(*value)))
+        layer.CreateFeature(feature)
+    dataset = None
+    return str(path)
+
+
+def test_geopackage_points_are_read_with_missing_and_empty_points_as_nan(tmp_path):
+    from community_risk.processing.analysis.counting import geopackage_points
+
+    path = geopackage_of_points(tmp_path / "fires.gpkg", [(10.5, 20.25), None, "empty", (150, 50)])
+    x, y = geopackage_points(path, "fires")
+    assert np.array_equal(x, [10.5, np.nan, np.nan, 150], equal_nan=True)
+    assert np.array_equal(y, [20.25, np.nan, np.nan, 50], equal_nan=True)
+    assert geopackage_points(path, "no_such_layer") is None
+
+
+def test_a_geopackage_read_directly_counts_as_qgis_reading_it_does(provider, tmp_path, monkeypatch):
+    from community_risk.processing.analysis import counting
+
+    read = []
+    original = counting.geopackage_points
+    monkeypatch.setattr(counting, "geopackage_points", lambda *args: read.append(args) or original(*args))
+    fires = geopackage_of_points(tmp_path / "fires.gpkg", [(10, 10), (100, 50), None, "empty", (150, 50), (500, 500)])
+    direct, through_qgis = tmp_path / "direct.gpkg", tmp_path / "qgis.gpkg"
+    run_algorithm(ALG, {"AREAS": two_squares(), "AREA_ID": "code", "INCIDENTS": fires, "OUTPUT": str(direct)})
+    run_algorithm(ALG, {"AREAS": two_squares(), "AREA_ID": "code", "INCIDENTS": fires, "FILTER": "1 = 1",
+                        "OUTPUT": str(through_qgis)})  # a filter makes QGIS read the features one by one
+    assert len(read) == 1  # the direct read served the first run only
+    assert read_table(str(direct)).set_index("code")["incidents"].to_dict() == {"A": 2, "B": 1}
+    assert read_table(str(direct)).equals(read_table(str(through_qgis)))

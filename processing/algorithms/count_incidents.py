@@ -1,4 +1,6 @@
 """communityrisk:countincidents: count incident points per area, optionally per calendar year."""
+import os
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -8,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -92,8 +95,10 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         run.step(tr("Reading areas from '{}'").format(areas.label))
         records, geometries = self._read_areas(run, areas)
         run.step()
-        xs, ys, dates = read_incidents(self, run.parameters, run.context, run.feedback, incidents,
-                                       areas.source.sourceCrs(), date_name, expression, progress_share=100)
+        points = None if date_name or expression else self.file_points(run, incidents, areas.source.sourceCrs())
+        xs, ys, dates = points + (None,) if points else read_incidents(
+            self, run.parameters, run.context, run.feedback, incidents, areas.source.sourceCrs(), date_name,
+            expression, progress_share=100)
         run.step(tr("Counting"))
         counted = count_incidents(geometries, xs, ys, dates, start, end, per_year)
         run.notes(counted.notes)
@@ -119,6 +124,27 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         expression = run.string(self.FILTER).strip()
         check_filter(expression, incidents.label)
         return date_name, start, end, per_year, expression
+
+    def file_points(self, run, incidents, crs):
+        """x and y of every incident straight from a GeoPackage file (analysis.counting.geopackage_points), when
+        the incidents are a plain GeoPackage layer of single points in the areas' CRS, unfiltered; else None and
+        QGIS reads them feature by feature."""
+        from ..analysis.counting import geopackage_points
+
+        layer = self.parameterAsVectorLayer(run.parameters, self.INCIDENTS, run.context)
+        if (not isinstance(run.parameters.get(self.INCIDENTS), str) or layer is None or layer.providerType() != "ogr"
+                or layer.subsetString() or QgsWkbTypes.isMultiType(layer.wkbType())
+                or incidents.source.sourceCrs() != crs):
+            return None
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path") or ""
+        if parts.get("subset") or not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+            return None
+        points = geopackage_points(path, parts.get("layerName") or None)
+        if points is None or len(points[0]) != incidents.source.featureCount():
+            return None
+        run.progress(1.0)
+        return points
 
     def _read_areas(self, run, areas):
         """The areas' records and shapely polygons: ids unique, invalid polygons repaired, gaps said."""
