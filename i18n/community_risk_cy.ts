@@ -89,7 +89,7 @@
             <translation type="obsolete">Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="41" />
+            <location filename="../processing/algorithms/count_incidents.py" line="44" />
             <source>Counts incident points (fires, calls, visits) in each area polygon, ready for the fire-risk model.
 
 Inputs
@@ -129,7 +129,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="26" />
+            <location filename="../processing/algorithms/count_incidents.py" line="29" />
             <source>incident</source>
             <translation>digwyddiad</translation>
         </message>
@@ -144,47 +144,47 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Maes dynodydd yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="68" />
+            <location filename="../processing/algorithms/count_incidents.py" line="71" />
             <source>Incidents</source>
             <translation>Digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="70" />
+            <location filename="../processing/algorithms/count_incidents.py" line="73" />
             <source>Date field</source>
             <translation>Maes dyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="72" />
+            <location filename="../processing/algorithms/count_incidents.py" line="75" />
             <source>Start date</source>
             <translation>Dyddiad dechrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="74" />
+            <location filename="../processing/algorithms/count_incidents.py" line="77" />
             <source>End date</source>
             <translation>Dyddiad gorffen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="76" />
+            <location filename="../processing/algorithms/count_incidents.py" line="79" />
             <source>Filter (expression)</source>
             <translation>Hidlydd (mynegiad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="78" />
+            <location filename="../processing/algorithms/count_incidents.py" line="81" />
             <source>Count per year</source>
             <translation>Cyfrif fesul blwyddyn</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="80" />
+            <location filename="../processing/algorithms/count_incidents.py" line="83" />
             <source>Incident counts</source>
             <translation>Cyfrifon digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="81" />
+            <location filename="../processing/algorithms/count_incidents.py" line="84" />
             <source>Incidents counted</source>
             <translation>Digwyddiadau a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="82" />
+            <location filename="../processing/algorithms/count_incidents.py" line="85" />
             <source>Incidents outside every area</source>
             <translation>Digwyddiadau y tu allan i bob ardal</translation>
         </message>
@@ -199,7 +199,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="121" />
+            <location filename="../processing/analysis/counting.py" line="162" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
@@ -214,12 +214,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="115" />
+            <location filename="../processing/algorithms/count_incidents.py" line="120" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="118" />
+            <location filename="../processing/algorithms/count_incidents.py" line="123" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
@@ -229,12 +229,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="106" />
+            <location filename="../processing/analysis/counting.py" line="147" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="123" />
+            <location filename="../processing/analysis/counting.py" line="164" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -259,7 +259,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="91" />
+            <location filename="../processing/analysis/counting.py" line="132" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -269,7 +269,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="23" />
+            <location filename="../processing/algorithms/count_incidents.py" line="26" />
             <source>Count incidents per area</source>
             <translation>Cyfrif digwyddiadau fesul ardal</translation>
         </message>
@@ -1175,67 +1175,67 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="178" />
+            <location filename="../processing/analysis/validation.py" line="179" />
             <source>Our forecast</source>
             <translation>Ein rhagolwg</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="178" />
+            <location filename="../processing/analysis/validation.py" line="179" />
             <source>Past incidents</source>
             <translation>Digwyddiadau blaenorol</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="179" />
+            <location filename="../processing/analysis/validation.py" line="180" />
             <source>Hindsight best</source>
             <translation>Gorau o edrych yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="180" />
+            <location filename="../processing/analysis/validation.py" line="181" />
             <source>Model without history</source>
             <translation>Model heb hanes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="216" />
+            <location filename="../processing/analysis/validation.py" line="217" />
             <source>Capture curve</source>
             <translation>Cromlin dal</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="216" />
+            <location filename="../processing/analysis/validation.py" line="217" />
             <source>share of areas, highest ranked first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="217" />
+            <location filename="../processing/analysis/validation.py" line="218" />
             <source>share of test-window incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="210" />
+            <location filename="../processing/analysis/validation.py" line="211" />
             <source>Ranking by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="210" />
+            <location filename="../processing/analysis/validation.py" line="211" />
             <source>Spearman rank correlation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="211" />
+            <location filename="../processing/analysis/validation.py" line="212" />
             <source>Poisson deviance on the test window (lower is better):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="194" />
+            <location filename="../processing/analysis/validation.py" line="195" />
             <source>Fitted on incidents from {} to {}; tested on incidents from {} to {}, which the model did not see. {} areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="200" />
+            <location filename="../processing/analysis/validation.py" line="201" />
             <source>The 10% of areas the forecast ranks highest had {:.1%} of the test-window incidents; the 10% with most past incidents had {:.1%}; no ranking could have done better than {:.1%}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="203" />
+            <location filename="../processing/analysis/validation.py" line="204" />
             <source>Top {:.0%} of areas</source>
             <translation type="unfinished" />
         </message>
@@ -1639,7 +1639,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="44" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="46" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
@@ -2292,7 +2292,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="97" />
+            <location filename="../processing/algorithms/count_incidents.py" line="102" />
             <source>Counting</source>
             <translation type="unfinished" />
         </message>
@@ -2302,12 +2302,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="132" />
+            <location filename="../processing/algorithms/count_incidents.py" line="158" />
             <source>{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="136" />
+            <location filename="../processing/algorithms/count_incidents.py" line="162" />
             <source>{} area(s) have no geometry: they count no incidents.</source>
             <translation type="unfinished" />
         </message>
@@ -2347,7 +2347,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="101" />
+            <location filename="../processing/analysis/counting.py" line="142" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
@@ -2462,12 +2462,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="45" />
+            <location filename="../processing/analysis/validation.py" line="44" />
             <source>The windows must be in order: training start ≤ training end &lt; test start ≤ test end (given {}, {}, {}, {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="49" />
+            <location filename="../processing/analysis/validation.py" line="48" />
             <source>No incident has a date, so none can be put in a window.</source>
             <translation type="unfinished" />
         </message>
@@ -2482,7 +2482,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="82" />
+            <location filename="../processing/analysis/validation.py" line="81" />
             <source>No incident of the test window lies in any area: there is nothing to score the forecast on.</source>
             <translation type="unfinished" />
         </message>
@@ -2492,12 +2492,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="62" />
+            <location filename="../processing/analysis/validation.py" line="61" />
             <source>The training window starts on {} but the first dated incident is on {}: if there are no data before then, the training rates are understated. Start the window on or after {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="66" />
+            <location filename="../processing/analysis/validation.py" line="65" />
             <source>The test window ends on {} but the last dated incident is on {}: if there are no data after then, end the test window on or before {}.</source>
             <translation type="unfinished" />
         </message>
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="59" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="61" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="68" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="70" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="71" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="73" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="78" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="80" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="82" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="84" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -3719,7 +3719,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="182" />
+            <location filename="../processing/analysis/validation.py" line="183" />
             <source>Past incidents, at the same rate</source>
             <translation type="unfinished" />
         </message>
@@ -4105,12 +4105,12 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="51" />
+            <location filename="../processing/analysis/validation.py" line="50" />
             <source>No incident falls in the training window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/validation.py" line="53" />
+            <location filename="../processing/analysis/validation.py" line="52" />
             <source>No incident falls in the test window {} to {}: the incidents' dates run from {} to {}. Choose windows within those dates.</source>
             <translation type="unfinished" />
         </message>
@@ -4795,7 +4795,7 @@ Clerical review: </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised; then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/base.py" line="28" />
@@ -5750,6 +5750,12 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <location filename="../processing/algorithms/visit_map_book.py" line="106" />
             <source>Road name field</source>
             <translation>Maes enw’r ffordd</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised, and their UPRNs; the reason the pair was not joined (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, or its household names another home); then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
+</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

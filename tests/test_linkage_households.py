@@ -154,3 +154,47 @@ def test_a_house_name_run_into_its_street_is_read_with_the_streets_the_data_writ
     rows = records[records["written"].str.contains("forge", case=False)]
     assert rows["street"].tolist() == ["HINDLE HILL", "HINDLE HILL"]
     assert result.household[rows.index[0]] == result.household[rows.index[1]]
+
+
+def test_clerical_review_puts_both_addresses_side_by_side_with_the_reason_and_levels():
+    from community_risk.processing.analysis.linkage import clerical_review
+
+    records, result = street([("41 Hindle Hill", ""), ("41 Hindle Hill", ""), ("12 Hindle Hil", "100000000012"),
+                              ("12 Hindle Hill", "100000000099")])
+    review = clerical_review(result.review, records, written=True)
+    columns = list(review.columns)
+    assert columns.index("written_r") == columns.index("written_l") + 1
+    assert {"reason", "postcode", "premise", "flat", "street", "street_weight", "uprn_l", "uprn_r"} <= set(columns)
+    assert review["reason"].str.len().gt(0).all()
+    # every pair left is in two households (pairs the links joined anyway are not offered)
+    ids = records.set_index(["source", "row"])["unique_id"]
+    left = ids.loc[list(zip(review["dataset_l"], review["row_l"] - 1))].to_numpy()
+    right = ids.loc[list(zip(review["dataset_r"], review["row_r"] - 1))].to_numpy()
+    assert (result.household[left] != result.household[right]).all()
+    # the two rows of one UPRN-less flat-less '41' are offered, saying why; two UPRNs at one address likewise
+    reasons = dict(zip(zip(review["written_l"], review["written_r"]), review["reason"]))
+    assert reasons[("41 Hindle Hill", "41 Hindle Hill")] == "a row matches another home as well"
+    assert any(r == "the rows name two homes: UPRNs differ" for r in review["reason"])
+    # pairs alike in reason and levels sit together, so a page of them is cleared at once
+    pattern = review[["reason", "postcode", "premise", "flat", "street"]].astype(str).agg("|".join, axis=1)
+    assert all(pattern.iloc[k] == pattern.iloc[k + 1] or pattern.iloc[k] not in set(pattern.iloc[k + 1:])
+               for k in range(len(pattern) - 1))
+
+
+def test_a_range_and_a_number_in_it_are_one_home():
+    # "23-25" written "25" in another register (the range collapsed to one end)
+    records, result = street([("23-25 Hindle Hill", ""), ("23-25 Hindle Hill", ""), ("25 Hindle Hill", "")])
+    ranges = records.index[records["written"] == "23-25 Hindle Hill"]
+    assert result.household[ranges[0]] == result.household[ranges[1]]
+    row = records.index[records["written"] == "25 Hindle Hill"]
+    assert result.household[row[-1]] == result.household[ranges[0]]
+
+
+def test_a_flat_added_to_one_row_of_a_house_does_not_make_its_uprn_a_flat():
+    # three rows of the house 12 Hindle Hill give its UPRN, one of them as 'Flat A, 12': the rows without a UPRN still
+    # join the house
+    uprn = "100000000012"
+    records, result = street([("12 Hindle Hill", uprn), ("12 Hindle Hill", uprn), ("Flat A, 12 Hindle Hill", uprn)])
+    house = household_of(records, result, "dataset1", "12 Hindle Hill")
+    assert household_of(records, result, "dataset0", "Flat A, 12 Hindle Hill") == house
+    assert (result.household == house).sum() == 6

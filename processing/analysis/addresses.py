@@ -128,6 +128,7 @@ def standardise(text, street=None):
     text, postcode = split_trailing_postcode(text)
     segments = _tokens(text)
     words = [(s, w) for s, segment in enumerate(segments) for w in segment]  # (segment, word)
+    plain = [w for _, w in words]
     flat = floor = None
     some_flat = False  # a unit word with no identifier
     flat_from_unit = False  # the flat came after a unit word ("Flat 136 Fountayne Rise")
@@ -138,7 +139,7 @@ def standardise(text, street=None):
         segment, word = words[i]
         before = words[i - 1][1] if i else None
         following = words[i + 1] if i + 1 < len(words) else None
-        floor_match = _floor_at([w for _, w in words], i)
+        floor_match = _floor_at(plain, i)
         if floor_match:
             length, standard, needs_unit = floor_match
             after = words[i + length][1] if i + length < len(words) else None
@@ -147,7 +148,7 @@ def standardise(text, street=None):
                 i += length
                 after_floor = True
                 continue
-        if word in ARTICLES and following and (following[1] in UNIT_WORDS or _floor_at([w for _, w in words], i + 1)):
+        if word in ARTICLES and following and (following[1] in UNIT_WORDS or _floor_at(plain, i + 1)):
             i += 1  # "The Flat, 24 Nightingale Grove": a flat, the article says nothing
             continue
         if word in UNIT_WORDS:
@@ -174,7 +175,7 @@ def standardise(text, street=None):
             some_flat = True  # a unit word with no identifier: "Ground Floor Flat", "Flat, 12 …"
             i = j
             continue
-        if word in CONNECTIVES and (before in UNIT_WORDS or after_floor or _floor_at([w for _, w in words], i + 1)):
+        if word in CONNECTIVES and (before in UNIT_WORDS or after_floor or _floor_at(plain, i + 1)):
             i += 1  # "Flat at 152 …", "Flat 1 at 1st Floor …"
             continue
         slashed = SLASHED.match(word)

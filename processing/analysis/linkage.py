@@ -163,7 +163,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
         r = predictions["unique_id_r"].to_numpy(dtype=np.int64)
         # two rows that name different homes (another UPRN, number, flat or building) are never linked, whatever
         # the rest of their addresses says: such pairs go to clerical review
-        conflicting = _conflicts(identity, l, r, household)
+        conflicting, apart_by = _conflicts(identity, l, r, household, explain=True)
         strong = (predictions["match_probability"] >= threshold).to_numpy() | predictions["same_premise"].to_numpy()
         candidate = np.flatnonzero(strong & ~conflicting)
         contested, ambiguous = _contested_links(identity, l[candidate], r[candidate], household)
@@ -172,8 +172,15 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
         household = _cluster(identity, household, l[accepted], r[accepted],
                              predictions["match_weight"].to_numpy()[accepted])
         refused = {"conflicting": int((strong & conflicting).sum()), "ambiguous_rows": int(ambiguous.sum())}
-        held = (predictions["match_probability"] >= review_low).to_numpy() & ~accepted
-        review = _label_levels(predictions[held].sort_values(
+        # clerical review: the pairs left in two households, with the reason the linkage did not join them
+        reason = np.full(len(l), "", dtype=object)
+        reason[~strong] = "scored below the link threshold"
+        reason[strong & conflicting] = "the rows name two homes: " + apart_by[strong & conflicting]
+        reason[candidate[contested]] = "a row matches another home as well"
+        apart = household[l] != household[r]
+        reason[accepted & apart] = "its household names another home"
+        held = (predictions["match_probability"] >= review_low).to_numpy() & apart & (reason != "")
+        review = _label_levels(predictions.assign(reason=reason)[held].sort_values(
             ["match_probability", "unique_id_l", "unique_id_r"], ascending=[False, True, True]).head(REVIEW_LIMIT)
             .reset_index(drop=True), raw_model)
     stats = {"records": n, "records_with_uprn": int(records["uprn"].notna().sum()), "uprn_links": int(uprn_links),
@@ -209,17 +216,22 @@ class _Identity:
     unplaced: np.ndarray  # no flat written, at a house whose flats other rows name
 
 
-def _identity(records):
+def _number_span(numbers):
+    """(low, high) of each house number as floats, NaN where there is none: '12-14' -> 12, 14; '12B' -> 12, 12."""
     import pandas as pd
 
+    parts = pd.Series(numbers, dtype=object).astype(str).str.extract(r"^([0-9]+)[A-Z]?(?:-([0-9]+)[A-Z]?)?$")
+    low = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float)
+    high = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float)
+    return low, np.where(np.isnan(high), low, high)
+
+
+def _identity(records):
     def values(column):  # None for every kind of missing value (None, NaN)
         return records[column].astype(object).where(records[column].notna(), None)
 
     number = values("number")
-    parts = pd.Series(number, dtype=object).astype(str).str.extract(r"^([0-9]+)[A-Z]?(?:-([0-9]+)[A-Z]?)?$")
-    low = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float)
-    high = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float)
-    high = np.where(np.isnan(high), low, high)
+    low, high = _number_span(number)
     flat = records["flat"].fillna("-").to_numpy(dtype=object)
     return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high, flat,
                      values("building").to_numpy(dtype=object), _unplaced(records, flat))
@@ -273,12 +285,13 @@ def _same_building(x, y):
     return wx <= wy or wy <= wx or joined_x == joined_y or SequenceMatcher(None, x, y).ratio() >= 0.85
 
 
-def _conflicts(identity, a, b, household=None):
+def _conflicts(identity, a, b, household=None, explain=False):
     """For each pair of rows (a[k], b[k]): True when they name different homes. Rows already in one household
-    (a shared UPRN) never conflict."""
+    (a shared UPRN) never conflict. With explain, also what tells them apart, in words."""
     a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     if not len(a):
-        return np.zeros(0, dtype=bool)
+        empty = np.zeros(0, dtype=bool)
+        return (empty, np.zeros(0, dtype=object)) if explain else empty
     import pandas as pd
 
     ua, ub = identity.uprn[a], identity.uprn[b]
@@ -303,6 +316,12 @@ def _conflicts(identity, a, b, household=None):
     conflict = uprn | number | flat | building | crossed
     if household is not None:
         conflict &= household[a] != household[b]
+    if explain:  # what tells the two homes apart, in words for clerical review
+        kinds = np.full(len(a), "", dtype=object)
+        for mask, words in ((crossed, "one named by number, the other by name"), (building, "building names differ"),
+                            (flat, "flats differ"), (number, "house numbers differ"), (uprn, "UPRNs differ")):
+            kinds[mask] = words
+        return conflict, kinds
     return conflict
 
 
@@ -559,10 +578,11 @@ def _clean_components(identity, household, left, right):
 
 def _named_flats(flats):
     """The flats a household names: a flat written in any of its rows says the home is that flat, and its rows
-    with no flat left it out ('62 St Marys Terrace' for Flat B, 62); '?' (a flat, number not written) likewise."""
+    with no flat left it out ('62 St Marys Terrace' for Flat B, 62). A household that names none keeps what its rows
+    say: no flat, a flat not named, or both ('112 Evering Walk' and 'The Flat, 112 Evering Walk' with one UPRN)."""
     flats = set(flats)
     named = flats - {"-", "?"}
-    return named or (flats - {"-"}) or flats
+    return named or flats
 
 
 def _profiles_conflict(a, b):
@@ -587,13 +607,14 @@ REVIEW_COMPARISONS = ("postcode", "premise", "flat", "street")
 
 def clerical_review(review, records, written=False):
     """The borderline pairs as an officer reads them: dataset and row of each record, both addresses as they were
-    written and as standardised (only when `written`: addresses need referral mode's lawful basis), the level of each
-    comparison with its weight, and which comparison held the pair back. Pairs that agree and disagree in the same
+    written and as standardised (only when `written`: addresses need referral mode's lawful basis), why the pair was
+    not joined (reason), the level of each comparison with its weight, and which comparison held the pair back. Pairs that agree and disagree in the same
     way sit together (most likely first), so a page of alike pairs can be cleared at once."""
     import pandas as pd
 
     columns = ["dataset_l", "row_l", "dataset_r", "row_r"] \
-        + (["written_l", "written_r", "standard_l", "standard_r"] if written else []) + [c for name in REVIEW_COMPARISONS for c in (name, name + "_weight")] \
+        + (["written_l", "written_r", "standard_l", "standard_r", "uprn_l", "uprn_r"] if written else []) + ["reason"] \
+        + [c for name in REVIEW_COMPARISONS for c in (name, name + "_weight")] \
         + ["held_back_by", "pattern_pairs", "match_weight", "match_probability"]
     if not len(review):
         return pd.DataFrame(columns=columns)
@@ -607,6 +628,9 @@ def clerical_review(review, records, written=False):
         table["written_r"] = right["written"].to_numpy()
         table["standard_l"] = _standard_text(left)
         table["standard_r"] = _standard_text(right)
+        table["uprn_l"] = left["uprn"].to_numpy()
+        table["uprn_r"] = right["uprn"].to_numpy()
+    table["reason"] = review["reason"].to_numpy() if "reason" in review else "scored below the link threshold"
     for name in REVIEW_COMPARISONS:
         table[name] = review[name].to_numpy() if name in review else None
         table[name + "_weight"] = review[name + "_weight"].to_numpy() if name + "_weight" in review else np.nan
@@ -614,7 +638,7 @@ def clerical_review(review, records, written=False):
     table["held_back_by"] = [REVIEW_COMPARISONS[i] for i in np.argmin(weights.fillna(0).to_numpy(), axis=1)]
     table["match_weight"] = review["match_weight"].to_numpy()
     table["match_probability"] = review["match_probability"].to_numpy()
-    pattern = table[list(REVIEW_COMPARISONS)].astype(str).agg(" | ".join, axis=1)
+    pattern = table[["reason"] + list(REVIEW_COMPARISONS)].astype(str).agg(" | ".join, axis=1)
     table["pattern_pairs"] = pattern.map(pattern.value_counts()).to_numpy()
     order = pd.DataFrame({"best": pattern.map(table.groupby(pattern)["match_probability"].max()), "pattern": pattern,
                           "p": table["match_probability"]})
@@ -645,12 +669,14 @@ def _far_apart(postcodes):
 
 
 def _as_their_uprn_says(records, rows):
-    """(records, how many rows changed): a row's house number or named flat replaced by what the other rows of its
-    UPRN mostly write, where it differs. Where the rows of a UPRN are evenly split, they are left as written. A row
-    that leaves the number or flat out is left so."""
+    """(records, how many rows changed): a row's house number or flat replaced by what the other rows of its UPRN
+    mostly write, where it differs ('Flat A, 15 Jenner Lane' among three rows of the house '15 Jenner Lane' with its
+    UPRN; '91 Lordship Hill' among two of 'Flat A, 91'). Where the rows of a UPRN are evenly split, they are left as
+    written. A row that leaves the house number out is left so."""
     import pandas as pd
 
-    flats = rows["flat"].where(rows["flat"].astype(str).str.fullmatch(FLAT_NAME_PATTERN), None)
+    # the flat as each row writes it: a named flat or floor, or '-' for none ('?', a flat not named, casts no vote)
+    flats = rows["flat"].fillna("-").where(rows["flat"].fillna("-") != "?", None)
     records = records.copy()
     changed = set()
     for column, values in (("number", rows["number"]), ("flat", flats)):
@@ -666,7 +692,10 @@ def _as_their_uprn_says(records, rows):
         frame = frame.assign(modal=frame["uprn"].map(modal)).dropna(subset=["modal"])
         frame = frame[frame["value"] != frame["modal"]]
         position = records.index[records["unique_id"].isin(frame["id"])]
-        records.loc[position, column] = frame.set_index("id").loc[records.loc[position, "unique_id"], "modal"].to_numpy()
+        values = frame.set_index("id").loc[records.loc[position, "unique_id"], "modal"].to_numpy()
+        if column == "flat":
+            values = np.where(values == "-", None, values)
+        records.loc[position, column] = values
         changed.update(frame["id"])
     return records, len(changed)
 
@@ -706,6 +735,8 @@ COMPARISONS = [
         _level("missing", "(number_l IS NULL AND building_l IS NULL) OR (number_r IS NULL AND building_r IS NULL)",
                None, null=True),
         _level("same number", "number_l = number_r", 0.92),
+        # '14-16' and '16': a range and a number in it, or two overlapping ranges
+        _level("numbers overlap", "number_low_l <= number_high_r AND number_low_r <= number_high_l", 0.01, u=0.0005),
         _level("same building name", "building_l IS NOT NULL AND building_r IS NOT NULL AND "
                "jaro_winkler_similarity(building_l, building_r) >= 0.9", 0.04, u=0.001),
         _level("number on one side only", "number_l IS NULL OR number_r IS NULL", 0.02),
@@ -780,11 +811,15 @@ def _u_among_neighbours(connection, records, model):
     on them is far higher than among random pairs (flats 4 and 5 of number 16 agree on the number). Learnt from
     pairs in one postcode with two different UPRNs (known to be different homes) where there are enough, else
     from all pairs in one postcode. Returns how it was learnt (for the processing record)."""
-    frame = records[["unique_id", "uprn", "postcode", "number", "building"]].assign(flat=records["flat"].fillna("-"))
+    low, high = _number_span(records["number"])
+    frame = records[["unique_id", "uprn", "postcode", "number", "building"]].assign(
+        flat=records["flat"].fillna("-"), number_low=low, number_high=high)
     connection.register("neighbour_records", frame)
     labelled_filter = "l.uprn IS NOT NULL AND r.uprn IS NOT NULL AND l.uprn <> r.uprn"
     base = ("SELECT l.number AS number_l, r.number AS number_r, l.building AS building_l, r.building AS building_r, "
-            "l.flat AS flat_l, r.flat AS flat_r FROM neighbour_records l JOIN neighbour_records r "
+            "l.flat AS flat_l, r.flat AS flat_r, l.number_low AS number_low_l, r.number_low AS number_low_r, "
+            "l.number_high AS number_high_l, r.number_high AS number_high_r FROM neighbour_records l "
+            "JOIN neighbour_records r "
             "ON l.postcode = r.postcode AND l.unique_id < r.unique_id")
     # the pairs once, as a table of at most NEIGHBOUR_SAMPLE (a county has millions; a sample gives the same shares)
     connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({} AND {}) "
@@ -856,8 +891,9 @@ def _splink_predict(records, review_low, seed, threshold=0.9):
     connection.execute("SET memory_limit = '{}MB'".format(_duckdb_memory_mb()))
     db_api = DuckDBAPI(connection)
     # "no flat" is a value: a house and a flat at the same number are different homes
+    low, high = _number_span(records["number"])
     table = db_api.register(records[["unique_id", "uprn", "postcode", "number", "building", "street"]].assign(
-        flat=records["flat"].fillna("-")))
+        flat=records["flat"].fillna("-"), number_low=low, number_high=high))
     # prior that two random rows are one home: about one in the number of rows (refined below)
     uprn_sizes = records["uprn"].dropna().value_counts()
     uprn_pairs = int((uprn_sizes * (uprn_sizes - 1) // 2).sum())
