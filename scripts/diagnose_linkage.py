@@ -61,6 +61,15 @@ def main():
     print("all layouts: {households} households, exact {exact:.2%}, merged {merged:.2%}, split {split:.2%}".format(
         **quality), "pair precision {:.4f} recall {:.4f}".format(*pairs))
 
+    # rows no reading can place: the flat left out (address-errors' SU7), no UPRN, at a house of several flats
+    audit_rules = [str(a.get("applied_rules") or "") for name in extracts for a in audit[name]]
+    in_flats = records["truth"].map(reference.set_index("uprn")["parentuprn"]).fillna("") != ""
+    dropped = pd.Series(audit_rules).str.contains("SU7:").to_numpy()
+    unplaceable = set(records.loc[dropped & in_flats.to_numpy() & records["uprn"].isna().to_numpy(), "truth"])
+    print("households with a row whose flat was left out, without a UPRN, at a house of flats: {:.2%} "
+          "(the text cannot place such a row: exact households above about {:.2%} come only by chance)".format(len(unplaceable) / quality["households"],
+                                                          1 - len(unplaceable) / quality["households"]))
+
     # per layout: the households that have a row in the extract
     truths_per_cluster = records.groupby("household")["truth"].nunique()
     clusters_per_truth = records.groupby("truth")["household"].nunique()
