@@ -253,3 +253,18 @@ def test_a_geopackage_read_directly_counts_as_qgis_reading_it_does(provider, tmp
     assert len(read) == 1  # the direct read served the first run only
     assert read_table(str(direct)).set_index("code")["incidents"].to_dict() == {"A": 2, "B": 1}
     assert read_table(str(direct)).equals(read_table(str(through_qgis)))
+
+
+def test_one_point_index_serves_several_assignments_with_the_same_answers():
+    import shapely
+
+    from community_risk.processing.analysis.counting import PointIndex, assign_points_to_areas
+
+    x, y = np.array([10.0, 100.0, 150.0, np.nan, 500.0]), np.array([10.0, 50.0, 50.0, 5.0, 500.0])
+    squares = [shapely.box(0, 0, 100, 100), shapely.box(100, 0, 200, 100)]
+    halves = [shapely.box(0, 0, 200, 40), None]
+    index = PointIndex(x, y)
+    for areas in (squares, halves):
+        assert assign_points_to_areas(areas, x, y, index).tolist() == assign_points_to_areas(areas, x, y).tolist()
+    assert assign_points_to_areas(squares, x, y, index).tolist() == [0, 0, 1, -1, -1]
+    assert assign_points_to_areas(halves, x, y, index).tolist() == [0, -1, -1, -1, -1]

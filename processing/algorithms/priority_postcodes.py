@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -127,6 +128,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("P1", tr("P1 postcodes")))
 
     def perform(self, run):
+        from ..analysis.counting import PointIndex
         from ..analysis.postcodes import normalise_postcodes
         from ..analysis.priority import prioritise
 
@@ -143,12 +145,13 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             run.warn(tr("{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.")
                      .format(len(bad), postcodes.label, ", ".join(repr(b) for b in bad[:3])))
         x, y = self.postcode_points(records)
-        components = self.components(run, postcodes, codes, x, y)
+        points = PointIndex(x, y)  # made once: the areas and the split areas both look the postcodes up
+        components = self.components(run, postcodes, codes, x, y, points)
         run.step(tr("Scoring"))
         thresholds = [self.parameterAsDouble(run.parameters, name, run.context) if run.given(name) else None
                       for name in (self.P1_MIN_SCORE, self.P2_MIN_SCORE)]
         table = prioritise([c or r for c, r in zip(codes, raw_codes)], components,
-                           self.split_names(run, postcodes, x, y),
+                           self.split_names(run, postcodes, x, y, points),
                            self.parameterAsInt(run.parameters, self.P1_COUNT, run.context),
                            self.parameterAsInt(run.parameters, self.P2_COUNT, run.context), *thresholds, translate=tr)
         run.step(tr("Writing"))
@@ -167,8 +170,11 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
     def postcode_points(records):
         import shapely
 
-        points = shapely.centroid(records.shapely_geometries())
-        return shapely.get_x(points), shapely.get_y(points)
+        geometries = records.shapely_geometries()
+        kind = records.source.wkbType()
+        if QgsWkbTypes.geometryType(kind) != QgsWkbTypes.PointGeometry or QgsWkbTypes.isMultiType(kind):
+            geometries = shapely.centroid(geometries)  # a point is its own centroid: only other shapes need one
+        return shapely.get_x(geometries), shapely.get_y(geometries)
 
     def layer_values(self, run, postcodes, layer_name, field_name):
         """An optional layer's geometries (in the postcodes' CRS) and the numbers of one of its fields."""
@@ -183,7 +189,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         values = numbers(records.column(name), name, checked.label)
         return records.shapely_geometries(postcodes.source.sourceCrs(), run.context.transformContext()), values
 
-    def components(self, run, postcodes, codes, x, y):
+    def components(self, run, postcodes, codes, x, y, points):
         """Each score component given: area risk, lifestyle index, households at risk per postcode."""
         from ..analysis.priority import households_at_risk, values_in_areas, values_of_homes
 
@@ -191,7 +197,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         run.step()
         if run.given(self.AREAS):
             geometries, risk = self.layer_values(run, postcodes, self.AREAS, self.AREA_RISK_FIELD)
-            components["area"], outside = values_in_areas(geometries, risk, x, y)
+            components["area"], outside = values_in_areas(geometries, risk, x, y, points)
             if outside:
                 run.warn(tr("{} postcode(s) lie in no area and score without area risk.").format(outside))
         run.step()
@@ -217,7 +223,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         run.notes(notes)
         return counts
 
-    def split_names(self, run, postcodes, x, y):
+    def split_names(self, run, postcodes, x, y, points):
         from ..analysis.priority import OUTSIDE_SPLITS, names_in_areas
 
         if not run.given(self.SPLIT_AREAS):
@@ -226,7 +232,8 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         require_same_kind_of_crs(postcodes, checked)
         records = AreaRecords(checked, run.feedback, progress_share=0)
         geometries = records.shapely_geometries(postcodes.source.sourceCrs(), run.context.transformContext())
-        return names_in_areas(geometries, records.column(run.string(self.SPLIT_FIELD)), x, y, tr(OUTSIDE_SPLITS))
+        return names_in_areas(geometries, records.column(run.string(self.SPLIT_FIELD)), x, y, tr(OUTSIDE_SPLITS),
+                              points)
 
     def write_visit_lists(self, run, table):
         """One CSV and one HTML summary per split area, and index.csv saying which file is which area's."""

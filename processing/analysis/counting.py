@@ -3,26 +3,37 @@ import numpy as np
 import shapely
 
 
-def assign_points_to_areas(area_geometries, x, y):
+class PointIndex:
+    """Points and their STRtree, made once for several assignments of the same points (e.g. to risk areas,
+    then to station grounds)."""
+
+    def __init__(self, x, y):
+        self.x = np.asarray(x, dtype=float)
+        self.y = np.asarray(y, dtype=float)
+        self.valid_index = np.flatnonzero(np.isfinite(self.x) & np.isfinite(self.y))
+        self.tree = shapely.STRtree(shapely.points(self.x[self.valid_index], self.y[self.valid_index]))
+
+
+def assign_points_to_areas(area_geometries, x, y, index=None):
     """Index of the area holding each point, or -1 for a point outside every area.
 
     area_geometries: sequence of shapely polygons (None for a missing geometry).
     x, y: point coordinates in the areas' CRS (NaN for a missing point).
     A point on a boundary shared by several areas belongs to the first of them in layer order, so
-    each point is counted exactly once.
+    each point is counted exactly once. `index`: a PointIndex of the same x and y, to reuse.
     """
     x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
     result = np.full(len(x), -1, dtype=np.int64)
-    valid = np.isfinite(x) & np.isfinite(y)
-    if not valid.any() or len(area_geometries) == 0:
+    if len(area_geometries) == 0:
+        return result
+    index = index if index is not None else PointIndex(x, y)
+    valid_index = index.valid_index
+    if len(valid_index) == 0:
         return result
     areas = np.asarray(area_geometries, dtype=object)
-    valid_index = np.flatnonzero(valid)
-    points = shapely.points(x[valid_index], y[valid_index])
     # Index the points and query with each area: each area is prepared once, about twice as fast as
     # querying an area index with every point.
-    area_hits, point_hits = shapely.STRtree(points).query(areas, predicate="intersects")
+    area_hits, point_hits = index.tree.query(areas, predicate="intersects")
     if len(point_hits) == 0:
         return result
     # Several hits for one point only on shared boundaries: keep the lowest area index.

@@ -72,22 +72,23 @@ def tiers_by_score(scores, p1_min, p2_min):
 
 # --- where each postcode takes its values ----------------------------------------------------------
 
-def values_in_areas(area_geometries, values, x, y):
-    """The value of the area holding each point (NaN outside every area), and how many were outside."""
+def values_in_areas(area_geometries, values, x, y, points=None):
+    """The value of the area holding each point (NaN outside every area), and how many were outside.
+    points: a counting.PointIndex of x and y, to reuse."""
     from .counting import assign_points_to_areas
 
     values = np.asarray([np.nan if v is None else v for v in values], dtype=float)
-    index = assign_points_to_areas(area_geometries, x, y)
+    index = assign_points_to_areas(area_geometries, x, y, points)
     found = np.where(index >= 0, values[np.maximum(index, 0)] if len(values) else np.nan, np.nan)
     return found, int((index < 0).sum())
 
 
-def names_in_areas(area_geometries, names, x, y, outside=OUTSIDE_SPLITS):
-    """The name of the area holding each point; `outside` for points in none."""
+def names_in_areas(area_geometries, names, x, y, outside=OUTSIDE_SPLITS, points=None):
+    """The name of the area holding each point; `outside` for points in none. points: as values_in_areas."""
     from .counting import assign_points_to_areas
 
     names = np.array(["" if v is None else str(v) for v in names], dtype=object)
-    index = assign_points_to_areas(area_geometries, x, y)
+    index = assign_points_to_areas(area_geometries, x, y, points)
     return np.where(index >= 0, names[np.maximum(index, 0)] if len(names) else outside, outside).astype(object)
 
 
