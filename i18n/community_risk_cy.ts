@@ -1428,7 +1428,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="84" />
+            <location filename="../processing/algorithms/hmo.py" line="90" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="86" />
+            <location filename="../processing/algorithms/hmo.py" line="92" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="87" />
+            <location filename="../processing/algorithms/hmo.py" line="93" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1669,7 +1669,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="101" />
+            <location filename="../processing/algorithms/hmo.py" line="112" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
@@ -1694,7 +1694,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="182" />
+            <location filename="../processing/algorithms/hmo.py" line="194" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
@@ -1704,7 +1704,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="174" />
+            <location filename="../processing/algorithms/hmo.py" line="186" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -1961,7 +1961,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="80" />
+            <location filename="../processing/algorithms/hmo.py" line="86" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
@@ -3118,7 +3118,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="200" />
+            <location filename="../processing/analysis/hmo_report.py" line="217" />
             <source>Rank</source>
             <translation type="unfinished" />
         </message>
@@ -4151,152 +4151,152 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="111" />
+            <location filename="../processing/algorithms/hmo.py" line="122" />
             <source>Reading the property base and the files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="115" />
+            <location filename="../processing/algorithms/hmo.py" line="127" />
             <source>Linking, learning and ranking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="204" />
+            <location filename="../processing/algorithms/hmo.py" line="216" />
             <source>outside every area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="78" />
+            <location filename="../processing/algorithms/hmo.py" line="84" />
             <source>Property base</source>
             <translation>Sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="82" />
+            <location filename="../processing/algorithms/hmo.py" line="88" />
             <source>Address field(s)</source>
             <translation>Maes (meysydd) cyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="88" />
+            <location filename="../processing/algorithms/hmo.py" line="94" />
             <source>Judged at (YYYY-MM-DD)</source>
             <translation>Wedi'i farnu ar (BBBB-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="89" />
+            <location filename="../processing/algorithms/hmo.py" line="100" />
             <source>Wards or patches</source>
             <translation>Wardiau neu batshys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="91" />
+            <location filename="../processing/algorithms/hmo.py" line="102" />
             <source>Ward or patch name field</source>
             <translation>Maes enw'r ward neu'r patsh</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="93" />
+            <location filename="../processing/algorithms/hmo.py" line="104" />
             <source>Properties per inspection list</source>
             <translation>Eiddo fesul rhestr arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="95" />
+            <location filename="../processing/algorithms/hmo.py" line="106" />
             <source>Scored properties</source>
             <translation>Eiddo wedi'u sgorio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="97" />
+            <location filename="../processing/algorithms/hmo.py" line="108" />
             <source>Inspection lists</source>
             <translation>Rhestrau arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="104" />
+            <location filename="../processing/algorithms/hmo.py" line="115" />
             <source>Known HMOs</source>
             <translation>HMOs hysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="155" />
+            <location filename="../processing/algorithms/hmo.py" line="167" />
             <source>Choose the address field(s) of the property base.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="171" />
+            <location filename="../processing/algorithms/hmo.py" line="183" />
             <source>Give at least one dataset: the HMO register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="193" />
+            <location filename="../processing/algorithms/hmo.py" line="205" />
             <source>Choose the ward or patch name field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="132" />
+            <location filename="../processing/algorithms/hmo.py" line="144" />
             <source>Processing record: Find unlicensed HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="251" />
+            <location filename="../processing/algorithms/hmo.py" line="293" />
             <source>{} properties scored; {} known HMOs; model kept: {}. Held-out precision among the first 100: {:.1%} ({:.1f}× random).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="255" />
+            <location filename="../processing/algorithms/hmo.py" line="297" />
             <source>'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="143" />
+            <location filename="../processing/algorithms/hmo.py" line="155" />
             <source>'Judged at' must be a date written YYYY-MM-DD, such as 2024-04-01; it is '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="243" />
+            <location filename="../processing/algorithms/hmo.py" line="285" />
             <source>Inspection list: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="60" />
+            <location filename="../processing/analysis/hmo.py" line="62" />
             <source>The property base has no properties.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="79" />
+            <location filename="../processing/analysis/hmo.py" line="83" />
             <source>Only {} known HMO(s) on the register link to the property base; at least {} are needed to learn what an HMO looks like in the other files. Nothing was fitted. Check the register's UPRNs and addresses (the match rates are in the log) or add past inspection outcomes of 'HMO' to the register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="69" />
+            <location filename="../processing/analysis/hmo.py" line="71" />
             <source>{} licence(s) on the register had expired on {} (or not yet begun): those properties are treated as unlicensed; their dates are kept in the output.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="74" />
+            <location filename="../processing/analysis/hmo.py" line="76" />
             <source>{} inspection outcome(s) were neither 'HMO' nor 'not HMO' and were not used.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="242" />
+            <location filename="../processing/analysis/hmo.py" line="323" />
             <source>The probabilities are uncalibrated ({}): they assume licensed HMOs are like unlicensed ones. Use them to rank properties, not as chances. Give past inspection outcomes (role inspections) to calibrate them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="94" />
+            <location filename="../processing/analysis/hmo_data.py" line="126" />
             <source>Unknown role '{}'. Roles are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="108" />
+            <location filename="../processing/analysis/hmo_data.py" line="140" />
             <source>No file has the role hmo_register: the licensed HMOs are the known cases the model learns from.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="103" />
+            <location filename="../processing/analysis/hmo_data.py" line="135" />
             <source>The role '{}' is given twice ('{}' and '{}'). Give each role once: join the two files first if they are parts of one extract.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="154" />
+            <location filename="../processing/analysis/hmo_data.py" line="186" />
             <source>The {} file '{}' has no {} column (a column named e.g. 'Outcome' holding 'HMO' or 'not HMO'). Its columns are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_data.py" line="175" />
+            <location filename="../processing/analysis/hmo_data.py" line="207" />
             <source>The {} file '{}' has column(s) of personal data the tool does not use: {}. They were dropped unread and reach no output; leave them out of future extracts (share only what is needed).</source>
             <translation type="unfinished" />
         </message>
@@ -4316,7 +4316,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="108" />
+            <location filename="../processing/analysis/hmo_report.py" line="125" />
             <source>Mean raise in log-odds among the 500 highest</source>
             <translation type="unfinished" />
         </message>
@@ -4396,272 +4396,272 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="105" />
+            <location filename="../processing/analysis/hmo_report.py" line="122" />
             <source>What raises a property's score</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="109" />
+            <location filename="../processing/analysis/hmo_report.py" line="126" />
             <source>Feature</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="109" />
+            <location filename="../processing/analysis/hmo_report.py" line="126" />
             <source>Meaning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="109" />
+            <location filename="../processing/analysis/hmo_report.py" line="126" />
             <source>Properties with a value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="111" />
+            <location filename="../processing/analysis/hmo_report.py" line="128" />
             <source>Linking each file to the property base</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="112" />
+            <location filename="../processing/analysis/hmo_report.py" line="129" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="112" />
+            <location filename="../processing/analysis/hmo_report.py" line="129" />
             <source>Role</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="112" />
+            <location filename="../processing/analysis/hmo_report.py" line="129" />
             <source>Rows</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="112" />
+            <location filename="../processing/analysis/hmo_report.py" line="129" />
             <source>By UPRN</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="113" />
+            <location filename="../processing/analysis/hmo_report.py" line="130" />
             <source>By address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="113" />
+            <location filename="../processing/analysis/hmo_report.py" line="130" />
             <source>Probabilistic</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="113" />
+            <location filename="../processing/analysis/hmo_report.py" line="130" />
             <source>Not linked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="114" />
+            <location filename="../processing/analysis/hmo_report.py" line="131" />
             <source>Match rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="122" />
+            <location filename="../processing/analysis/hmo_report.py" line="139" />
             <source>Privacy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="123" />
+            <location filename="../processing/analysis/hmo_report.py" line="140" />
             <source>Every output is about properties, not people. Names, dates of birth and claim references are never read into the results; the electoral register gives only counts of electors and of distinct surnames. Addresses appear in the inspection lists and in the unlinked examples above: that is their purpose. See the processing record for who may see what.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="137" />
+            <location filename="../processing/analysis/hmo_report.py" line="154" />
             <source>1. Purpose</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="138" />
+            <location filename="../processing/analysis/hmo_report.py" line="155" />
             <source>To find houses in multiple occupation that should hold a licence and do not, so that officers can inspect them first. The output ranks properties; it decides nothing about any person.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="141" />
+            <location filename="../processing/analysis/hmo_report.py" line="158" />
             <source>2. Lawful basis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="143" />
+            <location filename="../processing/analysis/hmo_report.py" line="160" />
             <source>3. Data shared and fields used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="147" />
+            <location filename="../processing/analysis/hmo_report.py" line="164" />
             <source>Fields used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="147" />
+            <location filename="../processing/analysis/hmo_report.py" line="164" />
             <source>Fields dropped unread</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="148" />
+            <location filename="../processing/analysis/hmo_report.py" line="165" />
             <source>Fields dropped unread were removed as each file was read; their values never reached the analysis or an output. From the electoral register only the number of electors and of distinct surnames per property is derived.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="152" />
+            <location filename="../processing/analysis/hmo_report.py" line="169" />
             <source>4. What is derived</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="155" />
+            <location filename="../processing/analysis/hmo_report.py" line="172" />
             <source>5. Who may see what</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="156" />
+            <location filename="../processing/analysis/hmo_report.py" line="173" />
             <source>Output</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="156" />
+            <location filename="../processing/analysis/hmo_report.py" line="173" />
             <source>Holds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="156" />
+            <location filename="../processing/analysis/hmo_report.py" line="173" />
             <source>Who may see it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="165" />
+            <location filename="../processing/analysis/hmo_report.py" line="182" />
             <source>6. Retention</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="167" />
+            <location filename="../processing/analysis/hmo_report.py" line="184" />
             <source>7. Risks and how they are reduced (DPIA summary)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="168" />
+            <location filename="../processing/analysis/hmo_report.py" line="185" />
             <source>Risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="168" />
+            <location filename="../processing/analysis/hmo_report.py" line="185" />
             <source>Reduced by</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="177" />
+            <location filename="../processing/analysis/hmo_report.py" line="194" />
             <source>8. This run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="178" />
+            <location filename="../processing/analysis/hmo_report.py" line="195" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="178" />
+            <location filename="../processing/analysis/hmo_report.py" line="195" />
             <source>Value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="200" />
+            <location filename="../processing/analysis/hmo_report.py" line="217" />
             <source>Address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="201" />
+            <location filename="../processing/analysis/hmo_report.py" line="218" />
             <source>Probability</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="201" />
+            <location filename="../processing/analysis/hmo_report.py" line="218" />
             <source>Reasons</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="157" />
+            <location filename="../processing/analysis/hmo_report.py" line="174" />
             <source>every property: probability, rank, licence state, reasons</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="158" />
+            <location filename="../processing/analysis/hmo_report.py" line="175" />
             <source>housing standards team and its analysts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="159" />
+            <location filename="../processing/analysis/hmo_report.py" line="176" />
             <source>addresses of unlicensed properties in rank order, with reasons</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="160" />
+            <location filename="../processing/analysis/hmo_report.py" line="177" />
             <source>the officers of that ward or patch</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="161" />
+            <location filename="../processing/analysis/hmo_report.py" line="178" />
             <source>figures, model, match rates, a few unlinked addresses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="162" />
+            <location filename="../processing/analysis/hmo_report.py" line="179" />
             <source>housing standards managers; the data protection officer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="163" />
+            <location filename="../processing/analysis/hmo_report.py" line="180" />
             <source>This record</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="163" />
+            <location filename="../processing/analysis/hmo_report.py" line="180" />
             <source>files, fields, lawful basis, retention</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="164" />
+            <location filename="../processing/analysis/hmo_report.py" line="181" />
             <source>anyone who asks: publish it with the privacy notice</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="169" />
+            <location filename="../processing/analysis/hmo_report.py" line="186" />
             <source>A household is visited because of a wrong link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="170" />
+            <location filename="../processing/analysis/hmo_report.py" line="187" />
             <source>links by UPRN first, exact address next; match rates and unlinked rows are reported</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="171" />
+            <location filename="../processing/analysis/hmo_report.py" line="188" />
             <source>A score is read as a finding</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="172" />
+            <location filename="../processing/analysis/hmo_report.py" line="189" />
             <source>the list orders inspections only; an officer's inspection decides</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="173" />
+            <location filename="../processing/analysis/hmo_report.py" line="190" />
             <source>Personal data spreads</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="174" />
+            <location filename="../processing/analysis/hmo_report.py" line="191" />
             <source>outputs are property-level; names, dates of birth and claim references are never kept</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="175" />
+            <location filename="../processing/analysis/hmo_report.py" line="192" />
             <source>Uncalibrated probabilities are over-trusted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="176" />
+            <location filename="../processing/analysis/hmo_report.py" line="193" />
             <source>the report says whether inspection outcomes calibrated them</source>
             <translation type="unfinished" />
         </message>
@@ -4681,37 +4681,37 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="102" />
+            <location filename="../processing/analysis/hmo_report.py" line="107" />
             <source>Kept: {}, because {}. {} folds; {} blocks (streets) kept whole.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="134" />
+            <location filename="../processing/analysis/hmo_report.py" line="151" />
             <source>Filled in by the tool on {}. Review every section, add your council's names and sign-off, and keep it with the outputs.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="179" />
+            <location filename="../processing/analysis/hmo_report.py" line="196" />
             <source>Properties</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="179" />
+            <location filename="../processing/analysis/hmo_report.py" line="196" />
             <source>Judged at</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="180" />
+            <location filename="../processing/analysis/hmo_report.py" line="197" />
             <source>Model kept</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="181" />
+            <location filename="../processing/analysis/hmo_report.py" line="198" />
             <source>Calibrated</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="197" />
+            <location filename="../processing/analysis/hmo_report.py" line="214" />
             <source>{} unlicensed properties in {}, most likely HMOs first. The reasons are what raised each score most; an inspection decides.</source>
             <translation type="unfinished" />
         </message>
@@ -4731,17 +4731,17 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="181" />
+            <location filename="../processing/analysis/hmo_report.py" line="198" />
             <source>yes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="181" />
+            <location filename="../processing/analysis/hmo_report.py" line="198" />
             <source>no</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="119" />
+            <location filename="../processing/analysis/hmo_report.py" line="136" />
             <source>Addresses in '{}' that link to no property (first {}):</source>
             <translation type="unfinished" />
         </message>
@@ -5710,7 +5710,7 @@ Every file is linked to the property base by UPRN, else by address (the linkage 
 
 Output fields (scored properties): the base's own fields; hmo_probability, with hmo_probability_low and hmo_probability_high (at either end of the interval of the share of HMOs on the register); rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
 Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/hmo_prevalence.py" line="418" />
@@ -5755,6 +5755,73 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised, and their UPRNs; the reason the pair was not joined (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, or its household names another home); then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
 </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="30" />
+            <source>area context</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="50" />
+            <source>Ranks every property of a borough by how likely it is a house in multiple occupation (HMO) without a licence, from files the council already holds (after the London Office of Data Analytics pilot).
+
+Inputs
+- Property base: gazetteer points (LLPG or AddressBase) in a projected CRS; its UPRN field, address field(s) and postcode field.
+- Datasets and Roles: council files (CSV, XLSX or any table) and one role each, comma separated, in the same order: hmo_register (licensed HMOs, with licence start and expiry dates), inspections (an outcome column: HMO / not HMO), council_tax, electoral_register, housing_benefit, complaints, epc (the EPC register's certificates.csv), planning, fire_incidents. Each role once; hmo_register is required.
+- Judged at: the date licences and complaints are judged at (YYYY-MM-DD; default today). An expired licence counts as no licence; its dates are kept.
+- Area context (optional) and its fields: polygons with figures about each area, such as the Census 2021 shares of private renting and of converted or shared houses per LSOA; each property takes its area's figures as extra features, and the report says what they added in the cross-validation.
+- Wards or patches (optional) and their ward or patch name field: one inspection list per area, of at most the properties per inspection list (default 100).
+
+Every file is linked to the property base by UPRN, else by address (the linkage engine of Find people at risk); match rates are reported. Only the columns each role needs are kept; all others are dropped unread. The model learns from the licensed HMOs (positive-unlabelled learning), compares a penalised logistic model with gradient-boosted trees by spatially blocked cross-validation and keeps the better; inspection outcomes, when given, calibrate the probabilities. At least 20 known HMOs are needed.
+
+Output fields (scored properties): the base's own fields; hmo_probability, with hmo_probability_low and hmo_probability_high (at either end of the interval of the share of HMOs on the register); rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
+Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="95" />
+            <source>Area context (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="97" />
+            <source>Area context fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="231" />
+            <source>Choose the area context fields (e.g. the Census 2021 shares of private renting and of converted or shared houses), or leave the area context layer out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="106" />
+            <source>{} propert(ies) lie in no area of the area context layer (or its figure is missing): their area figures are unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_data.py" line="100" />
+            <source>The area context field '{}' has no numbers, or the same for every property: it was not used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="99" />
+            <source>Average precision on past inspections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="104" />
+            <source>The first three columns are for registered HMOs. The register holds mostly the larger, licensable HMOs, so when past inspections are given the model that ranks them better is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="112" />
+            <source>Area context ({}): with it, the kept model's held-out average precision was {:.3f} and its precision among the first 100 {}; without it, on the same folds, {:.3f} and {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/hmo_report.py" line="118" />
+            <source>On the past inspections, its held-out average precision was {:.3f} with the area context and {:.3f} without.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -53,6 +53,26 @@ def london_inputs(folder, borough="E09000025"):
     return postcodes[["postcode", "easting", "northing", "lsoa"]].reset_index(drop=True), census
 
 
+def london_area_context(folder, borough="E09000025"):
+    """The borough's 2011 LSOAs (polygons, EPSG:27700) with their Census 2021 shares of households renting
+    privately, in converted or shared houses, in purpose-built flats and overcrowded (one bedroom short or
+    more): the area context a council would give Find unlicensed HMOs. Only public area figures: the generator's
+    hidden truth is not in it."""
+    import geopandas as gpd
+    import pandas as pd
+
+    lsoas = gpd.read_file(os.path.join(folder, "lsoa_2011.gpkg"))
+    lsoas = lsoas[lsoas["LAD11CD"] == borough][["LSOA11CD", "geometry"]]
+    census = pd.read_csv(os.path.join(folder, "census2021_lsoa21_housing.csv.gz")).set_index("LSOA21CD")
+    households = census["households"].clip(lower=1)
+    shares = pd.DataFrame({
+        "private_rented_share": census["private_rented"] / households,
+        "converted_share": (census["converted_or_shared_house"] + census["other_converted_building"]) / households,
+        "flat_share": census["purpose_built_flat"] / households,
+        "overcrowded_share": (census["occ_bed_minus1"] + census["occ_bed_minus2_or_less"]) / households})
+    return lsoas.join(shares.round(4), on="LSOA11CD").reset_index(drop=True)
+
+
 def area_shares(postcodes, census):
     """Per postcode: shares of private renting, converted/shared houses, houses and purpose-built flats."""
     default = {"private": 0.30, "converted": 0.10, "house": 0.40, "flat": 0.50}

@@ -313,3 +313,67 @@ def test_inspection_lists_split_by_ward(borough, tmp_path, sample_path):
     first = pd.read_csv(out / "lists" / index["csv"].iloc[0])
     assert list(first["rank"]) == sorted(first["rank"]) and (first["area"] == index["area"].iloc[0]).all()
     shutil.rmtree(out)
+
+
+# --- area context (AREAS) -------------------------------------------------------------------------------------------
+
+def test_area_context_joins_each_property_to_its_areas_figures_and_says_what_it_added(borough, tmp_path, sample_path):
+    out = tmp_path / "out"
+    p = parameters(borough, out)
+    p.update({"AREAS": SAMPLE + "|layername=areas", "AREA_FIELDS": ["pct_flats", "pct_social_rent", "imd_score"]})
+    run_algorithm("communityrisk:findunlicensedhmos", p)
+    report = open(out / "report.html", encoding="utf-8").read()
+    assert "Area context (pct_flats, pct_social_rent, imd_score)" in report
+    assert "without it, on the same folds" in report and "past inspections, its held-out average precision" in report
+    record = open(out / "record.html", encoding="utf-8").read()
+    assert "area_pct_flats" in record and "the area&#x27;s pct_flats (area context layer)" in record
+
+
+def test_area_context_values_follow_the_polygon_each_property_lies_in():
+    from community_risk.processing.analysis.hmo_data import add_area_context
+
+    features = pd.DataFrame({"is_flat": [0.0, 1.0, 0.0, 1.0]})
+    context = pd.DataFrame({"private_rented_share": [0.5, 0.5, np.nan, 0.2], "same": [1, 1, 1, 1],
+                            "z": ["-1.5", "0.3", "x", "2"]})
+    notes = []
+    joined = add_area_context(features, context, notes)
+    assert list(joined.columns) == ["is_flat", "area_private_rented_share", "area_z"]
+    assert np.isnan(joined["area_private_rented_share"][2]) and joined["area_z"][0] == -1.5
+    assert any("'same'" in str(note) for note in notes) and any("1 propert(ies) lie in no area" in str(n) for n in notes)
+
+
+def test_area_context_without_fields_or_with_a_misspelt_one_is_refused(borough, tmp_path, sample_path):
+    out = tmp_path / "out"
+    p = parameters(borough, out)
+    p["AREAS"] = SAMPLE + "|layername=areas"
+    with pytest.raises(QgsProcessingException, match="Choose the area context fields"):
+        run_algorithm("communityrisk:findunlicensedhmos", p)
+    p["AREA_FIELDS"] = ["pct_flatz"]
+    with pytest.raises(QgsProcessingException, match="pct_flatz"):
+        run_algorithm("communityrisk:findunlicensedhmos", p)
+    assert not [f for _, _, files in os.walk(out) for f in files]
+
+
+@pytest.mark.london
+def test_census_area_context_is_used_where_hmos_cluster_by_area():
+    from community_risk.processing.analysis.counting import assign_points_to_areas
+    from community_risk.processing.analysis.hmo import find_unlicensed_hmos
+    from community_risk.synthetic import hmo_borough
+    from helpers import london_file
+
+    folder = os.path.dirname(london_file("census2021_lsoa21_housing.csv.gz"))
+    postcodes, census = hmo_borough.london_inputs(folder)
+    properties, datasets, _ = hmo_borough.generate(postcodes, census, n_properties=6000, seed=4)
+    areas = hmo_borough.london_area_context(folder)
+    where = assign_points_to_areas(list(areas.geometry), properties["easting"], properties["northing"])
+    assert (where >= 0).mean() > 0.99
+    fields = ["private_rented_share", "converted_share"]
+    context = pd.DataFrame({f: areas[f].to_numpy()[where] for f in fields})
+    result = find_unlicensed_hmos(properties, [(r + ".csv", r, f.astype(str)) for r, f in datasets.items()], AS_AT,
+                                  area_context=context)
+    added = result.report["area_context"]
+    assert added["fields"] == fields
+    assert set(added["with"]) == set(added["without"]) >= {"average_precision", "inspection_average_precision"}
+    effects = {e["feature"]: e["mean_raise_top_500"] for e in result.report["effects"]}
+    # the generator puts HMOs where private renting and converted houses are: the model must lean on that
+    assert max(effects["area_" + f] for f in fields) > 0.05

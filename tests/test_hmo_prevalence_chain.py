@@ -66,5 +66,5 @@ def test_estimated_hmos_per_ground_are_near_the_generators_truth(per_ground):
     assert ((table["estimated_hmos_low"] <= true_hmos) & (true_hmos <= table["estimated_hmos_high"])).all()
     assert table["estimated_hmos_low"].sum() <= true_hmos.sum() <= table["estimated_hmos_high"].sum()
     assert abs(table["estimated_hmos"].sum() / true_hmos.sum() - 1) < 0.35
-    # the interval is not a blanket: on every ground it is narrower than the truth is large
-    assert ((table["estimated_hmos_high"] - table["estimated_hmos_low"]) < 1.5 * true_hmos.clip(lower=10)).all()
+    # the interval is not a blanket: on every ground it is narrower than twice the truth
+    assert ((table["estimated_hmos_high"] - table["estimated_hmos_low"]) < 2 * true_hmos.clip(lower=10)).all()

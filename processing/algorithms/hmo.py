@@ -26,7 +26,8 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
     DISPLAY_NAME = translatable("Find unlicensed HMOs")
     GROUP_ID = "housingstandards"
     REQUIRED_MODULES = ("numpy", "pandas", "sklearn", "splink", "duckdb", "openpyxl")
-    LAYER_ROLES = {"PROPERTIES": translatable("property base"), "SPLIT_AREAS": translatable("ward or patch")}
+    LAYER_ROLES = {"PROPERTIES": translatable("property base"), "SPLIT_AREAS": translatable("ward or patch"),
+                   "AREAS": translatable("area context")}
 
     PROPERTIES = "PROPERTIES"
     UPRN_FIELD = "UPRN_FIELD"
@@ -35,6 +36,8 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
     DATASETS = "DATASETS"
     ROLES = "ROLES"
     AS_AT = "AS_AT"
+    AREAS = "AREAS"
+    AREA_FIELDS = "AREA_FIELDS"
     SPLIT_AREAS = "SPLIT_AREAS"
     SPLIT_FIELD = "SPLIT_FIELD"
     LIST_LENGTH = "LIST_LENGTH"
@@ -56,6 +59,9 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
             "register's certificates.csv), planning, fire_incidents. Each role once; hmo_register is required.\n"
             "- Judged at: the date licences and complaints are judged at (YYYY-MM-DD; default today). An expired "
             "licence counts as no licence; its dates are kept.\n"
+            "- Area context (optional) and its fields: polygons with figures about each area, such as the Census "
+            "2021 shares of private renting and of converted or shared houses per LSOA; each property takes its "
+            "area's figures as extra features, and the report says what they added in the cross-validation.\n"
             "- Wards or patches (optional) and their ward or patch name field: one inspection list per area, of at "
             "most the properties per inspection list (default 100).\n\n"
             "Every file is linked to the property base by UPRN, else by address (the linkage engine of Find people "
@@ -86,6 +92,11 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(self.DATASETS, tr("Datasets"), QgsProcessing.TypeFile))
         self.addParameter(QgsProcessingParameterString(self.ROLES, tr("Roles")))
         self.addParameter(QgsProcessingParameterString(self.AS_AT, tr("Judged at (YYYY-MM-DD)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.AREAS, tr("Area context (optional)"),
+                                                              [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(self.AREA_FIELDS, tr("Area context fields"), optional=True,
+                                                      parentLayerParameterName=self.AREAS, allowMultiple=True,
+                                                      type=QgsProcessingParameterField.Numeric))
         self.addParameter(QgsProcessingParameterFeatureSource(self.SPLIT_AREAS, tr("Wards or patches"),
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(self.SPLIT_FIELD, tr("Ward or patch name field"), optional=True,
@@ -112,8 +123,9 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         records, properties = self.read_properties(run)
         datasets = read_datasets(run, self.dataset_paths(run), self.roles(run))
         areas = self.split_names(run, records)
+        context = self.area_context(run, records)
         run.step(tr("Linking, learning and ranking"))
-        result = find_unlicensed_hmos(properties, datasets, as_at, progress=run.progress)
+        result = find_unlicensed_hmos(properties, datasets, as_at, progress=run.progress, area_context=context)
         run.notes(result.notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: self.write_properties(run, records, result.properties), "KNOWN_HMOS": result.report["known_hmos"]}
@@ -202,6 +214,36 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         x, y = shapely.get_x(points), shapely.get_y(points)
         return names_in_areas(geometries, areas.column(run.string(self.SPLIT_FIELD)), x, y,
                               tr("outside every area"))
+
+    def area_context(self, run, records):
+        """Each property's area figures (its area's value of every area context field; NaN outside), or None."""
+        if not run.given(self.AREAS):
+            return None
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        from ..analysis.counting import assign_points_to_areas
+        from .layers import AreaRecords, numbers
+
+        names = [f for f in self.parameterAsFields(run.parameters, self.AREA_FIELDS, run.context) if f]
+        if not names:
+            fail(tr("Choose the area context fields (e.g. the Census 2021 shares of private renting and of converted "
+                    "or shared houses), or leave the area context layer out."))
+        checked = run.source(self.AREAS)
+        require_same_kind_of_crs(run.source(self.PROPERTIES, features=False), checked)
+        for name in names:
+            checked.field_index(name)
+        areas = AreaRecords(checked, run.feedback, progress_share=0)
+        geometries = areas.shapely_geometries(records.source.sourceCrs(), run.context.transformContext())
+        points = records.shapely_geometries()
+        where = assign_points_to_areas(geometries, shapely.get_x(points), shapely.get_y(points))
+        table = {}
+        for name in names:
+            values = np.array([np.nan if v is None else v for v in numbers(areas.column(name), name, checked.label)],
+                              dtype=float)
+            table[name] = np.where(where >= 0, values[np.maximum(where, 0)], np.nan)
+        return pd.DataFrame(table)
 
     def write_properties(self, run, records, table):
         from .layers import write_with_columns

@@ -76,6 +76,38 @@ FEATURES = {
     "fire_flagged_hmo": "fire incidents that recorded the property as an HMO",
     "is_flat": "the property is a flat (from its address)",
 }
+AREA_PREFIX = "area_"  # area context features: "area_" + the areas layer's field name
+
+
+def feature_meaning(name):
+    """A feature in a housing officer's words: FEATURES, or for area context the field it came from."""
+    if name in FEATURES:
+        return FEATURES[name]
+    return "the area's {} (area context layer)".format(name[len(AREA_PREFIX):])
+
+
+def add_area_context(features, context, notes):
+    """features with one column per area context field (numbers; NaN outside every area). A field with no
+    number, or the same for every property, can tell nothing apart and is left out, with a note."""
+    import pandas as pd
+
+    columns = {}
+    for name in context.columns:
+        values = pd.to_numeric(pd.Series(context[name]).reset_index(drop=True), errors="coerce").to_numpy(dtype=float)
+        values[~np.isfinite(values)] = np.nan
+        finite = values[np.isfinite(values)]
+        if len(finite) == 0 or np.all(finite == finite[0]):
+            notes.append(Note(translatable("The area context field '{}' has no numbers, or the same for every "
+                                           "property: it was not used."), name, warning=True))
+            continue
+        columns[AREA_PREFIX + str(name)] = values
+    outside = int(np.sum(~np.isfinite(next(iter(columns.values()))))) if columns else 0
+    if outside:
+        notes.append(Note(translatable("{} propert(ies) lie in no area of the area context layer (or its figure is "
+                                       "missing): their area figures are unknown."), outside, warning=True))
+    return features.assign(**columns) if columns else features
+
+
 FEATURE_ROLES = {"electors": "electoral_register", "surnames": "electoral_register",
                  "discount_but_electors": ("council_tax", "electoral_register"), "single_person_discount": "council_tax",
                  "student_exemption": "council_tax", "landlord_liable": "council_tax", "liable_changes": "council_tax",

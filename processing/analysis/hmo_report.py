@@ -96,12 +96,29 @@ def report_html(report, title, translate=lambda text: text):
     body.append("<h2>{}</h2>".format(escape(t(translatable("The model")))))
     compared = model["compared"]
     body.append(_table([t(translatable("Model")), t(translatable("Held-out AUC")), t(translatable("Average precision")),
-                        t(translatable("Precision at 100"))],
+                        t(translatable("Precision at 100")), t(translatable("Average precision on past inspections"))],
                        [[name, "{:.3f} ± {:.3f}".format(m["auc"], m["auc_sd"]), "{:.3f}".format(m["average_precision"]),
-                         _pct(m["precision_at_100"])] for name, m in compared.items()]))
+                         _pct(m["precision_at_100"]),
+                         "{:.3f}".format(m["inspection_average_precision"]) if "inspection_auc" in m else "–"]
+                        for name, m in compared.items()]))
+    body.append("<p class='small'>{}</p>".format(escape(t(translatable(
+        "The first three columns are for registered HMOs. The register holds mostly the larger, licensable HMOs, so "
+        "when past inspections are given the model that ranks them better is kept.")))))
     body.append("<p class='plain'>{}</p>".format(escape(t(translatable(
         "Kept: {}, because {}. {} folds; {} blocks (streets) kept whole.")).format(
         model["winner"], model["why"], model["folds"], model["blocks"]))))
+    area = report.get("area_context")
+    if area:
+        body.append("<p class='plain'>{}</p>".format(escape(t(translatable(
+            "Area context ({}): with it, the kept model's held-out average precision was {:.3f} and its precision "
+            "among the first 100 {}; without it, on the same folds, {:.3f} and {}.")).format(
+            ", ".join(area["fields"]), area["with"]["average_precision"], _pct(area["with"]["precision_at_100"]),
+            area["without"]["average_precision"], _pct(area["without"]["precision_at_100"])))))
+        if "inspection_average_precision" in area["with"]:
+            body.append("<p class='plain'>{}</p>".format(escape(t(translatable(
+                "On the past inspections, its held-out average precision was {:.3f} with the area context and {:.3f} "
+                "without.")).format(area["with"]["inspection_average_precision"],
+                                    area["without"]["inspection_average_precision"]))))
     body.append("<h2>{}</h2>".format(escape(t(translatable("What raises a property's score")))))
     effects = report["effects"]
     body.append(charts.bar_chart([e["feature"] for e in effects], [e["mean_raise_top_500"] for e in effects],
