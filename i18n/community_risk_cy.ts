@@ -199,7 +199,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="162" />
+            <location filename="../processing/analysis/counting.py" line="173" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
@@ -229,12 +229,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="147" />
+            <location filename="../processing/analysis/counting.py" line="158" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="164" />
+            <location filename="../processing/analysis/counting.py" line="175" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -259,7 +259,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="132" />
+            <location filename="../processing/analysis/counting.py" line="143" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -1387,7 +1387,7 @@ Homes with segment index: the homes layer with segment_index, styled from blue (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="28" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="29" />
             <source>Priority postcodes</source>
             <translation>Codau post blaenoriaeth</translation>
         </message>
@@ -1433,82 +1433,82 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Maes cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="92" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="93" />
             <source>Area risk field</source>
             <translation>Maes risg ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="95" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="96" />
             <source>Lifestyle layer</source>
             <translation>Haen ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="97" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="98" />
             <source>Lifestyle index field</source>
             <translation>Maes mynegai ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="100" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="101" />
             <source>Household risk</source>
             <translation>Risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="102" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="103" />
             <source>Household postcode field</source>
             <translation>Maes cod post yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="105" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="106" />
             <source>Household risk factors field</source>
             <translation>Maes ffactorau risg yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="108" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="109" />
             <source>Minimum risk factors</source>
             <translation>Lleiafswm ffactorau risg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="110" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="111" />
             <source>P1 postcodes</source>
             <translation>Codau post P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="113" />
             <source>P2 postcodes</source>
             <translation>Codau post P2</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="120" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="121" />
             <source>Split areas</source>
             <translation>Ardaloedd rhannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="122" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="123" />
             <source>Split area name field</source>
             <translation>Maes enw’r ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="125" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="126" />
             <source>Visit lists</source>
             <translation>Rhestrau ymweld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="32" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="33" />
             <source>lifestyle</source>
             <translation>ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="32" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="33" />
             <source>household risk</source>
             <translation>risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="33" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="34" />
             <source>split area</source>
             <translation>ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="135" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
             <source>Give at least one of: areas with a risk field, a lifestyle layer, household risk.</source>
             <translation type="unfinished" />
         </message>
@@ -1533,7 +1533,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="291" />
+            <location filename="../processing/analysis/priority.py" line="292" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
@@ -1543,37 +1543,37 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="163" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="166" />
             <source>P1: {}, P2: {}, P3: {} postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="143" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="145" />
             <source>{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="286" />
+            <location filename="../processing/analysis/priority.py" line="287" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="287" />
+            <location filename="../processing/analysis/priority.py" line="288" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="196" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="202" />
             <source>{} postcode(s) lie in no area and score without area risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="124" />
+            <location filename="../processing/analysis/priority.py" line="125" />
             <source>{} household(s) have no valid postcode and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="128" />
+            <location filename="../processing/analysis/priority.py" line="129" />
             <source>{} household postcode(s) are not among the postcodes: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1827,12 +1827,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="114" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="115" />
             <source>P1 minimum score</source>
             <translation>Sgôr isaf P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="117" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="118" />
             <source>P2 minimum score</source>
             <translation>Sgôr isaf P2</translation>
         </message>
@@ -2347,7 +2347,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="142" />
+            <location filename="../processing/analysis/counting.py" line="153" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
@@ -2993,27 +2993,27 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="147" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="150" />
             <source>Scoring</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="139" />
             <source>Reading postcodes from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="181" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="187" />
             <source>Reading '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="179" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="185" />
             <source>Choose the '{}' of the {} layer '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="243" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="250" />
             <source>Visit list of '{}': {}.csv and {}.html</source>
             <translation type="unfinished" />
         </message>
@@ -3088,32 +3088,32 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="145" />
+            <location filename="../processing/analysis/priority.py" line="146" />
             <source>Unknown score component(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="195" />
+            <location filename="../processing/analysis/priority.py" line="196" />
             <source>no households at risk known</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="194" />
+            <location filename="../processing/analysis/priority.py" line="195" />
             <source>fewer than 5 households at risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="198" />
+            <location filename="../processing/analysis/priority.py" line="199" />
             <source>no area risk (in no area)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="199" />
+            <location filename="../processing/analysis/priority.py" line="200" />
             <source>no lifestyle index</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="197" />
+            <location filename="../processing/analysis/priority.py" line="198" />
             <source>lifestyle index {:.0f}</source>
             <translation type="unfinished" />
         </message>
@@ -3128,32 +3128,32 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Pam</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="293" />
+            <location filename="../processing/analysis/priority.py" line="294" />
             <source>Score: weighted mean of the percentile ranks of area risk (weight 1), lifestyle index (1) and households at risk (2). Household counts under 5 are not shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="197" />
+            <location filename="../processing/analysis/priority.py" line="198" />
             <source>area risk {:.3g}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="184" />
+            <location filename="../processing/analysis/priority.py" line="185" />
             <source>Rank {} of {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="192" />
+            <location filename="../processing/analysis/priority.py" line="193" />
             <source>{} households at risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="289" />
+            <location filename="../processing/analysis/priority.py" line="290" />
             <source>The {} highest priorities</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="201" />
+            <location filename="../processing/analysis/priority.py" line="202" />
             <source> (top {}%)</source>
             <translation type="unfinished" />
         </message>
@@ -3657,7 +3657,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="55" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="56" />
             <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
 
 Inputs
@@ -5437,12 +5437,12 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="218" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="232" />
             <source>Printed {}</source>
             <translation>Argraffwyd {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="222" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="236" />
             <source>{} pages: {} P1 and {} P2 postcodes.</source>
             <translation type="unfinished" />
         </message>
@@ -5467,7 +5467,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="225" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="239" />
             <source>No P1 postcodes in: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -5822,6 +5822,16 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/hmo_report.py" line="118" />
             <source>On the past inspections, its held-out average precision was {:.3f} with the area context and {:.3f} without.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="203" />
+            <source>The band field '{}' of the {} layer '{}' holds no band from 1 to 5 (e.g. {}). Choose the band field of the fire model's output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="206" />
+            <source>{} area(s) of '{}' have no band from 1 to 5 and are left uncoloured.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -14,6 +14,7 @@ from helpers import REPO, run_algorithm
 
 from community_risk.processing.analysis.map_book import (
     band_labels,
+    banded,
     page_stems,
     plan_map_book,
     short_reason,
@@ -61,6 +62,34 @@ def test_reasons_lose_their_rank_clause_and_bands_keep_the_layer_labels():
     assert short_reason(None) == "" and short_reason(float("nan")) == ""
     labels = band_labels([1, 5, None, 5], ["Up to 10", "Over 25", "x", "Over 25"])
     assert labels[0] == "Up to 10" and labels[4] == "Over 25" and labels[2] == "Average"
+
+
+def test_bands_are_whole_numbers_one_to_five():
+    assert banded([1, 5, "3", 2.0, None, float("nan"), 0, 6, 2.5, "Average", -1]).tolist() == [
+        True, True, True, True, False, False, False, False, False, False, False]
+
+
+def test_a_field_without_bands_is_refused_and_missing_bands_said(inputs, tmp_path):
+    with pytest.raises(QgsProcessingException, match="holds no band from 1 to 5"):
+        run_algorithm("communityrisk:visitmapbook", book_parameters(inputs, str(tmp_path / "b.pdf"),
+                                                                     BAND_FIELD="rate_10k"))
+    assert not os.path.exists(tmp_path / "b.pdf")
+    import geopandas as gpd
+    from qgis.core import QgsProcessingFeedback
+
+    risk = gpd.read_file(inputs["risk"])
+    risk.loc[:2, "band"] = None
+    risk.to_file(tmp_path / "gaps.gpkg", driver="GPKG")
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, text):  # noqa: N802
+            warnings.append(text)
+
+    run_algorithm("communityrisk:visitmapbook", book_parameters(inputs, str(tmp_path / "b.pdf"),
+                                                                 RISK=str(tmp_path / "gaps.gpkg")), Feedback())
+    assert pdf_pages(tmp_path / "b.pdf") == 4
+    assert any(w.startswith("3 area(s) of 'gaps' have no band from 1 to 5") for w in warnings), warnings
 
 
 def test_rows_per_page_is_checked():

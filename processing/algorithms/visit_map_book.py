@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ...plugin.translation import tr, translatable
-from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs
+from .base import CommunityRiskAlgorithm, fail, python_value, require_same_kind_of_crs
 from .layers import AreaRecords
 
 
@@ -189,8 +189,22 @@ class VisitMapBookAlgorithm(CommunityRiskAlgorithm):
         layer = map_book.copied_layer(risk, map_book.RISK_LAYER, QgsWkbTypes.PolygonGeometry,
                                       [band] + ([label_field] if label_field else []), crs, run.context, extent,
                                       run.feedback)
+        self.check_bands(run, risk, layer, band)
         map_book.style_risk(layer, band, map_book.legend_band_labels(layer, band, label_field))
         return layer
+
+    def check_bands(self, run, risk, layer, band):
+        """Areas without a band 1-5 are left uncoloured: said, and refused when no area has one."""
+        from ..analysis.map_book import banded
+
+        values = [python_value(feature[band]) for feature in layer.getFeatures()]
+        good = banded(values)
+        if values and not good.any():
+            fail(tr("The band field '{}' of the {} layer '{}' holds no band from 1 to 5 (e.g. {}). Choose the band "
+                    "field of the fire model's output.").format(band, risk.role, risk.label, values[0]))
+        if not good.all():
+            run.warn(tr("{} area(s) of '{}' have no band from 1 to 5 and are left uncoloured.").format(
+                int((~good).sum()), risk.label))
 
     def field_name(self, run, name, checked):
         chosen = run.string(name)

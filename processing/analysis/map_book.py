@@ -145,3 +145,16 @@ def band_labels(bands, labels):
             continue
         found.setdefault(int(band), str(label))
     return [found.get(b, name) for b, name in enumerate(BAND_NAMES, start=1)]
+
+
+def banded(values, count=len(BAND_NAMES)):
+    """Whether each value is a band 1…count (a whole number; text such as '3' counts, NULL and NaN do not)."""
+    out = []
+    for value in values:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            out.append(False)
+            continue
+        out.append(bool(np.isfinite(number)) and number.is_integer() and 1 <= number <= count)
+    return np.array(out, dtype=bool)
