@@ -286,6 +286,25 @@ def test_a_full_table_of_long_reasons_fits_the_page(inputs, tmp_path):
     assert rows[25][1][0] not in text
 
 
+@pytest.mark.parametrize("at_percent", [50, 90])
+def test_cancel_keeps_the_earlier_book(inputs, tmp_path, at_percent):
+    """Cancelled half way (reading) or while the pages print (the layout exporter's own feedback): nothing is
+    written, and the earlier book and pages stay byte for byte as they were."""
+    import hashlib
+
+    from helpers import cancelling_feedback
+
+    parameters = book_parameters(inputs, str(tmp_path / "book.pdf"), PAGES=str(tmp_path / "pages"))
+    run_algorithm("communityrisk:visitmapbook", parameters)
+    files = sorted(str(p) for p in tmp_path.rglob("*") if p.is_file())
+    before = {f: hashlib.sha256(open(f, "rb").read()).hexdigest() for f in files}
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_algorithm("communityrisk:visitmapbook", parameters, feedback=cancelling_feedback(at_percent))
+    after = {f: hashlib.sha256(open(f, "rb").read()).hexdigest()
+             for f in sorted(str(p) for p in tmp_path.rglob("*") if p.is_file())}
+    assert after == before and len(before) == 5
+
+
 def test_empty_postcode_layer_prints_pages_that_say_no_visits(inputs, tmp_path):
     from test_hostile import layer_copy
 
