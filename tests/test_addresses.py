@@ -128,6 +128,8 @@ def test_separate_columns_are_composed_without_losing_the_house_number():
     ("Flat Over, 12 High Street", ("?", "12", None, "HIGH STREET")),  # a flat over a shop: which is not said
     ("Flat Above, Flat 3, 12 High Street", ("3", "12", None, "HIGH STREET")),
     ("Flat A, The Flat 64 Brownswood Avenue", ("A", "64", None, "BROWNSWOOD AVENUE")),  # a second unit word: no flat
+    ("Flat 1 At, Hardy Lodge, 121 Fountayne Court", ("1", "121", "HARDY LODGE", "FOUNTAYNE COURT")),
+    ("Ground Floor Flat At, 162, Albert Terrace", ("GROUND FLOOR", "162", None, "ALBERT TERRACE")),
 ])
 def test_articles_and_connectives_around_a_unit_word(text, expected):
     assert standardise(text)[:4] == expected
@@ -154,3 +156,14 @@ def test_streets_the_data_writes_after_house_numbers_tell_house_names_from_stree
     # in another district the streets of N1 are not known
     districts = ["N1", "N1", "E8", "E8", "E8", "E8", "N1", "N1", "E8"]
     assert addresses.local_streets(texts, parsed, districts)[2] == parsed[2]
+
+
+def test_a_flat_number_with_the_block_left_out_is_the_blocks_flat_where_no_house_has_that_number():
+    texts = ["Flat 1, Byron Mansions, St Kildas Lane", "Flat 2, Byron Mansions, St Kildas Lane", "4 St Kildas Lane",
+             "6 St Kildas Lane", "Flat 1 St Kildas Lane", "Flat 4 St Kildas Lane", "Flat 9 St Kildas Lane"]
+    parsed = [standardise(t) for t in texts]
+    assert parsed[4][:4] == ("?", "1", None, "SAINT KILDAS LANE")  # alone, 'Flat 1' reads as a flat at number 1
+    again = addresses.local_streets(texts, parsed, ["E8"] * len(texts))
+    assert again[4][:4] == ("1", None, "BYRON MANSIONS", "SAINT KILDAS LANE")
+    assert again[5][:4] == ("?", "4", None, "SAINT KILDAS LANE")  # number 4 is a house there: a flat at 4
+    assert again[6] == parsed[6]  # no flat 9 in the block, no number 9: left as read

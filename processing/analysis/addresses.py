@@ -134,7 +134,7 @@ def standardise(text, street=None):
     flat_from_unit = False  # the flat came after a unit word ("Flat 136 Fountayne Rise")
     after_floor = False  # "First Floor Flat 7 Park Road": the 7 is the house number
     numbers, kept = [], []  # numbers: (position in kept, value); kept: (segment, word) of the other words
-    i = 0
+    i, flat_end = 0, -1  # flat_end: the word after a flat's identifier
     while i < len(words):
         segment, word = words[i]
         before = words[i - 1][1] if i else None
@@ -170,13 +170,13 @@ def standardise(text, street=None):
                         and not second:
                     flat_from_unit = flat_from_unit or flat is None
                     flat = flat or _clean_flat(target)
-                    i = j + 1
+                    i = flat_end = j + 1
                     continue
             some_flat = True  # a unit word with no identifier: "Ground Floor Flat", "Flat, 12 …"
             i = j
             continue
-        if word in CONNECTIVES and (before in UNIT_WORDS or after_floor or _floor_at(plain, i + 1)):
-            i += 1  # "Flat at 152 …", "Flat 1 at 1st Floor …"
+        if word in CONNECTIVES and (before in UNIT_WORDS or after_floor or i == flat_end or _floor_at(plain, i + 1)):
+            i += 1  # "Flat at 152 …", "Flat 1 at 1st Floor …", "Flat 1 At, Hardy Lodge"
             continue
         slashed = SLASHED.match(word)
         if slashed:
@@ -393,6 +393,25 @@ def local_streets(texts, parsed, districts, min_rows=2):
                 out[k] = standardise(text, best)._replace(postcode=p.postcode)
         elif p.street and not p.building and p.street in buildings.get(district, ()):
             out[k] = p._replace(building=p.street, street=None)
+    return _flats_of_blocks(out, districts)
+
+
+def _flats_of_blocks(parsed, districts):
+    """'Flat 1, St Kildas Lane' reads as a flat not named at number 1 ('Flat 136 Fountayne Rise', its floor left
+    out); where no row writes a number 1 on that street but one block there has a flat 1, it is that block's flat 1
+    with the block's name left out."""
+    numbers = {(d, p.street, p.number) for p, d in zip(parsed, districts) if p.number and p.street and p.flat != "?"}
+    blocks = {}
+    for p, d in zip(parsed, districts):
+        if p.building and p.flat and p.flat != "?" and p.street and not p.number:
+            blocks.setdefault((d, p.street, p.flat), set()).add(p.building)
+    out = list(parsed)
+    for k, (p, d) in enumerate(zip(parsed, districts)):
+        if p.flat != "?" or not p.number or p.building or not p.street or (d, p.street, p.number) in numbers:
+            continue
+        names = blocks.get((d, p.street, p.number), ())
+        if len(names) == 1:
+            out[k] = p._replace(flat=p.number, number=None, building=next(iter(names)))
     return out
 
 

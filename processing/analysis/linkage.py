@@ -385,9 +385,15 @@ def _same_premise_pairs(records):
 def _streetless_pairs(frame, premise):
     """Rows with no street written ('Flat 1, Keats House, London') to the rows of the same number or building name
     and flat in their postcode, where those rows name one street only (or none): within a postcode, a building name
-    or a number with one street is one place."""
-    placed = frame[frame["postcode"] != ""]
-    keys = ["postcode"] + premise
+    or a number with one street is one place. A row giving both a building name and a number is placed so in its
+    postcode sector too (its postcode slipped as well: 'Flat 2, Hardy Lodge, 66, London', N16 6BZ for N16 6LL)."""
+    pairs = _streetless_in(frame[frame["postcode"] != ""].assign(area=lambda f: f["postcode"]), premise)
+    both = frame[(frame["postcode"].str.len() > 2) & (frame["number"] != "") & (frame["building"] != "")]
+    return pairs + _streetless_in(both.assign(area=[p[:-2] for p in both["postcode"]]), premise)
+
+
+def _streetless_in(placed, premise):
+    keys = ["area"] + premise
     streetless = placed["words"] == ""
     placed = placed.assign(street_or_none=placed["words"].where(~streetless), streetless=streetless)
     groups = placed.groupby(keys, sort=False)
