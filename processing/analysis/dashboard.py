@@ -356,6 +356,7 @@ class Dashboard:
     periods: tuple = None  # ((first, last) current years, (first, last) previous years)
     notes: list = field(default_factory=list)
     title: str = "Incidents"
+    cache: dict = field(default_factory=dict)  # what every page draws the same: computed once
 
     def group_rows(self, group):
         return self.overall.rows if group is None else group.rows

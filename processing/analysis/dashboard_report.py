@@ -87,21 +87,31 @@ def fits(text, width):
 
 # --- funnel ------------------------------------------------------------------------------------------
 
+def funnel_curves(dashboard):
+    """(x from, x to, households grid, {level: (low, high) rates}): the all-areas limits every page draws,
+    computed once per dashboard."""
+    if "funnel" not in dashboard.cache:
+        households = dashboard.table["households"][dashboard.table["expected"].notna()]
+        x_high = float(max(households.max(), 1)) * 1.03
+        # the axis starts at the round number below the smallest area, not at 0: no empty band on the left
+        x_low = max([tick for tick in nice_ticks(0, x_high, 6) if tick <= households.min() * 0.95] or [0.0])
+        grid = np.linspace(max(households.min() * 0.9, x_low, 1.0), x_high, 160)
+        limits = {level: dashboard.funnel.limits(grid * dashboard.years, level)
+                  for level in (WARNING_LEVEL, SIGNAL_LEVEL)}
+        dashboard.cache["funnel"] = (x_low, x_high, grid, limits)
+    return dashboard.cache["funnel"]
+
+
 def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=400):
     """Rate against households for the areas in `rows`, over the all-areas limits; signals in colour, numbered as
     in the page's table (labels that would overlap another are left out: the table has them all)."""
     t = translate
     table = dashboard.table.iloc[rows]
     table = table[table["expected"].notna()]
-    funnel, years = dashboard.funnel, dashboard.years
+    funnel = dashboard.funnel
     left, right, top, bottom = 58, 14, 30, 96
     plot_w, plot_h = width - left - right, height - top - bottom
-    households = dashboard.table["households"][dashboard.table["expected"].notna()]
-    x_high = float(max(households.max(), 1)) * 1.03
-    # the axis starts at the round number below the smallest area, not at 0: no empty band on the left
-    x_low = max([tick for tick in nice_ticks(0, x_high, 6) if tick <= households.min() * 0.95] or [0.0])
-    grid = np.linspace(max(households.min() * 0.9, x_low, 1.0), x_high, 160)
-    limits = {level: funnel.limits(grid * years, level) for level in (WARNING_LEVEL, SIGNAL_LEVEL)}
+    x_low, x_high, grid, limits = funnel_curves(dashboard)
     centre = 1e4 * funnel.rate
     rates = table["rate_10k"].to_numpy()
     reference_top = 1e4 * float(limits[SIGNAL_LEVEL][1][len(grid) // 4])
@@ -138,20 +148,21 @@ def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=400):
                 points, 1.6 if level == SIGNAL_LEVEL else 1, 'stroke-dasharray="{}"'.format(dash) if dash else ""))
     parts.append('<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="{}" stroke-width="1.5"/>'.format(
         left, left + plot_w, py(centre), py(centre), DARK))
+    signals, households, ids = (table[c].to_numpy() for c in ("signal", "households", "id"))
     order = np.argsort(table["signal"].map({ABOVE: 2, BELOW: 1}).fillna(0).to_numpy(), kind="stable")
     placed = []
-    for k in order:
-        area = table.iloc[k]
-        colour = RED if area["signal"] == ABOVE else BLUE if area["signal"] == BELOW else GREY
-        x, y = px(area["households"]), py(area["rate_10k"])
-        radius = 4 if area["signal"] in (ABOVE, BELOW) else 2.5
-        if area["rate_10k"] > y_high:  # off the top: an upward triangle at the edge
+    for k in order:  # noise first, signals drawn over it
+        signal, rate = signals[k], rates[k]
+        colour = RED if signal == ABOVE else BLUE if signal == BELOW else GREY
+        x, y = px(households[k]), py(rate)
+        radius = 4 if signal in (ABOVE, BELOW) else 2.5
+        if rate > y_high:  # off the top: an upward triangle at the edge
             parts.append('<path d="M{0:.1f},{1:.1f} l4,7 h-8 z" fill="{2}"/>'.format(x, top + 1, colour))
         else:
             parts.append('<circle cx="{:.1f}" cy="{:.1f}" r="{}" fill="{}" fill-opacity="{}" stroke="{}" '
                          'stroke-width="0.5"/>'.format(x, y, radius, colour, 0.9 if radius == 4 else 0.6,
                                                       "#333" if radius == 4 else colour))
-        label = numbers_of.get(area["id"])
+        label = numbers_of.get(ids[k])
         if label is not None and len(placed) < MAX_LABELS:
             y = max(y, top + 17)  # beside the triangle of an area off the top
             box = (x + 5, y - 16, x + 7 + CHAR_WIDTH * len(str(label)), y - 2)
@@ -302,10 +313,12 @@ def lead_rows(dashboard, rows, translate):
     out = []
     for lead in dashboard.leads:
         values = factors[lead.name].to_numpy(float)
-        everyone = weighted_mean(values, households)
+        if ("lead", lead.name) not in dashboard.cache:
+            finite = values[np.isfinite(values)]
+            dashboard.cache[("lead", lead.name)] = (weighted_mean(values, households), tuple(
+                np.quantile(finite, [0.1, 0.25, 0.75, 0.9])) if len(finite) else (np.nan,) * 4)
+        everyone, bands = dashboard.cache[("lead", lead.name)]
         here = weighted_mean(values[rows], households[rows])
-        finite = values[np.isfinite(values)]
-        bands = tuple(np.quantile(finite, [0.1, 0.25, 0.75, 0.9])) if len(finite) else (np.nan,) * 4
         others = len(lead.members) - 1
         detail = (t(translatable("stands for {} more; with rate {:+.2f}")).format(others, lead.rate_correlation)
                   if others else t(translatable("on its own; with rate {:+.2f}")).format(lead.rate_correlation))
