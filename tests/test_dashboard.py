@@ -296,3 +296,4 @@ def test_london_areas_above_in_2012_14_stay_above_expectation_more_than_areas_wi
     # the figures the README reports
     assert above.share_above_expectation > within.share_above_expectation + 0.2
     assert above.share_above_expectation > 0.6 and within.share_above_expectation < 0.5
+    assert above.later_ratio > 1.5 and 0.9 < within.later_ratio < 1.1

@@ -558,6 +558,7 @@ class Persistence:
     areas: int
     still_above_expectation: int  # observed > expected in the later period
     still_signal_above: int  # flagged above again in the later period
+    later_ratio: float  # their observed / expected in the later period, together
 
     @property
     def share_above_expectation(self):
@@ -573,7 +574,9 @@ def signal_persistence(households, counts_before, years_before, counts_after, ye
     out = {}
     for label in (ABOVE, WITHIN, BELOW):
         chosen = (first.table["signal"] == label).to_numpy()
+        observed, expected = (later.table[c].to_numpy()[chosen] for c in ("count", "expected"))
         out[label] = Persistence(label, int(chosen.sum()),
                                  int((later.table["ratio"].to_numpy()[chosen] > 1).sum()),
-                                 int((later.table["signal"].to_numpy()[chosen] == ABOVE).sum()))
+                                 int((later.table["signal"].to_numpy()[chosen] == ABOVE).sum()),
+                                 float(observed.sum() / expected.sum()) if chosen.any() else float("nan"))
     return out, first.funnel, later.funnel
