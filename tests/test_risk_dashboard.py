@@ -151,3 +151,17 @@ def test_incidents_need_their_date_field_and_one_kind_of_group(sample_path, coun
     with pytest.raises(QgsProcessingException, match="480 different values"):
         run_algorithm(ALG, dict(base, GROUP_FIELD="area_name"))
     assert not os.path.exists(base["OUTPUT"])
+
+
+def test_a_count_written_as_text_is_read_and_a_word_is_refused(tmp_path):
+    fields = [("code", QVariant.String), ("fires", QVariant.String), ("homes", QVariant.Double)]
+    rows = [(square(k), ["A{}".format(k), str(k % 4), 500.0]) for k in range(30)]
+    result = run_algorithm(ALG, {"AREAS": memory_layer("Polygon", "text", fields, rows), "AREA_ID": "code",
+                                 "COUNT_FIELD": "fires", "HOUSEHOLDS_FIELD": "homes", "YEARS": 3,
+                                 "OUTPUT": str(tmp_path / "text.gpkg")})
+    assert QgsVectorLayer(result["OUTPUT"], "d", "ogr").featureCount() == 30
+    rows[5] = (square(5), ["A5", "seven", 500.0])
+    with pytest.raises(QgsProcessingException, match="'fires'.*should hold numbers but has 'seven'"):
+        run_algorithm(ALG, {"AREAS": memory_layer("Polygon", "text", fields, rows), "AREA_ID": "code",
+                            "COUNT_FIELD": "fires", "HOUSEHOLDS_FIELD": "homes", "YEARS": 3,
+                            "OUTPUT": str(tmp_path / "word.gpkg")})

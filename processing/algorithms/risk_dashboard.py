@@ -274,5 +274,8 @@ class RiskDashboardAlgorithm(CommunityRiskAlgorithm):
     def numeric(records, name):
         import numpy as np
 
-        return np.array([np.nan if v is None else v for v in numbers(records.column(name), name, records.label)],
-                        dtype=float)
+        values = records.column(name)
+        try:  # a numeric field's values are numbers already: one conversion (61 London factors: 1 s saved)
+            return np.array([np.nan if v is None else v for v in values], dtype=float)
+        except (TypeError, ValueError):  # text that is not a number: numbers() names the field and the value
+            return np.array([np.nan if v is None else v for v in numbers(values, name, records.label)], dtype=float)
