@@ -167,3 +167,33 @@ def test_a_flat_number_with_the_block_left_out_is_the_blocks_flat_where_no_house
     assert again[4][:4] == ("1", None, "BYRON MANSIONS", "SAINT KILDAS LANE")
     assert again[5][:4] == ("?", "4", None, "SAINT KILDAS LANE")  # number 4 is a house there: a flat at 4
     assert again[6] == parsed[6]  # no flat 9 in the block, no number 9: left as read
+
+
+def test_a_block_name_before_a_street_whose_name_starts_with_a_thoroughfare_word():
+    # Downs is a thoroughfare word, but Way ends the street: Byron Mansions is the block, 4 its flat
+    assert standardise("4 Byron Mansions Downs Way")[:4] == ("4", None, "BYRON MANSIONS", "DOWNS WAY")
+    assert standardise("63 Chalk Farm Gardens")[:4] == (None, "63", None, "CHALK FARM GARDENS")
+
+
+def test_streets_written_after_building_names_are_known_and_block_names_without_a_street_name_the_flat():
+    texts = ["Flat 1, Clare Point, Glenarm Close", "Flat 2, Clare Point, Glenarm Close", "Flat 4 Clare Glenarm Close",
+             "Flat 1, Shelley Court, Evering Lane", "Flat 2, Shelley Court, Evering Lane", "3 Shelley Court, London",
+             "Flat 4 Shelley Court"]
+    parsed = [standardise(t) for t in texts]
+    again = addresses.local_streets(texts, parsed, ["N1"] * len(texts))
+    assert again[2][:4] == ("4", None, "CLARE", "GLENARM CLOSE")  # the block's name cut short, its street known
+    assert again[5][:4] == ("3", None, "SHELLEY COURT", None)  # a known block, not a street: 3 is its flat
+    assert again[6][:4] == ("4", None, "SHELLEY COURT", None)
+
+
+def test_streets_and_buildings_run_together_or_mistyped_are_read_with_the_names_other_rows_write():
+    texts = ["15 Rendlesham Street", "17 Rendlesham Street", "15 RENDLESHAMSTREET LONDON",
+             "FLAT 1 CLARE POINT RENDLESHAMSTREET", "Flat 2, Keats House, Hindle Place",
+             "Flat 3, Keats House, Hindle Place", "FLAT 5 KEATSHOUSE LONDON", "Flat 3, Keats Houcce, London",
+             "Willow Bank, Rendlesham Street", "WILLOW BANK LONDON"]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["N4"] * len(texts))
+    assert again[2][:4] == (None, "15", None, "RENDLESHAM STREET")
+    assert again[3][:4] == ("1", None, "CLARE POINT", "RENDLESHAM STREET")
+    assert again[6][:4] == ("5", None, "KEATS HOUSE", None)
+    assert again[7][:4] == ("3", None, "KEATS HOUSE", None)
+    assert again[9][:4] == (None, None, "WILLOW BANK", None)  # Bank is a thoroughfare word, Willow Bank a house here

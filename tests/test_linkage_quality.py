@@ -71,7 +71,7 @@ def independent_quality(extracts, truth):
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model at the package's "
-                                       "learnt rates: 88.6% exact, 1.9% merged; 5.5% of households have a row with "
+                                       "learnt rates: 90.6% exact, 1.9% merged; 5.5% of households have a row with "
                                        "its flat left out, no UPRN, at a house of flats, which no reading can place "
                                        "(ceiling about 94.5%; see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model(independent_learnt):
@@ -81,14 +81,14 @@ def test_household_goal_on_the_independent_error_model(independent_learnt):
 
 @pytest.mark.london
 def test_the_independent_error_model_keeps_the_level_reached(independent_learnt):
-    # the level measured when this was written (88.6% exact, 1.9% merged), less a margin for other seeds' luck:
+    # the level measured when this was written (90.6% exact, 1.9% merged), less a margin for other seeds' luck:
     # a change that loses ground on data the linker was not written for fails here
-    assert independent_learnt["exact"] >= 0.875 and independent_learnt["merged"] <= 0.02, independent_learnt
+    assert independent_learnt["exact"] >= 0.895 and independent_learnt["merged"] <= 0.021, independent_learnt
 
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model with 10% extra "
-                                       "stress noise: 87.2% exact, 1.9% merged (see README, Linkage quality)")
+                                       "stress noise: 89.4% exact, 1.9% merged (see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model_with_extra_noise():
     quality = independent_quality(*independent_extracts(0.1))
     assert quality["exact"] >= 0.97 and quality["merged"] <= 0.005, quality

@@ -264,8 +264,11 @@ def _building_after(kept, position):
         if word in THOROUGHFARES and word not in BUILDING_WORDS:
             return None
         after = _as_thoroughfare(kept[end + 1][1]) if end + 1 < len(kept) else None
-        if after in THOROUGHFARES and after not in BUILDING_ONLY:
-            continue  # 'Chalk Farm Gardens': a building word inside a street's name
+        # 'Chalk Farm Gardens': a building word inside a street's name; but in '4 Byron Mansions Downs Way' the
+        # thoroughfare word after it (Downs) starts a street that ends in another (Way)
+        later = any(_as_thoroughfare(w) in THOROUGHFARES for _, w in kept[end + 2:])
+        if after in THOROUGHFARES and after not in BUILDING_ONLY and not (word in BUILDING_ONLY and later):
+            continue
         if end > position and word in BUILDING_ONLY:
             return end + 1
         if end > position and word in BUILDING_WORDS and any(
@@ -347,6 +350,11 @@ def _known_street(kept, street):
     for start in range(len(standard) - len(target), -1, -1):
         if standard[start:start + len(target)] == target:
             return [w for _, w in kept[:start]], [w for _, w in kept[start:start + len(target)]]
+    whole = "".join(target)
+    for start in range(len(standard) - 1, -1, -1):  # run together or split apart ('RENDLESHAMSTREET')
+        for end in range(start + 1, min(start + 5, len(standard)) + 1):
+            if "".join(standard[start:end]) == whole:
+                return [w for _, w in kept[:start]], target
     return None
 
 
@@ -365,35 +373,77 @@ def street_phrases(text):
 
 def local_streets(texts, parsed, districts, min_rows=2):
     """The parsed addresses again, read with the streets the data itself writes: a street written after a house
-    number in at least min_rows rows of a postcode district is a street there. A row whose text holds such a street
-    other than the one it was read with is read again with it ('Orchard View, Wilberforce St': Orchard View is the
-    house, where Wilberforce Street is a known street); a row read as having a street that is no street of its
-    district but a building name other rows write there has it as its building ('Flat 1, Shelley Court, London')."""
+    number or a building name in at least min_rows rows of a postcode district is a street there. A row whose text
+    holds such a street other than the one it was read with, as written or with its words run together, is read
+    again with it ('Orchard View, Wilberforce St': Orchard View is the house, where Wilberforce Street is a known
+    street; '15 Rendleshamstreet'); then a row read as having a street that is no street of its district but a
+    building name other rows write there (as written, run together or a typo apart) has it as its building ('Flat 1,
+    Shelley Court, London'; 'Flat 5 Keatshouse'; 'Flat 3, Keats Houcce')."""
     from collections import Counter
 
-    streets, buildings = {}, {}
+    streets = {}
     as_building = Counter((d, p.building) for p, d in zip(parsed, districts) if p.building)
-    counts = Counter((d, p.street) for p, d in zip(parsed, districts) if p.number and p.street)
+    # a street is what follows a house number, or a building name ('Flat 4, Clare Point, Glenarm Close')
+    counts = Counter((d, p.street) for p, d in zip(parsed, districts) if (p.number or p.building) and p.street)
     for (district, street), n in counts.items():
         # a street ends in a thoroughfare word and is written as a street more often than as a building name
         if n >= min_rows and street.split()[-1] in THOROUGHFARES and n > as_building[district, street]:
             streets.setdefault(district, set()).add(street)
-    for district, building in as_building:
-        buildings.setdefault(district, set()).add(building)
     everywhere = set().union(*streets.values()) if streets else set()
+    joined = {d: {_joined(x): x for x in known} for d, known in streets.items()}
+    joined_everywhere = {_joined(x): x for x in everywhere}
     out = list(parsed)
     for k, (text, p, district) in enumerate(zip(texts, parsed, districts)):
         known = streets.get(district, set()) if district else everywhere
         if not known or p.street in known:
             continue
         found = street_phrases(text) & known
+        if not found:  # words run together or split apart: 'RENDLESHAMSTREET', 'IRON GATE GROVE'
+            by_joined = joined.get(district, {}) if district else joined_everywhere
+            found = {by_joined[_joined(x)] for x in street_phrases(text) if _joined(x) in by_joined}
         if found:
             best = max(found, key=lambda s: (len(s.split()), len(s)))
             if best != p.street:
                 out[k] = standardise(text, best)._replace(postcode=p.postcode)
-        elif p.street and not p.building and p.street in buildings.get(district, ()):
-            out[k] = p._replace(building=p.street, street=None)
+    # building names as the rows now read them
+    buildings = {}
+    for p, d in zip(out, districts):
+        if p.building:
+            buildings.setdefault(d, set()).add(p.building)
+    for k, (p, district) in enumerate(zip(out, districts)):
+        known = streets.get(district, set()) if district else everywhere
+        if not p.street or p.building or p.street in known:
+            continue
+        building = _known_building(p.street, buildings.get(district, ()))
+        if building is None:
+            continue
+        if p.number and p.flat in (None, "?") and FLAT_ID.match(p.number):
+            # '3 Shelley Court, London', 'Flat 4 Shelley Court': the number names the flat of the block
+            out[k] = p._replace(flat=p.number, number=None, building=building, street=None)
+        else:
+            out[k] = p._replace(building=building, street=None)
     return _flats_of_blocks(out, districts)
+
+
+def _joined(name):
+    return name.replace(" ", "")
+
+
+def _known_building(name, buildings):
+    """The building name among those other rows write that name is: the same, run together, or a typo apart
+    (and long enough for a typo to be told from another name)."""
+    from difflib import SequenceMatcher
+
+    if name in buildings:
+        return name
+    for building in buildings:
+        if _joined(building) == _joined(name):
+            return building
+    if len(name) >= 8:
+        close = [b for b in buildings if SequenceMatcher(None, b, name).ratio() >= 0.85]
+        if len(close) == 1:
+            return close[0]
+    return None
 
 
 def _flats_of_blocks(parsed, districts):
