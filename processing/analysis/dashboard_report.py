@@ -114,7 +114,7 @@ def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=400):
     x_low, x_high, grid, limits = funnel_curves(dashboard)
     centre = 1e4 * funnel.rate
     rates = table["rate_10k"].to_numpy()
-    reference_top = 1e4 * float(limits[SIGNAL_LEVEL][1][len(grid) // 4])
+    reference_top = 1e4 * float(np.nanmax(limits[SIGNAL_LEVEL][1]))  # the upper limit at the smallest area
     y_high = max(np.nanmax(rates) if len(rates) else 0, reference_top, 2 * centre)
     y_high = min(y_high, max(3 * reference_top, 2 * centre))  # one extreme area must not flatten the funnel
     ticks_y = nice_ticks(0, y_high)
@@ -231,12 +231,13 @@ def small_multiple_svg(name, years, values, top_value, colour, periods=None, wid
 
 
 def trends_html(dashboard, group, signal_rows, translate):
-    """The group's yearly incidents and a small multiple per signal area (shared scale), or why there are none."""
+    """(html, charts): the group's yearly incidents and a small multiple per signal area (shared scale), or why
+    there are none."""
     t = translate
     if dashboard.yearly is None or group.yearly is None or not len(group.yearly):
         return "<p class='small'>{}</p>".format(escape(t(translatable(
             "No dated incidents were given: give them (Incidents and their date field) to see yearly trends and the "
-            "change on the previous period."))))
+            "change on the previous period.")))), []
     years = [int(y) for y in group.yearly.index]
     charts = [small_multiple_svg(group_title(dashboard, group, t), years, group.yearly.to_numpy(float),
                                  float(group.yearly.max()) or 1.0, DARK, dashboard.periods, width=230)]
@@ -405,7 +406,7 @@ def signal_table(dashboard, signal_rows, translate):
 def tiles_html(dashboard, group, signal_counts, translate):
     t = translate
     overall = dashboard.overall
-    rate, everyone = 1e4 * group.rate / 1, 1e4 * overall.rate
+    rate, everyone = 1e4 * group.rate, 1e4 * overall.rate
     change_value, change_text = change_words(group.change, t) if dashboard.yearly is not None else \
         ("\u2013", t(translatable("give dated incidents to see it")))
     periods = dashboard.periods
@@ -485,10 +486,8 @@ def page_html(dashboard, group, translate=lambda text: text, generated="", links
     if signal_rows:
         parts.append("<section><h2>{}</h2>{}</section>".format(escape(t(translatable("Signal areas, and what to do"))),
                                                                signal_table(dashboard, signal_rows, t)))
-    trends = trends_html(dashboard, group, signal_rows, t)
-    if isinstance(trends, tuple):
-        trends, multiples = trends
-        charts.update(("trend_{}".format(k), svg) for k, svg in enumerate(multiples))
+    trends, multiples = trends_html(dashboard, group, signal_rows, t)
+    charts.update(("trend_{}".format(k), svg) for k, svg in enumerate(multiples))
     parts.append("<section><h2>{}</h2>{}</section>".format(escape(t(translatable("Trends"))), trends))
     parts.append(lead_section(dashboard, rows, name, charts, t))
     targets = targets_for(dashboard.targets, group.name, dashboard.all_name)
