@@ -4803,12 +4803,12 @@ Clerical review: </source>
             <translation>Adroddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="435" />
+            <location filename="../processing/analysis/dashboard.py" line="436" />
             <source>(no group)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="462" />
+            <location filename="../processing/analysis/dashboard.py" line="463" />
             <source>Areas differ no more than Poisson chance allows (winsorised dispersion {:.2f} over {} areas): the limits are exact Poisson.</source>
             <translation type="unfinished" />
         </message>
@@ -4823,27 +4823,27 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="372" />
+            <location filename="../processing/analysis/dashboard.py" line="373" />
             <source>The count is negative or infinite for {} area(s): {}. Counts of incidents are whole numbers of zero or more; correct the count field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="377" />
+            <location filename="../processing/analysis/dashboard.py" line="378" />
             <source>The count is not a whole number for {} area(s): {} (e.g. {}). Give counts of incidents, not rates or forecasts.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="401" />
+            <location filename="../processing/analysis/dashboard.py" line="402" />
             <source>The years the count covers must be a number above 0 (got {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="406" />
+            <location filename="../processing/analysis/dashboard.py" line="407" />
             <source>No area has both a count and households above 0: nothing to compare.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="409" />
+            <location filename="../processing/analysis/dashboard.py" line="410" />
             <source>No area has an incident: there is no rate to compare the areas with.</source>
             <translation type="unfinished" />
         </message>
@@ -4858,7 +4858,7 @@ Clerical review: </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="461" />
+            <location filename="../processing/analysis/dashboard.py" line="462" />
             <source>Too few areas to test for overdispersion: the limits are exact Poisson.</source>
             <translation type="unfinished" />
         </message>
@@ -4878,362 +4878,362 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="383" />
+            <location filename="../processing/analysis/dashboard.py" line="384" />
             <source>{} area(s) have no count and are left out of the funnel: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="387" />
+            <location filename="../processing/analysis/dashboard.py" line="388" />
             <source>{} area(s) have no households (zero or missing), so no rate: they are left out of the funnel and the rates: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="471" />
+            <location filename="../processing/analysis/dashboard.py" line="472" />
             <source>No factor fields were given: statistical neighbours and lead indicators are left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="240" />
+            <location filename="../processing/analysis/dashboard_report.py" line="252" />
             <source>Incidents a year; the shaded years are the current period. The signal areas share one scale.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="357" />
+            <location filename="../processing/analysis/dashboard_report.py" line="371" />
             <source>Its similar areas do not run high: look for a local cause (repeat addresses, a block, a landlord) and visit here first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="365" />
+            <location filename="../processing/analysis/dashboard_report.py" line="379" />
             <source>#</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="365" />
+            <location filename="../processing/analysis/dashboard_report.py" line="379" />
             <source>Incidents (expected)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="365" />
+            <location filename="../processing/analysis/dashboard_report.py" line="379" />
             <source>Rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="366" />
+            <location filename="../processing/analysis/dashboard_report.py" line="380" />
             <source>Among similar areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="366" />
+            <location filename="../processing/analysis/dashboard_report.py" line="380" />
             <source>What to do</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="351" />
+            <location filename="../processing/analysis/dashboard_report.py" line="365" />
             <source>Fewer than expected: learn what works here.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="353" />
+            <location filename="../processing/analysis/dashboard_report.py" line="367" />
             <source>Review its incidents and target visits here first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="355" />
+            <location filename="../processing/analysis/dashboard_report.py" line="369" />
             <source>Its similar areas run high too: the kind of area explains part. Visit here first, then in its similar areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="402" />
+            <location filename="../processing/analysis/dashboard_report.py" line="416" />
             <source>Change on the previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="496" />
+            <location filename="../processing/analysis/dashboard_report.py" line="508" />
             <source>No factor fields were given, so there are no statistical neighbours and no lead indicators: give factors (e.g. the fire model's) to see them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="498" />
+            <location filename="../processing/analysis/dashboard_report.py" line="510" />
             <source>No factor varies between the areas: no lead indicators.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="513" />
+            <location filename="../processing/analysis/dashboard_report.py" line="525" />
             <source>Limits: exact Poisson.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="119" />
+            <location filename="../processing/analysis/dashboard_report.py" line="129" />
             <source>Funnel plot: {} per 10,000 households a year against households</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="167" />
+            <location filename="../processing/analysis/dashboard_report.py" line="178" />
             <source>above: more than chance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="167" />
+            <location filename="../processing/analysis/dashboard_report.py" line="178" />
             <source>below</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="168" />
+            <location filename="../processing/analysis/dashboard_report.py" line="179" />
             <source>within: noise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="169" />
+            <location filename="../processing/analysis/dashboard_report.py" line="180" />
             <source>99.8% and 95% (dashed) limits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="292" />
+            <location filename="../processing/analysis/dashboard_report.py" line="304" />
             <source>vs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="334" />
+            <location filename="../processing/analysis/dashboard_report.py" line="348" />
             <source>no previous period in the incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="336" />
+            <location filename="../processing/analysis/dashboard_report.py" line="350" />
             <source>no incident in the previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="397" />
+            <location filename="../processing/analysis/dashboard_report.py" line="411" />
             <source>give dated incidents to see it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="408" />
+            <location filename="../processing/analysis/dashboard_report.py" line="422" />
             <source>per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="412" />
+            <location filename="../processing/analysis/dashboard_report.py" line="426" />
             <source>areas above / below the limits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="413" />
+            <location filename="../processing/analysis/dashboard_report.py" line="427" />
             <source>the rest is noise: not ranked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="456" />
+            <location filename="../processing/analysis/dashboard_report.py" line="470" />
             <source>{}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="483" />
+            <location filename="../processing/analysis/dashboard_report.py" line="495" />
             <source>Planned against made</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="494" />
+            <location filename="../processing/analysis/dashboard_report.py" line="506" />
             <source>Lead indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="514" />
+            <location filename="../processing/analysis/dashboard_report.py" line="526" />
             <source>Each dot is an area. Dots between the solid lines (99.8%) are within what chance gives: noise, not ranked. {} Expected = the {} rate x households x years.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="523" />
+            <location filename="../processing/analysis/dashboard_report.py" line="535" />
             <source>Notes on the data and method</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="546" />
+            <location filename="../processing/analysis/dashboard_report.py" line="558" />
             <source>{}: performance on a page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="552" />
+            <location filename="../processing/analysis/dashboard_report.py" line="564" />
             <source>Areas above or below are outside the 99.8% limits of the funnel plot. * a change that is more than chance (exact Poisson test, p &lt; 0.05). Every page prints on A4.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="226" />
+            <location filename="../processing/analysis/dashboard_report.py" line="238" />
             <source>No dated incidents were given: give them (Incidents and their date field) to see yearly trends and the change on the previous period.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="340" />
+            <location filename="../processing/analysis/dashboard_report.py" line="354" />
             <source>within chance (exact Poisson test, p = {:.2f})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="400" />
+            <location filename="../processing/analysis/dashboard_report.py" line="414" />
             <source>Change, {}–{} on {}–{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="471" />
+            <location filename="../processing/analysis/dashboard_report.py" line="485" />
             <source>Signals and noise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="479" />
+            <location filename="../processing/analysis/dashboard_report.py" line="491" />
             <source>Trends</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="500" />
+            <location filename="../processing/analysis/dashboard_report.py" line="512" />
             <source>{} against {}: lead indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="511" />
+            <location filename="../processing/analysis/dashboard_report.py" line="523" />
             <source>Limits: exact negative binomial, because the areas differ more than chance (Spiegelhalter's overdispersion test; dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="566" />
+            <location filename="../processing/analysis/dashboard_report.py" line="578" />
             <source>All pages</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="168" />
+            <location filename="../processing/analysis/dashboard_report.py" line="179" />
             <source>{} average</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="243" />
+            <location filename="../processing/analysis/dashboard_report.py" line="255" />
             <source>The first {} of {} signal areas are shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="310" />
+            <location filename="../processing/analysis/dashboard_report.py" line="324" />
             <source>stands for {} more; with rate {:+.2f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="311" />
+            <location filename="../processing/analysis/dashboard_report.py" line="325" />
             <source>on its own; with rate {:+.2f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="319" />
+            <location filename="../processing/analysis/dashboard_report.py" line="333" />
             <source>made {:,.0f} of {:,.0f} planned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="339" />
+            <location filename="../processing/analysis/dashboard_report.py" line="353" />
             <source>more than chance (exact Poisson test, p {})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="374" />
+            <location filename="../processing/analysis/dashboard_report.py" line="388" />
             <source>{:.0f} of {}; their median {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="405" />
+            <location filename="../processing/analysis/dashboard_report.py" line="419" />
             <source>{} in {:g} year(s)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="406" />
+            <location filename="../processing/analysis/dashboard_report.py" line="420" />
             <source>{:,} areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="428" />
+            <location filename="../processing/analysis/dashboard_report.py" line="442" />
             <source> and {} more</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="429" />
+            <location filename="../processing/analysis/dashboard_report.py" line="443" />
             <source>Act first in {} area(s) with more {} than their households explain, beyond chance: {}{}. See what to do for each below.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="433" />
+            <location filename="../processing/analysis/dashboard_report.py" line="447" />
             <source>No area has more {} than chance explains: the differences between areas here are noise. Do not rank them; keep the plan.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="436" />
+            <location filename="../processing/analysis/dashboard_report.py" line="450" />
             <source>{} area(s) have fewer than expected: learn from them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="439" />
+            <location filename="../processing/analysis/dashboard_report.py" line="453" />
             <source>The {} on the previous period is more than chance: find out what changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="440" />
+            <location filename="../processing/analysis/dashboard_report.py" line="454" />
             <source>rise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="440" />
+            <location filename="../processing/analysis/dashboard_report.py" line="454" />
             <source>fall</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="473" />
+            <location filename="../processing/analysis/dashboard_report.py" line="487" />
             <source>Signal areas, and what to do</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="485" />
+            <location filename="../processing/analysis/dashboard_report.py" line="497" />
             <source>Targets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="485" />
+            <location filename="../processing/analysis/dashboard_report.py" line="497" />
             <source>Bar: made; black tick: planned; shading: half and nine tenths of the plan.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="502" />
+            <location filename="../processing/analysis/dashboard_report.py" line="514" />
             <source>Each stands for a cluster of factors that move together (|Spearman rho| of 0.5 or more). Bar: this page's household-weighted average, red where it is on the side that goes with more incidents; black tick: {}; shading: the middle half and the middle 80% of all areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="543" />
+            <location filename="../processing/analysis/dashboard_report.py" line="555" />
             <source>Page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="544" />
+            <location filename="../processing/analysis/dashboard_report.py" line="556" />
             <source>Per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="544" />
+            <location filename="../processing/analysis/dashboard_report.py" line="556" />
             <source>Change on previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="545" />
+            <location filename="../processing/analysis/dashboard_report.py" line="557" />
             <source>Areas above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="545" />
+            <location filename="../processing/analysis/dashboard_report.py" line="557" />
             <source>Areas below</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="550" />
+            <location filename="../processing/analysis/dashboard_report.py" line="562" />
             <source>{} average: {} per 10,000 households a year. {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="387" />
+            <location filename="../processing/analysis/dashboard_report.py" line="401" />
             <source>{} more signal areas are in the output layer (field signal).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="460" />
+            <location filename="../processing/analysis/dashboard_report.py" line="474" />
             <source>{:,} areas; the count covers {:g} year(s); compared with {} ({:,} areas). {}</source>
             <translation type="unfinished" />
         </message>
@@ -5687,12 +5687,12 @@ Output fields (the areas' own fields are kept): expected, ratio (observed / expe
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="445" />
+            <location filename="../processing/analysis/dashboard.py" line="446" />
             <source>The group field has {} different values for {} areas, one page each: most pages would hold one or two areas (at most {} pages, and fewer than half as many as areas). Choose a field such as the borough, ward or station ground.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard.py" line="454" />
+            <location filename="../processing/analysis/dashboard.py" line="455" />
             <source>Areas differ more than chance alone would make them (winsorised dispersion {:.2f} over {} areas, above the {:.2f} that chance allows): the limits are exact negative binomial, widened as Spiegelhalter's additive method sizes it (tau = {:.4f} on the square-root scale; dispersion alpha = {:.3f}).</source>
             <translation type="unfinished" />
         </message>
@@ -5832,6 +5832,11 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/algorithms/visit_map_book.py" line="206" />
             <source>{} area(s) of '{}' have no band from 1 to 5 and are left uncoloured.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="523" />
+            <source>The count field totals {:,.0f}, but the dated incidents of {}–{} (the last years the count covers) number {:,.0f}: the trends and the change on the previous period are for those incidents and years, the funnel for the count field.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -267,6 +267,15 @@ def test_targets_schema_and_pages():
         d.build_dashboard(ids, counts, households, 3, targets=bad)
 
 
+def test_a_count_that_is_not_the_incidents_of_the_current_period_is_said():
+    ids, counts, households, _, _ = areas(50)
+    yearly = pd.DataFrame({2015: counts // 2, 2016: counts - counts // 2})
+    agreed = d.build_dashboard(ids, counts, households, 2, yearly=yearly, current_years=[2015, 2016])
+    assert not any("dated incidents of" in str(n) for n in agreed.notes)
+    other = d.build_dashboard(ids, counts * 2, households, 2, yearly=yearly, current_years=[2015, 2016])
+    assert any("dated incidents of 2015\u20132016" in str(n) and n.warning for n in other.notes)
+
+
 def test_yearly_counts_and_the_current_period():
     table = d.yearly_counts([0, 0, 1, -1, 2], [2014, 2016, 2016, 2016, np.nan], 3)
     assert list(table.columns) == [2014, 2015, 2016]

@@ -507,9 +507,23 @@ def add_groups(dashboard, used, exposure, yearly, current_years):
         dashboard.yearly = yearly.reset_index(drop=True)
         dashboard.periods = periods_of(list(yearly.columns), current_years)
     dashboard.overall = group(None, np.arange(len(table)))
+    if yearly is not None and current_years:
+        dashboard.notes.extend(period_mismatch(float(np.nansum(counts)), dashboard.overall.yearly, current_years))
     if table["group"].notna().any():
         for name, rows in sorted(table.groupby("group", sort=False).indices.items(), key=lambda item: str(item[0])):
             dashboard.groups.append(group(name, np.sort(rows)))
+
+
+def period_mismatch(count_total, yearly_total, current_years):
+    """A note when the count field and the dated incidents of the current period disagree by more than 5%: the
+    tiles' count and the trends then describe different incidents or years."""
+    incidents = float(yearly_total.reindex(sorted(current_years), fill_value=0).sum())
+    if abs(incidents - count_total) <= 0.05 * max(count_total, incidents, 1):
+        return []
+    return [Note(translatable("The count field totals {:,.0f}, but the dated incidents of {}\u2013{} (the last years "
+                              "the count covers) number {:,.0f}: the trends and the change on the previous period are "
+                              "for those incidents and years, the funnel for the count field."),
+                 count_total, min(current_years), max(current_years), incidents, warning=True)]
 
 
 def periods_of(all_years, current_years):
