@@ -4885,7 +4885,7 @@ Clerical review: </source>
         <message>
             <location filename="../processing/analysis/dashboard.py" line="388" />
             <source>{} area(s) have no households (zero or missing), so no rate: they are left out of the funnel and the rates: {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/dashboard.py" line="472" />
@@ -5837,6 +5837,11 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/dashboard.py" line="523" />
             <source>The count field totals {:,.0f}, but the dated incidents of {}–{} (the last years the count covers) number {:,.0f}: the trends and the change on the previous period are for those incidents and years, the funnel for the count field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dashboard.py" line="388" />
+            <source>{} area(s) have no households (zero, negative or missing), so no rate: they are left out of the funnel and the rates: {}.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -174,12 +174,12 @@ def test_negative_counts_are_refused_naming_the_areas():
 
 def test_areas_with_zero_households_are_left_out_and_named():
     ids, counts, households, _, _ = areas(50)
-    households[[4, 9]] = [0, np.nan]
+    households[[4, 9, 11]] = [0, np.nan, -20]
     dashboard = d.build_dashboard(ids, counts, households, 3)
     table = dashboard.table
-    assert table.loc[[4, 9], "signal"].isna().all() and table.loc[[4, 9], "expected"].isna().all()
-    assert table["signal"].notna().sum() == 48
-    assert any("2 area(s) have no households" in str(n) and "A0004" in str(n) for n in dashboard.notes)
+    assert table.loc[[4, 9, 11], "signal"].isna().all() and table.loc[[4, 9, 11], "expected"].isna().all()
+    assert table["signal"].notna().sum() == 47
+    assert any("3 area(s) have no households" in str(n) and "A0011" in str(n) for n in dashboard.notes)
 
 
 def test_nothing_to_compare_is_said():
