@@ -4893,72 +4893,72 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="252" />
+            <location filename="../processing/analysis/dashboard_report.py" line="253" />
             <source>Incidents a year; the shaded years are the current period. The signal areas share one scale.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="371" />
+            <location filename="../processing/analysis/dashboard_report.py" line="372" />
             <source>Its similar areas do not run high: look for a local cause (repeat addresses, a block, a landlord) and visit here first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="379" />
+            <location filename="../processing/analysis/dashboard_report.py" line="380" />
             <source>#</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="379" />
+            <location filename="../processing/analysis/dashboard_report.py" line="380" />
             <source>Incidents (expected)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="379" />
+            <location filename="../processing/analysis/dashboard_report.py" line="380" />
             <source>Rate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="380" />
+            <location filename="../processing/analysis/dashboard_report.py" line="381" />
             <source>Among similar areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="380" />
+            <location filename="../processing/analysis/dashboard_report.py" line="381" />
             <source>What to do</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="365" />
+            <location filename="../processing/analysis/dashboard_report.py" line="366" />
             <source>Fewer than expected: learn what works here.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="367" />
+            <location filename="../processing/analysis/dashboard_report.py" line="368" />
             <source>Review its incidents and target visits here first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="369" />
+            <location filename="../processing/analysis/dashboard_report.py" line="370" />
             <source>Its similar areas run high too: the kind of area explains part. Visit here first, then in its similar areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="416" />
+            <location filename="../processing/analysis/dashboard_report.py" line="418" />
             <source>Change on the previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="508" />
+            <location filename="../processing/analysis/dashboard_report.py" line="510" />
             <source>No factor fields were given, so there are no statistical neighbours and no lead indicators: give factors (e.g. the fire model's) to see them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="510" />
+            <location filename="../processing/analysis/dashboard_report.py" line="512" />
             <source>No factor varies between the areas: no lead indicators.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="525" />
+            <location filename="../processing/analysis/dashboard_report.py" line="527" />
             <source>Limits: exact Poisson.</source>
             <translation type="unfinished" />
         </message>
@@ -4968,272 +4968,272 @@ Clerical review: </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="178" />
+            <location filename="../processing/analysis/dashboard_report.py" line="179" />
             <source>above: more than chance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="178" />
+            <location filename="../processing/analysis/dashboard_report.py" line="179" />
             <source>below</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="179" />
+            <location filename="../processing/analysis/dashboard_report.py" line="180" />
             <source>within: noise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="180" />
+            <location filename="../processing/analysis/dashboard_report.py" line="181" />
             <source>99.8% and 95% (dashed) limits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="304" />
+            <location filename="../processing/analysis/dashboard_report.py" line="305" />
             <source>vs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="348" />
+            <location filename="../processing/analysis/dashboard_report.py" line="349" />
             <source>no previous period in the incidents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="350" />
+            <location filename="../processing/analysis/dashboard_report.py" line="351" />
             <source>no incident in the previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="411" />
+            <location filename="../processing/analysis/dashboard_report.py" line="413" />
             <source>give dated incidents to see it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="422" />
+            <location filename="../processing/analysis/dashboard_report.py" line="424" />
             <source>per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="426" />
+            <location filename="../processing/analysis/dashboard_report.py" line="428" />
             <source>areas above / below the limits</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="427" />
+            <location filename="../processing/analysis/dashboard_report.py" line="429" />
             <source>the rest is noise: not ranked</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="470" />
+            <location filename="../processing/analysis/dashboard_report.py" line="472" />
             <source>{}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="495" />
+            <location filename="../processing/analysis/dashboard_report.py" line="497" />
             <source>Planned against made</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="506" />
+            <location filename="../processing/analysis/dashboard_report.py" line="508" />
             <source>Lead indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="526" />
+            <location filename="../processing/analysis/dashboard_report.py" line="528" />
             <source>Each dot is an area. Dots between the solid lines (99.8%) are within what chance gives: noise, not ranked. {} Expected = the {} rate x households x years.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="535" />
+            <location filename="../processing/analysis/dashboard_report.py" line="537" />
             <source>Notes on the data and method</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="558" />
+            <location filename="../processing/analysis/dashboard_report.py" line="560" />
             <source>{}: performance on a page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="564" />
+            <location filename="../processing/analysis/dashboard_report.py" line="566" />
             <source>Areas above or below are outside the 99.8% limits of the funnel plot. * a change that is more than chance (exact Poisson test, p &lt; 0.05). Every page prints on A4.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="238" />
+            <location filename="../processing/analysis/dashboard_report.py" line="239" />
             <source>No dated incidents were given: give them (Incidents and their date field) to see yearly trends and the change on the previous period.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="354" />
+            <location filename="../processing/analysis/dashboard_report.py" line="355" />
             <source>within chance (exact Poisson test, p = {:.2f})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="414" />
+            <location filename="../processing/analysis/dashboard_report.py" line="416" />
             <source>Change, {}–{} on {}–{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="485" />
+            <location filename="../processing/analysis/dashboard_report.py" line="487" />
             <source>Signals and noise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="491" />
+            <location filename="../processing/analysis/dashboard_report.py" line="493" />
             <source>Trends</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="512" />
+            <location filename="../processing/analysis/dashboard_report.py" line="514" />
             <source>{} against {}: lead indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="523" />
+            <location filename="../processing/analysis/dashboard_report.py" line="525" />
             <source>Limits: exact negative binomial, because the areas differ more than chance (Spiegelhalter's overdispersion test; dispersion {:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="578" />
+            <location filename="../processing/analysis/dashboard_report.py" line="580" />
             <source>All pages</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="179" />
+            <location filename="../processing/analysis/dashboard_report.py" line="180" />
             <source>{} average</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="255" />
+            <location filename="../processing/analysis/dashboard_report.py" line="256" />
             <source>The first {} of {} signal areas are shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="324" />
+            <location filename="../processing/analysis/dashboard_report.py" line="325" />
             <source>stands for {} more; with rate {:+.2f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="325" />
+            <location filename="../processing/analysis/dashboard_report.py" line="326" />
             <source>on its own; with rate {:+.2f}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="333" />
+            <location filename="../processing/analysis/dashboard_report.py" line="334" />
             <source>made {:,.0f} of {:,.0f} planned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="353" />
+            <location filename="../processing/analysis/dashboard_report.py" line="354" />
             <source>more than chance (exact Poisson test, p {})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="388" />
+            <location filename="../processing/analysis/dashboard_report.py" line="389" />
             <source>{:.0f} of {}; their median {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="419" />
+            <location filename="../processing/analysis/dashboard_report.py" line="421" />
             <source>{} in {:g} year(s)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="420" />
+            <location filename="../processing/analysis/dashboard_report.py" line="422" />
             <source>{:,} areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="442" />
+            <location filename="../processing/analysis/dashboard_report.py" line="444" />
             <source> and {} more</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="443" />
+            <location filename="../processing/analysis/dashboard_report.py" line="445" />
             <source>Act first in {} area(s) with more {} than their households explain, beyond chance: {}{}. See what to do for each below.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="447" />
+            <location filename="../processing/analysis/dashboard_report.py" line="449" />
             <source>No area has more {} than chance explains: the differences between areas here are noise. Do not rank them; keep the plan.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="450" />
+            <location filename="../processing/analysis/dashboard_report.py" line="452" />
             <source>{} area(s) have fewer than expected: learn from them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="453" />
+            <location filename="../processing/analysis/dashboard_report.py" line="455" />
             <source>The {} on the previous period is more than chance: find out what changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="454" />
+            <location filename="../processing/analysis/dashboard_report.py" line="456" />
             <source>rise</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="454" />
+            <location filename="../processing/analysis/dashboard_report.py" line="456" />
             <source>fall</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="487" />
+            <location filename="../processing/analysis/dashboard_report.py" line="489" />
             <source>Signal areas, and what to do</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="497" />
+            <location filename="../processing/analysis/dashboard_report.py" line="499" />
             <source>Targets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="497" />
+            <location filename="../processing/analysis/dashboard_report.py" line="499" />
             <source>Bar: made; black tick: planned; shading: half and nine tenths of the plan.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="514" />
+            <location filename="../processing/analysis/dashboard_report.py" line="516" />
             <source>Each stands for a cluster of factors that move together (|Spearman rho| of 0.5 or more). Bar: this page's household-weighted average, red where it is on the side that goes with more incidents; black tick: {}; shading: the middle half and the middle 80% of all areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="555" />
+            <location filename="../processing/analysis/dashboard_report.py" line="557" />
             <source>Page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="556" />
+            <location filename="../processing/analysis/dashboard_report.py" line="558" />
             <source>Per 10,000 households a year</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="556" />
+            <location filename="../processing/analysis/dashboard_report.py" line="558" />
             <source>Change on previous period</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="557" />
+            <location filename="../processing/analysis/dashboard_report.py" line="559" />
             <source>Areas above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="557" />
+            <location filename="../processing/analysis/dashboard_report.py" line="559" />
             <source>Areas below</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="562" />
+            <location filename="../processing/analysis/dashboard_report.py" line="564" />
             <source>{} average: {} per 10,000 households a year. {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="401" />
+            <location filename="../processing/analysis/dashboard_report.py" line="403" />
             <source>{} more signal areas are in the output layer (field signal).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/dashboard_report.py" line="474" />
+            <location filename="../processing/analysis/dashboard_report.py" line="476" />
             <source>{:,} areas; the count covers {:g} year(s); compared with {} ({:,} areas). {}</source>
             <translation type="unfinished" />
         </message>

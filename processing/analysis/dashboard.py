@@ -385,8 +385,8 @@ def check_counts(ids, counts, households):
                           int(missing.sum()), listed(ids[missing]), warning=True))
     no_households = np.isfinite(counts) & ~(np.isfinite(households) & (households > 0))
     if no_households.any():
-        notes.append(Note(translatable("{} area(s) have no households (zero, negative or missing), so no rate: they are left out "
-                                       "of the funnel and the rates: {}."),
+        notes.append(Note(translatable("{} area(s) have no households (zero, negative or missing), so no rate: they "
+                                       "are left out of the funnel and the rates: {}."),
                           int(no_households.sum()), listed(ids[no_households]), warning=True))
     return counts, households, notes
 

@@ -136,11 +136,12 @@ def funnel_svg(dashboard, rows, numbers_of, translate, width=700, height=400):
         parts.append('<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#eee"/>'.format(
             left, left + plot_w, py(value), py(value)))
         parts.append('<text x="{}" y="{:.1f}" text-anchor="end">{}</text>'.format(left - 6, py(value) + 4,
-                                                                                 escape(number(value, 0 if y_high > 20 else 1))))
+                                                                                 escape(number(value, int(y_high <= 20)))))
     for value in nice_ticks(x_low, x_high, 6):
         parts.append('<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>'.format(
             px(value), top + plot_h + 16, escape("{:,.0f}".format(value))))
-    parts.append('<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#888"/>'.format(left, top, plot_w, plot_h))
+    parts.append('<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#888"/>'.format(
+        left, top, plot_w, plot_h))
     for level, dash in ((WARNING_LEVEL, "5 4"), (SIGNAL_LEVEL, "")):
         for curve in limits[level]:
             points = " ".join("{:.1f},{:.1f}".format(px(x), py(1e4 * y)) for x, y in zip(grid, curve) if np.isfinite(y))
@@ -393,7 +394,8 @@ def signal_table(dashboard, signal_rows, translate):
                     "<td class='num'>{:.0f} ({:.1f})</td><td class='num'>{}</td><td class='text'>{}</td>"
                     "<td class='text'>{}</td></tr>".format(
                         css, number_, escape(str(area["name"])), escape(str(area["id"])), area["count"],
-                        area["expected"], number(area["rate_10k"]), escape(among), escape(advice(area, dashboard, theirs, t))))
+                        area["expected"], number(area["rate_10k"]), escape(among),
+                        escape(advice(area, dashboard, theirs, t))))
     html = "<table><tr>{}</tr>{}</table>".format("".join(
         "<th class='{}'>{}</th>".format("text" if k in (1, 4, 5) else "", escape(t(h))) for k, h in enumerate(head)),
         "".join(rows))
