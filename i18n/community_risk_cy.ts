@@ -1428,7 +1428,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="90" />
+            <location filename="../processing/algorithms/hmo.py" line="91" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="30" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="31" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="92" />
+            <location filename="../processing/algorithms/hmo.py" line="93" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="93" />
+            <location filename="../processing/algorithms/hmo.py" line="94" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1644,77 +1644,77 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="81" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="82" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="91" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="112" />
+            <location filename="../processing/algorithms/hmo.py" line="113" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="99" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="138" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="141" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="128" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="194" />
+            <location filename="../processing/algorithms/hmo.py" line="197" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="171" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="174" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="186" />
+            <location filename="../processing/algorithms/hmo.py" line="189" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="118" />
+            <location filename="../processing/analysis/linkage.py" line="119" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="130" />
+            <location filename="../processing/analysis/linkage.py" line="131" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="87" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="33" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="34" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -1961,7 +1961,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="86" />
+            <location filename="../processing/algorithms/hmo.py" line="87" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
@@ -2043,7 +2043,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="24" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="25" />
             <source>Housing benefit overlay</source>
             <translation>Troshaen budd-dal tai</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="57" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="67" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="69" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="77" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="84" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="86" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="79" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="81" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="110" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="112" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3504,7 +3504,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="38" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="39" />
             <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
 
 Inputs
@@ -3531,7 +3531,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="47" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="48" />
             <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
 
 Inputs
@@ -4120,17 +4120,17 @@ Output fields (the areas' own fields are kept): estimated_hmos, estimated_hmos_l
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="26" />
+            <location filename="../processing/algorithms/hmo.py" line="27" />
             <source>Find unlicensed HMOs</source>
             <translation>Canfod HMOs heb drwydded</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="29" />
+            <location filename="../processing/algorithms/hmo.py" line="30" />
             <source>property base</source>
             <translation>sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="29" />
+            <location filename="../processing/algorithms/hmo.py" line="30" />
             <source>ward or patch</source>
             <translation>ward neu batsh</translation>
         </message>
@@ -4151,102 +4151,102 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="122" />
+            <location filename="../processing/algorithms/hmo.py" line="124" />
             <source>Reading the property base and the files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="127" />
+            <location filename="../processing/algorithms/hmo.py" line="129" />
             <source>Linking, learning and ranking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="216" />
+            <location filename="../processing/algorithms/hmo.py" line="219" />
             <source>outside every area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="84" />
+            <location filename="../processing/algorithms/hmo.py" line="85" />
             <source>Property base</source>
             <translation>Sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="88" />
+            <location filename="../processing/algorithms/hmo.py" line="89" />
             <source>Address field(s)</source>
             <translation>Maes (meysydd) cyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="94" />
+            <location filename="../processing/algorithms/hmo.py" line="95" />
             <source>Judged at (YYYY-MM-DD)</source>
             <translation>Wedi'i farnu ar (BBBB-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="100" />
+            <location filename="../processing/algorithms/hmo.py" line="101" />
             <source>Wards or patches</source>
             <translation>Wardiau neu batshys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="102" />
+            <location filename="../processing/algorithms/hmo.py" line="103" />
             <source>Ward or patch name field</source>
             <translation>Maes enw'r ward neu'r patsh</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="104" />
+            <location filename="../processing/algorithms/hmo.py" line="105" />
             <source>Properties per inspection list</source>
             <translation>Eiddo fesul rhestr arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="106" />
+            <location filename="../processing/algorithms/hmo.py" line="107" />
             <source>Scored properties</source>
             <translation>Eiddo wedi'u sgorio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="108" />
+            <location filename="../processing/algorithms/hmo.py" line="109" />
             <source>Inspection lists</source>
             <translation>Rhestrau arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="115" />
+            <location filename="../processing/algorithms/hmo.py" line="117" />
             <source>Known HMOs</source>
             <translation>HMOs hysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="167" />
+            <location filename="../processing/algorithms/hmo.py" line="170" />
             <source>Choose the address field(s) of the property base.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="183" />
+            <location filename="../processing/algorithms/hmo.py" line="186" />
             <source>Give at least one dataset: the HMO register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="205" />
+            <location filename="../processing/algorithms/hmo.py" line="208" />
             <source>Choose the ward or patch name field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="144" />
+            <location filename="../processing/algorithms/hmo.py" line="147" />
             <source>Processing record: Find unlicensed HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="293" />
+            <location filename="../processing/algorithms/hmo.py" line="296" />
             <source>{} properties scored; {} known HMOs; model kept: {}. Held-out precision among the first 100: {:.1%} ({:.1f}× random).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="297" />
+            <location filename="../processing/algorithms/hmo.py" line="300" />
             <source>'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="155" />
+            <location filename="../processing/algorithms/hmo.py" line="158" />
             <source>'Judged at' must be a date written YYYY-MM-DD, such as 2024-04-01; it is '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="285" />
+            <location filename="../processing/algorithms/hmo.py" line="288" />
             <source>Inspection list: {}</source>
             <translation type="unfinished" />
         </message>
@@ -4746,12 +4746,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="53" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="54" />
             <source>Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="45" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="46" />
             <source>- Referral mode, with its Lawful basis: adds the home's address and UPRN.
 
 Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
@@ -4764,12 +4764,12 @@ Clerical review (optional): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="73" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="74" />
             <source>Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="60" />
             <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
 - Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
 - Match threshold: the match probability from which two records are one household (default 0.9).
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="136" />
+            <location filename="../processing/analysis/linkage.py" line="137" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5758,12 +5758,12 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="30" />
+            <location filename="../processing/algorithms/hmo.py" line="31" />
             <source>area context</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="50" />
+            <location filename="../processing/algorithms/hmo.py" line="51" />
             <source>Ranks every property of a borough by how likely it is a house in multiple occupation (HMO) without a licence, from files the council already holds (after the London Office of Data Analytics pilot).
 
 Inputs
@@ -5780,17 +5780,17 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="95" />
+            <location filename="../processing/algorithms/hmo.py" line="96" />
             <source>Area context (optional)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="97" />
+            <location filename="../processing/algorithms/hmo.py" line="98" />
             <source>Area context fields</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="231" />
+            <location filename="../processing/algorithms/hmo.py" line="234" />
             <source>Choose the area context fields (e.g. the Census 2021 shares of private renting and of converted or shared houses), or leave the area context layer out.</source>
             <translation type="unfinished" />
         </message>
@@ -5842,6 +5842,61 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/dashboard.py" line="388" />
             <source>{} area(s) have no households (zero, negative or missing), so no rate: they are left out of the funnel and the rates: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="14" />
+            <source>Where the probabilistic address matching runs. DuckDB, on this computer, suits a borough or a county. Spark (a cluster, or this computer's cores) suits tens of millions of records: it needs pyspark and Java (README, 'Linkage on Spark'). The same model and the same trained parameters apply on both, and both give the same households. Automatic uses Spark when the COMMUNITY_RISK_SPARK_MASTER environment variable names a Spark master, else DuckDB.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="12" />
+            <source>Automatic: Spark when COMMUNITY_RISK_SPARK_MASTER is set, else DuckDB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="13" />
+            <source>DuckDB, on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="13" />
+            <source>Spark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="30" />
+            <source>Linkage engine</source>
+            <translation>Peiriant cysylltu</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="29" />
+            <source>Spark (cannot run here: {}; see README, 'Linkage on Spark')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/linkage_engine.py" line="46" />
+            <source>Linkage engine: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage_engines.py" line="50" />
+            <source>Unknown linkage engine '{}': use {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage_engines.py" line="75" />
+            <source>The Spark linkage engine was chosen ({}), but {}: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage_engines.py" line="277" />
+            <source>The Spark linkage engine needs pyspark ({}): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage_engines.py" line="294" />
+            <source>Spark could not start ({}): {}.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -25,13 +25,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Java for the Spark linkage engine's test (PySpark in local mode); the plugin's default engine never needs it, so
+# a machine where it cannot be installed only skips that test (which says why).
+if ! command -v java >/dev/null 2>&1; then
+  say "installing Java (openjdk-17-jre-headless) for the Spark linkage engine"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } \
+    || say "WARNING: Java could not be installed: the Spark linkage test will be skipped"
+fi
+
 # --- 2. The pinned virtual environment ----------------------------------------------------------
 # --system-site-packages so that Debian's PyQGIS stays importable from the venv.
 if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   /usr/bin/python3 -m venv --system-site-packages .venv
 fi
-want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
+want=$(cat requirements.txt requirements-dev.txt requirements-spark.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat .venv/.pinned 2>/dev/null)" != "$want" ]; then
   say "installing pinned Python packages"
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored" >&2)

@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs, write_text
+from .linkage_engine import add_engine_parameter, linkage_engine
 from .people_at_risk import read_datasets  # one reader of council files for both linkage algorithms
 
 
@@ -112,6 +113,7 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("HTML files (*.html)"), optional=True,
                                                                 createByDefault=True))
+        add_engine_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("KNOWN_HMOS", tr("Known HMOs")))
 
     def perform(self, run):
@@ -125,7 +127,8 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
         areas = self.split_names(run, records)
         context = self.area_context(run, records)
         run.step(tr("Linking, learning and ranking"))
-        result = find_unlicensed_hmos(properties, datasets, as_at, progress=run.progress, area_context=context)
+        with linkage_engine(self, run):
+            result = find_unlicensed_hmos(properties, datasets, as_at, progress=run.progress, area_context=context)
         run.notes(result.notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: self.write_properties(run, records, result.properties), "KNOWN_HMOS": result.report["known_hmos"]}

@@ -15,6 +15,7 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
+from .linkage_engine import add_engine_parameter, linkage_engine
 from .people_at_risk import write_record, written_as
 from .pseudonym_secret import REVIEW_HELP, SECRET_HELP, add_secret_parameter, secret_of
 
@@ -64,6 +65,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
                                                             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("JSON files (*.json)"), createByDefault=True))
+        add_engine_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("FLAGGED", tr("Claimant households in F/G private rentals")))
 
     def perform(self, run):
@@ -82,10 +84,11 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
                   if homes.fields.lookupField(n) >= 0]
         claimants = read_table_file(path)
         run.step(tr("Linking claimants to EPC homes"))
-        table, review, record, notes = overlay(claimants, homes.frame(wanted), secret,
-                                          referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
-                                          lawful_basis=run.string(self.LAWFUL_BASIS),
-                                          claimants_name=os.path.basename(path))
+        with linkage_engine(self, run):
+            table, review, record, notes = overlay(claimants, homes.frame(wanted), secret,
+                                              referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
+                                              lawful_basis=run.string(self.LAWFUL_BASIS),
+                                              claimants_name=os.path.basename(path))
         run.notes(notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),

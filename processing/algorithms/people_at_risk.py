@@ -19,6 +19,7 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import write_table
+from .linkage_engine import add_engine_parameter, linkage_engine
 from .pseudonym_secret import REVIEW_HELP, SECRET_ENVIRONMENT, SECRET_HELP, add_secret_parameter, secret_of
 
 __all__ = ["FindPeopleAtRiskAlgorithm", "SECRET_ENVIRONMENT"]
@@ -93,6 +94,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
                                                             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("JSON files (*.json)"), createByDefault=True))
+        add_engine_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("HOUSEHOLDS", tr("Households")))
         self.addOutput(QgsProcessingOutputNumber("AT_RISK", tr("Households with two or more risk factors")))
 
@@ -108,10 +110,11 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         run.step()
         datasets = read_datasets(run, paths, roles)
         run.step(tr("Linking households"))
-        result = find_people_at_risk(datasets, secret, referral=referral,
-                                     lawful_basis=run.string(self.LAWFUL_BASIS),
-                                     threshold=self.parameterAsDouble(run.parameters, self.THRESHOLD, run.context),
-                                     known_postcodes=known)
+        with linkage_engine(self, run):
+            result = find_people_at_risk(datasets, secret, referral=referral,
+                                         lawful_basis=run.string(self.LAWFUL_BASIS),
+                                         threshold=self.parameterAsDouble(run.parameters, self.THRESHOLD, run.context),
+                                         known_postcodes=known)
         run.notes(result.notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, result.households)}

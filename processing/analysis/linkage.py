@@ -106,10 +106,11 @@ def _clean_uprn(value):
     return text if text.isdigit() and 1 <= len(text) <= 12 and int(text) > 0 else None
 
 
-def link_households(records, threshold=0.9, review_low=0.3, seed=1):
+def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None):
     """Household number for every record: records in one household share a UPRN (where the UPRN is not in
     conflict) or are linked by Splink at `threshold` or above. Pairs scored in [review_low, threshold) go to
-    clerical review."""
+    clerical review. engine: 'duckdb', 'spark' or 'auto' (linkage_engines.choose_engine); the households are the
+    same on both."""
     import pandas as pd
 
     notes = []
@@ -156,7 +157,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1):
     model, refused = {}, {"conflicting": 0, "ambiguous_rows": 0}
     household = _uprn_households(n, np.concatenate(left), np.concatenate(right))
     if n > 1:
-        predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold)
+        predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold, engine)
         predictions = _with_same_premise(predictions, linkable, threshold)
         identity = _identity(linkable)
         l = predictions["unique_id_l"].to_numpy(dtype=np.int64)
@@ -706,17 +707,6 @@ def _as_their_uprn_says(records, rows):
     return records, len(changed)
 
 
-def _duckdb_memory_mb(share=0.4):
-    """A share of the machine's memory for DuckDB (the rest stays for pandas and QGIS)."""
-    import os
-
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        total = 8 * 1024**3
-    return max(512, int(total * share / 1024**2))
-
-
 def _level(label, sql, m, u=None, null=False, tf=None):
     level = {"sql_condition": sql, "label_for_charts": label, "m_probability": m}
     if u is not None:  # for a level random pairs may never reach (the estimate replaces it when they do)
@@ -822,20 +812,22 @@ def _u_among_neighbours(connection, records, model):
         flat=records["flat"].fillna("-"), number_low=low, number_high=high)
     connection.register("neighbour_records", frame)
     labelled_filter = "l.uprn IS NOT NULL AND r.uprn IS NOT NULL AND l.uprn <> r.uprn"
-    base = ("SELECT l.number AS number_l, r.number AS number_r, l.building AS building_l, r.building AS building_r, "
+    base = ("SELECT l.unique_id AS id_l, r.unique_id AS id_r, l.number AS number_l, r.number AS number_r, "
+            "l.building AS building_l, r.building AS building_r, "
             "l.flat AS flat_l, r.flat AS flat_r, l.number_low AS number_low_l, r.number_low AS number_low_r, "
             "l.number_high AS number_high_l, r.number_high AS number_high_r FROM neighbour_records l "
             "JOIN neighbour_records r "
             "ON l.postcode = r.postcode AND l.unique_id < r.unique_id")
-    # the pairs once, as a table of at most NEIGHBOUR_SAMPLE (a county has millions; a sample gives the same shares)
-    connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({} AND {}) "
-                       "USING SAMPLE {} ROWS".format(base, labelled_filter, NEIGHBOUR_SAMPLE))
+    # the pairs once, as a table of at most NEIGHBOUR_SAMPLE (a county has millions; a sample gives the same shares),
+    # chosen by a hash of the ids: the same pairs on every run, whatever the threads or the engine
+    sample = " ORDER BY hash(id_l, id_r), id_l, id_r LIMIT {}".format(NEIGHBOUR_SAMPLE)
+    connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({} AND {}) {}".format(
+        base, labelled_filter, sample))
     labelled = connection.execute("SELECT count(*) FROM neighbour_pairs").fetchall()[0][0]
     if labelled >= MIN_NEIGHBOUR_PAIRS:
         pairs, how = "SELECT * FROM neighbour_pairs", "pairs of different UPRNs in one postcode"
     else:
-        connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({}) USING SAMPLE {} ROWS"
-                           .format(base, NEIGHBOUR_SAMPLE))
+        connection.execute("CREATE OR REPLACE TEMP TABLE neighbour_pairs AS SELECT * FROM ({}) {}".format(base, sample))
         pairs, how = "SELECT * FROM neighbour_pairs", "all pairs in one postcode (too few pairs of different UPRNs)"
     total_pairs = connection.execute("SELECT count(*) FROM neighbour_pairs").fetchall()[0][0]
     if total_pairs < MIN_NEIGHBOUR_PAIRS:
@@ -879,39 +871,33 @@ def _round(value):
     return None if value is None else float(f"{value:.4g}")
 
 
-def _splink_predict(records, review_low, seed, threshold=0.9):
+def _splink_predict(records, review_low, seed, threshold=0.9, engine=None):
     import logging
-    import os
-    import tempfile
 
-    import duckdb
     import pandas as pd
-    from splink import DuckDBAPI, Linker, block_on
+    from splink import Linker, block_on
 
-    connection = duckdb.connect(":memory:")
-    connection.execute("SET enable_progress_bar = false")  # its bars would flood the Processing log
-    # Bound DuckDB's memory and let it spill to disk: a county's pairwise comparisons outgrow RAM.
-    spill = os.path.join(tempfile.gettempdir(), "community_risk_duckdb")
-    os.makedirs(spill, exist_ok=True)
-    connection.execute("SET temp_directory = '{}'".format(spill.replace("'", "''")))
-    connection.execute("SET memory_limit = '{}MB'".format(_duckdb_memory_mb()))
-    db_api = DuckDBAPI(connection)
+    from .linkage_engines import open_engine, trained, u_from_random_pairs
+
+    engine = open_engine(engine)  # Splink on DuckDB here, or on Spark (linkage_engines.py)
     # "no flat" is a value: a house and a flat at the same number are different homes
     low, high = _number_span(records["number"])
-    table = db_api.register(records[["unique_id", "uprn", "postcode", "number", "building", "street"]].assign(
-        flat=records["flat"].fillna("-"), number_low=low, number_high=high))
+    frame = records[["unique_id", "uprn", "postcode", "number", "building", "street"]].assign(
+        flat=records["flat"].fillna("-"), number_low=low, number_high=high)
+    table = engine.register(frame)
     # prior that two random rows are one home: about one in the number of rows (refined below)
     uprn_sizes = records["uprn"].dropna().value_counts()
     uprn_pairs = int((uprn_sizes * (uprn_sizes - 1) // 2).sum())
     by_label = uprn_pairs >= MIN_UPRN_PAIRS
-    linker = Linker(table, _settings(min(0.5, 1.0 / max(len(records), 2)), prior_m=not by_label),
-                    log_level=logging.WARNING)
+    settings = _settings(min(0.5, 1.0 / max(len(records), 2)), prior_m=not by_label)
+    # u from every pair of a seeded sample of rows, scored the same way whichever engine links
+    settings = u_from_random_pairs(engine, frame, settings, min(2e6, len(records) * 200), seed)
+    linker = Linker(table, engine.settings(settings), log_level=logging.WARNING)
     sizes = records.dropna(subset=["postcode", "number", "street"]).groupby(
         ["postcode", "number", "street", records["flat"].fillna("-")]).size()
     if (sizes > 1).any():  # with no exact pairs at all (tiny inputs) the estimate would be 0: keep the prior
         linker.training.estimate_probability_two_random_records_match(
             [block_on("postcode", "number", "street", "flat")], recall=0.7)
-    linker.training.estimate_u_using_random_sampling(max_pairs=min(2e6, len(records) * 200), seed=seed)
 
     # m: from pairs sharing a UPRN where there are enough of them, else by expectation maximisation
     if by_label:
@@ -927,22 +913,19 @@ def _splink_predict(records, review_low, seed, threshold=0.9):
             evidence = min(len(records), 1000)
         except Exception:  # EM can fail to converge on tiny or uniform inputs: the prior stands
             source = "prior (expectation maximisation did not converge)"
-    model = linker.misc.save_model_to_json()
+    model = trained(linker, settings)
     model = _blend_with_prior(model, evidence)
-    neighbours = _u_among_neighbours(connection, records, model)
-    linker = Linker(table, model, log_level=logging.WARNING)
+    neighbours = _u_among_neighbours(engine.local, records, model)
+    linker = Linker(table, engine.settings(model), log_level=logging.WARNING)
     predicted = linker.inference.predict(threshold_match_probability=review_low)
-    # Only a few columns leave DuckDB: every link, and the borderline pairs most likely to be links first (a
-    # clerical review list longer than REVIEW_LIMIT is read by no one). A county's predictions stay in DuckDB,
-    # which spills to disk, rather than in pandas.
-    relation = predicted.as_duckdbpyrelation()
-    # partial weights: Splink leaves out a comparison whose weight is the same for every pair
-    weights = [c for c in ["mw_" + c["output_column_name"] for c in COMPARISONS] + ["mw_tf_adj_street"]
-               if c in relation.columns]
-    relation = relation.project(", ".join(["unique_id_l", "unique_id_r", "match_weight", "match_probability"] + weights))
-    links = relation.filter("match_probability >= {}".format(float(threshold))).df()
-    review = relation.filter("match_probability < {}".format(float(threshold))).order(
-        "match_probability DESC, unique_id_l, unique_id_r").limit(REVIEW_LIMIT).df()
+    # Only a few columns leave the engine: every link, and the borderline pairs most likely to be links first (a
+    # clerical review list longer than REVIEW_LIMIT is read by no one). A county's predictions stay in the engine
+    # (DuckDB spills to disk) rather than in pandas. Partial weights: Splink leaves out a comparison whose weight is
+    # the same for every pair.
+    weights = ["mw_" + c["output_column_name"] for c in COMPARISONS] + ["mw_tf_adj_street"]
+    links, review = engine.predictions(predicted, ["unique_id_l", "unique_id_r", "match_weight", "match_probability"]
+                                       + weights, threshold, REVIEW_LIMIT)
+    engine.finish()
     described = {"m_learnt_from": source, "labelled_pairs": evidence, "prior_worth_pairs": PRIOR_PAIRS,
                  "probability_two_random_records_match": _round(model["probability_two_random_records_match"]),
                  "street_term_frequency_adjustment": True,
