@@ -24,6 +24,7 @@ bench: setup
 	@$(PY) bench/bench_health_housing.py
 	@$(PY) bench/bench_hmo_prevalence.py
 	@$(PY) bench/bench_hmo.py
+	@$(PY) bench/bench_linkage_engines.py
 	@$(PY) bench/bench_reports.py
 
 package: setup

@@ -243,3 +243,35 @@ def test_link_on_spark_script_under_spark_submit(extracts, tmp_path):
     assert spark[["dataset", "row"]].equals(duck[["dataset", "row"]])
     assert _partition(spark["household"].to_numpy()) == _partition(duck["household"].to_numpy())
     assert duck["household"].nunique() > 250
+
+
+def test_the_three_linking_algorithms_offer_the_engine_and_refuse_spark_that_cannot_run(tmp_path, monkeypatch):
+    from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
+
+    from helpers import run_algorithm
+
+    for algorithm_id in ("findpeopleatrisk", "housingbenefitoverlay", "findunlicensedhmos"):
+        algorithm = QgsApplication.processingRegistry().algorithmById("communityrisk:" + algorithm_id)
+        parameter = algorithm.parameterDefinition("LINKAGE_ENGINE")
+        assert parameter is not None and parameter.defaultValue() == 0, algorithm_id
+        assert parameter.flags() & parameter.FlagAdvanced and len(parameter.options()) == 3
+    records = _small_records()
+    frame = pd.DataFrame({"UPRN": "", "Post Code": records["postcode"], "Address Line 1": records["written"]})
+    frame.to_csv(tmp_path / "register.csv", index=False)
+    parameters = {"DATASETS": [str(tmp_path / "register.csv")], "ROLES": "register",
+                  "SECRET": "correct horse battery staple", "OUTPUT": str(tmp_path / "households.csv"),
+                  "RECORD": str(tmp_path / "record.json")}
+    monkeypatch.setattr(linkage_engines, "spark_available", lambda: (False, "pyspark is not installed"))
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("communityrisk:findpeopleatrisk", dict(parameters, LINKAGE_ENGINE=2))
+    assert "requirements-spark.txt" in str(raised.value) and "asked for" in str(raised.value)
+    assert not (tmp_path / "households.csv").exists()
+
+    class Log(QgsProcessingFeedback):
+        lines = []
+
+        def pushInfo(self, text):  # noqa: N802
+            self.lines.append(text)
+
+    result = run_algorithm("communityrisk:findpeopleatrisk", dict(parameters, LINKAGE_ENGINE=1), Log())
+    assert result["HOUSEHOLDS"] == 3 and "Linkage engine: duckdb" in Log.lines
