@@ -5437,12 +5437,12 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="232" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="235" />
             <source>Printed {}</source>
             <translation>Argraffwyd {}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="236" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="239" />
             <source>{} pages: {} P1 and {} P2 postcodes.</source>
             <translation type="unfinished" />
         </message>
@@ -5467,7 +5467,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="239" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="242" />
             <source>No P1 postcodes in: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -5825,12 +5825,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="203" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="206" />
             <source>The band field '{}' of the {} layer '{}' holds no band from 1 to 5 (e.g. {}). Choose the band field of the fire model's output.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/visit_map_book.py" line="206" />
+            <location filename="../processing/algorithms/visit_map_book.py" line="209" />
             <source>{} area(s) of '{}' have no band from 1 to 5 and are left uncoloured.</source>
             <translation type="unfinished" />
         </message>
@@ -5897,6 +5897,11 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/analysis/linkage_engines.py" line="294" />
             <source>Spark could not start ({}): {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/visit_map_book.py" line="202" />
+            <source>No area of the {} layer '{}' lies on or near the split areas: the maps show no bands. Are they the same place?</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -92,6 +92,25 @@ def test_a_field_without_bands_is_refused_and_missing_bands_said(inputs, tmp_pat
     assert any(w.startswith("3 area(s) of 'gaps' have no band from 1 to 5") for w in warnings), warnings
 
 
+def test_split_areas_away_from_the_risk_areas_are_said(inputs, tmp_path):
+    from helpers import memory_layer
+    from qgis.core import QgsProcessingFeedback
+    from qgis.PyQt.QtCore import QVariant
+
+    elsewhere = memory_layer("Polygon", "elsewhere", [("name", QVariant.String)], [
+        ("POLYGON((300000 300000, 302000 300000, 302000 302000, 300000 302000, 300000 300000))", ["Far"])])
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, text):  # noqa: N802
+            warnings.append(text)
+
+    out = tmp_path / "b.pdf"
+    run_algorithm("communityrisk:visitmapbook", book_parameters(inputs, str(out), SPLIT_AREAS=elsewhere,
+                                                                 SPLIT_FIELD="name"), Feedback())
+    assert pdf_pages(out) == 1 and any("lies on or near the split areas" in w for w in warnings), warnings
+
+
 def test_rows_per_page_is_checked():
     from community_risk.processing.analysis.messages import AnalysisError
 

@@ -198,6 +198,9 @@ class VisitMapBookAlgorithm(CommunityRiskAlgorithm):
         from ..analysis.map_book import banded
 
         values = [python_value(feature[band]) for feature in layer.getFeatures()]
+        if not values:
+            run.warn(tr("No area of the {} layer '{}' lies on or near the split areas: the maps show no bands. Are "
+                        "they the same place?").format(risk.role, risk.label))
         good = banded(values)
         if values and not good.any():
             fail(tr("The band field '{}' of the {} layer '{}' holds no band from 1 to 5 (e.g. {}). Choose the band "
