@@ -173,7 +173,7 @@ def test_clerical_review_puts_both_addresses_side_by_side_with_the_reason_and_le
     assert (result.household[left] != result.household[right]).all()
     # the two rows of one UPRN-less flat-less '41' are offered, saying why; two UPRNs at one address likewise
     reasons = dict(zip(zip(review["written_l"], review["written_r"]), review["reason"]))
-    assert reasons[("41 Hindle Hill", "41 Hindle Hill")] == "a row matches another home as well"
+    assert reasons[("41 Hindle Hill", "41 Hindle Hill")] == "both leave the flat out, at a house of flats"
     assert any(r == "the rows name two homes: UPRNs differ" for r in review["reason"])
     # pairs alike in reason and levels sit together, so a page of them is cleared at once
     pattern = review[["reason", "postcode", "premise", "flat", "street"]].astype(str).agg("|".join, axis=1)

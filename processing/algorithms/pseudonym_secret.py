@@ -36,7 +36,8 @@ REVIEW_HELP = translatable(
     "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the "
     "dataset and row of each record; in referral mode both addresses as written and as standardised, and their "
     "UPRNs; the reason the pair was not joined (scored below the threshold, the rows name two homes and what tells "
-    "them apart, a row matches another home as well, or its household names another home); then for "
+    "them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which "
+    "flat, or its household names another home; pairs in doubt first, pairs naming two homes after them); then for "
     "postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the "
     "comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and "
     "probability.\n")

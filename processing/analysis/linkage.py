@@ -176,8 +176,13 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
         # clerical review: the pairs left in two households, with the reason the linkage did not join them
         reason = np.full(len(l), "", dtype=object)
         reason[~strong] = "scored below the link threshold"
-        reason[strong & conflicting] = "the rows name two homes: " + apart_by[strong & conflicting]
+        reason[conflicting] = "the rows name two homes: " + apart_by[conflicting]
         reason[candidate[contested]] = "a row matches another home as well"
+        held_apart = candidate[contested]
+        both = identity.unplaced[l[held_apart]] & identity.unplaced[r[held_apart]]
+        reason[held_apart[both]] = "both leave the flat out, at a house of flats"
+        unnamed = (identity.flat[l[held_apart]] == "?") & (identity.flat[r[held_apart]] == "?")
+        reason[held_apart[unnamed]] = "neither says which flat"
         apart = household[l] != household[r]
         reason[accepted & apart] = "its household names another home"
         held = (predictions["match_probability"] >= review_low).to_numpy() & apart & (reason != "")
@@ -647,9 +652,12 @@ def clerical_review(review, records, written=False):
     table["match_probability"] = review["match_probability"].to_numpy()
     pattern = table[["reason"] + list(REVIEW_COMPARISONS)].astype(str).agg(" | ".join, axis=1)
     table["pattern_pairs"] = pattern.map(pattern.value_counts()).to_numpy()
-    order = pd.DataFrame({"best": pattern.map(table.groupby(pattern)["match_probability"].max()), "pattern": pattern,
-                          "p": table["match_probability"]})
-    order = order.sort_values(["best", "pattern", "p"], ascending=[False, True, False], kind="stable").index
+    # the pairs in doubt first; pairs whose rows name two homes (cleared a page at a time) after them
+    settled = table["reason"].str.startswith("the rows name two homes").to_numpy()
+    order = pd.DataFrame({"settled": settled, "best": pattern.map(table.groupby(pattern)["match_probability"].max()),
+                          "pattern": pattern, "p": table["match_probability"]})
+    order = order.sort_values(["settled", "best", "pattern", "p"], ascending=[True, False, True, False],
+                              kind="stable").index
     return table.loc[order, columns].reset_index(drop=True)
 
 
