@@ -325,3 +325,27 @@ def test_a_shapefile_output_is_written_feature_by_feature(sample_path, tmp_path)
     def rows(layer):
         return sorted((f["address"], f["rating"] or "", round(f.geometry().asPoint().x(), 1)) for f in layer.getFeatures())
     assert rows(shapefile) == rows(geopackage)
+
+
+def test_postcodes_read_straight_from_a_geopackage_place_homes_as_qgis_reading_them_does(sample_path, tmp_path,
+                                                                                         monkeypatch):
+    import sqlite3
+
+    from community_risk.processing.analysis import counting
+
+    read = []
+    original = counting.geopackage_points
+    monkeypatch.setattr(counting, "geopackage_points", lambda *args: read.append(args) or original(*args))
+    path = sample_certificates(sample_path, tmp_path, 500)
+    outputs = []
+    for postcodes in (sample_path + "|layername=postcodes", sample_path + "|layername=postcodes|subset=1 = 1"):
+        outputs.append(str(tmp_path / "homes{}.gpkg".format(len(outputs))))
+        run_algorithm("communityrisk:loadepc", {"INPUT": path, "POSTCODES": postcodes, "POSTCODE_FIELD": "postcode",
+                                                "OUTPUT": outputs[-1]})
+    assert len(read) == 1  # the subset made QGIS read the second run's postcodes
+
+    def homes(output):
+        name = output.rsplit("/", 1)[1][:-5]
+        query = 'SELECT address, postcode, placed_by, hex(geom) FROM "{}" ORDER BY address, hex(geom)'.format(name)
+        return sqlite3.connect(output).execute(query).fetchall()
+    assert homes(outputs[0]) == homes(outputs[1]) and len(homes(outputs[0])) == 500

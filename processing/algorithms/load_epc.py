@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProviderRegistry,
     QgsRendererCategory,
     QgsSymbol,
     QgsWkbTypes,
@@ -166,12 +167,15 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         return frame.drop_duplicates("uprn", keep="last")
 
     def postcode_points(self, run, postcodes):
-        """Postcode -> point (a postcode given twice: its first point). Only the postcode field is read."""
+        """Postcodes as written and their points, in layer order. Only the postcode field is read: from a plain
+        GeoPackage file in one query, else feature by feature."""
         import pandas as pd
 
-        from ..analysis.postcodes import normalise_postcodes
-
-        index = postcodes.field_index(run.string(self.POSTCODE_FIELD))
+        field = run.string(self.POSTCODE_FIELD)
+        index = postcodes.field_index(field)
+        direct = self.geopackage_postcodes(run, postcodes, field)
+        if direct is not None:
+            return direct
         request = QgsFeatureRequest().setSubsetOfAttributes([index])
         total = max(postcodes.source.featureCount(), 1)
         codes, xs, ys = [], [], []
@@ -184,9 +188,27 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
                     codes.append(feature.attribute(index))
                     xs.append(point.x())
                     ys.append(point.y())
-        codes = normalise_postcodes([python_value(c) for c in codes])
-        frame = pd.DataFrame({"postcode": codes, "x": xs, "y": ys})
-        return frame[frame["postcode"].notna()].drop_duplicates("postcode", keep="first")
+        return pd.DataFrame({"postcode": [python_value(c) for c in codes], "x": xs, "y": ys})
+
+    def geopackage_postcodes(self, run, postcodes, field):
+        """The postcodes and points of a plain GeoPackage point layer (no filter, single points), read with
+        SQLite (analysis.counting.geopackage_points); else None."""
+        import pandas as pd
+
+        from ..analysis.counting import geopackage_points
+
+        layer = self.parameterAsVectorLayer(run.parameters, self.POSTCODES, run.context)
+        if (not isinstance(run.parameters.get(self.POSTCODES), str) or layer is None or layer.providerType() != "ogr"
+                or layer.subsetString() or QgsWkbTypes.isMultiType(layer.wkbType())):
+            return None
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path") or ""
+        if parts.get("subset") or not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+            return None
+        found = geopackage_points(path, parts.get("layerName") or None, (field,))
+        if found is None or len(found[0]) != postcodes.source.featureCount():
+            return None
+        return pd.DataFrame({"postcode": found[2][0], "x": found[0], "y": found[1]})
 
     def write(self, run, connection, crs, work):
         """A point layer: a GeoPackage file is filled in bulk by GDAL, any other sink feature by feature. A

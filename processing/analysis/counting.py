@@ -81,10 +81,11 @@ POINT_WKB = b"\x01\x01\x00\x00\x00"  # little-endian, type 1 (2D point)
 POINT_RECORD = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
 
 
-def geopackage_points(path, table=None):
+def geopackage_points(path, table=None, columns=()):
     """x and y (NaN where a point is missing or empty) of every feature of a GeoPackage point table, read with
-    SQLite and shapely: one query and one vectorised parse instead of a feature at a time. None when the
-    file is not a plain GeoPackage point table (then the caller reads it its usual way)."""
+    SQLite and shapely: one query and one vectorised parse instead of a feature at a time; with `columns`,
+    also those fields' values, in the same order (x, y, [values of each column]). None when the file is not
+    a plain GeoPackage point table (then the caller reads it its usual way)."""
     import sqlite3
 
     try:
@@ -97,10 +98,20 @@ def geopackage_points(path, table=None):
             table, column, kind = found[0]
             if kind.upper() != "POINT":
                 return None
-            blobs = [r[0] for r in database.execute('SELECT "{}" FROM "{}"'.format(column.replace('"', '""'),
-                                                                                 table.replace('"', '""')))]
+            names = ", ".join('"{}"'.format(c.replace('"', '""')) for c in (column,) + tuple(columns))
+            rows = database.execute('SELECT {} FROM "{}"'.format(names, table.replace('"', '""'))).fetchall()
     except sqlite3.Error:
         return None
+    blobs = [r[0] for r in rows]
+    values = [[r[k] for r in rows] for k in range(1, len(columns) + 1)]
+    points = _blob_points(blobs)
+    if points is None:
+        return None
+    return points + (values,) if columns else points
+
+
+def _blob_points(blobs):
+    """x and y of GeoPackage point blobs, or None if one is not the standard binary."""
     if any(b is not None and (len(b) < 8 or b[:2] != b"GP" or b[3] & 0x20) for b in blobs):
         return None  # not the standard binary (e.g. an extension's geometry): let the caller read it
     wkb = [None if b is None or b[3] & 0x10 else b[8 + ENVELOPE_BYTES.get((b[3] >> 1) & 7, 0):] for b in blobs]

@@ -374,17 +374,23 @@ OUTPUT_FIELDS = ("uprn", "address", "postcode", "rating", "efficiency", "band_fg
 
 def place_homes(connection, uprn_points=None, postcode_points=None):
     """The table `placed`: each home of `homes` with x, y and placed_by ('uprn' / 'postcode' / NULL): its UPRN's
-    point, else its postcode's. uprn_points / postcode_points: DataFrames (uprn or postcode, x, y). Homes are
-    in postcode order, so neighbours are written together. Returns the number of homes left unplaced."""
+    point, else its postcode's. uprn_points: DataFrame (uprn, x, y), one row per UPRN; postcode_points:
+    DataFrame (postcode as written, x, y) in layer order: postcodes are normalised as the certificates' are, and
+    a postcode given twice takes its first point. Homes are in postcode order, so neighbours are written
+    together. Returns the number of homes left unplaced."""
+    import numpy as np
     import pandas as pd
 
     empty = pd.DataFrame({"key": pd.Series([], dtype=object), "x": pd.Series([], dtype=float),
                           "y": pd.Series([], dtype=float)})
     for name, frame, column in (("uprn_points", uprn_points, "uprn"), ("postcode_points", postcode_points, "postcode")):
         frame = empty if frame is None else frame.rename(columns={column: "key"})[["key", "x", "y"]]
-        connection.register(name + "_frame", frame)
-        connection.execute("CREATE OR REPLACE TABLE {0} AS SELECT CAST(key AS VARCHAR) AS key, CAST(x AS DOUBLE) AS x, "
-                           "CAST(y AS DOUBLE) AS y FROM {0}_frame".format(name))
+        frame = frame[np.isfinite(frame["x"].to_numpy(float)) & frame["key"].notna()]
+        connection.register(name + "_frame", frame.assign(i=np.arange(len(frame))))
+        key = "CAST(key AS VARCHAR)" if name == "uprn_points" else _postcode_sql("CAST(key AS VARCHAR)")
+        connection.execute("CREATE OR REPLACE TABLE {0} AS SELECT {1} AS key, arg_min(CAST(x AS DOUBLE), i) AS x, "
+                           "arg_min(CAST(y AS DOUBLE), i) AS y FROM {0}_frame WHERE {1} IS NOT NULL GROUP BY 1".format(
+                               name, key))
         connection.unregister(name + "_frame")
     connection.execute("""CREATE OR REPLACE TABLE placed AS
         SELECT h.*, strftime(h.date, '%Y-%m-%d') AS lodged,
