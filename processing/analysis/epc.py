@@ -145,7 +145,7 @@ def _scan(certificates, path):
     delimiter = separator(path, "utf-8")
     compression = "gzip" if path.lower().endswith(".gz") else "none"
     return ("read_csv({}, header = true, all_varchar = true, delim = {}, quote = '\"', escape = '\"', "
-            "compression = '{}', null_padding = true, max_line_size = 10000000)").format(
+            "compression = '{}', null_padding = true)").format(
                 _literal(path), _literal(delimiter), compression)
 
 
