@@ -48,6 +48,7 @@ indicators = indicators.rename(columns={"Houses without central heating indicato
 base = path + ".base.csv"
 epc_certificates.generate_certificates(postcodes, indicators, n_homes=45000).to_csv(base, index=False)
 connection = duckdb.connect()
+connection.execute("SET enable_progress_bar = false")
 connection.execute("SET preserve_insertion_order = false")
 n = connection.execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [base]).fetchone()[0]
 columns = [c[0] for c in connection.execute("DESCRIBE SELECT * FROM read_csv(?, all_varchar = true)", [base]).fetchall()]
@@ -68,7 +69,9 @@ import duckdb
 from community_risk.processing.analysis import epc
 path, label, goal = sys.argv[1], sys.argv[2], sys.argv[3]
 start = time.perf_counter()
-rows = duckdb.connect().execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [path]).fetchone()[0]
+reader = duckdb.connect()
+reader.execute("SET enable_progress_bar = false")
+rows = reader.execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [path]).fetchone()[0]
 bare = time.perf_counter() - start
 work = tempfile.mkdtemp(prefix="community_risk_bench_")
 connection = epc.connect(work)
@@ -92,7 +95,9 @@ postcodes = os.path.join(work, "postcodes.gpkg")
 subprocess.run(["ogr2ogr", "-f", "GPKG", postcodes, "/vsigzip/" + sys.argv[4], "-nln", "postcodes", "-a_srs", "EPSG:27700",
                 "-oo", "X_POSSIBLE_NAMES=easting", "-oo", "Y_POSSIBLE_NAMES=northing"], check=True)
 start = time.perf_counter()
-rows = duckdb.connect().execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [path]).fetchone()[0]
+reader = duckdb.connect()
+reader.execute("SET enable_progress_bar = false")
+rows = reader.execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [path]).fetchone()[0]
 bare = time.perf_counter() - start
 start = time.perf_counter()
 done = subprocess.run([qgis_process, "run", "communityrisk:loadepc", "--", "INPUT=" + path, "POSTCODES=" + postcodes,
