@@ -26,8 +26,8 @@ REQUIREMENTS = {
     "scipy": Requirement("scipy", "scipy", "1.8", None, ""),
     "statsmodels": Requirement("statsmodels", "statsmodels", "0.13", None, ""),
     "mapclassify": Requirement("mapclassify", "mapclassify", "2.4", None, ""),
-    "rasterio": Requirement("rasterio", "rasterio", "1.3", None, ""),
-    "pyogrio": Requirement("pyogrio", "pyogrio", "0.7", None, ""),
+    # GDAL's own bindings, the GDAL QGIS loads (never a wheel bundling a second libgdal): rasters, vector tables
+    "osgeo": Requirement("osgeo", "GDAL", "3.0", None, ""),
     "splink": Requirement("splink", "splink", "4.0", None, translatable(
         "the linkage uses Splink 4's Linker and DuckDBAPI; Splink 3 is different")),
     "duckdb": Requirement("duckdb", "duckdb", "1.0", None, ""),

@@ -18,6 +18,11 @@ command -v lrelease >/dev/null 2>&1 || missing+=(qttools5-dev-tools)
 command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the rendered-report tests (headless Chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)  # the map book tests (pdfinfo, pdftoppm, pdftotext)
+# pyogrio and rasterio are built against Debian's libgdal (requirements-dev.txt says why): headers and a compiler
+command -v gdal-config >/dev/null 2>&1 || missing+=(libgdal-dev)
+command -v cc >/dev/null 2>&1 || missing+=(build-essential)
+/usr/bin/python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(sysconfig.get_paths()["include"] + "/Python.h"))' \
+  || missing+=(python3-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -40,13 +45,30 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   /usr/bin/python3 -m venv --system-site-packages .venv
 fi
+quiet_pip() {  # pip's notes about absent local indexes and its wheel cache are noise here
+  .venv/bin/pip "$@" 2> >(grep -vE "is ignored|no-binary currently disables|no-binary-enable-wheel-cache" >&2)
+}
 want=$(cat requirements.txt requirements-dev.txt requirements-spark.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat .venv/.pinned 2>/dev/null)" != "$want" ]; then
-  say "installing pinned Python packages"
-  .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored" >&2)
+  say "installing pinned Python packages (pyogrio and rasterio are compiled on first install: several minutes)"
+  quiet_pip install -q --disable-pip-version-check -r requirements-dev.txt
   echo "$want" > .venv/.pinned
 fi
 site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+# One GDAL: no package in the venv may carry a libgdal of its own (a wheel installed before requirements-dev.txt
+# said --no-binary, say). A pinned one is rebuilt against Debian's libgdal; an unpinned one is removed.
+for libs in "$site"/*.libs; do
+  compgen -G "$libs/libgdal*" >/dev/null || continue
+  name=$(basename "$libs" .libs)
+  pin=$(grep -ihE "^$name==" requirements.txt requirements-dev.txt || true)
+  if [ -n "$pin" ]; then
+    say "rebuilding $name against the system GDAL: its wheel bundles a libgdal of its own (several minutes)"
+    quiet_pip install -q --disable-pip-version-check --force-reinstall --no-deps --no-binary "$name" "$pin"
+  else
+    say "removing $name from .venv: nothing uses it, and its wheel bundles a libgdal of its own"
+    .venv/bin/pip uninstall -q -y "$name"
+  fi
+done
 
 # --- 3. The package root: imports the plugin as `community_risk`, never as a bare `processing` -----
 mkdir -p .build/pkgroot
@@ -57,10 +79,14 @@ for ts in i18n/*.ts; do
   qm="${ts%.ts}.qm"
   if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then lrelease -silent "$ts" -qm "$qm"; fi
 done
+# A sample written by another GDAL (a pyogrio wheel's own) makes QGIS's GDAL warn on every read: write it again.
+system_gdal=$(gdal-config --version)
 if [ ! -f resources/sample/sample_borough.gpkg ] || \
-   [ synthetic/sample_borough.py -nt resources/sample/sample_borough.gpkg ]; then
+   [ synthetic/sample_borough.py -nt resources/sample/sample_borough.gpkg ] || \
+   [ "$(cat .build/sample_written_by_gdal 2>/dev/null)" != "$system_gdal" ]; then
   say "generating the embedded sample (seeded)"
   PYTHONPATH="$repo/.build/pkgroot" .venv/bin/python scripts/make_sample.py
+  echo "$system_gdal" > .build/sample_written_by_gdal
 fi
 
 # --- 5. A qgis_process that works -----------------------------------------------------------------

@@ -40,7 +40,7 @@ class BuildFactorsAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "buildfactors"
     DISPLAY_NAME = translatable("Build factors")
     GROUP_ID = "datapreparation"
-    REQUIRED_MODULES = ("numpy", "pandas", "shapely", "rasterio")
+    REQUIRED_MODULES = ("numpy", "pandas", "shapely", "osgeo")
     LAYER_ROLES = {"AREAS": translatable("area")}
 
     AREAS = "AREAS"

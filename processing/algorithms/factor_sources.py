@@ -233,7 +233,8 @@ class RasterZonalSource(FactorSource):
     HELP_OUTPUT = translatable("- <raster>_mean and <raster>_sum: zonal statistics.\n")
 
     def factors(self, run, areas, layer, position, count):
-        from ..analysis.factors import field_name, zonal_statistics
+        from ..analysis.factors import field_name
+        from ..analysis.gdal_io import zonal_statistics
 
         name = field_name(input_stem(layer), limit=40)
         path = layer.source().split("|")[0]

@@ -49,7 +49,7 @@ class HeatSurfaceAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "heatsurface"
     DISPLAY_NAME = translatable("Heat surface (kernel density)")
     GROUP_ID = "healthhousing"
-    REQUIRED_MODULES = ("numpy", "scipy", "rasterio", "shapely")
+    REQUIRED_MODULES = ("numpy", "scipy", "osgeo", "shapely")
     LAYER_ROLES = {"INPUT": translatable("point"), "BOUNDARY": translatable("boundary")}
 
     INPUT = "INPUT"
@@ -206,18 +206,8 @@ class HeatSurfaceAlgorithm(CommunityRiskAlgorithm):
 
     @staticmethod
     def write(run, output, grid, origin, cell, crs, clip, units, bandwidth_m):
-        import rasterio
-        from rasterio import features
-        from rasterio.transform import from_origin
+        from ..analysis.gdal_io import north_up, write_geotiff
 
-        grid = grid.astype("float32")
-        transform = from_origin(origin[0], origin[1], cell, cell)
-        if clip is not None:
-            grid[features.geometry_mask([clip], out_shape=grid.shape, transform=transform)] = NODATA
-        with rasterio.open(output, "w", driver="GTiff", width=grid.shape[1], height=grid.shape[0], count=1,
-                           dtype="float32", crs=crs.toWkt(), transform=transform, nodata=NODATA,
-                           compress="deflate") as dataset:
-            dataset.write(grid, 1)
-            dataset.set_band_description(1, units)
-            dataset.update_tags(units="points per square kilometre", bandwidth_m="{:.1f}".format(bandwidth_m),
-                                kernel="quartic")
+        write_geotiff(output, grid, north_up(origin, cell), crs.toWkt(), NODATA, clip=clip, description=units,
+                      tags={"units": "points per square kilometre", "bandwidth_m": "{:.1f}".format(bandwidth_m),
+                            "kernel": "quartic"})

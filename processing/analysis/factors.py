@@ -125,38 +125,3 @@ def lengths_in_areas(area_geometries, line_geometries):
     pieces = shapely.intersection(lines[line_index], areas[area_index])
     np.add.at(totals, area_index, shapely.length(pieces))
     return totals
-
-
-def zonal_statistics(area_geometries, raster_path, band=1):
-    """Mean and sum of a raster band's valid cells whose centres fall in each area (geometries in the
-    raster's CRS). An area smaller than a cell takes the cell under its centroid."""
-    import rasterio
-    import shapely
-    from rasterio import features, windows
-
-    areas = np.asarray(area_geometries, dtype=object)
-    n = len(areas)
-    sums, counts = np.zeros(n), np.zeros(n)
-    with rasterio.open(raster_path) as dataset:
-        present = ~shapely.is_missing(areas)
-        bounds = shapely.total_bounds(areas[present])
-        window = windows.from_bounds(*bounds, transform=dataset.transform).round_offsets().round_lengths()
-        window = window.intersection(windows.Window(0, 0, dataset.width, dataset.height))
-        data = dataset.read(band, window=window, masked=True)
-        transform = dataset.window_transform(window)
-        shapes = [(geometry, k + 1) for k, geometry in enumerate(areas) if geometry is not None]
-        labels = features.rasterize(shapes, out_shape=data.shape, transform=transform, fill=0, dtype="int32")
-        valid = ~np.ma.getmaskarray(data) & np.isfinite(data.filled(np.nan).astype(float))
-        values = data.filled(0).astype(float)
-        keep = valid & (labels > 0)
-        sums += np.bincount(labels[keep] - 1, weights=values[keep], minlength=n)
-        counts += np.bincount(labels[keep] - 1, minlength=n)
-        # areas that caught no cell centre: sample the cell under the centroid
-        small = np.flatnonzero((counts == 0) & present)
-        if len(small):
-            centres = shapely.get_coordinates(shapely.centroid(areas[small]))
-            for k, value in zip(small, dataset.sample([tuple(c) for c in centres], indexes=band, masked=True)):
-                if not np.ma.getmaskarray(value).any() and np.isfinite(float(value[0])):
-                    sums[k], counts[k] = float(value[0]), 1
-    mean = np.divide(sums, counts, out=np.full(n, np.nan), where=counts > 0)
-    return mean, np.where(counts > 0, sums, np.nan)

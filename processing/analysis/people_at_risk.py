@@ -52,9 +52,9 @@ def read_table(path):
         else:  # pragma: no cover - cp1252 decodes almost anything; latin-1 decodes everything
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="latin-1")
     else:
-        import pyogrio
+        from .gdal_io import read_attribute_table
 
-        frame = pyogrio.read_dataframe(path, read_geometry=False).astype(str)
+        frame = read_attribute_table(path)
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.empty:
         raise AnalysisError(translatable("The dataset '{}' is empty: it has no rows."), name)

@@ -116,10 +116,9 @@ def _read_xlsx(data, name):
 
 
 def _read_vector(path, name):
-    import pyogrio
+    from .gdal_io import read_attribute_table
 
     try:
-        frame = pyogrio.read_dataframe(path, read_geometry=False)
+        return read_attribute_table(path)
     except Exception as error:
         raise AnalysisError(translatable("The dataset '{}' could not be read: {}."), name, str(error).strip())
-    return frame.astype(object).where(frame.notna(), "").astype(str)
