@@ -15,7 +15,8 @@ from .translation import tr, translatable
 
 Requirement = namedtuple("Requirement", "module distribution minimum below reason")
 
-# Oldest version with the functions the analysis code calls, and (for NumPy) the first that breaks.
+# Exactly the packages that plugin/ and processing/ import at run time (tests/test_dependencies.py checks it by
+# reading the code): the oldest version with the functions the code calls, and (for NumPy) the first that breaks.
 REQUIREMENTS = {
     "numpy": Requirement("numpy", "numpy", "1.22", "2", translatable(
         "QGIS's GDAL Python bindings are built against NumPy 1, so NumPy 2 breaks raster reading")),
@@ -24,8 +25,9 @@ REQUIREMENTS = {
     "shapely": Requirement("shapely", "shapely", "2.0", None, translatable(
         "the vectorised geometry functions (shapely.points, STRtree queries) arrived in shapely 2")),
     "scipy": Requirement("scipy", "scipy", "1.8", None, ""),
-    "statsmodels": Requirement("statsmodels", "statsmodels", "0.13", None, ""),
     "mapclassify": Requirement("mapclassify", "mapclassify", "2.4", None, ""),
+    "sklearn": Requirement("sklearn", "scikit-learn", "1.0", None, ""),
+    "threadpoolctl": Requirement("threadpoolctl", "threadpoolctl", "2.0", None, ""),
     # GDAL's own bindings, the GDAL QGIS loads (never a wheel bundling a second libgdal): rasters, vector tables
     "osgeo": Requirement("osgeo", "GDAL", "3.0", None, ""),
     "splink": Requirement("splink", "splink", "4.0", None, translatable(

@@ -76,7 +76,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "fitfireriskmodel"
     DISPLAY_NAME = translatable("Fit fire risk model")
     GROUP_ID = "firerisk"
-    REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely", "statsmodels", "mapclassify")
+    REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely", "mapclassify")
     LAYER_ROLES = {"INPUT": translatable("area")}
 
     INPUT = "INPUT"

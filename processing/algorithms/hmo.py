@@ -26,7 +26,7 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "findunlicensedhmos"
     DISPLAY_NAME = translatable("Find unlicensed HMOs")
     GROUP_ID = "housingstandards"
-    REQUIRED_MODULES = ("numpy", "pandas", "sklearn", "splink", "duckdb", "openpyxl")
+    REQUIRED_MODULES = ("numpy", "pandas", "sklearn", "threadpoolctl", "splink", "duckdb", "openpyxl")
     LAYER_ROLES = {"PROPERTIES": translatable("property base"), "SPLIT_AREAS": translatable("ward or patch"),
                    "AREAS": translatable("area context")}
 
