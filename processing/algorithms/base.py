@@ -330,7 +330,10 @@ def crs_is_defined(crs):
     units) that QGIS reports for a GeoPackage written without one (e.g. by GeoPandas with crs=None)."""
     from qgis.core import QgsUnitTypes
 
-    return crs.isValid() and crs.mapUnits() != QgsUnitTypes.DistanceUnknownUnit
+    if not crs.isValid() or crs.mapUnits() == QgsUnitTypes.DistanceUnknownUnit:
+        return False
+    # GDAL 3.6 (Debian 12's, QGIS's own) writes none as srs_id 0, which QGIS reads as 'Undefined geographic SRS'
+    return bool(crs.authid()) or not crs.description().lower().startswith("undefined")
 
 
 def require_same_kind_of_crs(first, second):
