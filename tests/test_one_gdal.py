@@ -1,7 +1,6 @@
 """One GDAL per process (issue 13). QGIS runs Debian's libgdal; a wheel that bundles its own (rasterio's,
 pyogrio's, fiona's) would put a second one beside it, a crash waiting for a driver or a PROJ database to
-disagree, and files one writes warn in the other ('GeoPackage user_version ... may only be partially
-supported'). The algorithms that touch rasters run through the real qgis_process, and the process's own memory
+disagree. The algorithms that touch rasters run through the real qgis_process, and the process's own memory
 map, copied when it exits (tests/maps_at_exit.py), must hold exactly one libgdal: the system's."""
 import os
 import re
@@ -110,9 +109,10 @@ def test_heat_surface_maps_one_gdal(qgis_process_maps, sample_path, tmp_path):
 
 
 def test_the_venv_geospatial_packages_use_the_system_gdal():
-    """Tests, benchmarks and the sample generator use pyogrio and rasterio beside QGIS: `make setup` builds
-    them against Debian's libgdal, so they load the same one and write GeoPackages QGIS reads without warning."""
+    """Tests, benchmarks and the sample generator use pyogrio and rasterio beside QGIS in one process:
+    `make setup` builds them against Debian's libgdal, so they load QGIS's own."""
     code = ("import pyogrio, rasterio, geopandas; from osgeo import gdal; "
             "print(open('/proc/self/maps').read())")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert gdal_libraries(mapped_files(done.stdout)) == [system_libgdal()]
+
