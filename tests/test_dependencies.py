@@ -15,6 +15,9 @@ QGIS_PROVIDED = {"qgis", "PyQt5", "sip", "processing"}
 # Imported inside processing/ only by a reference used by tests and benchmarks, never by an algorithm:
 # module -> (file, the one function allowed to import it).
 REFERENCE_ONLY = {"statsmodels": ("processing/analysis/glm.py", "forward_stepwise_reference")}
+# Optional engines, checked by their own code when chosen (never by the package check) and pinned in their own
+# requirements file: module -> (the only file that imports it, that file).
+OPTIONAL = {"pyspark": ("processing/analysis/linkage_engines.py", "requirements-spark.txt")}
 
 
 def runtime_files():
@@ -59,7 +62,7 @@ def imports_by_module():
 
 
 def test_the_package_check_lists_exactly_what_the_plugin_imports():
-    imported = set(imports_by_module()) - QGIS_PROVIDED - set(REFERENCE_ONLY)
+    imported = set(imports_by_module()) - QGIS_PROVIDED - set(REFERENCE_ONLY) - set(OPTIONAL)
     assert imported == set(REQUIREMENTS), (
         "imported but not checked: {}; checked but never imported: {}".format(
             sorted(imported - set(REQUIREMENTS)), sorted(set(REQUIREMENTS) - imported)))
@@ -69,6 +72,14 @@ def test_reference_only_packages_are_imported_only_by_their_reference_function()
     found = imports_by_module()
     for module, place in REFERENCE_ONLY.items():
         assert found.get(module) == {place}, (module, found.get(module))
+        assert module not in REQUIREMENTS
+
+
+def test_optional_engines_are_imported_by_their_engine_only_and_pinned_apart():
+    found = imports_by_module()
+    for module, (path, requirements) in OPTIONAL.items():
+        assert {place[0] for place in found.get(module, ())} == {path}, (module, found.get(module))
+        assert module in pinned(requirements) and module not in pinned("requirements.txt")
         assert module not in REQUIREMENTS
 
 
