@@ -45,8 +45,10 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   /usr/bin/python3 -m venv --system-site-packages .venv
 fi
-quiet_pip() {  # pip's notes about absent local indexes and its wheel cache are noise here
-  .venv/bin/pip "$@" 2> >(grep -vE "is ignored|no-binary currently disables|no-binary-enable-wheel-cache" >&2)
+quiet_pip() {  # pip's notes about absent local indexes are noise here
+  # Debian 12's pip 23.0 ignores its cache of wheels built locally under --no-binary unless told: with it, a second
+  # checkout (or CI's fresh clone) on this machine reuses the pyogrio and rasterio built against the system GDAL.
+  .venv/bin/pip "$@" --use-feature=no-binary-enable-wheel-cache 2> >(grep -v "is ignored" >&2)
 }
 want=$(cat requirements.txt requirements-dev.txt requirements-spark.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat .venv/.pinned 2>/dev/null)" != "$want" ]; then
