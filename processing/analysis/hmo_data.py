@@ -407,9 +407,15 @@ def _epc_features(p, n, electors, is_flat):
     table["area"] = pd.to_numeric(frame[p.fields["floor_area"]], errors="coerce") if "floor_area" in p.fields else np.nan
     table["rooms"] = pd.to_numeric(frame[p.fields["rooms"]], errors="coerce") if "rooms" in p.fields else np.nan
     address = p.columns.get("address") or []
-    written = frame[address].astype(str).agg(", ".join, axis=1) if address else pd.Series([""] * len(frame))
-    table["unit"] = [standardise(text).flat for text in written]
-    table = table[table["p"] >= 0]
+    table = table[table["p"] >= 0].copy()
+    # Only a certificate at a house can be a sub-unit, so only those addresses are parsed, each distinct one once.
+    at_house = table.index[~is_flat[table["p"].to_numpy()].astype(bool)]
+    table["unit"] = None
+    if address and len(at_house):
+        written = frame.loc[at_house, address].astype(str).agg(", ".join, axis=1)
+        distinct = written.unique()
+        flats = dict(zip(distinct, (standardise(text).flat for text in distinct)))
+        table.loc[at_house, "unit"] = written.map(flats)
     # a flat's own certificate names its flat; a room or flat named at a house is a sub-unit of it
     table["sub"] = table["unit"].notna() & ~is_flat[table["p"].to_numpy()].astype(bool)
     whole = table[~table["sub"]].sort_values("date").groupby("p").last()
