@@ -239,11 +239,34 @@ def test_fewer_than_twenty_known_hmos_refuses_to_fit_and_keeps_earlier_results(b
     good = parameters(borough, out)
     run_algorithm("communityrisk:findunlicensedhmos", good)
     before = {path: open(path, "rb").read() for path in glob.glob(str(out / "*.*"))}
+    # the good run's report names addresses that link to no property, and says the probabilities are calibrated
+    report = before[str(out / "report.html")].decode("utf-8")
+    assert "that link to no property" in report and "calibrated on 400 past inspections" in report
     small = tmp_path / "register_small.csv"
     borough["datasets"]["hmo_register"].head(12).to_csv(small, index=False)
     with pytest.raises(QgsProcessingException, match="Only 1[0-2] known HMO.*at least 20"):
         run_algorithm("communityrisk:findunlicensedhmos", parameters(borough, out, {"hmo_register": str(small)}))
     assert {path: open(path, "rb").read() for path in glob.glob(str(out / "*.*"))} == before
+
+
+def test_without_inspections_the_report_and_log_say_the_probabilities_are_uncalibrated(borough, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    out = tmp_path / "out"
+    feedback_messages = []
+
+    class Recording(QgsProcessingFeedback):
+        def pushWarning(self, text):
+            feedback_messages.append(text)
+
+        def pushInfo(self, text):
+            feedback_messages.append(text)
+
+    run_algorithm("communityrisk:findunlicensedhmos", parameters(borough, out, drop=("inspections",)),
+                  feedback=Recording())
+    report = open(out / "report.html", encoding="utf-8").read()
+    assert "The probabilities are uncalibrated: no inspection outcomes were given" in report
+    assert any("uncalibrated" in message for message in feedback_messages)
 
 
 def test_a_bad_date_is_refused(borough, tmp_path):
