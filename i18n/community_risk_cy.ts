@@ -59,7 +59,7 @@
             <translation>geometreg anhysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="350" />
+            <location filename="../processing/algorithms/base.py" line="353" />
             <source>The {} layer could not be opened ({}).</source>
             <translation>Nid oedd modd agor yr haen {} ({}).</translation>
         </message>
@@ -199,7 +199,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="173" />
+            <location filename="../processing/analysis/counting.py" line="184" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
@@ -229,12 +229,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="158" />
+            <location filename="../processing/analysis/counting.py" line="169" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="175" />
+            <location filename="../processing/analysis/counting.py" line="186" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -259,7 +259,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="143" />
+            <location filename="../processing/analysis/counting.py" line="154" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -417,12 +417,12 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>hyd '{}' fesul cilometr sgwâr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="248" />
+            <location filename="../processing/algorithms/factor_sources.py" line="249" />
             <source>mean of '{}' band 1 in the area</source>
             <translation>cymedr band 1 '{}' yn yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="249" />
+            <location filename="../processing/algorithms/factor_sources.py" line="250" />
             <source>sum of '{}' band 1 in the area</source>
             <translation>swm band 1 '{}' yn yr ardal</translation>
         </message>
@@ -437,7 +437,7 @@ The log (and the optional log file) lists every join: areas matched, codes with 
             <translation>Tabl '{}': mae ei godau yn '{}'.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="244" />
+            <location filename="../processing/algorithms/factor_sources.py" line="245" />
             <source>The raster '{}' is not a local file that can be read ({}).</source>
             <translation type="unfinished" />
         </message>
@@ -1413,7 +1413,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="69" />
+            <location filename="../processing/algorithms/load_epc.py" line="70" />
             <source>postcode</source>
             <translation>cod post</translation>
         </message>
@@ -1423,7 +1423,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="104" />
+            <location filename="../processing/algorithms/load_epc.py" line="105" />
             <source>Postcodes</source>
             <translation>Codau post</translation>
         </message>
@@ -1930,7 +1930,7 @@ Output: a one-band GeoTIFF of points per square kilometre, using QGIS's quartic 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="66" />
+            <location filename="../processing/algorithms/load_epc.py" line="67" />
             <source>Load EPC certificates</source>
             <translation>Llwytho tystysgrifau EPC</translation>
         </message>
@@ -1951,12 +1951,12 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="102" />
+            <location filename="../processing/algorithms/load_epc.py" line="103" />
             <source>EPC certificates</source>
             <translation>Tystysgrifau EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="108" />
+            <location filename="../processing/algorithms/load_epc.py" line="109" />
             <source>UPRN points</source>
             <translation>Pwyntiau UPRN</translation>
         </message>
@@ -1966,7 +1966,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Maes UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="113" />
+            <location filename="../processing/algorithms/load_epc.py" line="114" />
             <source>As at</source>
             <translation>Fel ar</translation>
         </message>
@@ -1976,22 +1976,22 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Cartrefi EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="116" />
+            <location filename="../processing/algorithms/load_epc.py" line="117" />
             <source>Homes that could not be placed</source>
             <translation>Cartrefi na ellid eu lleoli</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="69" />
+            <location filename="../processing/algorithms/load_epc.py" line="70" />
             <source>UPRN</source>
             <translation>UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="123" />
+            <location filename="../processing/algorithms/load_epc.py" line="124" />
             <source>The EPC file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="141" />
+            <location filename="../processing/algorithms/load_epc.py" line="142" />
             <source>{} home(s) could not be placed (no known UPRN or postcode); they are kept without a point.</source>
             <translation type="unfinished" />
         </message>
@@ -2272,7 +2272,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="342" />
+            <location filename="../processing/algorithms/base.py" line="345" />
             <source>The {} layer '{}' has no coordinate reference system, so it cannot be matched with the other layer. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
@@ -2347,7 +2347,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="153" />
+            <location filename="../processing/analysis/counting.py" line="164" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
@@ -2502,62 +2502,62 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="20" />
+            <location filename="../plugin/dependencies.py" line="21" />
             <source>QGIS's GDAL Python bindings are built against NumPy 1, so NumPy 2 breaks raster reading</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="22" />
+            <location filename="../plugin/dependencies.py" line="23" />
             <source>dates written in several formats (EPC certificates, council extracts) need pandas 2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="24" />
+            <location filename="../plugin/dependencies.py" line="25" />
             <source>the vectorised geometry functions (shapely.points, STRtree queries) arrived in shapely 2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="31" />
+            <location filename="../plugin/dependencies.py" line="33" />
             <source>the linkage uses Splink 4's Linker and DuckDBAPI; Splink 3 is different</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="108" />
+            <location filename="../plugin/dependencies.py" line="110" />
             <source>This algorithm needs Python packages which this QGIS cannot use:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="94" />
+            <location filename="../plugin/dependencies.py" line="96" />
             <source>{}: not installed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="110" />
+            <location filename="../plugin/dependencies.py" line="112" />
             <source>Install them for the Python that QGIS uses, for example: python3 -m pip install {} (on Windows, in the OSGeo4W Shell). The plugin's README, 'Using the plugin in your own QGIS', explains more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="132" />
+            <location filename="../plugin/dependencies.py" line="134" />
             <source>version unknown</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="96" />
+            <location filename="../plugin/dependencies.py" line="98" />
             <source>{}: version {} is installed, but {} or later is needed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="99" />
+            <location filename="../plugin/dependencies.py" line="101" />
             <source>{}: version {} is installed, but it must be older than {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="102" />
+            <location filename="../plugin/dependencies.py" line="104" />
             <source>Why: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="133" />
+            <location filename="../plugin/dependencies.py" line="135" />
             <source>{}: {}, usable.</source>
             <translation type="unfinished" />
         </message>
@@ -2740,7 +2740,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="80" />
+            <location filename="../processing/algorithms/load_epc.py" line="81" />
             <source>Reads the domestic Energy Performance Certificates export (certificates.csv, with the bulk download's column names or the API's lower-case hyphenated ones) in chunks, keeps the latest certificate of each home (by building reference number, UPRN, else address), and places each home on its UPRN point, else on its postcode's point.
 
 Inputs
@@ -2756,32 +2756,32 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="129" />
+            <location filename="../processing/algorithms/load_epc.py" line="130" />
             <source>Reading UPRN points</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="138" />
+            <location filename="../processing/algorithms/load_epc.py" line="139" />
             <source>Placing homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="103" />
+            <location filename="../processing/algorithms/load_epc.py" line="104" />
             <source>CSV files (*.csv *.csv.gz *.txt)</source>
             <translation>Ffeiliau CSV (*.csv *.csv.gz *.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="131" />
+            <location filename="../processing/algorithms/load_epc.py" line="132" />
             <source>Reading postcode points from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="133" />
+            <location filename="../processing/algorithms/load_epc.py" line="134" />
             <source>Reading certificates from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="60" />
+            <location filename="../processing/algorithms/load_epc.py" line="61" />
             <source>EPC rating {}</source>
             <translation type="unfinished" />
         </message>
@@ -3284,22 +3284,22 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="405" />
+            <location filename="../processing/algorithms/base.py" line="408" />
             <source>is empty (0 bytes). Was it copied or downloaded in full?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="411" />
+            <location filename="../processing/algorithms/base.py" line="414" />
             <source>is not a GeoPackage: it does not begin as one does. It may be damaged, or another kind of file renamed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="417" />
+            <location filename="../processing/algorithms/base.py" line="420" />
             <source>is truncated: it holds {:,} of its {:,} bytes. Copy or download it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="396" />
+            <location filename="../processing/algorithms/base.py" line="399" />
             <source>The input '{}' cannot be read: the file '{}' {}</source>
             <translation type="unfinished" />
         </message>
@@ -3446,47 +3446,47 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="43" />
+            <location filename="../processing/algorithms/load_epc.py" line="44" />
             <source>EPC rating</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="43" />
+            <location filename="../processing/algorithms/load_epc.py" line="44" />
             <source>Energy efficiency (1-100)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="44" />
+            <location filename="../processing/algorithms/load_epc.py" line="45" />
             <source>Rated F or G (1 = yes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="44" />
+            <location filename="../processing/algorithms/load_epc.py" line="45" />
             <source>Privately rented (1 = yes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="45" />
+            <location filename="../processing/algorithms/load_epc.py" line="46" />
             <source>No mains gas (1 = yes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="45" />
+            <location filename="../processing/algorithms/load_epc.py" line="46" />
             <source>Main heating</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="46" />
+            <location filename="../processing/algorithms/load_epc.py" line="47" />
             <source>Certificate age (years)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="46" />
+            <location filename="../processing/algorithms/load_epc.py" line="47" />
             <source>Certificate lodged</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="47" />
+            <location filename="../processing/algorithms/load_epc.py" line="48" />
             <source>Placed by</source>
             <translation type="unfinished" />
         </message>
@@ -3652,7 +3652,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/factor_sources.py" line="241" />
+            <location filename="../processing/algorithms/factor_sources.py" line="242" />
             <source>The raster '{}' has no coordinate reference system, so it cannot be matched with the areas. Set its CRS (Layer Properties &gt; Source).</source>
             <translation type="unfinished" />
         </message>
@@ -5723,7 +5723,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="270" />
+            <location filename="../processing/algorithms/load_epc.py" line="292" />
             <source>The output could not be written ({}): {}</source>
             <translation type="unfinished" />
         </message>
@@ -5760,7 +5760,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
         <message>
             <location filename="../processing/algorithms/hmo.py" line="31" />
             <source>area context</source>
-            <translation type="unfinished" />
+            <translation>cyd-destun ardal</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/hmo.py" line="51" />
@@ -5782,12 +5782,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/algorithms/hmo.py" line="96" />
             <source>Area context (optional)</source>
-            <translation type="unfinished" />
+            <translation>Cyd-destun ardal (dewisol)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/hmo.py" line="98" />
             <source>Area context fields</source>
-            <translation type="unfinished" />
+            <translation>Meysydd cyd-destun ardal</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/hmo.py" line="234" />
