@@ -5777,7 +5777,7 @@ Every file is linked to the property base by UPRN, else by address (the linkage 
 
 Output fields (scored properties): the base's own fields; hmo_probability, with hmo_probability_low and hmo_probability_high (at either end of the interval of the share of HMOs on the register); rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
 Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/hmo.py" line="96" />
@@ -5908,6 +5908,30 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised, and their UPRNs; the reason the pair was not joined (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home; pairs in doubt first, pairs naming two homes after them); then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
 </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="51" />
+            <source>Ranks every property of a borough by how likely it is a house in multiple occupation (HMO) without a licence, from files the council already holds (after the London Office of Data Analytics pilot).
+
+Inputs
+- Property base: gazetteer points (LLPG or AddressBase) in a projected CRS; its UPRN field, address field(s) and postcode field.
+- Datasets and Roles: council files (CSV, XLSX or any table) and one role each, comma separated, in the same order: hmo_register (licensed HMOs, with licence start and expiry dates), inspections (an outcome column: HMO / not HMO), council_tax, electoral_register, housing_benefit, complaints, epc (the EPC register's certificates.csv), planning, fire_incidents. Each role once; hmo_register is required.
+- Judged at: the date licences and complaints are judged at (YYYY-MM-DD; default today). An expired licence counts as no licence; its dates are kept.
+- Area context (optional) and Area context fields: polygons with figures about each area, such as the Census 2021 shares of private renting and of converted or shared houses per LSOA; each property takes its area's figures as extra features, and the report says what they added in the cross-validation.
+- Wards or patches (optional) and their ward or patch name field: one inspection list per area, of at most the properties per inspection list (default 100).
+
+Every file is linked to the property base by UPRN, else by address (the linkage engine of Find people at risk); match rates are reported. Only the columns each role needs are kept; all others are dropped unread. The model learns from the licensed HMOs (positive-unlabelled learning), compares a penalised logistic model with gradient-boosted trees by spatially blocked cross-validation and keeps the better; inspection outcomes, when given, calibrate the probabilities. At least 20 known HMOs are needed.
+
+Output fields (scored properties): the base's own fields; hmo_probability, with hmo_probability_low and hmo_probability_high (at either end of the interval of the share of HMOs on the register); rank (unlicensed properties only, 1 = inspect first); licensed (a licence valid on the date judged at); on_register; licence_start and licence_end (kept for expired licences); reason_1..3 (the three features that raised the score most, in plain words).
+Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, 100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start from). Names, dates of birth and claim references reach no output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/hmo.py" line="82" />
+            <source>
+
+Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs, write_text
-from .linkage_engine import add_engine_parameter, linkage_engine
+from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
 from .people_at_risk import read_datasets  # one reader of council files for both linkage algorithms
 
 
@@ -60,7 +60,7 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
             "register's certificates.csv), planning, fire_incidents. Each role once; hmo_register is required.\n"
             "- Judged at: the date licences and complaints are judged at (YYYY-MM-DD; default today). An expired "
             "licence counts as no licence; its dates are kept.\n"
-            "- Area context (optional) and its fields: polygons with figures about each area, such as the Census "
+            "- Area context (optional) and Area context fields: polygons with figures about each area, such as the Census "
             "2021 shares of private renting and of converted or shared houses per LSOA; each property takes its "
             "area's figures as extra features, and the report says what they added in the cross-validation.\n"
             "- Wards or patches (optional) and their ward or patch name field: one inspection list per area, of at "
@@ -79,7 +79,8 @@ class FindUnlicensedHmosAlgorithm(CommunityRiskAlgorithm):
             "Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (HTML: precision at 50, "
             "100 and 500 inspections, lift over random and over the best single rule, calibration, feature effects, "
             "match rates); the processing record (HTML: an information-sharing agreement and DPIA summary to start "
-            "from). Names, dates of birth and claim references reach no output.")
+            "from). Names, dates of birth and claim references reach no output.") + \
+            tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(self.PROPERTIES, tr("Property base"),

@@ -15,7 +15,7 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
-from .linkage_engine import add_engine_parameter, linkage_engine
+from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
 from .people_at_risk import write_record, written_as
 from .pseudonym_secret import REVIEW_HELP, SECRET_HELP, add_secret_parameter, secret_of
 
@@ -52,7 +52,8 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.\n"
             "- flagged: 1 for an F/G-rated private rental.\n"
             "Clerical review (optional): ") + tr(REVIEW_HELP) + tr(
-            "Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.")
+            "Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.") + \
+            tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.CLAIMANTS, tr("Claimants")))

@@ -19,7 +19,7 @@ from qgis.core import (
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import write_table
-from .linkage_engine import add_engine_parameter, linkage_engine
+from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
 from .pseudonym_secret import REVIEW_HELP, SECRET_ENVIRONMENT, SECRET_HELP, add_secret_parameter, secret_of
 
 __all__ = ["FindPeopleAtRiskAlgorithm", "SECRET_ENVIRONMENT"]
@@ -73,7 +73,8 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "- datasets: in how many datasets it appears; address, uprn: in referral mode only.\n"
             "Clerical review: ") + tr(REVIEW_HELP) + tr(
             "Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, "
-            "for the Privacy Impact Assessment.")
+            "for the Privacy Impact Assessment.") + \
+            tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(self.DATASETS, tr("Datasets"), QgsProcessing.TypeFile))
