@@ -133,7 +133,12 @@ def both_engines():
             os.environ.pop(linkage_engines.MASTER_VARIABLE)
         else:
             os.environ[linkage_engines.MASTER_VARIABLE] = previous
-    return records, duck, spark
+    yield records, duck, spark
+    from pyspark.sql import SparkSession
+
+    session = SparkSession.getActiveSession()
+    if session is not None:
+        session.stop()  # the rest of the suite runs without Spark's threads and executors
 
 
 def _partition(household):
