@@ -224,15 +224,20 @@ def fit_and_compare(features, labels, groups, seed, folds, progress=no_progress,
     simple, trees = names[0], names[1]
     if _usable(inspected):
         ap_simple, ap_trees = (summary[m]["inspection_average_precision"] for m in (simple, trees))
-        winner = trees if ap_trees > ap_simple * (1 + TIE) else simple
+        # the trees must win on the register as well: on the generated sample borough they won on 400 past
+        # inspections by a hair and found 75% true HMOs among the first 100, against 87% for the logistic model
+        on_register = summary[trees]["average_precision"] > summary[simple]["average_precision"] * (1 + TIE)
+        winner = trees if ap_trees > ap_simple * (1 + TIE) and on_register else simple
         loser = simple if winner == trees else trees
         why = ("it ranked the {} past inspections better (held-out average precision {:.3f} against {:.3f} for "
                "{})".format(int(np.isfinite(inspected).sum()), summary[winner]["inspection_average_precision"],
                             summary[loser]["inspection_average_precision"], loser))
         if winner == simple and ap_trees > ap_simple:
-            why = ("the trees ranked the past inspections no better than the logistic model (held-out average "
-                   "precision {:.3f} against {:.3f}, within {:.0%}), so the simpler model, whose effects read "
-                   "directly, was kept".format(ap_trees, ap_simple, TIE))
+            why = ("the trees did not beat the logistic model by more than {:.0%} on both the past inspections (held-out "
+                   "average precision {:.3f} against {:.3f}) and the register ({:.3f} against {:.3f}), so the simpler "
+                   "model, whose effects read directly, was kept".format(
+                       TIE, ap_trees, ap_simple, summary[trees]["average_precision"],
+                       summary[simple]["average_precision"]))
         final = _fit(models[winner], x, y, np.arange(len(y)), rng)
         progress(1.0)
         return {"held_out": held_out[winner], "final": final, "splits": splits, "compared_scores": held_out,
