@@ -104,3 +104,18 @@ def count_sample_incidents(sample_path, folder):
         "INCIDENTS": sample_path + "|layername=incidents", "DATE_FIELD": "date", "PER_YEAR": True,
         "OUTPUT": out})
     return out
+
+
+def sample_fire_risk(sample_path, folder):
+    """The sample's fire risk per area (all incidents counted, the model fitted over the 8 years they cover) into
+    folder/risk.gpkg, beside folder/counts.gpkg: the input of priority postcodes and the map book."""
+    folder = str(folder)
+    ensure_provider()
+    run_algorithm("communityrisk:countincidents", {"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
+                                                   "INCIDENTS": sample_path + "|layername=incidents",
+                                                   "OUTPUT": os.path.join(folder, "counts.gpkg")})
+    risk = os.path.join(folder, "risk.gpkg")
+    run_algorithm("communityrisk:fitfireriskmodel", {"INPUT": os.path.join(folder, "counts.gpkg"),
+                                                     "COUNT_FIELD": "incidents", "HOUSEHOLDS_FIELD": "households",
+                                                     "YEARS": 8, "OUTPUT": risk})
+    return risk

@@ -5,7 +5,7 @@ inside its chart, no text over another, no table cell overflowing, page no wider
 import geopandas as gpd
 import pytest
 
-from helpers import ensure_provider, run_algorithm
+from helpers import ensure_provider, run_algorithm, sample_fire_risk
 from test_fire_model_render import CHROMIUM, render
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed (apt-get install chromium)")
@@ -68,12 +68,7 @@ def test_health_housing_index_report_fits(sample):
 
 def test_priority_visit_list_pages_fit(sample):
     sample_path, folder = sample
-    run_algorithm("communityrisk:countincidents", {"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
-                                                   "INCIDENTS": sample_path + "|layername=incidents",
-                                                   "OUTPUT": str(folder / "counts.gpkg")})
-    run_algorithm("communityrisk:fitfireriskmodel", {"INPUT": str(folder / "counts.gpkg"), "COUNT_FIELD": "incidents",
-                                                     "HOUSEHOLDS_FIELD": "households", "YEARS": 8,
-                                                     "OUTPUT": str(folder / "risk.gpkg")})
+    sample_fire_risk(sample_path, folder)
     run_algorithm("communityrisk:prioritypostcodes", {
         "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
         "AREAS": str(folder / "risk.gpkg"), "AREA_RISK_FIELD": "rate_10k",

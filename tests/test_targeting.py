@@ -18,7 +18,7 @@ from community_risk.processing.analysis.priority import (
     suppress_small,
     tiers_by_score,
 )
-from helpers import memory_layer, run_algorithm
+from helpers import memory_layer, run_algorithm, sample_fire_risk
 
 
 def test_postcodes_are_normalised_and_checked():
@@ -113,17 +113,7 @@ def test_priority_tiers_by_score_thresholds(sample_path, fire_risk, tmp_path):
 
 @pytest.fixture(scope="module")
 def fire_risk(tmp_path_factory, sample_path):
-    from helpers import ensure_provider
-
-    ensure_provider()
-    folder = tmp_path_factory.mktemp("prio")
-    run_algorithm("communityrisk:countincidents", {"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
-                                                   "INCIDENTS": sample_path + "|layername=incidents",
-                                                   "OUTPUT": str(folder / "counts.gpkg")})
-    run_algorithm("communityrisk:fitfireriskmodel", {"INPUT": str(folder / "counts.gpkg"), "COUNT_FIELD": "incidents",
-                                                     "HOUSEHOLDS_FIELD": "households", "YEARS": 8,
-                                                     "OUTPUT": str(folder / "risk.gpkg")})
-    return str(folder / "risk.gpkg")
+    return sample_fire_risk(sample_path, tmp_path_factory.mktemp("prio"))
 
 
 def test_priority_postcodes_on_the_sample(sample_path, fire_risk, tmp_path):

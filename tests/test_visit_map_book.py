@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from qgis.core import QgsProcessingException
 
-from helpers import REPO, run_algorithm
+from helpers import REPO, run_algorithm, sample_fire_risk
 
 from community_risk.processing.analysis.map_book import (
     band_labels,
@@ -164,16 +164,8 @@ def band_share_of(rgb_rows):
 def inputs(tmp_path_factory, sample_path):
     """The sample's fire risk bands and priority postcodes per station ground (few P1, so some grounds have
     none)."""
-    from helpers import ensure_provider
-
-    ensure_provider()
     folder = tmp_path_factory.mktemp("map_book_inputs")
-    run_algorithm("communityrisk:countincidents", {"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
-                                                   "INCIDENTS": sample_path + "|layername=incidents",
-                                                   "OUTPUT": str(folder / "counts.gpkg")})
-    run_algorithm("communityrisk:fitfireriskmodel", {"INPUT": str(folder / "counts.gpkg"), "COUNT_FIELD": "incidents",
-                                                     "HOUSEHOLDS_FIELD": "households", "YEARS": 8,
-                                                     "OUTPUT": str(folder / "risk.gpkg")})
+    sample_fire_risk(sample_path, folder)
     run_algorithm("communityrisk:prioritypostcodes", {
         "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
         "AREAS": str(folder / "risk.gpkg"), "AREA_RISK_FIELD": "rate_10k", "P1_COUNT": 2, "P2_COUNT": 60,
