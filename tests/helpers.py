@@ -119,3 +119,21 @@ def sample_fire_risk(sample_path, folder):
                                                      "COUNT_FIELD": "incidents", "HOUSEHOLDS_FIELD": "households",
                                                      "YEARS": 8, "OUTPUT": risk})
     return risk
+
+
+def private_qgis_profile(folder):
+    """The environment for a qgis_process run in a throw-away QGIS profile under folder, with this checkout's plugin
+    linked and enabled (the default profile points at whichever checkout ran `make setup` last)."""
+    import subprocess
+
+    if not os.path.exists(QGIS_PROCESS):
+        pytest.fail("{} is missing: run `make setup` (make test does)".format(QGIS_PROCESS))
+    plugins = os.path.join(str(folder), "profiles", "default", "python", "plugins")
+    os.makedirs(plugins)
+    os.symlink(REPO, os.path.join(plugins, "community_risk"))
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(folder), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([QGIS_PROCESS, "plugins", "enable", "community_risk"], env=env, capture_output=True,
+                          text=True, cwd="/", timeout=300)
+    if done.returncode != 0:
+        raise AssertionError("qgis_process could not enable the plugin:\n{}\n{}".format(done.stdout, done.stderr))
+    return env

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from helpers import QGIS_PROCESS, REPO
+from helpers import QGIS_PROCESS, REPO, private_qgis_profile
 
 MAPS_HOOK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "maps_at_exit.py")
 SAMPLE_DIR = os.path.join(REPO, "resources", "sample")
@@ -56,15 +56,8 @@ def test_the_parser_finds_each_gdal_once():
 @pytest.fixture(scope="module")
 def qgis_process_maps(tmp_path_factory):
     """Run an algorithm through qgis_process; return (the finished process, the files mapped into it at exit)."""
-    if not os.path.exists(QGIS_PROCESS):
-        pytest.fail("{} is missing: run `make setup` (make test does)".format(QGIS_PROCESS))
     config = tmp_path_factory.mktemp("one_gdal_qgis_config")
-    plugins = config / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    os.symlink(REPO, plugins / "community_risk")
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "community_risk"], env=env, capture_output=True, cwd="/",
-                   check=True, timeout=300)
+    env = private_qgis_profile(config)
 
     def run(algorithm, parameters):
         maps = config / "maps_{}.txt".format(algorithm)

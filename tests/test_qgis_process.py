@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from helpers import QGIS_PROCESS, REPO
+from helpers import QGIS_PROCESS, REPO, private_qgis_profile
 
 ALG = "communityrisk:countincidents"
 
@@ -14,13 +14,8 @@ ALG = "communityrisk:countincidents"
 @pytest.fixture(scope="module")
 def qgis_process(tmp_path_factory):
     """Run qgis_process (the working wrapper `make setup` installs) with the plugin linked and enabled."""
-    if not os.path.exists(QGIS_PROCESS):
-        pytest.fail("{} is missing: run `make setup` (make test does)".format(QGIS_PROCESS))
     config = tmp_path_factory.mktemp("qgis_config")
-    plugins = config / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    os.symlink(REPO, plugins / "community_risk")
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
+    env = private_qgis_profile(config)
 
     def run(*args, check=True):
         done = subprocess.run([QGIS_PROCESS, *args], capture_output=True, text=True, env=env, cwd="/",
@@ -29,7 +24,6 @@ def qgis_process(tmp_path_factory):
             raise AssertionError("qgis_process {} failed:\n{}\n{}".format(args, done.stdout, done.stderr))
         return done
 
-    run("plugins", "enable", "community_risk")
     yield run
     shutil.rmtree(config, ignore_errors=True)
 
