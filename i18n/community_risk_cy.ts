@@ -1428,7 +1428,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="91" />
+            <location filename="../processing/algorithms/hmo.py" line="92" />
             <source>Postcode field</source>
             <translation>Maes cod post</translation>
         </message>
@@ -1629,12 +1629,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="93" />
+            <location filename="../processing/algorithms/hmo.py" line="94" />
             <source>Datasets</source>
             <translation>Setiau data</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="94" />
+            <location filename="../processing/algorithms/hmo.py" line="95" />
             <source>Roles</source>
             <translation>Rolau</translation>
         </message>
@@ -1644,77 +1644,77 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="82" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="83" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="61" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="65" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="113" />
+            <location filename="../processing/algorithms/hmo.py" line="114" />
             <source>Processing record</source>
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="98" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="99" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="99" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="100" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="141" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="142" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="132" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="197" />
+            <location filename="../processing/algorithms/hmo.py" line="198" />
             <source>Give one role per dataset: {} datasets but {} roles ('{}').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="174" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="175" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="189" />
+            <location filename="../processing/algorithms/hmo.py" line="190" />
             <source>The dataset '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="119" />
+            <location filename="../processing/analysis/linkage.py" line="126" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="131" />
+            <location filename="../processing/analysis/linkage.py" line="138" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1781,12 +1781,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="87" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="88" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
@@ -1961,7 +1961,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Pwyntiau UPRN</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="87" />
+            <location filename="../processing/algorithms/hmo.py" line="88" />
             <source>UPRN field</source>
             <translation>Maes UPRN</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="69" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="70" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="77" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="78" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="86" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="87" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="81" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="82" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="112" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="113" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -4151,102 +4151,102 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="124" />
+            <location filename="../processing/algorithms/hmo.py" line="125" />
             <source>Reading the property base and the files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="129" />
+            <location filename="../processing/algorithms/hmo.py" line="130" />
             <source>Linking, learning and ranking</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="219" />
+            <location filename="../processing/algorithms/hmo.py" line="220" />
             <source>outside every area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="85" />
+            <location filename="../processing/algorithms/hmo.py" line="86" />
             <source>Property base</source>
             <translation>Sylfaen eiddo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="89" />
+            <location filename="../processing/algorithms/hmo.py" line="90" />
             <source>Address field(s)</source>
             <translation>Maes (meysydd) cyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="95" />
+            <location filename="../processing/algorithms/hmo.py" line="96" />
             <source>Judged at (YYYY-MM-DD)</source>
             <translation>Wedi'i farnu ar (BBBB-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="101" />
+            <location filename="../processing/algorithms/hmo.py" line="102" />
             <source>Wards or patches</source>
             <translation>Wardiau neu batshys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="103" />
+            <location filename="../processing/algorithms/hmo.py" line="104" />
             <source>Ward or patch name field</source>
             <translation>Maes enw'r ward neu'r patsh</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="105" />
+            <location filename="../processing/algorithms/hmo.py" line="106" />
             <source>Properties per inspection list</source>
             <translation>Eiddo fesul rhestr arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="107" />
+            <location filename="../processing/algorithms/hmo.py" line="108" />
             <source>Scored properties</source>
             <translation>Eiddo wedi'u sgorio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="109" />
+            <location filename="../processing/algorithms/hmo.py" line="110" />
             <source>Inspection lists</source>
             <translation>Rhestrau arolygu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="117" />
+            <location filename="../processing/algorithms/hmo.py" line="118" />
             <source>Known HMOs</source>
             <translation>HMOs hysbys</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="170" />
+            <location filename="../processing/algorithms/hmo.py" line="171" />
             <source>Choose the address field(s) of the property base.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="186" />
+            <location filename="../processing/algorithms/hmo.py" line="187" />
             <source>Give at least one dataset: the HMO register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="208" />
+            <location filename="../processing/algorithms/hmo.py" line="209" />
             <source>Choose the ward or patch name field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="147" />
+            <location filename="../processing/algorithms/hmo.py" line="148" />
             <source>Processing record: Find unlicensed HMOs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="296" />
+            <location filename="../processing/algorithms/hmo.py" line="297" />
             <source>{} properties scored; {} known HMOs; model kept: {}. Held-out precision among the first 100: {:.1%} ({:.1f}× random).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="300" />
+            <location filename="../processing/algorithms/hmo.py" line="301" />
             <source>'{}' ({}): {} rows, {:.1%} linked to a property; {} not linked.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="158" />
+            <location filename="../processing/algorithms/hmo.py" line="159" />
             <source>'Judged at' must be a date written YYYY-MM-DD, such as 2024-04-01; it is '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="288" />
+            <location filename="../processing/algorithms/hmo.py" line="289" />
             <source>Inspection list: {}</source>
             <translation type="unfinished" />
         </message>
@@ -4271,7 +4271,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo.py" line="323" />
+            <location filename="../processing/analysis/hmo.py" line="328" />
             <source>The probabilities are uncalibrated ({}): they assume licensed HMOs are like unlicensed ones. Use them to rank properties, not as chances. Give past inspection outcomes (role inspections) to calibrate them.</source>
             <translation type="unfinished" />
         </message>
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="137" />
+            <location filename="../processing/analysis/linkage.py" line="144" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5780,17 +5780,17 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="96" />
+            <location filename="../processing/algorithms/hmo.py" line="97" />
             <source>Area context (optional)</source>
             <translation>Cyd-destun ardal (dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="98" />
+            <location filename="../processing/algorithms/hmo.py" line="99" />
             <source>Area context fields</source>
             <translation>Meysydd cyd-destun ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="234" />
+            <location filename="../processing/algorithms/hmo.py" line="235" />
             <source>Choose the area context fields (e.g. the Census 2021 shares of private renting and of converted or shared houses), or leave the area context layer out.</source>
             <translation type="unfinished" />
         </message>
@@ -5928,10 +5928,15 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/hmo.py" line="82" />
+            <location filename="../processing/algorithms/hmo.py" line="83" />
             <source>
 
 Linkage engine (advanced): </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="168" />
+            <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
     </context>

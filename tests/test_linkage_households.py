@@ -198,3 +198,68 @@ def test_a_flat_added_to_one_row_of_a_house_does_not_make_its_uprn_a_flat():
     house = household_of(records, result, "dataset1", "12 Hindle Hill")
     assert household_of(records, result, "dataset0", "Flat A, 12 Hindle Hill") == house
     assert (result.household == house).sum() == 6
+
+
+def registers(extra, repeat_uprn_in=(), flats_in=None):
+    """Three council files each listing 250 houses once, with their UPRNs (enough to show a file lists each home
+    once), and Flats A and B of 41 Hindle Hill without UPRNs (flats_in: {file number: the flats it lists}, both by
+    default); extra: {file number: [(address, uprn), ...]}. A file in repeat_uprn_in gives one house's UPRN twice,
+    as a list of people does (two residents of one home)."""
+    houses = [("{} {}".format(n, name), code, "1000{:02d}{:04d}".format(k, n))
+              for k, (name, code) in enumerate(zip(STREETS, POSTCODES)) for n in range(2, 52, 2)]
+    frames = []
+    for k in range(3):
+        rows = [(a, u, c) for a, c, u in houses] + [("Flat {}, 41 Hindle Hill".format(f), "", POSTCODES[0])
+                                                    for f in (flats_in or {}).get(k, "AB")]
+        rows += [(a, u, POSTCODES[0]) for a, u in extra.get(k, [])]
+        if k in repeat_uprn_in:
+            rows.append((houses[0][0], houses[0][2], houses[0][1]))
+        frame = pd.DataFrame(rows, columns=["Address", "UPRN", "Postcode"])
+        frames.append(("dataset{}".format(k), frame, COLUMNS))
+    records = prepare_records(frames)
+    return records, link_households(records, threshold=0.8)
+
+
+def test_two_rows_of_a_file_listing_each_home_once_are_two_homes():
+    # one register writes 'First Floor Flat, 41 Hindle Hill' for two flats: alike as they are, they are two homes
+    records, result = registers({0: [("First Floor Flat, 41 Hindle Hill", ""), ("First Floor Flat, 41 Hindle Hill", "")]})
+    alike = records.index[records["written"] == "First Floor Flat, 41 Hindle Hill"]
+    assert len(set(result.household[alike])) == 2
+    assert result.stats["files_listing_each_home_once"] == ["dataset0", "dataset1", "dataset2"]
+    every_house = records[records["written"].str.match(r"^\d+ ")].groupby("written")["unique_id"].apply(
+        lambda ids: len(set(result.household[list(ids)])))
+    assert len(every_house) == 250 and (every_house == 1).all()  # it keeps apart only what one file lists twice
+
+
+def test_a_list_of_people_may_hold_one_home_twice():
+    # a file giving a UPRN twice lists people, not homes: its two rows of one address are one household
+    records, result = registers({0: [("First Floor Flat, 41 Hindle Hill", ""), ("First Floor Flat, 41 Hindle Hill", "")]},
+                                repeat_uprn_in=(0,))
+    alike = records.index[records["written"] == "First Floor Flat, 41 Hindle Hill"]
+    assert len(set(result.household[alike])) == 1
+    assert result.stats["files_listing_each_home_once"] == ["dataset1", "dataset2"]
+
+
+def test_a_row_leaving_its_flat_out_is_the_flat_its_file_does_not_list():
+    # the other files name Flats A and B at 41; dataset0 lists Flat B and '41 Hindle Hill': that row is Flat A
+    records, result = registers({0: [("41 Hindle Hill", "")]}, flats_in={0: "B"})
+    flat_a = household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    assert household_of(records, result, "dataset0", "41 Hindle Hill") == flat_a
+    assert household_of(records, result, "dataset2", "Flat A, 41 Hindle Hill") == flat_a
+    assert household_of(records, result, "dataset0", "Flat B, 41 Hindle Hill") != flat_a
+    assert result.stats["rows_placed_by_elimination"] == 1
+
+
+def test_a_row_leaving_its_flat_out_stays_apart_when_its_file_lists_neither_flat_or_both():
+    for flats in ("", "AB"):  # no file says which flat; or the file lists both, so the row is a third home
+        records, result = registers({0: [("41 Hindle Hill", "")]}, flats_in={0: flats})
+        row = records.index[records["written"] == "41 Hindle Hill"][0]
+        assert (result.household == result.household[row]).sum() == 1, flats
+        assert result.stats["rows_placed_by_elimination"] == 0
+
+
+def test_a_row_leaving_its_flat_out_is_not_placed_from_a_list_of_people():
+    # a list of people may name Flat B for one resident and leave the flat out for another: no elimination
+    records, result = registers({0: [("41 Hindle Hill", "")]}, flats_in={0: "B"}, repeat_uprn_in=(0,))
+    row = records.index[records["written"] == "41 Hindle Hill"][0]
+    assert (result.household == result.household[row]).sum() == 1

@@ -71,9 +71,10 @@ def independent_quality(extracts, truth):
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model at the package's "
-                                       "learnt rates: 90.6% exact, 1.9% merged; 5.5% of households have a row with "
-                                       "its flat left out, no UPRN, at a house of flats, which no reading can place "
-                                       "(ceiling about 94.5%; see README, Linkage quality)")
+                                       "learnt rates: 91.6% exact (0.27% merged, within the goal); 5.5% of households "
+                                       "have a row with its flat left out, no UPRN, at a house of flats, which no "
+                                       "reading of the text can place unless its own file names the other flats "
+                                       "(see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model(independent_learnt):
     quality = independent_learnt
     assert quality["exact"] >= 0.97 and quality["merged"] <= 0.005, quality
@@ -81,14 +82,26 @@ def test_household_goal_on_the_independent_error_model(independent_learnt):
 
 @pytest.mark.london
 def test_the_independent_error_model_keeps_the_level_reached(independent_learnt):
-    # the level measured when this was written (90.6% exact, 1.9% merged), less a margin for other seeds' luck:
+    # the level measured when this was written (91.6% exact, 0.27% merged), less a margin for other seeds' luck:
     # a change that loses ground on data the linker was not written for fails here
-    assert independent_learnt["exact"] >= 0.895 and independent_learnt["merged"] <= 0.021, independent_learnt
+    assert independent_learnt["exact"] >= 0.91 and independent_learnt["merged"] <= 0.005, independent_learnt
+
+
+@pytest.fixture(scope="module")
+def independent_noisy():
+    return independent_quality(*independent_extracts(0.1))
 
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model with 10% extra "
-                                       "stress noise: 89.4% exact, 1.9% merged (see README, Linkage quality)")
-def test_household_goal_on_the_independent_error_model_with_extra_noise():
-    quality = independent_quality(*independent_extracts(0.1))
+                                       "stress noise: 90.3% exact (0.27% merged, within the goal; see README, Linkage "
+                                       "quality)")
+def test_household_goal_on_the_independent_error_model_with_extra_noise(independent_noisy):
+    quality = independent_noisy
     assert quality["exact"] >= 0.97 and quality["merged"] <= 0.005, quality
+
+
+@pytest.mark.london
+def test_at_most_half_a_percent_merged_on_the_independent_error_model_with_extra_noise(independent_noisy):
+    # the merged half of the goal holds under stress noise too: no household takes in another home's rows
+    assert independent_noisy["merged"] <= 0.005 and independent_noisy["exact"] >= 0.895, independent_noisy

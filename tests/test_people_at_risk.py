@@ -233,6 +233,9 @@ def test_find_people_at_risk_through_processing(tmp_path, london_postcodes):
     assert [d["dataset"] for d in record["datasets"]] == [os.path.basename(paths[n]) for n in names]
     assert record["datasets"][0]["fields_dropped_unread"] == ["Name", "Date of birth", "Town", "Notes"]
     assert set(record["outputs_written"]) == {"households", "clerical_review"}
+    decisions = record["linkage_decisions"]  # what the linkage decided beyond its model, counted
+    assert decisions["uprn_links"] > 0 and decisions["links_refused_as_conflicting"] >= 0
+    assert isinstance(decisions["files_listing_each_home_once"], list)
     assert SECRET not in (out / "record.json").read_text()
     assert re.match(r"\d{4}-\d\d-\d\dT", record["run_at"])
 

@@ -3,7 +3,7 @@ in F/G-rated, privately rented homes (where HHSRS inspections and minimum energy
 should reach first). Linkage is the same engine as Find people at risk (exact UPRN, else Splink address
 matching); privacy is handled the same way (keyed-hash household keys, referral mode, processing record)."""
 
-from .linkage import clerical_review, link_households, prepare_records
+from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
 from .messages import AnalysisError, Note, translatable
 from .people_at_risk import check_secret, detect_columns, household_key
 
@@ -64,6 +64,7 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
                            {"dataset": "EPC homes (Load EPC certificates)", "rows": int(len(epc))}],
               "claimant_households": int(len(table)), "matched_to_epc": float(round(found, 4)),
               "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": int(len(linked.review)),
+              "linkage_decisions": {key: linked.stats[key] for key in LINKAGE_DECISIONS},
               "linkage_model": linked.stats["model"],
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}

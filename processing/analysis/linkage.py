@@ -22,6 +22,13 @@ REVIEW_LIMIT = 50_000  # borderline pairs offered for clerical review, most like
 PRIOR_PAIRS = 50  # how many labelled pairs the hand-set m prior is worth
 MIN_UPRN_PAIRS = 200  # fewer pairs sharing a UPRN than this: learn m by expectation maximisation instead
 MIN_EM_RECORDS = 500  # fewer rows than this: keep the prior m
+# a file whose rows give this many UPRNs, none of them twice, lists each home once (a council tax or benefit
+# extract, not a list of people): with fewer, a repeat could be missing by chance
+MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME = 200
+# what the linkage decided beyond the model, for the processing record
+LINKAGE_DECISIONS = ("uprn_links", "conflicting_uprns", "rows_contradicting_their_uprn", "postcodes_filled_from_uprn",
+                     "links_refused_as_conflicting", "rows_too_vague_to_link", "files_listing_each_home_once",
+                     "rows_placed_by_elimination")
 
 
 def parse_address(text):
@@ -155,6 +162,11 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
     model, refused = {}, {"conflicting": 0, "ambiguous_rows": 0}
+    once = sorted(one_row_per_home_sources(linkable))
+    placed_by_elimination = 0
+    if once:
+        notes.append(Note(translatable("{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are "
+                                       "never taken for one household."), len(once), ", ".join(map(str, once))))
     household = _uprn_households(n, np.concatenate(left), np.concatenate(right))
     if n > 1:
         predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold, engine)
@@ -172,6 +184,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
         accepted[candidate[~contested]] = True
         household = _cluster(identity, household, l[accepted], r[accepted],
                              predictions["match_weight"].to_numpy()[accepted])
+        household, placed_by_elimination = _place_by_elimination(identity, linkable, household)
         refused = {"conflicting": int((strong & conflicting).sum()), "ambiguous_rows": int(ambiguous.sum())}
         # clerical review: the pairs left in two households, with the reason the linkage did not join them
         reason = np.full(len(l), "", dtype=object)
@@ -194,7 +207,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
              "links_refused_as_conflicting": refused["conflicting"],
              "rows_too_vague_to_link": refused["ambiguous_rows"],
              "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": dissenting,
-             "postcodes_filled_from_uprn": postcodes_filled, "model": model}
+             "postcodes_filled_from_uprn": postcodes_filled, "files_listing_each_home_once": once,
+             "rows_placed_by_elimination": placed_by_elimination, "model": model}
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
 
 
@@ -220,6 +234,7 @@ class _Identity:
     flat: np.ndarray
     building: np.ndarray
     unplaced: np.ndarray  # no flat written, at a house whose flats other rows name
+    once_source: np.ndarray = None  # the row's file, numbered, where that file lists each home once; else -1
 
 
 def _number_span(numbers):
@@ -239,8 +254,21 @@ def _identity(records):
     number = values("number")
     low, high = _number_span(number)
     flat = records["flat"].fillna("-").to_numpy(dtype=object)
+    once = sorted(one_row_per_home_sources(records))
+    once_source = records["source"].map({name: k for k, name in enumerate(once)}).fillna(-1).to_numpy(dtype=np.int64)
     return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high, flat,
-                     values("building").to_numpy(dtype=object), _unplaced(records, flat))
+                     values("building").to_numpy(dtype=object), _unplaced(records, flat), once_source)
+
+
+def one_row_per_home_sources(records):
+    """The files that list each home once: at least MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME of their rows give a UPRN,
+    and no UPRN is given twice. Two rows of such a file are two homes, never one household ('First Floor Flat,
+    Keats House' written for Flats 2 and 3 by one register). A list of people (two older residents of one home)
+    repeats UPRNs and is not one of them."""
+    with_uprn = records[records["uprn"].notna()]
+    per_source = with_uprn.groupby("source")["uprn"].agg(["size", "nunique"])
+    return set(per_source.index[(per_source["size"] >= MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME)
+                                & (per_source["nunique"] == per_source["size"])])
 
 
 def _unplaced(records, flat):
@@ -319,12 +347,16 @@ def _conflicts(identity, a, b, household=None, explain=False):
     building[differ] = [not _same_building(x, y) for x, y in zip(ba[differ], bb[differ])]
     # a home named only by its number and one named only by its name share nothing that says they are one
     crossed = (has_na & ~has_ba & ~has_nb & has_bb) | (~has_na & has_ba & has_nb & ~has_bb)
-    conflict = uprn | number | flat | building | crossed
+    one_file = np.zeros(len(a), dtype=bool)
+    if identity.once_source is not None:
+        one_file = (identity.once_source[a] >= 0) & (identity.once_source[a] == identity.once_source[b])
+    conflict = uprn | number | flat | building | crossed | one_file
     if household is not None:
         conflict &= household[a] != household[b]
     if explain:  # what tells the two homes apart, in words for clerical review
         kinds = np.full(len(a), "", dtype=object)
-        for mask, words in ((crossed, "one named by number, the other by name"), (building, "building names differ"),
+        for mask, words in ((one_file, "one file lists both, and it lists each home once"),
+                            (crossed, "one named by number, the other by name"), (building, "building names differ"),
                             (flat, "flats differ"), (number, "house numbers differ"), (uprn, "UPRNs differ")):
             kinds[mask] = words
         return conflict, kinds
@@ -541,7 +573,8 @@ def _cluster(identity, household, left, right, weight):
                 {u for u in identity.uprn[rows] if u is not None},
                 {(t, lo, hi) for t, lo, hi in zip(identity.number[rows], identity.low[rows], identity.high[rows])
                  if t is not None},
-                _named_flats(identity.flat[rows]), {b for b in identity.building[rows] if b is not None})
+                _named_flats(identity.flat[rows]), {b for b in identity.building[rows] if b is not None},
+                {s for s in identity.once_source[rows] if s >= 0})
         return profiles[group]
 
     # households whose rows all write one home need no checks: only links within the others are followed one by one
@@ -556,13 +589,63 @@ def _cluster(identity, household, left, right, weight):
         if _profiles_conflict(pa, pb):
             continue
         parent[b] = a
-        profiles[a] = (pa[0] | pb[0], pa[1] | pb[1], _named_flats(pa[2] | pb[2]), pa[3] | pb[3])
+        profiles[a] = (pa[0] | pb[0], pa[1] | pb[1], _named_flats(pa[2] | pb[2]), pa[3] | pb[3], pa[4] | pb[4])
         del profiles[b]
     groups = np.arange(household.max() + 1)
     roots = np.array([find(int(g)) for g in groups])
     # a clean component is one household, labelled after the groups' own numbers
     labels = np.where(clean[component], -1 - component, roots)
     return np.unique(labels, return_inverse=True)[1][household]
+
+
+def _place_by_elimination(identity, records, household):
+    """Households whose rows all leave the flat out at a house of flats, from files that list each home once, joined
+    to the one flat of that house their files do not already list: '116 Evering Lane' in a register whose other row
+    there is 'Flat B, 116 Evering Lane', where the files name Flats A and B at 116, is Flat A. Where two flats or
+    none are left, or two such rows of one file would go to one flat, the rows stay apart. Returns (households,
+    rows placed)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"household": household, "once": identity.once_source, "unplaced": identity.unplaced,
+                          "uprn": pd.notna(identity.uprn), "flat": identity.flat,
+                          "house": records["postcode"].fillna("").astype(str).str.partition(" ")[0].to_numpy() + "|"
+                          + records["street"].fillna("").astype(str).to_numpy() + "|"
+                          + records["number"].fillna("").astype(str).to_numpy()})
+    frame["vague"] = frame["unplaced"] & (frame["once"] >= 0) & ~frame["uprn"]
+    by_household = frame.groupby("household")
+    vague = by_household["vague"].all()
+    vague = vague.index[vague.to_numpy()]
+    if not len(vague):
+        return household, 0
+    files = by_household["once"].agg(lambda s: frozenset(s[s >= 0]))
+    named = frame[~pd.Series(identity.flat).isin(["-", "?"]).to_numpy()]
+    flats_of = named.groupby("household")["flat"].agg(frozenset)
+    # the households at a house that name a flat in any of their rows (that row may lack its postcode)
+    at_house = frame[frame["household"].isin(flats_of.index).to_numpy()]
+    homes_at = at_house.groupby("house")["household"].agg(lambda s: sorted(set(s)))
+    moves = {}
+    for home in vague:
+        houses = frame.loc[frame["household"] == home, "house"].unique()
+        if len(houses) != 1 or houses[0] not in homes_at.index:
+            continue
+        candidates = homes_at[houses[0]]
+        if len(candidates) < 2 or any(len(flats_of[c]) != 1 for c in candidates) or \
+                len({flats_of[c] for c in candidates}) != len(candidates):
+            continue  # the flats of the house are not one home each
+        left = [c for c in candidates if files[c].isdisjoint(files[home])]
+        if len(left) == 1:
+            moves[home] = left[0]
+    # two rows of one file cannot both be the flat left
+    taken = pd.DataFrame([(home, target, f) for home, target in moves.items() for f in files[home]],
+                         columns=["home", "target", "file"])
+    clash = set(taken.loc[taken.duplicated(["target", "file"], keep=False), "home"])
+    moves = {home: target for home, target in moves.items() if home not in clash}
+    if not moves:
+        return household, 0
+    mapped = household.copy()
+    moving = np.isin(household, list(moves))
+    mapped[moving] = [moves[h] for h in household[moving]]
+    return np.unique(mapped, return_inverse=True)[1], int(moving.sum())
 
 
 def _clean_components(identity, household, left, right):
@@ -579,12 +662,15 @@ def _clean_components(identity, household, left, right):
     has_number, has_building = pd.notna(identity.number), pd.notna(identity.building)
     rows = pd.DataFrame({"c": component[household], "uprn": identity.uprn, "number": identity.number,
                          "flat": identity.flat, "building": identity.building,
-                         "number_only": has_number & ~has_building, "name_only": ~has_number & has_building})
+                         "number_only": has_number & ~has_building, "name_only": ~has_number & has_building,
+                         "once_source": identity.once_source})
     spread = rows.groupby("c").agg(uprn=("uprn", "nunique"), number=("number", "nunique"), flat=("flat", "nunique"),
                                    building=("building", "nunique"), number_only=("number_only", "any"),
                                    name_only=("name_only", "any"))
+    once = rows[rows["once_source"] >= 0]
+    repeated = spread.index.isin(once.loc[once.duplicated(["c", "once_source"]), "c"])
     clean = ((spread["uprn"] <= 1) & (spread["number"] <= 1) & (spread["flat"] <= 1) & (spread["building"] <= 1)
-             & ~(spread["number_only"] & spread["name_only"]))
+             & ~(spread["number_only"] & spread["name_only"]) & ~repeated)
     return component, clean.reindex(np.arange(component.max() + 1), fill_value=False).to_numpy()
 
 
@@ -598,10 +684,12 @@ def _named_flats(flats):
 
 
 def _profiles_conflict(a, b):
-    uprns_a, numbers_a, flats_a, buildings_a = a
-    uprns_b, numbers_b, flats_b, buildings_b = b
+    uprns_a, numbers_a, flats_a, buildings_a, files_a = a
+    uprns_b, numbers_b, flats_b, buildings_b, files_b = b
     if uprns_a and uprns_b and uprns_a.isdisjoint(uprns_b):
         return True
+    if not files_a.isdisjoint(files_b):
+        return True  # both hold a row of a file that lists each home once
     numbers_agree = any(x == y or (lx <= hy and ly <= hx) for x, lx, hx in numbers_a for y, ly, hy in numbers_b)
     if numbers_a and numbers_b and not numbers_agree:
         return True

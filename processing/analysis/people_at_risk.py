@@ -122,7 +122,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
     (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
     PeopleAtRiskResult."""
-    from .linkage import clerical_review, link_households, prepare_records
+    from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
 
     check_secret(secret)
     if referral and not (lawful_basis or "").strip():
@@ -188,6 +188,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         "conflicting_uprns": linked.stats["conflicting_uprns"],
         "match_threshold": threshold,
         "postcodes_filled_from_uprn": linked.stats["postcodes_filled_from_uprn"],
+        "linkage_decisions": {key: linked.stats[key] for key in LINKAGE_DECISIONS},
         "linkage_model": linked.stats["model"],
         "personal_data_in_outputs": "addresses and UPRNs (referral mode)" if referral else
         "none: households are keyed by a keyed hash; names, dates of birth and free text are never read past input",
