@@ -142,7 +142,7 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
                 run.warn(tr("{} home(s) could not be placed (no known UPRN or postcode); they are kept without a "
                             "point.").format(unplaced))
             run.step(tr("Writing"))
-            dest_id = self.write(run, connection, crs, work)
+            dest_id = self.write(run, connection, crs)
         finally:
             connection.close()
             shutil.rmtree(work, ignore_errors=True)
@@ -210,8 +210,8 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
             return None
         return pd.DataFrame({"postcode": found[2][0], "x": found[0], "y": found[1]})
 
-    def write(self, run, connection, crs, work):
-        """A point layer: a GeoPackage file is filled in bulk by GDAL, any other sink feature by feature. A
+    def write(self, run, connection, crs):
+        """A point layer: a GeoPackage file is filled in bulk by SQLite, any other sink feature by feature. A
         CSV/XLSX destination gets a table with x and y (numbers unquoted, formulas in addresses neutralised)."""
         destination = self.parameterAsOutputLayer(run.parameters, self.OUTPUT, run.context)
         if destination.lower().endswith(TABLE_EXTENSIONS):
@@ -224,10 +224,9 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.Point, crs)
         if sink is None:
             fail(tr("The output could not be created ({}).").format(destination))
-        gpkg = dest_id.split("|")[0]
-        if gpkg.lower().endswith(".gpkg") and os.path.isfile(gpkg):
-            del sink  # closes the file: GDAL fills the layer QGIS made
-            append_to_geopackage(run, connection, gpkg, work)
+        if bulk_fillable(dest_id):
+            del sink  # closes the file: SQLite fills the layer QGIS made
+            fill_geopackage(run, connection, dest_id)
         else:
             add_features(run, connection, sink, fields)
         return dest_id
@@ -235,6 +234,10 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
 
 OUTPUT_COLUMNS = ", ".join("CAST({0} AS INTEGER) AS {0}".format(name) if kind == QVariant.Int else name
                            for name, kind in FIELDS)
+# A GeoPackage keeps an empty text as NULL, as GDAL's CSV import did (EMPTY_STRING_AS_NULL) before the bulk fill.
+GEOPACKAGE_COLUMNS = ", ".join("CAST({0} AS INTEGER) AS {0}".format(name) if kind == QVariant.Int else
+                               "nullif({0}, '') AS {0}".format(name) if kind == QVariant.String else name
+                               for name, kind in FIELDS)
 
 
 def _first_point(geometry):
@@ -246,50 +249,33 @@ def _first_point(geometry):
 
 def add_features(run, connection, sink, fields):
     """Homes into any sink (memory layer, shapefile, database), a batch at a time."""
-    total = max(connection.execute("SELECT count(*) FROM placed").fetchone()[0], 1)
-    result = connection.execute("SELECT {}, x, y FROM placed".format(OUTPUT_COLUMNS))
-    done = 0
-    while True:
-        rows = result.fetchmany(5000)
-        if not rows:
-            break
+    from ..analysis import epc
+
+    for values, xs, ys in epc.placed_batches(connection, OUTPUT_COLUMNS, run.progress):
         batch = []
-        for row in rows:
+        for row, x, y in zip(zip(*values), xs.tolist(), ys.tolist()):
             feature = QgsFeature(fields)
-            if row[-3] is not None:  # placed_by
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row[-2], row[-1])))
-            feature.setAttributes([None if isinstance(v, float) and v != v else v for v in row[:-2]])
+            if x == x:  # NaN: a home without a point
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+            feature.setAttributes(list(row))
             batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-        done += len(rows)
-        run.progress(done / total)
 
 
-def append_to_geopackage(run, connection, gpkg, work):
-    """Fill the (empty) GeoPackage layer QGIS created, in bulk: DuckDB writes the homes as CSV, GDAL's own
-    translator appends them in large transactions with the spatial index switched off, then builds the index
-    once. The GDAL is QGIS's own (osgeo), so one GDAL writes the file."""
-    from osgeo import gdal
+def bulk_fillable(dest_id):
+    """Whether the layer QGIS created is in a GeoPackage file, which SQLite fills in bulk."""
+    path = dest_id.split("|")[0]
+    return path.lower().endswith(".gpkg") and os.path.isfile(path)
 
-    csv_path = os.path.join(work, "homes.csv")
-    connection.execute("COPY (SELECT {}, x, y FROM placed) TO '{}' (HEADER, DELIMITER ',')".format(
-        OUTPUT_COLUMNS, csv_path.replace("'", "''")))
-    kinds = {QVariant.String: "String", QVariant.Double: "Real", QVariant.Int: "Integer"}
-    with open(os.path.join(work, "homes.csvt"), "w", encoding="utf-8") as handle:
-        handle.write(",".join('"{}"'.format(kinds[kind]) for _, kind in FIELDS) + ',"Real","Real"\n')
-    dataset = gdal.OpenEx(gpkg, gdal.OF_VECTOR | gdal.OF_UPDATE)
-    layer = dataset.GetLayer(0)
-    name, geometry = layer.GetName(), layer.GetGeometryColumn()
-    dataset.ExecuteSQL("SELECT DisableSpatialIndex('{}', '{}')".format(name, geometry))
-    dataset = None
-    run.progress(0.3)
-    source = gdal.OpenEx(csv_path, gdal.OF_VECTOR, open_options=[
-        "X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO", "EMPTY_STRING_AS_NULL=YES"])
-    options = gdal.VectorTranslateOptions(accessMode="append", layerName=name, options=["-gt", "unlimited"])
-    done = gdal.VectorTranslate(gpkg, source, options=options)
-    source = None
-    if done is None:
-        fail(tr("The output could not be written ({}): {}").format(gpkg, gdal.GetLastErrorMsg()))
-    run.progress(0.8)
-    done.ExecuteSQL("SELECT CreateSpatialIndex('{}', '{}')".format(name, geometry))
-    done = None
+
+def fill_geopackage(run, connection, dest_id):
+    """Fill the (empty) GeoPackage layer QGIS created, in bulk and in one transaction, with SQLite itself
+    (analysis.geopackage_fill: rows by multi-row INSERT, the spatial index written packed), the homes streamed
+    from DuckDB in batches. No second GDAL is loaded: QGIS's made the layer."""
+    from ..analysis import epc
+    from ..analysis.geopackage_fill import fill_point_layer
+
+    path, _, options = dest_id.partition("|")
+    table = dict(part.split("=", 1) for part in options.split("|") if "=" in part).get("layername")
+    fill_point_layer(path, table, [name for name, _ in FIELDS], epc.placed_batches(
+        connection, GEOPACKAGE_COLUMNS, run.progress))

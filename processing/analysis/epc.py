@@ -385,17 +385,42 @@ def place_homes(connection, uprn_points=None, postcode_points=None):
                           "y": pd.Series([], dtype=float)})
     for name, frame, column in (("uprn_points", uprn_points, "uprn"), ("postcode_points", postcode_points, "postcode")):
         frame = empty if frame is None else frame.rename(columns={column: "key"})[["key", "x", "y"]]
-        frame = frame[np.isfinite(frame["x"].to_numpy(float)) & frame["key"].notna()]
+        frame = frame[np.isfinite(frame["x"].to_numpy(float)) & np.isfinite(frame["y"].to_numpy(float)) & frame["key"].notna()]
         connection.register(name + "_frame", frame.assign(i=np.arange(len(frame))))
         key = "CAST(key AS VARCHAR)" if name == "uprn_points" else _postcode_sql("CAST(key AS VARCHAR)")
         connection.execute("CREATE OR REPLACE TABLE {0} AS SELECT {1} AS key, arg_min(CAST(x AS DOUBLE), i) AS x, "
                            "arg_min(CAST(y AS DOUBLE), i) AS y FROM {0}_frame WHERE {1} IS NOT NULL GROUP BY 1".format(
                                name, key))
         connection.unregister(name + "_frame")
-    connection.execute("""CREATE OR REPLACE TABLE placed AS
+    joined = "homes h LEFT JOIN uprn_points u ON h.uprn = u.key LEFT JOIN postcode_points p ON h.postcode = p.key"
+    # a view: the homes are joined and sorted once, as they are written
+    connection.execute("""CREATE OR REPLACE VIEW placed AS
         SELECT h.*, strftime(h.date, '%Y-%m-%d') AS lodged,
                CASE WHEN u.x IS NOT NULL THEN 'uprn' WHEN p.x IS NOT NULL THEN 'postcode' END AS placed_by,
                coalesce(u.x, p.x) AS x, CASE WHEN u.x IS NOT NULL THEN u.y ELSE p.y END AS y
-        FROM homes h LEFT JOIN uprn_points u ON h.uprn = u.key LEFT JOIN postcode_points p ON h.postcode = p.key
-        ORDER BY h.postcode, h.key""")
-    return connection.execute("SELECT count(*) FROM placed WHERE placed_by IS NULL").fetchone()[0]
+        FROM {} ORDER BY h.postcode, h.key""".format(joined))
+    return connection.execute("SELECT count(*) FROM {} WHERE u.x IS NULL AND p.x IS NULL".format(joined)).fetchone()[0]
+
+
+BATCH_VECTORS = 25  # DuckDB vectors (2,048 rows) per batch: ~50,000 homes
+
+
+def placed_batches(connection, columns, progress=None):
+    """The placed homes (`columns`: SQL for the fields, over the view `placed`), streamed from DuckDB in batches
+    of about 50,000, each (one list per field with None for NULL, x, y): the national register's homes are
+    never all in Python at once. progress(fraction) follows each batch (and may raise Cancelled)."""
+    import numpy as np
+
+    total = max(connection.execute("SELECT count(*) FROM homes").fetchone()[0], 1)
+    result = connection.execute("SELECT {}, x, y FROM placed".format(columns))
+    done = 0
+    while True:
+        frame = result.fetch_df_chunk(BATCH_VECTORS)
+        if not len(frame):
+            return
+        values = [frame[name].to_numpy(dtype=object, na_value=None).tolist() for name in frame.columns[:-2]]
+        yield values, frame["x"].to_numpy(dtype=np.float64, na_value=np.nan), \
+            frame["y"].to_numpy(dtype=np.float64, na_value=np.nan)
+        done += len(frame)
+        if progress is not None:
+            progress(done / total)
