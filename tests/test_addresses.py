@@ -197,3 +197,28 @@ def test_streets_and_buildings_run_together_or_mistyped_are_read_with_the_names_
     assert again[6][:4] == ("5", None, "KEATS HOUSE", None)
     assert again[7][:4] == ("3", None, "KEATS HOUSE", None)
     assert again[9][:4] == (None, None, "WILLOW BANK", None)  # Bank is a thoroughfare word, Willow Bank a house here
+
+
+@pytest.mark.parametrize("name, role", [
+    ("SAO_TEXT", "flat"), ("SAO_START_NUMBER", "flat"), ("SAON", "flat"), ("PAO_TEXT", "premise"),
+    ("PAO_START_NUMBER", "premise"), ("PAO_START_SUFFIX", "premise"), ("PAON", "premise"),
+    ("STREET_DESCRIPTION", "street"), ("SUB_BUILDING_NAME", "flat"), ("BUILDING_NAME", "premise"),
+    ("BUILDING_NUMBER", "premise"), ("THOROUGHFARE", "street"), ("Road", "street"), ("Road Name", "street"),
+    ("Door No", "premise"), ("Door Number", "premise"), ("Door entry code", None), ("ORGANISATION_NAME", "personal"),
+    ("TOWN_NAME", "personal")])
+def test_gazetteer_standard_column_names(name, role):
+    # an LLPG extract (BS 7666) and AddressBase name their columns so; without these the house number is dropped
+    assert column_role(name) == role
+
+
+def test_an_llpg_extract_is_composed_into_flat_number_and_street():
+    frame = pd.DataFrame({"SAO_START_NUMBER": ["2", "", "", ""], "SAO_TEXT": ["", "GROUND FLOOR FLAT", "", ""],
+                          "PAO_START_NUMBER": ["124", "7", "12", "9"], "PAO_START_SUFFIX": ["", "", "", "A"],
+                          "PAO_END_NUMBER": ["", "", "14", ""], "PAO_TEXT": ["", "", "ROSE COURT", ""],
+                          "STREET_DESCRIPTION": ["MILNER ROAD", "PARK RD", "GROVE PK", "ELM ST"]})
+    components = {"flat": ["SAO_START_NUMBER", "SAO_TEXT"],
+                  "premise": ["PAO_START_NUMBER", "PAO_START_SUFFIX", "PAO_END_NUMBER", "PAO_TEXT"],
+                  "street": ["STREET_DESCRIPTION"], "line": []}
+    parsed = [standardise(t)[:4] for t in compose(frame, components)]
+    assert parsed == [("2", "124", None, "MILNER ROAD"), ("GROUND FLOOR", "7", None, "PARK ROAD"),
+                      (None, "12-14", "ROSE COURT", "GROVE PARK"), ("A", "9", None, "ELM STREET")]  # 9A: Flat A, 9

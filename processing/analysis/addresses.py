@@ -484,7 +484,11 @@ def _standard_building(words):
 # --- Columns ---------------------------------------------------------------------------------------------------
 
 ADDRESS_WORDS = {"address", "addr", "street", "flat", "apartment", "house", "building", "bldg", "premises", "line",
-                 "thoroughfare"}
+                 "thoroughfare", "road", "door"} | {"sao", "saon", "pao", "paon"}
+# The gazetteer standards' names: BS 7666 (an LLPG's secondary and primary addressable objects, SAO = the flat, PAO =
+# the house number or name) and AddressBase (sub-building = the flat).
+SECONDARY_OBJECT_WORDS = {"sao", "saon"}
+PRIMARY_OBJECT_WORDS = {"pao", "paon"}
 # Words that make a column about a person (or another address than the home's), whatever else it says.
 PERSON_WORDS = {"name", "names", "forename", "surname", "contact", "holder", "householder", "owner", "occupier",
                 "occupant", "tenant", "resident", "person", "applicant", "claimant", "landlord", "agent", "email",
@@ -492,7 +496,7 @@ PERSON_WORDS = {"name", "names", "forename", "surname", "contact", "holder", "ho
                 "ni", "notes", "note", "comment", "comments", "description", "ethnicity", "ethnic", "correspondence",
                 "billing", "forwarding", "previous", "former", "manager", "officer", "worker", "carer", "gp",
                 "doctor", "kin", "next", "emergency", "relative", "signature", "title"}
-PLACE_NAME_QUALIFIERS = {"house", "building", "bldg", "premises", "property", "street"}  # "House name" is a place
+PLACE_NAME_QUALIFIERS = {"house", "building", "bldg", "premises", "property", "street", "road"}  # "House name" is a place
 NUMBER_SUFFIXES = {"no", "num", "number", "nbr", "nos"}
 
 
@@ -514,19 +518,27 @@ def column_role(name):
             or {"post", "code"} <= present or {"postal", "code"} <= present:
         return "postcode"
     named = "name" in present and present & PLACE_NAME_QUALIFIERS
+    if {"street", "description"} <= present and len(present) == 2:
+        return "street"  # BS 7666's STREET_DESCRIPTION is the street's name, not free text
     if present & (PERSON_WORDS - {"name"}) or ("name" in present and not named):
         return "personal"
     if not present & ADDRESS_WORDS:
         return None
     if "line" in present and not present & (ADDRESS_WORDS - {"line"}) and not any(w.isdigit() for w in words):
         return None  # "line" alone says nothing of an address ("Line", "Service line")
+    if present & SECONDARY_OBJECT_WORDS or {"sub", "building"} <= present:
+        return "flat"
+    if present & PRIMARY_OBJECT_WORDS or ("door" in present and present & NUMBER_SUFFIXES):
+        return "premise"
     if present & {"flat", "apartment"} and not present & {"address", "addr", "line"}:
         return "flat"
     if present & {"house", "building", "bldg", "premises"} and (named or present & NUMBER_SUFFIXES
                                                                  or len(present) == 1):
         return "premise"
-    if present & {"street", "thoroughfare"} and not present & {"address", "addr", "line"}:
+    if present & {"street", "thoroughfare", "road"} and not present & {"address", "addr", "line"}:
         return "street"
+    if "door" in present:
+        return None  # 'Door entry code' says nothing of the address
     return "line"
 
 
@@ -554,8 +566,15 @@ def compose(frame, components):
     for name in components.get("premise", []):
         value = column(name)
         numeric = value.str.fullmatch(r"[0-9]+\s*[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?")
+        # a letter alone follows the number it belongs to (BS 7666's PAO_START_SUFFIX: 12 + A = 12A)
+        suffix = value.str.fullmatch(r"[A-Za-z]") & numbers.str.fullmatch(r"[0-9]+")
+        numbers = numbers.where(~suffix, numbers + value)
+        if "end" in column_words(name):  # PAO_END_NUMBER: 12 and 14 are the range 12-14
+            range_end = numeric & (numbers != "")
+            numbers = numbers.where(~range_end, numbers + "-" + value)
+            suffix = suffix | range_end
         numbers = numbers.where(numbers != "", value.where(numeric, ""))
-        names = names.str.cat(value.where(~numeric, ""), sep=", ")
+        names = names.str.cat(value.where(~numeric & ~suffix, ""), sep=", ")
     street = empty
     for name in components.get("street", []):
         street = street.str.cat(column(name), sep=" ")
