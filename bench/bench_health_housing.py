@@ -118,9 +118,9 @@ process = subprocess.Popen(["stdbuf", "-oL", qgis_process, "run", "communityrisk
 steps, log = [], []
 for line in process.stdout:
     log.append(line)
-    found = re.search("(Reading certificates|Placing homes|Writing)", line)
+    found = re.search("(Reading certificates|Placing homes|Writing|^Results)", line)
     if found:
-        steps.append((found.group(1).split()[0].lower(), time.perf_counter() - start))
+        steps.append((found.group(1).split()[0].lower().replace("results", "exit"), time.perf_counter() - start))
 _, status, usage = os.wait4(process.pid, 0)
 elapsed = time.perf_counter() - start
 load = max(load, os.getloadavg()[0])

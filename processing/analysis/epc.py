@@ -418,9 +418,15 @@ def placed_batches(connection, columns, progress=None):
         frame = result.fetch_df_chunk(BATCH_VECTORS)
         if not len(frame):
             return
-        values = [frame[name].to_numpy(dtype=object, na_value=None).tolist() for name in frame.columns[:-2]]
-        yield values, frame["x"].to_numpy(dtype=np.float64, na_value=np.nan), \
-            frame["y"].to_numpy(dtype=np.float64, na_value=np.nan)
+        yield [_python_values(frame[name]) for name in frame.columns[:-2]], \
+            frame["x"].to_numpy(dtype=np.float64, na_value=np.nan), frame["y"].to_numpy(dtype=np.float64, na_value=np.nan)
         done += len(frame)
         if progress is not None:
             progress(done / total)
+
+
+def _python_values(column):
+    """A column of DuckDB's frame as Python values, None for NULL (texts already are)."""
+    if column.dtype == object or not column.hasnans:
+        return column.tolist()
+    return column.to_numpy(dtype=object, na_value=None).tolist()
