@@ -2,7 +2,7 @@
 linked to any of them (it goes to clerical review)."""
 import pandas as pd
 
-from community_risk.processing.analysis.linkage import link_households, prepare_records
+from community_risk.processing.analysis.linkage import _usual_building_names, link_households, prepare_records
 
 COLUMNS = {"uprn": "UPRN", "postcode": "Postcode", "address": ["Address"]}
 
@@ -263,3 +263,35 @@ def test_a_row_leaving_its_flat_out_is_not_placed_from_a_list_of_people():
     records, result = registers({0: [("41 Hindle Hill", "")]}, flats_in={0: "B"}, repeat_uprn_in=(0,))
     row = records.index[records["written"] == "41 Hindle Hill"][0]
     assert (result.household == result.household[row]).sum() == 1
+
+
+def test_a_building_name_with_a_word_added_is_the_postcodes_building():
+    # 'Clare Point Farm' is written once, 'Clare Point' by every other row of the postcode: one building, so its flat
+    # joins its home with the street left out; a name that is no other's ('Shelley Point') is left as written
+    homes = [("Flat {}, Clare Point, 93 Hindle Hill".format(f), "E8 3QR") for f in range(1, 5)]
+    homes += [("{} Hindle Hill".format(n), "E8 3QR") for n in range(2, 40, 2)]
+    extra = [("Flat 3, Clare Point Farm, 93, London", "E8 3QR"), ("Flat 2, Shelley Point, 93, London", "E8 3QR")]
+    frames = []
+    for k in range(3):
+        rows = homes + (extra if k == 0 else [])
+        frames.append(("dataset{}".format(k), pd.DataFrame({"UPRN": [""] * len(rows), "Address": [a for a, _ in rows],
+                                                            "Postcode": [p for _, p in rows]}), COLUMNS))
+    records = prepare_records(frames)
+    result = link_households(records)
+    assert household_of(records, result, "dataset0", "Flat 3, Clare Point Farm, 93, London") == household_of(
+        records, result, "dataset1", "Flat 3, Clare Point, 93 Hindle Hill")
+    usual = dict(zip(records["written"], _usual_building_names(records)))
+    assert usual["Flat 3, Clare Point Farm, 93, London"] == "CLARE POINT"
+    assert usual["Flat 2, Shelley Point, 93, London"] == "SHELLEY POINT"
+
+
+def test_only_a_name_written_as_often_or_more_is_a_buildings_usual_name():
+    records = pd.DataFrame({"postcode": ["E8 3QR"] * 7 + ["E8 3QS"],
+                            "building": ["KEATS LODGE", "KEATS LODGE", "BYRON LODGE", "BYRON LODGE", "THE LODGE",
+                                         "KEATS HOUCE", "KEATS HOUSE", "CLARE POINT FARM"]})
+    # 'The Lodge' is written once: the blocks beside it keep their names; a typo takes the name written more often
+    # ('Keats Houce' is written as often as 'Keats House': neither is the usual one); another postcode's name is its own
+    assert list(_usual_building_names(records)) == list(records["building"])
+    records.loc[7, "postcode"] = "E8 3QR"
+    records.loc[8] = ["E8 3QR", "KEATS HOUSE"]
+    assert list(_usual_building_names(records))[5] == "KEATS HOUSE"

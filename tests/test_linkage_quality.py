@@ -71,7 +71,7 @@ def independent_quality(extracts, truth):
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model at the package's "
-                                       "learnt rates: 91.6% exact (0.27% merged, within the goal); 5.5% of households "
+                                       "learnt rates: 92.2% exact (0.27% merged, within the goal); 5.5% of households "
                                        "have a row with its flat left out, no UPRN, at a house of flats, which no "
                                        "reading of the text can place unless its own file names the other flats "
                                        "(see README, Linkage quality)")
@@ -82,9 +82,9 @@ def test_household_goal_on_the_independent_error_model(independent_learnt):
 
 @pytest.mark.london
 def test_the_independent_error_model_keeps_the_level_reached(independent_learnt):
-    # the level measured when this was written (91.6% exact, 0.27% merged), less a margin for other seeds' luck:
+    # the level measured when this was written (92.2% exact, 0.27% merged), less a margin for other seeds' luck:
     # a change that loses ground on data the linker was not written for fails here
-    assert independent_learnt["exact"] >= 0.91 and independent_learnt["merged"] <= 0.005, independent_learnt
+    assert independent_learnt["exact"] >= 0.915 and independent_learnt["merged"] <= 0.005, independent_learnt
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def independent_noisy():
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model with 10% extra "
-                                       "stress noise: 90.3% exact (0.27% merged, within the goal; see README, Linkage "
+                                       "stress noise: 91.1% exact (0.27% merged, within the goal; see README, Linkage "
                                        "quality)")
 def test_household_goal_on_the_independent_error_model_with_extra_noise(independent_noisy):
     quality = independent_noisy

@@ -378,7 +378,7 @@ def _same_premise_pairs(records):
     frame = pd.DataFrame({
         "id": records["unique_id"].to_numpy(), "postcode": records["postcode"].fillna("").to_numpy(),
         "number": records["number"].fillna("").to_numpy(), "flat": records["flat"].fillna("-").to_numpy(),
-        "building": [_building_key(b) for b in records["building"].fillna("")],
+        "building": [_building_key(b) for b in _usual_building_names(records)],
         "street": records["street"].fillna("").to_numpy()})
     frame = frame[((frame["number"] != "") | (frame["building"] != "")) & (frame["flat"] != "?")]
     frame["district"] = [p.partition(" ")[0] for p in frame["postcode"]]
@@ -445,6 +445,34 @@ def _streetless_in(placed, premise):
     rows = candidates[streetless.loc[candidates.index]].join(anchor.rename("anchor"), on=keys)
     rows = rows[rows["anchor"] != rows["id"]]
     return list(zip(rows["anchor"].to_numpy(), rows["id"].to_numpy()))
+
+
+def _usual_building_names(records):
+    """Each row's building name as its postcode's rows usually write it: a name with a word added to another name
+    of the postcode ('Clare Point Farm' beside 'Clare Point'), or a typo apart from a name written more often
+    ('Keats Houcce'), becomes that name, when exactly one name of the postcode is so. Names of one postcode are
+    places a few doors apart: two buildings there do not differ by one added word."""
+    from difflib import SequenceMatcher
+
+    names = records["building"].where(records["building"].notna() & records["postcode"].notna())
+    counts = records.assign(name=names).dropna(subset=["name"]).groupby(["postcode", "name"]).size()
+    several = counts.groupby(level=0).transform("size") > 1  # postcodes writing two names or more
+    usual = {}
+    for postcode, group in counts[several.to_numpy()].groupby(level=0):
+        written = {name: n for (_, name), n in group.items()}
+        words = {name: set(name.split()) - ARTICLES for name in written}
+        for name in written:
+            within = [other for other in written if other != name and words[other] and words[other] < words[name]
+                      and written[other] >= written[name]]
+            alike = [other for other in written if other != name and written[other] > written[name]
+                     and len(name) > 5 and SequenceMatcher(None, name, other).ratio() >= 0.85]
+            if len(within) + len(alike) == 1:
+                usual[postcode, name] = (within + alike)[0]
+    building = records["building"].fillna("").to_numpy(dtype=object).copy()
+    if usual:
+        for k in np.flatnonzero(names.notna().to_numpy()):
+            building[k] = usual.get((records["postcode"].iat[k], building[k]), building[k])
+    return building
 
 
 def _building_key(name):
