@@ -240,11 +240,11 @@ def test_geopackage_points_are_read_with_missing_and_empty_points_as_nan(tmp_pat
 
 
 def test_a_geopackage_read_directly_counts_as_qgis_reading_it_does(provider, tmp_path, monkeypatch):
-    from community_risk.processing.analysis import counting
+    from community_risk.processing.algorithms.layers import FileLayer
 
     read = []
-    original = counting.geopackage_points
-    monkeypatch.setattr(counting, "geopackage_points", lambda *args: read.append(args) or original(*args))
+    original = FileLayer.point_coordinates
+    monkeypatch.setattr(FileLayer, "point_coordinates", lambda *args: read.append(args) or original(*args))
     fires = geopackage_of_points(tmp_path / "fires.gpkg", [(10, 10), (100, 50), None, "empty", (150, 50), (500, 500)])
     direct, through_qgis = tmp_path / "direct.gpkg", tmp_path / "qgis.gpkg"
     run_algorithm(ALG, {"AREAS": two_squares(), "AREA_ID": "code", "INCIDENTS": fires, "OUTPUT": str(direct)})

@@ -1,6 +1,4 @@
 """communityrisk:countincidents: count incident points per area, optionally per calendar year."""
-import os
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -10,14 +8,20 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs
-from .layers import AreaRecords, check_filter, check_unique_ids, read_incidents, write_with_columns
+from .layers import (
+    AreaRecords,
+    check_filter,
+    check_unique_ids,
+    plain_geopackage_layer,
+    read_incidents,
+    write_with_columns,
+)
 from .styling import apply_graduated_style
 
 
@@ -126,31 +130,23 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         return date_name, start, end, per_year, expression
 
     def file_points(self, run, incidents, crs):
-        """x and y of every incident straight from a GeoPackage file (analysis.counting.geopackage_points), when
-        the incidents are a plain GeoPackage layer of single points in the areas' CRS, unfiltered; else None and
-        QGIS reads them feature by feature."""
-        from ..analysis.counting import geopackage_points
-
-        layer = self.parameterAsVectorLayer(run.parameters, self.INCIDENTS, run.context)
-        if (not isinstance(run.parameters.get(self.INCIDENTS), str) or layer is None or layer.providerType() != "ogr"
-                or layer.subsetString() or QgsWkbTypes.isMultiType(layer.wkbType())
-                or incidents.source.sourceCrs() != crs):
+        """x and y of every incident read in bulk from a GeoPackage file (layers.FileLayer), when the incidents are
+        a whole GeoPackage layer of single points in the areas' CRS, unfiltered; else None and QGIS reads them
+        feature by feature."""
+        if incidents.source.sourceCrs() != crs:
             return None
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        path = parts.get("path") or ""
-        if parts.get("subset") or not path.lower().endswith(".gpkg") or not os.path.isfile(path):
-            return None
-        points = geopackage_points(path, parts.get("layerName") or None)
-        if points is None or len(points[0]) != incidents.source.featureCount():
-            return None
-        run.progress(1.0)
+        file_layer = plain_geopackage_layer(self, run.parameters, run.context, self.INCIDENTS)
+        points = file_layer.point_coordinates(incidents.source.featureCount()) if file_layer else None
+        if points is not None:
+            run.progress(1.0)
         return points
 
     def _read_areas(self, run, areas):
         """The areas' records and shapely polygons: ids unique, invalid polygons repaired, gaps said."""
         from ..analysis.counting import repair_polygons
 
-        records = AreaRecords(areas, run.feedback, progress_share=100)
+        records = AreaRecords(areas, run.feedback, progress_share=100,
+                              file_layer=plain_geopackage_layer(self, run.parameters, run.context, self.AREAS))
         id_name = run.string(self.AREA_ID)
         check_unique_ids(records.column(id_name), id_name, areas.label)
         geometries, repaired = repair_polygons(records.shapely_geometries())

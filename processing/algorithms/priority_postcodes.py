@@ -15,13 +15,24 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail, require_same_kind_of_crs, write_text
-from .layers import AreaRecords, numbers, write_with_columns
+from .layers import AreaRecords, numbers, plain_geopackage_layer, write_with_columns
 from .styling import TierStyle
 
 LAYER_COLUMNS = (("area_risk", QVariant.Double), ("lifestyle_index", QVariant.Double),
                  ("households_at_risk", QVariant.Int), ("priority_score", QVariant.Double),
                  ("rank", QVariant.Int), ("tier", QVariant.String), ("split_area", QVariant.String),
                  ("reason", QVariant.String))
+
+
+def column_values(series):
+    """A column of the priority table as write_with_columns takes it: numbers as a numpy array (NaN, or pandas'
+    missing value, for none), anything else as a list with None where missing."""
+    import numpy as np
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        return series.to_numpy(dtype=float, na_value=np.nan) if series.hasnans else series.to_numpy()
+    return series.astype(object).where(series.notna(), None).tolist()
 
 
 class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
@@ -137,7 +148,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             fail(tr("Give at least one of: areas with a risk field, a lifestyle layer, household risk."))
         run.steps(6)
         run.step(tr("Reading postcodes from '{}'").format(postcodes.label))
-        records = AreaRecords(postcodes, run.feedback, progress_share=100)
+        records = self.records(run, postcodes, self.POSTCODES)
         raw_codes = records.column(run.string(self.POSTCODE_FIELD))
         codes = normalise_postcodes(raw_codes)
         bad = [raw for raw, code in zip(raw_codes, codes) if code is None]
@@ -155,8 +166,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
                            self.parameterAsInt(run.parameters, self.P1_COUNT, run.context),
                            self.parameterAsInt(run.parameters, self.P2_COUNT, run.context), *thresholds, translate=tr)
         run.step(tr("Writing"))
-        columns = [(name, kind, table[name].astype(object).where(table[name].notna(), None).tolist())
-                   for name, kind in LAYER_COLUMNS if name in table.columns]
+        columns = [(name, kind, column_values(table[name])) for name, kind in LAYER_COLUMNS if name in table.columns]
         dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, records, columns,
                                      progress_start=0)
         run.style(dest_id, lambda layer: TierStyle().postProcessLayer(layer, None, None))
@@ -166,10 +176,18 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         run.info(tr("P1: {}, P2: {}, P3: {} postcodes.").format(*((table["tier"] == t).sum() for t in ("P1", "P2", "P3"))))
         return outputs
 
+    def records(self, run, checked, name, progress_share=100):
+        """A layer parameter's features, read in bulk when it is a whole GeoPackage layer."""
+        return AreaRecords(checked, run.feedback, progress_share,
+                           file_layer=plain_geopackage_layer(self, run.parameters, run.context, name))
+
     @staticmethod
     def postcode_points(records):
         import shapely
 
+        points = records.point_coordinates()
+        if points is not None:
+            return points
         geometries = records.shapely_geometries()
         kind = records.source.wkbType()
         if QgsWkbTypes.geometryType(kind) != QgsWkbTypes.PointGeometry or QgsWkbTypes.isMultiType(kind):
@@ -185,7 +203,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             fail(tr("Choose the '{}' of the {} layer '{}'.").format(
                 self.parameterDefinition(field_name).description(), checked.role, checked.label))
         run.info(tr("Reading '{}'").format(checked.label))
-        records = AreaRecords(checked, run.feedback, progress_share=100)
+        records = self.records(run, checked, layer_name)
         values = numbers(records.column(name), name, checked.label)
         return records.shapely_geometries(postcodes.source.sourceCrs(), run.context.transformContext()), values
 
@@ -213,7 +231,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
         from ..analysis.postcodes import normalise_postcodes
 
         checked = run.source(self.HOUSEHOLD_RISK)
-        records = AreaRecords(checked, run.feedback, progress_share=100)
+        records = self.records(run, checked, self.HOUSEHOLD_RISK)
         factors_name = run.string(self.HOUSEHOLD_FACTORS_FIELD)
         factors = [float("nan") if v is None else v
                    for v in numbers(records.column(factors_name), factors_name, checked.label)]
@@ -230,7 +248,7 @@ class PriorityPostcodesAlgorithm(CommunityRiskAlgorithm):
             return None
         checked = run.source(self.SPLIT_AREAS)
         require_same_kind_of_crs(postcodes, checked)
-        records = AreaRecords(checked, run.feedback, progress_share=0)
+        records = self.records(run, checked, self.SPLIT_AREAS, progress_share=0)
         geometries = records.shapely_geometries(postcodes.source.sourceCrs(), run.context.transformContext())
         return names_in_areas(geometries, records.column(run.string(self.SPLIT_FIELD)), x, y, tr(OUTSIDE_SPLITS),
                               points)

@@ -19,16 +19,27 @@ OUTSIDE_SPLITS = translatable("(outside every split area)")
 
 def percentile_rank(values):
     """0-100 rank of each value among the finite ones (ties share their mean rank); NaN stays NaN."""
-    from scipy import stats
-
     values = np.asarray(values, dtype=float)
     out = np.full(len(values), np.nan)
     finite = np.isfinite(values)
     if finite.sum() == 1:
         out[finite] = 100.0
     elif finite.any():
-        out[finite] = 100 * (stats.rankdata(values[finite]) - 1) / (finite.sum() - 1)
+        out[finite] = 100 * (average_ranks(values[finite]) - 1) / (finite.sum() - 1)
     return out
+
+
+def average_ranks(values):
+    """1-based ranks, ties sharing the mean of their ranks (scipy's rankdata, without importing scipy: half a
+    second of a run that needs nothing else from it)."""
+    order = np.argsort(values, kind="mergesort")
+    ordered = values[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]]  # where each run of equal values starts
+    starts = np.flatnonzero(first)
+    ends = np.r_[starts[1:], len(values)]
+    ranks = np.empty(len(values))
+    ranks[order] = (0.5 * (starts + ends + 1))[np.cumsum(first) - 1]
+    return ranks
 
 
 def priority_scores(components, weights):
@@ -246,9 +257,11 @@ def visit_lists(table):
     """One VisitList per split area of prioritise()'s table, in name order."""
     stems = file_stems(table["split_area"])
     ordered = table.sort_values("rank", kind="stable")
+    # one pass over the table, not one comparison of every row per split area
+    splits = dict(iter(ordered.groupby("split_area", sort=False, dropna=False)))
     lists = []
     for name, stem in stems.items():
-        in_split = ordered[ordered["split_area"] == name]
+        in_split = splits[name]
         rows = in_split[in_split["tier"].isin(["P1", "P2"])]
         rows = rows[[c for c in VISIT_COLUMNS if c in rows.columns]].copy()
         rows["priority_score"] = rows["priority_score"].round(1)
