@@ -34,6 +34,9 @@ REQUIREMENTS = {
         "the linkage uses Splink 4's Linker and DuckDBAPI; Splink 3 is different")),
     "duckdb": Requirement("duckdb", "duckdb", "1.0", None, ""),
     "openpyxl": Requirement("openpyxl", "openpyxl", "3.0", None, ""),
+    # whole GeoPackage layers read in bulk through GDAL's Arrow stream (processing/algorithms/layers.py); without it
+    # QGIS reads them feature by feature, so no algorithm requires it
+    "pyarrow": Requirement("pyarrow", "pyarrow", "8.0", None, ""),
 }
 
 Problem = namedtuple("Problem", "requirement found")  # found: None when the package is missing

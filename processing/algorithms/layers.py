@@ -291,7 +291,7 @@ class FileLayer:
         return _point_xy(wkb)
 
 
-POINT_WKB = b"\x01\x01\x00\x00\x00"  # little-endian, type 1 (2D point): how GDAL writes a point
+# a 2D point's WKB as GDAL writes it: byte order 1 (little-endian), type 1, x, y
 POINT_RECORD = [("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")]
 
 
@@ -300,13 +300,16 @@ def _point_xy(wkb):
     import numpy as np
     import shapely
 
-    present = np.array([w is not None for w in wkb], dtype=bool)
+    solid = [w for w in wkb if w is not None]
+    present = np.ones(len(wkb), dtype=bool) if len(solid) == len(wkb) else \
+        np.array([w is not None for w in wkb], dtype=bool)
     x, y = np.full(len(wkb), np.nan), np.full(len(wkb), np.nan)
-    if all(len(w) == 21 and w[:5] == POINT_WKB for w in wkb if w is not None):
-        # read the coordinates straight from the bytes (an empty point is NaN, NaN there too)
-        record = np.frombuffer(b"".join(w for w in wkb if w is not None), dtype=POINT_RECORD)
-        x[present], y[present] = record["x"], record["y"]
-        return x, y
+    if (np.fromiter(map(len, solid), dtype=np.int64, count=len(solid)) == 21).all():
+        # 2D points: the coordinates straight from the bytes (an empty point is NaN, NaN there too)
+        record = np.frombuffer(b"".join(solid), dtype=POINT_RECORD)
+        if ((record["order"] == 1) & (record["kind"] == 1)).all():
+            x[present], y[present] = record["x"], record["y"]
+            return x, y
     geometries = shapely.from_wkb(wkb)
     if (shapely.get_type_id(geometries[present]) != 0).any():
         return None

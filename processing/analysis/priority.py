@@ -4,6 +4,7 @@ does, and split the P1 and P2 postcodes into one visit list per ward, borough or
 import re
 from dataclasses import dataclass, field
 from html import escape
+from math import isfinite
 
 import numpy as np
 
@@ -209,7 +210,7 @@ def _component_texts(name, values, ranks, translate):
         template = translate(translatable("area risk {:.3g}") if name == "area" else translatable("lifestyle index {:.0f}"))
         missing = translate(translatable("no area risk (in no area)") if name == "area" else
                             translatable("no lifestyle index"))
-        texts = np.array([template.format(v) if np.isfinite(v) else missing for v in values.tolist()], dtype=object)
+        texts = np.array([template.format(v) if isfinite(v) else missing for v in values.tolist()], dtype=object)
     top = translate(translatable(" (top {}%)"))
     counted = np.isfinite(ranks) & (np.nan_to_num(values) > 0)
     if name == "households":  # the rank of a suppressed count would tell 1 from 4: no share for them either
