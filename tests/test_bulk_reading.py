@@ -143,9 +143,13 @@ def plain_layer(value, context=None):
 
 
 def test_only_a_whole_geopackage_layer_as_the_file_holds_it_is_read_in_bulk(sample_path, tmp_path):
-    areas = sample_path + "|layername=areas"
+    import shutil
+
+    copy = str(tmp_path / "sample.gpkg")  # a copy: this test opens the file for editing
+    shutil.copyfile(sample_path, copy)
+    areas = copy + "|layername=areas"
     found = plain_layer(areas)
-    assert (found.path, found.layer_name, found.check_validity) == (sample_path, "areas", False)
+    assert (found.path, found.layer_name, found.check_validity) == (copy, "areas", False)
     context = QgsProcessingContext()
     context.setInvalidGeometryCheck(QgsFeatureRequest.GeometrySkipInvalid)
     assert plain_layer(areas, context).check_validity
