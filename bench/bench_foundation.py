@@ -98,7 +98,8 @@ def main():
     print("count {:,} LFB dwelling fires in 4,835 LSOAs:".format(n_fires))
     print("  communityrisk:countincidents  {:.3f} s (min {:.3f})".format(statistics.median(ours), min(ours)))
     print("  native:countpointsinpolygon   {:.3f} s (min {:.3f})".format(statistics.median(native), min(native)))
-    print("  ours is {:.1f}x faster (goal >= 4x)".format(statistics.median(native) / statistics.median(ours)))
+    print("  ours is {:.1f}x faster (goal >= 4x); load average {:.1f} on {} cores".format(
+        statistics.median(native) / statistics.median(ours), os.getloadavg()[0], os.cpu_count()))
 
 
 if __name__ == "__main__":

@@ -83,8 +83,9 @@ processing.run("native:joinattributesbylocation", {"INPUT": os.path.join(work, "
     "OUTPUT": os.path.join(work, "joined.gpkg")}, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
 native = time.perf_counter() - start
 print("2. prioritypostcodes over {:,} London postcodes, 33 borough visit lists: {:.1f} s ({} P1); baseline "
-      "native:joinattributesbylocation of the postcodes to the LSOAs alone {:.1f} s ({:.1f}x it); goal < 8 s".format(
-          len(postcodes), elapsed, result["P1"], native, elapsed / native))
+      "native:joinattributesbylocation of the postcodes to the LSOAs alone {:.1f} s ({:.1f}x it); goal < 8 s; "
+      "load average {:.1f} on {} cores".format(len(postcodes), elapsed, result["P1"], native, elapsed / native,
+                                              os.getloadavg()[0], os.cpu_count()))
 """
 
 
