@@ -89,7 +89,7 @@
             <translation type="obsolete">Mae angen y pecynnau Python {} ar yr algorithm hwn, ac ni all y QGIS hwn eu mewnforio. Gosodwch nhw ar gyfer y Python y mae QGIS yn ei ddefnyddio (gweler README yr ategyn, 'Using the plugin in your own QGIS').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="44" />
+            <location filename="../processing/algorithms/count_incidents.py" line="48" />
             <source>Counts incident points (fires, calls, visits) in each area polygon, ready for the fire-risk model.
 
 Inputs
@@ -129,7 +129,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="29" />
+            <location filename="../processing/algorithms/count_incidents.py" line="33" />
             <source>incident</source>
             <translation>digwyddiad</translation>
         </message>
@@ -144,47 +144,47 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Maes dynodydd yr ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="71" />
+            <location filename="../processing/algorithms/count_incidents.py" line="75" />
             <source>Incidents</source>
             <translation>Digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="73" />
+            <location filename="../processing/algorithms/count_incidents.py" line="77" />
             <source>Date field</source>
             <translation>Maes dyddiad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="75" />
+            <location filename="../processing/algorithms/count_incidents.py" line="79" />
             <source>Start date</source>
             <translation>Dyddiad dechrau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="77" />
+            <location filename="../processing/algorithms/count_incidents.py" line="81" />
             <source>End date</source>
             <translation>Dyddiad gorffen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="79" />
+            <location filename="../processing/algorithms/count_incidents.py" line="83" />
             <source>Filter (expression)</source>
             <translation>Hidlydd (mynegiad)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="81" />
+            <location filename="../processing/algorithms/count_incidents.py" line="85" />
             <source>Count per year</source>
             <translation>Cyfrif fesul blwyddyn</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="83" />
+            <location filename="../processing/algorithms/count_incidents.py" line="87" />
             <source>Incident counts</source>
             <translation>Cyfrifon digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="84" />
+            <location filename="../processing/algorithms/count_incidents.py" line="88" />
             <source>Incidents counted</source>
             <translation>Digwyddiadau a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="85" />
+            <location filename="../processing/algorithms/count_incidents.py" line="89" />
             <source>Incidents outside every area</source>
             <translation>Digwyddiadau y tu allan i bob ardal</translation>
         </message>
@@ -194,57 +194,57 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="165" />
+            <location filename="../processing/algorithms/layers.py" line="442" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="184" />
+            <location filename="../processing/analysis/counting.py" line="194" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="221" />
+            <location filename="../processing/algorithms/layers.py" line="498" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="225" />
+            <location filename="../processing/algorithms/layers.py" line="502" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="120" />
+            <location filename="../processing/algorithms/count_incidents.py" line="124" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="123" />
+            <location filename="../processing/algorithms/count_incidents.py" line="127" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="157" />
+            <location filename="../processing/algorithms/layers.py" line="434" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="169" />
+            <location filename="../processing/analysis/counting.py" line="179" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="186" />
+            <location filename="../processing/analysis/counting.py" line="196" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="107" />
+            <location filename="../processing/algorithms/layers.py" line="167" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="142" />
+            <location filename="../processing/algorithms/layers.py" line="419" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
@@ -254,12 +254,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="172" />
+            <location filename="../processing/algorithms/layers.py" line="449" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="154" />
+            <location filename="../processing/analysis/counting.py" line="164" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -269,7 +269,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Pecyn Cymorth Risg Cymunedol: risg tân, targedu, iechyd a thai</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="26" />
+            <location filename="../processing/algorithms/count_incidents.py" line="30" />
             <source>Count incidents per area</source>
             <translation>Cyfrif digwyddiadau fesul ardal</translation>
         </message>
@@ -696,7 +696,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="97" />
+            <location filename="../processing/algorithms/layers.py" line="157" />
             <source>The input field '{}' is replaced by the new one.</source>
             <translation type="unfinished" />
         </message>
@@ -1250,7 +1250,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="241" />
+            <location filename="../processing/algorithms/layers.py" line="518" />
             <source>The field '{}' of the layer '{}' should hold numbers but has '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -1387,7 +1387,7 @@ Homes with segment index: the homes layer with segment_index, styled from blue (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="29" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="40" />
             <source>Priority postcodes</source>
             <translation>Codau post blaenoriaeth</translation>
         </message>
@@ -1418,7 +1418,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>cod post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="16" />
+            <location filename="../processing/analysis/priority.py" line="17" />
             <source>All postcodes</source>
             <translation type="unfinished" />
         </message>
@@ -1433,87 +1433,87 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Maes cod post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="93" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="104" />
             <source>Area risk field</source>
             <translation>Maes risg ardal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="96" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="107" />
             <source>Lifestyle layer</source>
             <translation>Haen ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="98" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="109" />
             <source>Lifestyle index field</source>
             <translation>Maes mynegai ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="101" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="112" />
             <source>Household risk</source>
             <translation>Risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="103" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="114" />
             <source>Household postcode field</source>
             <translation>Maes cod post yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="106" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="117" />
             <source>Household risk factors field</source>
             <translation>Maes ffactorau risg yr aelwyd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="109" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="120" />
             <source>Minimum risk factors</source>
             <translation>Lleiafswm ffactorau risg</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="111" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="122" />
             <source>P1 postcodes</source>
             <translation>Codau post P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="113" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="124" />
             <source>P2 postcodes</source>
             <translation>Codau post P2</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="121" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="132" />
             <source>Split areas</source>
             <translation>Ardaloedd rhannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="123" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="134" />
             <source>Split area name field</source>
             <translation>Maes enw’r ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="126" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
             <source>Visit lists</source>
             <translation>Rhestrau ymweld</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="33" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="44" />
             <source>lifestyle</source>
             <translation>ffordd o fyw</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="33" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="44" />
             <source>household risk</source>
             <translation>risg aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="34" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="45" />
             <source>split area</source>
             <translation>ardal rannu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="137" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="148" />
             <source>Give at least one of: areas with a risk field, a lifestyle layer, household risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="17" />
+            <location filename="../processing/analysis/priority.py" line="18" />
             <source>(outside every split area)</source>
             <translation type="unfinished" />
         </message>
@@ -1533,7 +1533,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Haen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="292" />
+            <location filename="../processing/analysis/priority.py" line="306" />
             <source>Score</source>
             <translation>Sgôr</translation>
         </message>
@@ -1543,37 +1543,37 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="166" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="176" />
             <source>P1: {}, P2: {}, P3: {} postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="145" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="156" />
             <source>{} postcode(s) of '{}' are not in postcode form and score only by location, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="287" />
+            <location filename="../processing/analysis/priority.py" line="301" />
             <source>Priority postcodes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="288" />
+            <location filename="../processing/analysis/priority.py" line="302" />
             <source>{} postcodes: {} P1 (visit first), {} P2, {} P3.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="202" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="220" />
             <source>{} postcode(s) lie in no area and score without area risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="125" />
+            <location filename="../processing/analysis/priority.py" line="137" />
             <source>{} household(s) have no valid postcode and were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="129" />
+            <location filename="../processing/analysis/priority.py" line="141" />
             <source>{} household postcode(s) are not among the postcodes: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1593,12 +1593,12 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="38" />
+            <location filename="../processing/analysis/priority.py" line="50" />
             <source>Nothing to score: give area risk, a lifestyle layer or household risk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="50" />
+            <location filename="../processing/analysis/priority.py" line="62" />
             <source>Tier quotas cannot be negative.</source>
             <translation type="unfinished" />
         </message>
@@ -1827,17 +1827,17 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="115" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="126" />
             <source>P1 minimum score</source>
             <translation>Sgôr isaf P1</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="118" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="129" />
             <source>P2 minimum score</source>
             <translation>Sgôr isaf P2</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="67" />
+            <location filename="../processing/analysis/priority.py" line="79" />
             <source>The P2 minimum score ({}) cannot be above the P1 minimum score ({}).</source>
             <translation type="unfinished" />
         </message>
@@ -2292,7 +2292,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="102" />
+            <location filename="../processing/algorithms/count_incidents.py" line="106" />
             <source>Counting</source>
             <translation type="unfinished" />
         </message>
@@ -2302,12 +2302,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="158" />
+            <location filename="../processing/algorithms/count_incidents.py" line="154" />
             <source>{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="162" />
+            <location filename="../processing/algorithms/count_incidents.py" line="158" />
             <source>{} area(s) have no geometry: they count no incidents.</source>
             <translation type="unfinished" />
         </message>
@@ -2347,7 +2347,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="164" />
+            <location filename="../processing/analysis/counting.py" line="174" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
@@ -2522,42 +2522,42 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="110" />
+            <location filename="../plugin/dependencies.py" line="113" />
             <source>This algorithm needs Python packages which this QGIS cannot use:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="96" />
+            <location filename="../plugin/dependencies.py" line="99" />
             <source>{}: not installed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="112" />
+            <location filename="../plugin/dependencies.py" line="115" />
             <source>Install them for the Python that QGIS uses, for example: python3 -m pip install {} (on Windows, in the OSGeo4W Shell). The plugin's README, 'Using the plugin in your own QGIS', explains more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="134" />
+            <location filename="../plugin/dependencies.py" line="137" />
             <source>version unknown</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="98" />
+            <location filename="../plugin/dependencies.py" line="101" />
             <source>{}: version {} is installed, but {} or later is needed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="101" />
+            <location filename="../plugin/dependencies.py" line="104" />
             <source>{}: version {} is installed, but it must be older than {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="104" />
+            <location filename="../plugin/dependencies.py" line="107" />
             <source>Why: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="135" />
+            <location filename="../plugin/dependencies.py" line="138" />
             <source>{}: {}, usable.</source>
             <translation type="unfinished" />
         </message>
@@ -2993,27 +2993,27 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="150" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="161" />
             <source>Scoring</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="139" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="150" />
             <source>Reading postcodes from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="187" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="205" />
             <source>Reading '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="185" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="203" />
             <source>Choose the '{}' of the {} layer '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="250" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="268" />
             <source>Visit list of '{}': {}.csv and {}.html</source>
             <translation type="unfinished" />
         </message>
@@ -3088,32 +3088,32 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="146" />
+            <location filename="../processing/analysis/priority.py" line="158" />
             <source>Unknown score component(s): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="196" />
+            <location filename="../processing/analysis/priority.py" line="208" />
             <source>no households at risk known</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="195" />
+            <location filename="../processing/analysis/priority.py" line="207" />
             <source>fewer than 5 households at risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="199" />
+            <location filename="../processing/analysis/priority.py" line="211" />
             <source>no area risk (in no area)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="200" />
+            <location filename="../processing/analysis/priority.py" line="212" />
             <source>no lifestyle index</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="198" />
+            <location filename="../processing/analysis/priority.py" line="210" />
             <source>lifestyle index {:.0f}</source>
             <translation type="unfinished" />
         </message>
@@ -3128,32 +3128,32 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation>Pam</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="294" />
+            <location filename="../processing/analysis/priority.py" line="308" />
             <source>Score: weighted mean of the percentile ranks of area risk (weight 1), lifestyle index (1) and households at risk (2). Household counts under 5 are not shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="198" />
+            <location filename="../processing/analysis/priority.py" line="210" />
             <source>area risk {:.3g}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="185" />
+            <location filename="../processing/analysis/priority.py" line="197" />
             <source>Rank {} of {}: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="193" />
+            <location filename="../processing/analysis/priority.py" line="205" />
             <source>{} households at risk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="290" />
+            <location filename="../processing/analysis/priority.py" line="304" />
             <source>The {} highest priorities</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/priority.py" line="202" />
+            <location filename="../processing/analysis/priority.py" line="214" />
             <source> (top {}%)</source>
             <translation type="unfinished" />
         </message>
@@ -3657,7 +3657,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/priority_postcodes.py" line="56" />
+            <location filename="../processing/algorithms/priority_postcodes.py" line="67" />
             <source>Tells crews where to go: every postcode gets a priority score from the risk of its area, the lifestyle index of its homes and the households at risk in it, and a tier: P1 (visit first), P2, P3.
 
 Inputs
@@ -5725,7 +5725,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/algorithms/load_epc.py" line="292" />
             <source>The output could not be written ({}): {}</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/visit_map_book.py" line="55" />
@@ -5937,6 +5937,21 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/linkage.py" line="168" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/geopackage_fill.py" line="86" />
+            <source>'{}' is not a point layer of the GeoPackage.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/geopackage_fill.py" line="90" />
+            <source>The layer '{}' is not empty; it is only ever filled once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/geopackage_fill.py" line="175" />
+            <source>The spatial index '{}' is not empty.</source>
             <translation type="unfinished" />
         </message>
     </context>
