@@ -322,3 +322,144 @@ def test_london_counts_read_in_bulk_equal_qgis_reading(provider, tmp_path, gener
     bulk = layer_contents(str(tmp_path / "bulk.gpkg"))
     assert bulk == layer_contents(str(tmp_path / "general.gpkg"))
     assert len(bulk[3]) == 4835 and sum(row[0][-1] for row in bulk[3]) > 50000
+
+
+# --- the output GeoPackage filled by SQLite in bulk (analysis/geopackage_rows.py) ----------------------------------
+
+def geopackage_state(path):
+    """What GDAL and QGIS read of a one-layer GeoPackage, at the SQLite level: rows, spatial index, contents,
+    triggers, and whether SQLite finds the R-tree sound."""
+    import sqlite3
+
+    database = sqlite3.connect(path)
+    table, geometry = database.execute("SELECT table_name, column_name FROM gpkg_geometry_columns").fetchone()
+    rtree = "rtree_{}_{}".format(table, geometry)
+    state = {
+        "rows": database.execute('SELECT * FROM "{}" ORDER BY 1'.format(table)).fetchall(),
+        "index": database.execute('SELECT * FROM "{}" ORDER BY id'.format(rtree)).fetchall(),
+        "extent": database.execute("SELECT min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents").fetchall(),
+        "count": database.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchall(),
+        "triggers": sorted(database.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                            "tbl_name = ?", (table,)).fetchall()),
+        "columns": database.execute('PRAGMA table_info("{}")'.format(table)).fetchall(),
+        "check": database.execute("SELECT rtreecheck(?)", (rtree,)).fetchone()[0]}
+    database.close()
+    return state
+
+
+def same_but_index(bulk, qgis):
+    """Everything equal, except that points are indexed packed (geopackage_fill.PackedRtree), their float32 boxes
+    rounded outwards by one step where GDAL's inserts through SQLite's R-tree round by a few: each box still holds
+    its point, and QGIS finds the same features through either. The extent, as GDAL writes it, within 1e-9 m."""
+    assert {k: v for k, v in bulk.items() if k not in ("index", "extent")} == {
+        k: v for k, v in qgis.items() if k not in ("index", "extent")}
+    assert [row[0] for row in bulk["index"]] == [row[0] for row in qgis["index"]]
+    ours, theirs = np.array(bulk["index"])[:, 1:], np.array(qgis["index"])[:, 1:]
+    assert (ours[:, [0, 2]] >= theirs[:, [0, 2]]).all() and (ours[:, [1, 3]] <= theirs[:, [1, 3]]).all()
+    assert np.allclose(np.array(bulk["extent"], dtype=float), np.array(qgis["extent"], dtype=float), rtol=0, atol=1e-9)
+
+
+@pytest.fixture
+def counted_fills(monkeypatch):
+    from community_risk.processing.analysis import geopackage_rows
+
+    filled = []
+    original = geopackage_rows.fill_layer
+    monkeypatch.setattr(geopackage_rows, "fill_layer", lambda *args, **kw: filled.append(original(*args, **kw))
+                        or filled[-1])
+    return filled
+
+
+def qgis_writer(monkeypatch):
+    from community_risk.processing.algorithms import layers
+
+    monkeypatch.setattr(layers, "bulk_fillable", lambda *args: False)
+
+
+def test_priority_postcodes_filled_in_bulk_equal_qgis_writing(provider, sample_path, tmp_path, monkeypatch,
+                                                                counted_fills):
+    for run in ("bulk", "qgis"):
+        if run == "qgis":
+            qgis_writer(monkeypatch)
+        run_algorithm("communityrisk:prioritypostcodes", {
+            "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+            "AREAS": sample_path + "|layername=areas", "AREA_RISK_FIELD": "households", "P1_COUNT": 50,
+            "P2_COUNT": 150, "OUTPUT": str(tmp_path / run / "out.gpkg")})  # one name: triggers are named by it
+    assert counted_fills == [True]
+    bulk = geopackage_state(str(tmp_path / "bulk" / "out.gpkg"))
+    qgis = geopackage_state(str(tmp_path / "qgis" / "out.gpkg"))
+    assert bulk["check"] == "ok" and len(bulk["rows"]) > 5000 and len(bulk["index"]) == len(bulk["rows"])
+    same_but_index(bulk, qgis)
+    assert layer_contents(str(tmp_path / "bulk" / "out.gpkg")) == layer_contents(
+        str(tmp_path / "qgis" / "out.gpkg"))
+    # QGIS finds the features through the spatial index, and can edit the file afterwards (triggers restored)
+    layer = QgsVectorLayer(str(tmp_path / "bulk" / "out.gpkg"), "bulk", "ogr")
+    x, y = [float(v) for v in bulk["extent"][0][:2]]
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
+
+    box = QgsRectangle(x, y, x + 500, y + 500)
+    inside = [f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))]
+    assert inside and sorted(inside) == sorted(
+        f.id() for f in layer.getFeatures() if box.contains(f.geometry().asPoint()))
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x - 1000, y - 1000)))
+    assert layer.dataProvider().addFeatures([feature])[0]
+    del layer
+    state = geopackage_state(str(tmp_path / "bulk" / "out.gpkg"))
+    assert state["count"] == [(len(bulk["rows"]) + 1,)] and state["check"] == "ok"
+    assert state["extent"][0][0] == x - 1000
+
+
+@pytest.mark.london
+def test_london_counts_filled_in_bulk_equal_qgis_writing(provider, tmp_path, monkeypatch, counted_fills):
+    points = fires(tmp_path)
+    for run in ("bulk", "qgis"):
+        if run == "qgis":
+            qgis_writer(monkeypatch)
+        run_algorithm("communityrisk:countincidents", {"AREAS": london_file("lsoa_2011.gpkg"), "AREA_ID": "LSOA11CD",
+                                                       "INCIDENTS": points, "OUTPUT": str(tmp_path / run / "out.gpkg")})
+    assert counted_fills == [True]
+    bulk = geopackage_state(str(tmp_path / "bulk" / "out.gpkg"))
+    qgis = geopackage_state(str(tmp_path / "qgis" / "out.gpkg"))
+    assert bulk["check"] == "ok" and len(bulk["rows"]) == len(bulk["index"]) == 4835
+    assert bulk["index"] == qgis["index"]  # areas' boxes go through SQLite's R-tree, as GDAL's do
+    same_but_index(bulk, qgis)
+
+
+def test_a_missing_geometry_or_another_type_is_written_by_qgis(provider, tmp_path, counted_fills):
+    from community_risk.processing.analysis.geopackage_rows import fillable_geometries
+
+    point = shapely.to_wkb(shapely.Point(1, 2))
+    square = shapely.to_wkb(shapely.box(0, 0, 1, 1))
+    assert fillable_geometries([point, point], 1) and fillable_geometries([square], 3)
+    assert not fillable_geometries([point, None], 1)  # QGIS writes an empty geometry for none
+    assert not fillable_geometries([shapely.to_wkb(shapely.Point())], 1)
+    assert not fillable_geometries([square], 6)  # QGIS would make it a multipolygon
+    assert not fillable_geometries([shapely.to_wkb(shapely.Point(1, 2, 3))], 1)
+    assert not fillable_geometries([shapely.to_wkb(shapely.Polygon())], 3)
+    run_algorithm("communityrisk:countincidents", {"AREAS": bow_tie_areas(tmp_path), "AREA_ID": "code",
+                                                   "INCIDENTS": fires(tmp_path), "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert counted_fills == []  # an area without geometry: QGIS wrote the layer
+
+
+def test_a_cancelled_fill_leaves_the_layer_as_qgis_made_it(tmp_path):
+    from community_risk.processing.analysis.geopackage_rows import fill_layer
+    from community_risk.processing.analysis.messages import Cancelled
+    from qgis.core import QgsFields, QgsVectorFileWriter, QgsCoordinateReferenceSystem, QgsField
+
+    fields = QgsFields()
+    fields.append(QgsField("code", QVariant.String))
+    path = str(tmp_path / "empty.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:27700"),
+                                        QgsProcessingContext().transformContext(), options)
+    del writer
+    before = geopackage_state(path)
+    wkb = [shapely.to_wkb(shapely.Point(i, i)) for i in range(10)]
+    with pytest.raises(Cancelled):
+        fill_layer(path, None, wkb, 1, ["code"], [["x"] * 10], cancelled=lambda: True)
+    assert geopackage_state(path) == before
+    assert not fill_layer(path, None, wkb, 1, ["other"], [["x"] * 10])  # not the layer's columns: nothing written
+    assert fill_layer(path, None, wkb, 1, ["code"], [[str(i) for i in range(10)]])
+    assert [f["code"] for f in QgsVectorLayer(path, "x", "ogr").getFeatures()] == [str(i) for i in range(10)]

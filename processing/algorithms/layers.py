@@ -14,6 +14,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingOutputLayerDefinition,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -76,6 +77,10 @@ class AreaRecords:
         if self._attributes is None:
             self._attributes = [list(row) for row in zip(*(self._columns[f.name()] for f in self.fields))]
         return self._attributes
+
+    def bulk_column(self, name):
+        """The values of one field read in bulk (not a copy)."""
+        return self._columns[name]
 
     def column(self, name):
         """Plain Python values of one field (NULL -> None)."""
@@ -166,6 +171,12 @@ def write_with_columns(algorithm, parameters, context, feedback, output_name, re
     if sink is None:
         fail(tr("The output could not be created ({}).").format(parameters.get(output_name)))
     converted = [attribute_values(kind, values) for _, kind, values in columns]
+    if bulk_fillable(dest_id, records):
+        del sink  # closes the file: SQLite fills the layer QGIS made
+        if _fill(dest_id, records, kept, fields, converted, feedback, progress_start):
+            return dest_id
+        output = QgsVectorLayer(dest_id, "output", "ogr")  # the layer is not as expected: QGIS writes it
+        sink = output.dataProvider()
     new_rows = zip(*converted) if converted else (() for _ in range(len(records)))
     total = max(len(records), 1)
     batch = []
@@ -184,6 +195,29 @@ def write_with_columns(algorithm, parameters, context, feedback, output_name, re
     sink.addFeatures(batch, QgsFeatureSink.FastInsert)
     feedback.setProgress(100)
     return dest_id
+
+
+def bulk_fillable(dest_id, records):
+    """Whether SQLite can fill the output layer QGIS made (analysis.geopackage_rows): a GeoPackage file, the records
+    read in bulk, every geometry a plain 2D one of the layer's type."""
+    import os
+
+    from ..analysis.geopackage_rows import fillable_geometries
+
+    path = dest_id.split("|")[0] if isinstance(dest_id, str) else ""
+    return (records.read_in_bulk and path.lower().endswith(".gpkg") and os.path.isfile(path)
+            and fillable_geometries(records.wkb, int(records.source.wkbType())))
+
+
+def _fill(dest_id, records, kept, fields, converted, feedback, progress_start):
+    from ..analysis.geopackage_rows import fill_layer
+
+    path, _, options = dest_id.partition("|")
+    table = dict(part.split("=", 1) for part in options.split("|") if "=" in part).get("layername")
+    columns = [records.bulk_column(records.fields.at(k).name()) for k in kept] + converted
+    return fill_layer(path, table, records.wkb, int(records.source.wkbType()), fields.names(), columns,
+                      feedback.isCanceled,
+                      lambda fraction: feedback.setProgress(progress_start + (100 - progress_start) * fraction))
 
 
 def attribute_values(kind, values):
@@ -394,7 +428,7 @@ def plain_geopackage_layer(algorithm, parameters, context, name):
     edits and no curved geometries. Else None, and QGIS reads the features one by one."""
     import os
 
-    from qgis.core import QgsProviderRegistry, QgsVectorLayer
+    from qgis.core import QgsProviderRegistry
 
     value = parameters.get(name)
     if not isinstance(value, (str, QgsVectorLayer)):
