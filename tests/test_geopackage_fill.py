@@ -168,15 +168,21 @@ def certificates_with_odd_cells(sample_path, tmp_path):
 
 def layer_contents(path):
     """Everything a reader sees: the rows (values and SQLite types), the layer's metadata and its index."""
+    return layer_contents_of(path, sqlite3.connect(path).execute("SELECT table_name FROM gpkg_contents").fetchone()[0])
+
+
+def layer_contents_of(path, table):
     database = sqlite3.connect(path)
-    table = database.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
     columns = [r[1] for r in database.execute('PRAGMA table_info("{}")'.format(table))]
     rows = database.execute('SELECT {} FROM "{}" ORDER BY fid'.format(
         ", ".join('"{0}", typeof("{0}")'.format(c) for c in columns), table)).fetchall()
-    metadata = (columns, database.execute("SELECT data_type, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents").fetchall(),
-                database.execute("SELECT column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns").fetchall(),
-                database.execute("SELECT extension_name FROM gpkg_extensions").fetchall(),
-                sorted(r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    metadata = (columns, database.execute("SELECT data_type, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents "
+                                          "WHERE table_name = ?", (table,)).fetchall(),
+                database.execute("SELECT column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns "
+                                 "WHERE table_name = ?", (table,)).fetchall(),
+                database.execute("SELECT extension_name FROM gpkg_extensions WHERE table_name = ?", (table,)).fetchall(),
+                sorted(r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                                                      "tbl_name = ?", (table,))))
     index = database.execute('SELECT id FROM "rtree_{}_geom" ORDER BY id'.format(table)).fetchall()
     check = database.execute("SELECT rtreecheck('rtree_{}_geom')".format(table)).fetchone()[0]
     return rows, metadata, index, check
@@ -219,3 +225,32 @@ def test_cancel_while_writing_keeps_the_earlier_result(sample_path, tmp_path):
         run_algorithm("communityrisk:loadepc", params, feedback=cancelling_feedback(90))  # writing: the last 20%
     assert hashlib.sha256(output.read_bytes()).hexdigest() == before
     assert sorted(os.listdir(tmp_path)) == ["certificates.csv", "homes.gpkg", "homes.qml"]
+
+
+def test_a_new_layer_in_an_existing_geopackage_leaves_its_other_layers_alone(sample_path, tmp_path, monkeypatch):
+    import shutil
+
+    filled = []
+    original = load_epc.fill_geopackage
+    monkeypatch.setattr(load_epc, "fill_geopackage", lambda *args: filled.append(args[-1]) or original(*args))
+
+    path = certificates_with_odd_cells(sample_path, tmp_path)
+    database_path = str(tmp_path / "borough.gpkg")
+    shutil.copy(sample_path, database_path)
+
+    def other_layers():
+        database = sqlite3.connect(database_path)
+        tables = [r[0] for r in database.execute("SELECT table_name FROM gpkg_contents WHERE table_name <> 'homes' "
+                                                 "ORDER BY table_name")]
+        contents = {t: hashlib.sha256(repr(database.execute('SELECT * FROM "{}"'.format(t)).fetchall()).encode())
+                    .hexdigest() for t in tables}
+        database.close()
+        return contents
+    before = other_layers()
+    run_algorithm("communityrisk:loadepc", {
+        "INPUT": path, "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+        "OUTPUT": "ogr:dbname='{}' table=\"homes\" (geom)".format(database_path)})
+    assert filled and filled[0].endswith("layername=homes")  # the bulk fill, into that layer only
+    assert other_layers() == before and len(before) > 3
+    rows, metadata, index, check = layer_contents_of(database_path, "homes")
+    assert len(rows) == 700 and check == "ok" and len(index) == sum(row[2] is not None for row in rows)
