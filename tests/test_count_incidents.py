@@ -10,7 +10,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from helpers import cancelling_feedback, memory_layer, points, run_algorithm, two_squares
+from helpers import cancelling_feedback, london_file, memory_layer, points, run_algorithm, two_squares
 
 ALG = "communityrisk:countincidents"
 
@@ -268,3 +268,62 @@ def test_one_point_index_serves_several_assignments_with_the_same_answers():
         assert assign_points_to_areas(areas, x, y, index).tolist() == assign_points_to_areas(areas, x, y).tolist()
     assert assign_points_to_areas(squares, x, y, index).tolist() == [0, 0, 1, -1, -1]
     assert assign_points_to_areas(halves, x, y, index).tolist() == [0, -1, -1, -1, -1]
+
+
+# --- issue 13: the point grid finds exactly what an STRtree predicate query finds -------------------------------
+
+def tree_assignment(areas, x, y):
+    """The reference: a GEOS STRtree of the points queried with every area ('intersects'), lowest area first."""
+    import shapely
+
+    valid = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+    area, point = shapely.STRtree(shapely.points(x[valid], y[valid])).query(areas, predicate="intersects")
+    result = np.full(len(x), -1)
+    order = np.lexsort((area, point))
+    area, point = area[order], point[order]
+    first = np.ones(len(point), dtype=bool)
+    first[1:] = point[1:] != point[:-1]
+    result[valid[point[first]]] = area[first]
+    return result
+
+
+def test_the_point_grid_assigns_as_an_strtree_query_does_on_edges_holes_and_gaps():
+    import shapely
+
+    from community_risk.processing.analysis.counting import PointIndex, assign_points_to_areas
+
+    rng = np.random.default_rng(13)
+    squares = [shapely.box(x, y, x + 10, y + 10) for x in range(0, 100, 10) for y in range(0, 100, 10)]
+    holed = shapely.Polygon([(0, 0), (300, 0), (300, 300), (0, 300)], [[(100, 100), (200, 100), (200, 200), (100, 200)]])
+    areas = np.array(squares + [holed, None, shapely.Polygon(), shapely.box(-5, -5, 400, 5)], dtype=object)
+    corners = shapely.get_coordinates(np.array(squares + [holed], dtype=object))
+    x = np.concatenate([rng.uniform(-50, 350, 3000), corners[:, 0], [np.nan, 5, 5, 150, 1e6]])
+    y = np.concatenate([rng.uniform(-50, 350, 3000), corners[:, 1], [5, np.nan, 5, 150, 1e6]])
+    index = PointIndex(x, y)
+    assert assign_points_to_areas(areas, x, y, index).tolist() == tree_assignment(areas, x, y).tolist()
+    assert assign_points_to_areas(areas, x, y).tolist() == tree_assignment(areas, x, y).tolist()
+    same = np.full(7, 55.0)  # every point at one place: a grid of one cell
+    assert assign_points_to_areas(areas, same, same).tolist() == [55] * 7
+    assert assign_points_to_areas(areas, [np.nan], [np.nan]).tolist() == [-1]
+
+
+@pytest.mark.london
+def test_the_point_grid_assigns_london_postcodes_as_an_strtree_query_does():
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from community_risk.processing.analysis.counting import PointIndex, assign_points_to_areas
+
+    lsoas = gpd.read_file(london_file("lsoa_2011.gpkg"))
+    areas = np.array(list(lsoas.geometry.array), dtype=object)
+    boroughs = np.array(list(lsoas.dissolve("LAD11NM").geometry.array), dtype=object)
+    postcodes = pd.read_csv(london_file("postcodes.csv.gz"))
+    x, y = postcodes["easting"].to_numpy(float), postcodes["northing"].to_numpy(float)
+    vertices = shapely.get_coordinates(areas[:300])  # points on shared boundaries
+    x, y = np.concatenate([x, vertices[:, 0]]), np.concatenate([y, vertices[:, 1]])
+    index = PointIndex(x, y)
+    for polygons in (areas, boroughs):
+        found = assign_points_to_areas(polygons, x, y, index)
+        assert found.tolist() == tree_assignment(polygons, x, y).tolist()
+        assert (found >= 0).mean() > 0.98

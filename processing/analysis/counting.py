@@ -4,14 +4,56 @@ import shapely
 
 
 class PointIndex:
-    """Points and their STRtree, made once for several assignments of the same points (e.g. to risk areas,
-    then to station grounds)."""
+    """Points binned into a regular grid (about two to a cell, in a numpy sort), made once for several
+    assignments of the same points (e.g. to risk areas, then to station grounds). No GEOS point is made: that and
+    an STRtree of them cost more than the whole grid for London's 180,000 postcodes."""
+
+    POINTS_PER_CELL = 2  # smaller cells: fewer points outside the boxes to drop (fastest on London's points)
 
     def __init__(self, x, y):
         self.x = np.asarray(x, dtype=float)
         self.y = np.asarray(y, dtype=float)
         self.valid_index = np.flatnonzero(np.isfinite(self.x) & np.isfinite(self.y))
-        self.tree = shapely.STRtree(shapely.points(self.x[self.valid_index], self.y[self.valid_index]))
+        vx, vy = self.x[self.valid_index], self.y[self.valid_index]
+        self.side = max(1, int(np.sqrt(len(vx) / self.POINTS_PER_CELL)))
+        self.x0, self.y0 = (vx.min(), vy.min()) if len(vx) else (0.0, 0.0)
+        span = max(vx.max() - self.x0, vy.max() - self.y0) if len(vx) else 0.0
+        self.size = span / self.side if span > 0 else 1.0
+        cells = self._cells(vx, self.x0) * self.side + self._cells(vy, self.y0)
+        self.order = np.argsort(cells, kind="stable")  # positions among the valid points, cell by cell
+        self.starts = np.searchsorted(cells[self.order], np.arange(self.side * self.side + 1))
+
+    def _cells(self, values, origin):
+        """Grid column (or row) of each coordinate; monotonic, so a point in a box is in one of the box's cells."""
+        return np.clip(np.floor((values - origin) / self.size), 0, self.side - 1).astype(np.int64)
+
+    def in_boxes(self, bounds):
+        """(box, valid point) pairs: each point inside each box (minx, miny, maxx, maxy; edges included), as
+        positions in `bounds` and among the valid points. Boxes with NaN bounds hold none."""
+        bounds = np.asarray(bounds, dtype=float).reshape(-1, 4)
+        boxes = np.flatnonzero(np.isfinite(bounds).all(axis=1))
+        if len(self.valid_index) == 0 or len(boxes) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        low_x, low_y = self._cells(bounds[boxes, 0], self.x0), self._cells(bounds[boxes, 1], self.y0)
+        wide, high = self._cells(bounds[boxes, 2], self.x0) - low_x + 1, self._cells(bounds[boxes, 3], self.y0) - low_y + 1
+        box, k = _expand(wide * high)  # every cell of every box's range
+        cells = (low_x[box] + k // high[box]) * self.side + low_y[box] + k % high[box]
+        box = boxes[box]
+        first, count = self.starts[cells], self.starts[cells + 1] - self.starts[cells]
+        pair, k = _expand(count)  # every point of those cells
+        box, point = box[pair], self.order[first[pair] + k]
+        px, py = self.x[self.valid_index[point]], self.y[self.valid_index[point]]
+        inside = (px >= bounds[box, 0]) & (px <= bounds[box, 2]) & (py >= bounds[box, 1]) & (py <= bounds[box, 3])
+        return box[inside], point[inside]
+
+
+def _expand(counts):
+    """For counts [2, 0, 3]: the owner of each of the 5 items, [0, 0, 2, 2, 2], and its place in its owner's
+    run, [0, 1, 0, 1, 2]."""
+    counts = np.asarray(counts, dtype=np.int64)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    starts = np.cumsum(counts) - counts
+    return owner, np.arange(len(owner)) - starts[owner]
 
 
 def assign_points_to_areas(area_geometries, x, y, index=None):
@@ -32,10 +74,9 @@ def assign_points_to_areas(area_geometries, x, y, index=None):
         return result
     areas = np.empty(len(area_geometries), dtype=object)
     areas[:] = list(area_geometries)
-    # Index the points and find the points in each area's envelope; then test those pairs against the prepared
-    # areas with bare coordinates: a third faster than the tree's own predicate query, and about three times
-    # faster than querying an area index with every point.
-    area_hits, point_hits = index.tree.query(areas)
+    # The points in each area's envelope (the grid), then those pairs tested against the prepared areas with bare
+    # coordinates.
+    area_hits, point_hits = index.in_boxes(shapely.bounds(areas))
     if len(point_hits) == 0:
         return result
     prepared_before = shapely.is_prepared(areas)
