@@ -89,7 +89,9 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.OUTSIDE, tr("Incidents outside every area")))
 
     def perform(self, run):
-        from ..analysis.counting import count_incidents  # numpy, shapely: only when run
+        from concurrent.futures import ThreadPoolExecutor
+
+        from ..analysis.counting import count_incidents, repair_polygons  # numpy, shapely: only when run
 
         areas = run.source(self.AREAS, QgsWkbTypes.PolygonGeometry)
         incidents = run.source(self.INCIDENTS, QgsWkbTypes.PointGeometry)
@@ -97,12 +99,15 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         date_name, start, end, per_year, expression = self._window(run, incidents)
         run.steps(4)
         run.step(tr("Reading areas from '{}'").format(areas.label))
-        records, geometries = self._read_areas(run, areas)
-        run.step()
-        points = None if date_name or expression else self.file_points(run, incidents, areas.source.sourceCrs())
-        xs, ys, dates = points + (None,) if points else read_incidents(
-            self, run.parameters, run.context, run.feedback, incidents, areas.source.sourceCrs(), date_name,
-            expression, progress_share=100)
+        records, shapes = self._read_areas(run, areas)
+        with ThreadPoolExecutor(1) as pool:  # GEOS checks the polygons without the GIL while the incidents are read
+            repairing = pool.submit(repair_polygons, shapes)
+            run.step()
+            points = None if date_name or expression else self.file_points(run, incidents, areas.source.sourceCrs())
+            xs, ys, dates = points + (None,) if points else read_incidents(
+                self, run.parameters, run.context, run.feedback, incidents, areas.source.sourceCrs(), date_name,
+                expression, progress_share=100)
+            geometries = self._repaired(run, *repairing.result())
         run.step(tr("Counting"))
         counted = count_incidents(geometries, xs, ys, dates, start, end, per_year)
         run.notes(counted.notes)
@@ -142,18 +147,20 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
         return points
 
     def _read_areas(self, run, areas):
-        """The areas' records and shapely polygons: ids unique, invalid polygons repaired, gaps said."""
-        from ..analysis.counting import repair_polygons
-
+        """The areas' records and shapely polygons, their ids checked unique."""
         records = AreaRecords(areas, run.feedback, progress_share=100,
                               file_layer=plain_geopackage_layer(self, run.parameters, run.context, self.AREAS))
         id_name = run.string(self.AREA_ID)
         check_unique_ids(records.column(id_name), id_name, areas.label)
-        geometries, repaired = repair_polygons(records.shapely_geometries())
+        return records, records.shapely_geometries()
+
+    @staticmethod
+    def _repaired(run, geometries, repaired):
+        """analysis.counting.repair_polygons' result, with what it did and the gaps said."""
         if repaired:
             run.warn(tr("{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.")
                      .format(repaired))
         no_geometry = sum(1 for g in geometries if g is None)
         if no_geometry:
             run.warn(tr("{} area(s) have no geometry: they count no incidents.").format(no_geometry))
-        return records, geometries
+        return geometries

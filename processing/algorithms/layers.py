@@ -37,7 +37,7 @@ class AreaRecords:
         self.source = checked_source.source
         self.label = checked_source.label
         self.fields = self.source.fields()
-        self._geometries = self._attributes = self.wkb = self._columns = None
+        self._geometries = self._attributes = self.wkb = self._columns = self._shapes = None
         if feedback.isCanceled():
             raise Cancelled()
         bulk = file_layer.read(self.fields, self.source.featureCount()) if file_layer is not None else None
@@ -105,7 +105,9 @@ class AreaRecords:
         if target_crs is not None and target_crs != self.source.sourceCrs():
             transform = QgsCoordinateTransform(self.source.sourceCrs(), target_crs, transform_context)
         if self.wkb is not None and transform is None:
-            return shapely.from_wkb(self.wkb)  # read in bulk: never curved (FileLayer refuses curves)
+            if self._shapes is None:
+                self._shapes = shapely.from_wkb(self.wkb)  # read in bulk: never curved (FileLayer refuses curves)
+            return self._shapes.copy()  # made once (writing in bulk takes their envelopes too); the caller's own
         wkb = []
         for geometry in self.geometries:
             if geometry.isNull():
@@ -215,9 +217,10 @@ def _fill(dest_id, records, kept, fields, converted, feedback, progress_start):
     path, _, options = dest_id.partition("|")
     table = dict(part.split("=", 1) for part in options.split("|") if "=" in part).get("layername")
     columns = [records.bulk_column(records.fields.at(k).name()) for k in kept] + converted
-    return fill_layer(path, table, records.wkb, int(records.source.wkbType()), fields.names(), columns,
-                      feedback.isCanceled,
-                      lambda fraction: feedback.setProgress(progress_start + (100 - progress_start) * fraction))
+    kind = int(records.source.wkbType())
+    return fill_layer(path, table, records.wkb, kind, fields.names(), columns, feedback.isCanceled,
+                      lambda fraction: feedback.setProgress(progress_start + (100 - progress_start) * fraction),
+                      shapes=None if kind == 1 else records.shapely_geometries())
 
 
 def attribute_values(kind, values):

@@ -46,8 +46,9 @@ def _nan_point(blob):
     return x != x or y != y
 
 
-def geometry_blobs(wkb, wkb_type, srs_id):
-    """GeoPackage blobs as GDAL writes them (None stays None), and each geometry's (minx, maxx, miny, maxy)."""
+def geometry_blobs(wkb, wkb_type, srs_id, shapes=None):
+    """GeoPackage blobs as GDAL writes them (None stays None), and each geometry's (minx, maxx, miny, maxy).
+    shapes: the same geometries as shapely objects, when the caller has them already."""
     import shapely
 
     present = [w is not None for w in wkb]
@@ -58,7 +59,7 @@ def geometry_blobs(wkb, wkb_type, srs_id):
         points = np.frombuffer(b"".join(w for w in wkb if w is not None), dtype=[("head", "V5"), ("x", "<f8"), ("y", "<f8")])
         boxes[present] = np.column_stack([points["x"], points["x"], points["y"], points["y"]])
         return blobs, boxes
-    bounds = shapely.bounds(shapely.from_wkb(wkb))  # minx, miny, maxx, maxy
+    bounds = shapely.bounds(shapely.from_wkb(wkb) if shapes is None else shapes)  # minx, miny, maxx, maxy
     boxes[:] = bounds[:, [0, 2, 1, 3]]
     head = b"GP\x00\x03" + struct.pack("<i", srs_id)
     blobs = [None if w is None else head + struct.pack("<4d", *box) + w for w, box in zip(wkb, boxes.tolist())]
@@ -83,12 +84,13 @@ class OutputLayer:
         self.empty = not database.execute("SELECT EXISTS (SELECT 1 FROM {})".format(quoted(self.table))).fetchone()[0]
 
 
-def fill_layer(path, table, wkb, wkb_type, names, columns, cancelled=lambda: False, progress=lambda fraction: None):
+def fill_layer(path, table, wkb, wkb_type, names, columns, cancelled=lambda: False, progress=lambda fraction: None,
+               shapes=None):
     """Write every feature into the empty layer `table` (None: the file's only one) of the GeoPackage at `path`, in
     one transaction: all of them, or none if anything fails or `cancelled()` turns true (then Cancelled is raised).
 
     wkb: the features' geometries (None for none); names and columns: the fields' names, in the table's order, and
-    one list of plain values per field. A field named as the table's FID column gives the features' ids, as QGIS's
+    one list of plain values per field (shapes: the geometries as shapely objects, if made already). A field named as the table's FID column gives the features' ids, as QGIS's
     writer takes them; without one they are numbered 1, 2, ... Returns False, writing nothing, when the table's
     columns are not those fields or an id is missing (the caller then writes through QGIS)."""
     database = sqlite3.connect(path, isolation_level=None)
@@ -105,7 +107,7 @@ def fill_layer(path, table, wkb, wkb_type, names, columns, cancelled=lambda: Fal
                 return False
         if [n.lower() for n in layer.columns] != [n.lower() for n in names]:
             return False
-        blobs, boxes = geometry_blobs(wkb, wkb_type, layer.srs_id)
+        blobs, boxes = geometry_blobs(wkb, wkb_type, layer.srs_id, shapes)
         database.execute("BEGIN IMMEDIATE")
         try:
             triggers = database.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
