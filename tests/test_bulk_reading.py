@@ -463,3 +463,16 @@ def test_a_cancelled_fill_leaves_the_layer_as_qgis_made_it(tmp_path):
     assert not fill_layer(path, None, wkb, 1, ["other"], [["x"] * 10])  # not the layer's columns: nothing written
     assert fill_layer(path, None, wkb, 1, ["code"], [[str(i) for i in range(10)]])
     assert [f["code"] for f in QgsVectorLayer(path, "x", "ogr").getFeatures()] == [str(i) for i in range(10)]
+
+
+def test_a_layer_sqlite_cannot_fill_is_written_through_qgis_into_it(provider, sample_path, tmp_path, monkeypatch):
+    from community_risk.processing.analysis import geopackage_rows
+
+    parameters = {"AREAS": sample_path + "|layername=areas", "AREA_ID": "area_code",
+                  "INCIDENTS": sample_path + "|layername=incidents"}
+    run_algorithm("communityrisk:countincidents", dict(parameters, OUTPUT=str(tmp_path / "bulk" / "out.gpkg")))
+    monkeypatch.setattr(geopackage_rows, "fill_layer", lambda *args, **kw: False)  # e.g. columns QGIS renamed
+    run_algorithm("communityrisk:countincidents", dict(parameters, OUTPUT=str(tmp_path / "qgis" / "out.gpkg")))
+    bulk = layer_contents(str(tmp_path / "bulk" / "out.gpkg"))
+    assert bulk == layer_contents(str(tmp_path / "qgis" / "out.gpkg")) and len(bulk[3]) > 100
+    assert os.path.exists(str(tmp_path / "qgis" / "out.qml"))
