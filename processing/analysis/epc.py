@@ -271,7 +271,7 @@ def run_query(connection, sql, progress=None):
 
 
 def latest_homes(certificates, connection, work_folder, as_at=None):
-    """Latest certificate per home, as the DuckDB table `homes` (one row per home: key, date, uprn, postcode,
+    """Latest certificate per home, as the DuckDB view `homes` (one row per home: key, date, uprn, postcode,
     rating, efficiency, private_rented, no_mains_gas, heating, address, band_fg, cert_age_years). Returns
     the notes for the log."""
     import duckdb
@@ -310,12 +310,12 @@ def latest_homes(certificates, connection, work_folder, as_at=None):
                           int(unknown), ", ".join(repr(e) for e in examples) or "''", warning=True))
     reference = "DATE " + _literal(as_at) if as_at is not None else \
         ("DATE " + _literal(str(homes[1])[:10]) if homes[1] is not None else "NULL")
-    connection.execute("""CREATE OR REPLACE TABLE homes AS SELECT key, date, uprn, postcode, rating, efficiency,
+    # a view: the national register's 21 million homes are not copied once more
+    connection.execute("""CREATE OR REPLACE VIEW homes AS SELECT key, date, uprn, postcode, rating, efficiency,
         private_rented, no_mains_gas, heating, address,
         CASE WHEN rating IS NULL THEN NULL ELSE CAST(rating IN ('F', 'G') AS DOUBLE) END AS band_fg,
         date_diff('day', date, {}) / 365.25 AS cert_age_years
         FROM latest""".format(reference))
-    connection.execute("DROP TABLE latest")
     return notes
 
 

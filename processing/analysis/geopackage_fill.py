@@ -69,7 +69,8 @@ def fill_point_layer(path, table, columns, batches):
                 database.execute(sql)
             database.execute("COMMIT")
         except BaseException:
-            database.execute("ROLLBACK")
+            if database.in_transaction:  # SQLite may have rolled back itself (a full disk, an I/O error)
+                database.execute("ROLLBACK")
             raise
     finally:
         database.close()
