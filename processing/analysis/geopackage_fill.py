@@ -242,9 +242,9 @@ class PackedRtree:
         self.database.executemany("INSERT INTO {} (nodeno, data) VALUES (?, ?)".format(quoted(self.name + "_node")),
                                   zip(numbers.tolist(), self._blobs(grid, sizes, depth)))
         used = np.arange(self.fanout)[None, :] < sizes[:, None]
-        boxes = np.stack([np.where(used, grid["minx"], np.inf).min(axis=1), np.where(used, grid["maxx"], -np.inf).max(axis=1),
-                          np.where(used, grid["miny"], np.inf).min(axis=1), np.where(used, grid["maxy"], -np.inf).max(axis=1)],
-                         axis=1).astype(np.float32)
+        low = [np.where(used, grid[name], np.inf).min(axis=1) for name in ("minx", "miny")]
+        high = [np.where(used, grid[name], -np.inf).max(axis=1) for name in ("maxx", "maxy")]
+        boxes = np.stack([low[0], high[0], low[1], high[1]], axis=1).astype(np.float32)
         return numbers, boxes
 
     def _blobs(self, grid, sizes, depth):
