@@ -91,7 +91,7 @@ print("loadepc {} (read, clean, latest per home): {:,} rows -> {:,} homes in {:.
 # against DuckDB's bare read of the same CSV measured just before it. Wall time, the process's own CPU time and
 # peak memory (wait4), the load average, and when each step began (qgis_process's log, line-buffered).
 END_TO_END = """
-import os, re, subprocess, sys, tempfile, time
+import os, re, shutil, subprocess, sys, tempfile, time
 import duckdb
 qgis_process, path, work, postcodes_csv, repo, label, goal = sys.argv[1:8]
 postcodes = os.path.join(work, "postcodes.gpkg")
@@ -124,6 +124,7 @@ for line in process.stdout:
 _, status, usage = os.wait4(process.pid, 0)
 elapsed = time.perf_counter() - start
 load = max(load, os.getloadavg()[0])
+shutil.rmtree(profile, ignore_errors=True)
 homes = subprocess.run(["ogrinfo", "-so", output, "homes"], capture_output=True, text=True).stdout
 count = [line.split(":")[1].strip() for line in homes.splitlines() if line.startswith("Feature Count")]
 marks = [("start-up and postcodes", 0.0)] + steps + [("end", elapsed)]
