@@ -65,7 +65,7 @@ print("   ({:,} certificate rows generated, {:,.0f} MB)".format(rows, os.path.ge
 # loadepc's reading, cleaning and latest-per-home step (epc.latest_homes, DuckDB), against DuckDB's bare read of the
 # same file (count the rows, nothing else) in the same process.
 EPC = """
-import os, resource, sys, tempfile, time
+import os, resource, shutil, sys, tempfile, time
 import duckdb
 from community_risk.processing.analysis import epc
 path, label, goal = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -84,6 +84,8 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print("loadepc {} (read, clean, latest per home): {:,} rows -> {:,} homes in {:.1f} s = {:,.0f} rows/s, peak memory "
       "{:,.0f} MB; baseline DuckDB's bare read of the file {:.1f} s ({:.1f}x it); goal {}".format(
           label, rows, homes, elapsed, rows / elapsed, peak, bare, elapsed / bare, goal))
+connection.close()
+shutil.rmtree(work, ignore_errors=True)
 """
 
 # The whole algorithm through qgis_process (start-up, postcodes, certificates, writing the GeoPackage), in a
