@@ -171,7 +171,7 @@ def _postcode_sql(text):
 
 def _keyed_sql(columns, scan):
     """Every certificate with its home's key, its place in the file (rn) and its date as written; its other
-    fields as they are written (they are cleaned per home, not per certificate)."""
+    fields already cleaned (CLEANED_SQL), its postcode as written (normalised per home, not per certificate)."""
     col = _columns(columns)
     uprn_text = "trim(CASE WHEN suffix({u}, '.0') THEN left({u}, length({u}) - 2) ELSE {u} END)".format(u=col["UPRN"])
     address_key = "trim(regexp_replace(upper(a1 || ' ' || a2), '[^0-9A-Z]+', ' ', 'g'))"
@@ -184,22 +184,41 @@ checked AS (
          CASE WHEN trim({lodged}) <> '' THEN trim({lodged}) ELSE trim({inspected}) END AS date_text,
          {postcode} AS postcode_raw, {a1} AS a1, {a2} AS a2, {a3} AS a3, {rating} AS rating_raw,
          {efficiency} AS efficiency_raw, {tenure} AS tenure, {gas} AS gas, {heat} AS heat, {fuel} AS fuel
-  FROM raw)
+  FROM raw),
+described AS (
+  SELECT *, lower(heat) || ' ' || lower(fuel) AS heating_text,
+         CASE WHEN a3 <> '' THEN a1 || ', ' || a2 || ', ' || a3 WHEN a2 <> '' THEN a1 || ', ' || a2 ELSE a1 END
+           AS joined_address
+  FROM checked)
 SELECT CASE WHEN brn <> '' THEN 'B' || brn WHEN uprn IS NOT NULL THEN 'U' || uprn
             ELSE 'A' || {address_key} || '|' || coalesce({postcode_of_raw}, '') END AS key,
-       rn, uprn, date_text, postcode_raw, a1, a2, a3, rating_raw, efficiency_raw, tenure, gas, heat, fuel
-FROM checked
-""".format(scan=scan, uprn_text=uprn_text, address_key=address_key, postcode=col["POSTCODE"],
+       rn, uprn, date_text, postcode_raw, {cleaned}
+FROM described
+""".format(scan=scan, uprn_text=uprn_text, address_key=address_key, postcode=col["POSTCODE"], cleaned=CLEANED_SQL,
            postcode_of_raw=_postcode_sql("postcode_raw"), brn=col["BUILDING_REFERENCE_NUMBER"], a1=col["ADDRESS1"],
            a2=col["ADDRESS2"], a3=col["ADDRESS3"], rating=col["CURRENT_ENERGY_RATING"], lodged=col["LODGEMENT_DATE"],
            inspected=col["INSPECTION_DATE"], efficiency=col["CURRENT_ENERGY_EFFICIENCY"], tenure=col["TENURE"],
            gas=col["MAINS_GAS_FLAG"], heat=col["MAINHEAT_DESCRIPTION"], fuel=col["MAIN_FUEL"])
 
 
+# Each certificate's fields as the output has them, cleaned as it is read: short values instead of the register's
+# long texts (tenure, heating and fuel descriptions), so the table of all certificates stays small (the national
+# register's spills less).
+CLEANED_SQL = """upper(trim(rating_raw)) AS raw_rating, TRY_CAST(trim(efficiency_raw) AS DOUBLE) AS efficiency,
+       CAST(contains(lower(tenure), 'private') AS BIGINT) AS private_rented,
+       CAST(upper(trim(gas)) = 'N' AS BIGINT) AS no_mains_gas,
+       CASE WHEN contains(heating_text, 'no system') OR contains(heating_text, 'no heating')
+                 OR contains(heating_text, 'none') THEN 'none'
+            WHEN contains(heating_text, 'gas') AND NOT contains(heating_text, 'bottled')
+                 AND NOT contains(heating_text, 'lpg') THEN 'gas'
+            WHEN contains(heating_text, 'electric') THEN 'electric' ELSE 'other' END AS heating,
+       CASE WHEN left(joined_address, 1) IN (',', ' ') OR right(joined_address, 1) IN (',', ' ')
+            THEN trim(joined_address, ', ') ELSE joined_address END AS address"""
+
 # The latest certificate of each home (the newest date, then the later row of the file), with the home's UPRN
 # from any of its certificates (the first in the file); where homes share a UPRN, the home with the newest
 # certificate (then the later row). Dates and row numbers are one order number, so each choice is a max() of
-# integers; only the chosen certificates are then cleaned.
+# integers; only the chosen certificates' postcodes are then normalised.
 LATEST_SQL = """
 CREATE OR REPLACE TABLE latest AS
 WITH ordered AS (
@@ -213,24 +232,12 @@ winners AS (
   UNION ALL
   SELECT max(newest) % 4294967296, uprn FROM per_key WHERE uprn IS NOT NULL GROUP BY uprn),
 homes AS (
-  SELECT k.key, w.uprn, d.date, {postcode} AS postcode, upper(trim(k.rating_raw)) AS raw_rating,
-         TRY_CAST(trim(k.efficiency_raw) AS DOUBLE) AS efficiency,
-         CAST(contains(lower(k.tenure), 'private') AS BIGINT) AS private_rented,
-         CAST(upper(trim(k.gas)) = 'N' AS BIGINT) AS no_mains_gas,
-         lower(k.heat) || ' ' || lower(k.fuel) AS heating_text,
-         CASE WHEN k.a3 <> '' THEN k.a1 || ', ' || k.a2 || ', ' || k.a3
-              WHEN k.a2 <> '' THEN k.a1 || ', ' || k.a2 ELSE k.a1 END AS joined_address
+  SELECT k.key, w.uprn, d.date, {postcode} AS postcode, k.raw_rating, k.efficiency, k.private_rented, k.no_mains_gas,
+         k.heating, k.address
   FROM keyed k JOIN winners w USING (rn) LEFT JOIN certificate_dates d USING (date_text))
 SELECT key, date, uprn, postcode,
        CASE WHEN raw_rating IN ('A', 'B', 'C', 'D', 'E', 'F', 'G') THEN raw_rating END AS rating, raw_rating,
-       efficiency, private_rented, no_mains_gas,
-       CASE WHEN contains(heating_text, 'no system') OR contains(heating_text, 'no heating')
-                 OR contains(heating_text, 'none') THEN 'none'
-            WHEN contains(heating_text, 'gas') AND NOT contains(heating_text, 'bottled')
-                 AND NOT contains(heating_text, 'lpg') THEN 'gas'
-            WHEN contains(heating_text, 'electric') THEN 'electric' ELSE 'other' END AS heating,
-       CASE WHEN left(joined_address, 1) IN (',', ' ') OR right(joined_address, 1) IN (',', ' ')
-            THEN trim(joined_address, ', ') ELSE joined_address END AS address
+       efficiency, private_rented, no_mains_gas, heating, address
 FROM homes
 """.format(postcode=_postcode_sql("k.postcode_raw"))
 
