@@ -77,3 +77,30 @@ def test_the_five_bands_and_lfb_thresholds_live_only_in_the_banding_module():
         text = open(os.path.join(REPO, path), encoding="utf-8").read()
         assert not re.search(r"10\.?0?, ?15\.?0?, ?20\.?0?, ?25", text), path
         assert not re.search(r"#1a9641.{0,6}#a6d96a", text) and "minlength=6" not in text, path
+
+
+def test_natural_breaks_equal_mapclassify_fisher_jenks():
+    # mapclassify's Fisher-Jenks is the reference; ours works on distinct values weighted by their counts
+    import warnings
+
+    mapclassify = pytest.importorskip("mapclassify")
+    rng = np.random.default_rng(7)
+    for trial in range(20):
+        size = int(rng.integers(20, 300))
+        values = rng.poisson(rng.uniform(4, 15), size).astype(float) if trial % 2 else rng.gamma(2, 3, size)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = mapclassify.FisherJenks(values, k=5).bins
+        ranges = banding.natural_breaks(values, 5)
+        assert np.allclose([upper for _, upper in ranges], expected), trial
+        assert ranges[0][0] == values.min() and all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+
+
+def test_natural_breaks_of_few_or_odd_values():
+    assert banding.natural_breaks([]) == []
+    assert banding.natural_breaks([3, 3, 3]) == [(3.0, 3.0)]
+    assert banding.natural_breaks([1, 2]) == [(1.0, 1.0), (1.0, 2.0)]
+    assert banding.natural_breaks([np.nan, 1, np.inf, 2, 5, -np.inf]) == [(1.0, 1.0), (1.0, 2.0), (2.0, 5.0)]
+    many = np.random.default_rng(1).gamma(2, 3, 20000)  # beyond 1,000 distinct values: quantiles
+    ranges = banding.natural_breaks(many, 5)
+    assert len(ranges) == 5 and ranges[0][0] == many.min() and ranges[-1][1] == many.max()

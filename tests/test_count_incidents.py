@@ -327,3 +327,25 @@ def test_the_point_grid_assigns_london_postcodes_as_an_strtree_query_does():
         found = assign_points_to_areas(polygons, x, y, index)
         assert found.tolist() == tree_assignment(polygons, x, y).tolist()
         assert (found >= 0).mean() > 0.98
+
+
+def test_the_style_saved_beside_the_output_is_qgis_natural_breaks_of_the_counts(provider, sample_path, tmp_path):
+    # the counts are classified from the values the algorithm holds (Fisher's exact method on distinct values), not
+    # by QGIS reading the layer back: on the sample's areas (fewer than QGIS's sampling limit) both are exact Jenks
+    from qgis.core import QgsClassificationJenks, QgsGraduatedSymbolRenderer
+
+    out = tmp_path / "styled.gpkg"
+    run_algorithm(ALG, sample_params(sample_path, out))
+    layer = QgsVectorLayer(str(out), "counts", "ogr")  # opens with the .qml saved beside it
+    saved = layer.renderer()
+    assert isinstance(saved, QgsGraduatedSymbolRenderer) and saved.classAttribute() == "incidents"
+    assert os.path.exists(tmp_path / "styled.qml")
+    qgis_own = QgsGraduatedSymbolRenderer("incidents")
+    qgis_own.setClassificationMethod(QgsClassificationJenks())
+    qgis_own.updateClasses(layer, 5)
+    assert layer.featureCount() < 3000
+    assert [(r.lowerValue(), r.upperValue()) for r in saved.ranges()] == \
+        [(r.lowerValue(), r.upperValue()) for r in qgis_own.ranges()]
+    assert [r.label() for r in saved.ranges()] == [r.label() for r in qgis_own.ranges()]
+    colours = [r.symbol().color().name() for r in saved.ranges()]
+    assert len(set(colours)) == len(colours)  # the ramp runs over the classes

@@ -116,7 +116,7 @@ class CountIncidentsAlgorithm(CommunityRiskAlgorithm):
             ("incidents_{}".format(year), QVariant.Int, values) for year, values in counted.per_year.items()]
         dest_id = write_with_columns(self, run.parameters, run.context, run.feedback, self.OUTPUT, records,
                                      columns, progress_start=0)
-        run.style(dest_id, lambda layer: apply_graduated_style(layer, "incidents"))
+        run.style(dest_id, lambda layer: apply_graduated_style(layer, "incidents", values=counted.counts))
         return {self.OUTPUT: dest_id, self.COUNTED: counted.counted, self.OUTSIDE: counted.outside}
 
     def _window(self, run, incidents):

@@ -29,10 +29,22 @@ class GraduatedStyle(QgsProcessingLayerPostProcessorInterface):
         apply_graduated_style(layer, self.field_name, self.classes, self.ramp)
 
 
-def apply_graduated_style(layer, field_name, classes=5, ramp="Reds"):
-    renderer = QgsGraduatedSymbolRenderer(field_name)
-    renderer.setClassificationMethod(QgsClassificationJenks())
-    renderer.updateClasses(layer, classes)
+def apply_graduated_style(layer, field_name, classes=5, ramp="Reds", values=None):
+    """Natural breaks (Jenks) on one field. values: the field's values where the algorithm already holds them,
+    classified exactly here (analysis.banding.natural_breaks) instead of QGIS reading the layer back and
+    classifying a sample of it."""
+    if values is None:
+        renderer = QgsGraduatedSymbolRenderer(field_name)
+        renderer.setClassificationMethod(QgsClassificationJenks())
+        renderer.updateClasses(layer, classes)
+    else:
+        from ..analysis.banding import natural_breaks
+
+        ranges = [QgsRendererRange(lower, upper, QgsSymbol.defaultSymbol(layer.geometryType()), "")
+                  for lower, upper in natural_breaks(values, classes)]
+        renderer = QgsGraduatedSymbolRenderer(field_name, ranges)
+        renderer.setClassificationMethod(QgsClassificationJenks())  # what the dialog offers to classify again
+        renderer.updateRangeLabels()
     color_ramp = QgsStyle.defaultStyle().colorRamp(ramp)
     if color_ramp is not None:
         renderer.updateColorRamp(color_ramp)

@@ -197,3 +197,54 @@ def _data_thresholds(values, method):
     for i in range(1, len(thresholds)):  # ties in the data: keep the thresholds strictly increasing
         thresholds[i] = max(thresholds[i], np.nextafter(thresholds[i - 1], np.inf))
     return thresholds
+
+
+def natural_breaks(values, classes=5, most_distinct=1000):
+    """Jenks natural breaks of a map's values: the class bounds [(lower, upper), ...] from the smallest value to
+    the largest, minimising the squared deviations within classes (Fisher's exact method). Computed on the distinct
+    values, each weighted by how often it occurs, so whole-number counts (a few dozen distinct values over thousands
+    of areas) are classified exactly and at once; beyond most_distinct distinct values, on that many evenly spaced
+    quantiles. NaN and infinities are left out. Fewer distinct values than classes give one class each."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return []
+    distinct, weight = np.unique(values, return_counts=True)
+    if len(distinct) > most_distinct:
+        distinct = np.unique(np.quantile(values, np.linspace(0, 1, most_distinct)))
+        weight = np.ones(len(distinct))
+    n = len(distinct)
+    classes = min(classes, n)
+    if classes <= 1:
+        return [(float(distinct[0]), float(distinct[-1]))]
+    weight = weight.astype(float)
+    # prefix sums: the squared deviation of distinct[i..j] in constant time
+    s0 = np.concatenate([[0.0], np.cumsum(weight)])
+    s1 = np.concatenate([[0.0], np.cumsum(weight * distinct)])
+    s2 = np.concatenate([[0.0], np.cumsum(weight * distinct ** 2)])
+
+    def deviation(first, last):  # of distinct[first..last], arrays of indexes
+        w = s0[last + 1] - s0[first]
+        total = s1[last + 1] - s1[first]
+        return s2[last + 1] - s2[first] - total * total / w
+
+    cost = deviation(np.zeros(n, dtype=int), np.arange(n))  # one class over distinct[0..j]
+    start = [np.zeros(n, dtype=int)]  # the first index of the last class ending at j
+    for _ in range(1, classes):
+        new_cost, new_start = np.full(n, np.inf), np.zeros(n, dtype=int)
+        for j in range(1, n):
+            first = np.arange(1, j + 1)  # the last class is distinct[first..j]
+            total = cost[first - 1] + deviation(first, np.full(j, j))
+            best = int(np.argmin(total))
+            new_cost[j], new_start[j] = total[best], first[best]
+        cost = new_cost
+        start.append(new_start)
+    ends, last = [], n - 1
+    for level in range(classes - 1, -1, -1):
+        ends.append(last)
+        last = start[level][last] - 1
+    ends = ends[::-1]
+    bounds = [float(distinct[0])] + [float(distinct[e]) for e in ends]
+    return list(zip(bounds[:-1], bounds[1:]))
