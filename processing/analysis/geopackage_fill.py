@@ -9,6 +9,7 @@ are set aside during the fill and restored, and the feature count and extent are
 Nothing here loads a GDAL, so the process keeps the one QGIS runs.
 """
 import sqlite3
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -47,9 +48,7 @@ def fill_point_layer(path, table, columns, batches):
     try:
         layer = PointLayer(database, table)
         table = layer.table
-        database.execute("BEGIN IMMEDIATE")
-        try:
-            triggers = layer.set_triggers_aside()
+        with filling(database, table):
             rows = RowWriter(database, table, ["fid", layer.geometry] + list(columns))
             index = PackedRtree(database, layer.rtree) if layer.rtree else None
             extent, count = Extent(), 0
@@ -65,16 +64,29 @@ def fill_point_layer(path, table, columns, batches):
             if index is not None:
                 index.finish()
             layer.record(count, extent)
-            for sql in triggers:
-                database.execute(sql)
-            database.execute("COMMIT")
-        except BaseException:
-            if database.in_transaction:  # SQLite may have rolled back itself (a full disk, an I/O error)
-                database.execute("ROLLBACK")
-            raise
     finally:
         database.close()
     return count
+
+
+@contextmanager
+def filling(database, table):
+    """One transaction for filling `table`: its triggers (feature count, R-tree upkeep) are set aside while the
+    rows go in and restored before the commit; if anything fails or is cancelled, nothing of it is kept."""
+    database.execute("BEGIN IMMEDIATE")
+    try:
+        triggers = database.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND lower(tbl_name) = lower(?)", (table,)).fetchall()
+        for name, _ in triggers:
+            database.execute("DROP TRIGGER {}".format(quoted(name)))
+        yield
+        for _, sql in triggers:
+            database.execute(sql)
+        database.execute("COMMIT")
+    except BaseException:
+        if database.in_transaction:  # SQLite may have rolled back itself (a full disk, an I/O error)
+            database.execute("ROLLBACK")
+        raise
 
 
 class PointLayer:
@@ -93,14 +105,6 @@ class PointLayer:
         indexed = database.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                    (rtree,)).fetchone()
         self.rtree = rtree if indexed else None
-
-    def set_triggers_aside(self):
-        """Drop the layer's triggers (feature count, R-tree upkeep); returns their SQL to restore them."""
-        triggers = self.database.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                         "AND lower(tbl_name) = lower(?)", (self.table,)).fetchall()
-        for name, _ in triggers:
-            self.database.execute("DROP TRIGGER {}".format(quoted(name)))
-        return [sql for _, sql in triggers]
 
     def record(self, count, extent):
         """The feature count and extent GDAL keeps in the GeoPackage's own tables."""

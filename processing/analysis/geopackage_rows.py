@@ -13,7 +13,7 @@ import struct
 
 import numpy as np
 
-from .geopackage_fill import RowWriter, quoted
+from .geopackage_fill import RowWriter, filling, quoted
 from .messages import Cancelled
 
 # WKB type codes of the plain 2D geometries written here: point, line, polygon and their multi forms
@@ -108,20 +108,9 @@ def fill_layer(path, table, wkb, wkb_type, names, columns, cancelled=lambda: Fal
         if [n.lower() for n in layer.columns] != [n.lower() for n in names]:
             return False
         blobs, boxes = geometry_blobs(wkb, wkb_type, layer.srs_id, shapes)
-        database.execute("BEGIN IMMEDIATE")
-        try:
-            triggers = database.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                                        "lower(tbl_name) = lower(?)", (layer.table,)).fetchall()
-            for name, _ in triggers:
-                database.execute("DROP TRIGGER {}".format(quoted(name)))
+        with filling(database, layer.table):
             _insert(database, layer, fids, blobs, boxes, names, columns, cancelled, progress)
             _record(database, layer, len(fids), boxes)
-            for _, sql in triggers:
-                database.execute(sql)
-            database.execute("COMMIT")
-        except BaseException:
-            database.execute("ROLLBACK")
-            raise
     finally:
         database.close()
     return True
