@@ -171,7 +171,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     if n > 1:
         predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold, engine)
         predictions = _with_same_premise(predictions, linkable, threshold)
-        identity = _identity(linkable)
+        identity = _identity(linkable, once)
         l = predictions["unique_id_l"].to_numpy(dtype=np.int64)
         r = predictions["unique_id_r"].to_numpy(dtype=np.int64)
         # two rows that name different homes (another UPRN, number, flat or building) are never linked, whatever
@@ -234,7 +234,7 @@ class _Identity:
     flat: np.ndarray
     building: np.ndarray
     unplaced: np.ndarray  # no flat written, at a house whose flats other rows name
-    once_source: np.ndarray = None  # the row's file, numbered, where that file lists each home once; else -1
+    once_source: np.ndarray  # the row's file, numbered, where that file lists each home once; else -1
 
 
 def _number_span(numbers):
@@ -247,14 +247,15 @@ def _number_span(numbers):
     return low, np.where(np.isnan(high), low, high)
 
 
-def _identity(records):
+def _identity(records, once):
+    """once: the files that list each home once (one_row_per_home_sources)."""
+
     def values(column):  # None for every kind of missing value (None, NaN)
         return records[column].astype(object).where(records[column].notna(), None)
 
     number = values("number")
     low, high = _number_span(number)
     flat = records["flat"].fillna("-").to_numpy(dtype=object)
-    once = sorted(one_row_per_home_sources(records))
     once_source = records["source"].map({name: k for k, name in enumerate(once)}).fillna(-1).to_numpy(dtype=np.int64)
     return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high, flat,
                      values("building").to_numpy(dtype=object), _unplaced(records, flat), once_source)
@@ -347,9 +348,7 @@ def _conflicts(identity, a, b, household=None, explain=False):
     building[differ] = [not _same_building(x, y) for x, y in zip(ba[differ], bb[differ])]
     # a home named only by its number and one named only by its name share nothing that says they are one
     crossed = (has_na & ~has_ba & ~has_nb & has_bb) | (~has_na & has_ba & has_nb & ~has_bb)
-    one_file = np.zeros(len(a), dtype=bool)
-    if identity.once_source is not None:
-        one_file = (identity.once_source[a] >= 0) & (identity.once_source[a] == identity.once_source[b])
+    one_file = (identity.once_source[a] >= 0) & (identity.once_source[a] == identity.once_source[b])
     conflict = uprn | number | flat | building | crossed | one_file
     if household is not None:
         conflict &= household[a] != household[b]
@@ -646,6 +645,7 @@ def _place_by_elimination(identity, records, household):
     if not len(vague):
         return household, 0
     files = by_household["once"].agg(lambda s: frozenset(s[s >= 0]))
+    houses_of = by_household["house"].unique()
     named = frame[~pd.Series(identity.flat).isin(["-", "?"]).to_numpy()]
     flats_of = named.groupby("household")["flat"].agg(frozenset)
     # the households at a house that name a flat in any of their rows (that row may lack its postcode)
@@ -653,7 +653,7 @@ def _place_by_elimination(identity, records, household):
     homes_at = at_house.groupby("house")["household"].agg(lambda s: sorted(set(s)))
     moves = {}
     for home in vague:
-        houses = frame.loc[frame["household"] == home, "house"].unique()
+        houses = houses_of[home]
         if len(houses) != 1 or houses[0] not in homes_at.index:
             continue
         candidates = homes_at[houses[0]]
