@@ -130,7 +130,9 @@ class AreaRecords:
         if self.wkb is None or QgsWkbTypes.geometryType(kind) != QgsWkbTypes.PointGeometry \
                 or QgsWkbTypes.isMultiType(kind):
             return None
-        return _point_xy(self.wkb)
+        from ..analysis.counting import wkb_point_coordinates  # numpy, shapely: only when run
+
+        return wkb_point_coordinates(self.wkb)
 
     def rows(self, kept):
         """(QGIS geometry, the attributes at the indexes `kept`) of each feature, for writing."""
@@ -325,34 +327,9 @@ class FileLayer:
         del table, layer, dataset
         if wkb is None or self.check_validity and not _all_valid(wkb):
             return None
-        return _point_xy(wkb)
+        from ..analysis.counting import wkb_point_coordinates
 
-
-# a 2D point's WKB as GDAL writes it: byte order 1 (little-endian), type 1, x, y
-POINT_RECORD = [("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")]
-
-
-def _point_xy(wkb):
-    """x and y of single points' WKB (NaN for a missing or empty point), or None if one is not a single point."""
-    import numpy as np
-    import shapely
-
-    solid = [w for w in wkb if w is not None]
-    present = np.ones(len(wkb), dtype=bool) if len(solid) == len(wkb) else \
-        np.array([w is not None for w in wkb], dtype=bool)
-    x, y = np.full(len(wkb), np.nan), np.full(len(wkb), np.nan)
-    if (np.fromiter(map(len, solid), dtype=np.int64, count=len(solid)) == 21).all():
-        # 2D points: the coordinates straight from the bytes (an empty point is NaN, NaN there too)
-        record = np.frombuffer(b"".join(solid), dtype=POINT_RECORD)
-        if ((record["order"] == 1) & (record["kind"] == 1)).all():
-            x[present], y[present] = record["x"], record["y"]
-            return x, y
-    geometries = shapely.from_wkb(wkb)
-    if (shapely.get_type_id(geometries[present]) != 0).any():
-        return None
-    solid = present & ~shapely.is_empty(geometries)
-    x[solid], y[solid] = shapely.get_x(geometries[solid]), shapely.get_y(geometries[solid])
-    return x, y
+        return wkb_point_coordinates(wkb)
 
 
 def _arrow_table(layer, ignored):

@@ -128,7 +128,7 @@ def repair_polygons(geometries):
 
 # GeoPackage geometry header: 8 bytes, then an envelope whose size the flags' bits 1-3 give.
 ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
-POINT_WKB = b"\x01\x01\x00\x00\x00"  # little-endian, type 1 (2D point)
+# a 2D point's WKB as GDAL writes it: byte order 1 (little-endian), type 1, x, y
 POINT_RECORD = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
 
 
@@ -162,19 +162,32 @@ def geopackage_points(path, table=None, columns=()):
 
 
 def _blob_points(blobs):
-    """x and y of GeoPackage point blobs, or None if one is not the standard binary."""
+    """x and y of GeoPackage point blobs, or None if one is not the standard binary or not a single point."""
     if any(b is not None and (len(b) < 8 or b[:2] != b"GP" or b[3] & 0x20) for b in blobs):
         return None  # not the standard binary (e.g. an extension's geometry): let the caller read it
-    wkb = [None if b is None or b[3] & 0x10 else b[8 + ENVELOPE_BYTES.get((b[3] >> 1) & 7, 0):] for b in blobs]
-    present = np.array([w is not None for w in wkb], dtype=bool)
+    return wkb_point_coordinates(
+        [None if b is None or b[3] & 0x10 else b[8 + ENVELOPE_BYTES.get((b[3] >> 1) & 7, 0):] for b in blobs])
+
+
+def wkb_point_coordinates(wkb):
+    """x and y of single points' WKB (NaN for a missing or empty point), or None if one is not a single point."""
+    solid = [w for w in wkb if w is not None]
+    present = np.ones(len(wkb), dtype=bool) if len(solid) == len(wkb) else \
+        np.array([w is not None for w in wkb], dtype=bool)
     x, y = np.full(len(wkb), np.nan), np.full(len(wkb), np.nan)
-    if all(len(w) == 21 and w[:5] == POINT_WKB for w in wkb if w is not None):
-        # all little-endian 2D points, as GDAL and QGIS write them: read the coordinates straight from the bytes
-        record = np.frombuffer(b"".join(w for w in wkb if w is not None), dtype=POINT_RECORD)
-        x[present], y[present] = record["x"], record["y"]
-        return x, y
-    points = shapely.from_wkb(np.array(wkb, dtype=object))
-    return shapely.get_x(points), shapely.get_y(points)
+    if (np.fromiter(map(len, solid), dtype=np.int64, count=len(solid)) == 21).all():
+        # 2D points as GDAL and QGIS write them: the coordinates straight from the bytes (an empty point is NaN, NaN
+        # there too)
+        record = np.frombuffer(b"".join(solid), dtype=POINT_RECORD)
+        if ((record["order"] == 1) & (record["kind"] == 1)).all():
+            x[present], y[present] = record["x"], record["y"]
+            return x, y
+    geometries = shapely.from_wkb(np.array(wkb, dtype=object))
+    if (shapely.get_type_id(geometries[present]) != 0).any():
+        return None
+    solid = present & ~shapely.is_empty(geometries)
+    x[solid], y[solid] = shapely.get_x(geometries[solid]), shapely.get_y(geometries[solid])
+    return x, y
 
 
 class CountResult:
