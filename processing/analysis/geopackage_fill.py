@@ -107,12 +107,17 @@ class PointLayer:
         self.rtree = rtree if indexed else None
 
     def record(self, count, extent):
-        """The feature count and extent GDAL keeps in the GeoPackage's own tables."""
-        self.database.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
-                              (count, self.table))
-        self.database.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
-                              "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
-                              extent.bounds() + (self.table,))
+        record_contents(self.database, self.table, count, extent.bounds())
+
+
+def record_contents(database, table, count, bounds):
+    """The feature count and extent (min_x, min_y, max_x, max_y; NULLs for none) GDAL keeps in the GeoPackage's own
+    tables."""
+    database.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
+                     (count, table))
+    database.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+                     "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
+                     tuple(bounds) + (table,))
 
 
 class Extent:

@@ -13,7 +13,7 @@ import struct
 
 import numpy as np
 
-from .geopackage_fill import RowWriter, filling, quoted
+from .geopackage_fill import RowWriter, filling, quoted, record_contents
 from .messages import Cancelled
 
 # WKB type codes of the plain 2D geometries written here: point, line, polygon and their multi forms
@@ -146,11 +146,7 @@ def _index(database, rtree, fids, boxes):
 
 def _record(database, layer, count, boxes):
     """The feature count and extent GDAL keeps in the GeoPackage's own tables."""
-    database.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
-                     (count, layer.table))
     placed = boxes[~np.isnan(boxes[:, 0])]
     extent = (None,) * 4 if not len(placed) else (
         float(placed[:, 0].min()), float(placed[:, 2].min()), float(placed[:, 1].max()), float(placed[:, 3].max()))
-    database.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
-                     "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
-                     extent + (layer.table,))
+    record_contents(database, layer.table, count, extent)
