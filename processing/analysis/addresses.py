@@ -483,12 +483,12 @@ def _standard_building(words):
 
 # --- Columns ---------------------------------------------------------------------------------------------------
 
-ADDRESS_WORDS = {"address", "addr", "street", "flat", "apartment", "house", "building", "bldg", "premises", "line",
-                 "thoroughfare", "road", "door"} | {"sao", "saon", "pao", "paon"}
 # The gazetteer standards' names: BS 7666 (an LLPG's secondary and primary addressable objects, SAO = the flat, PAO =
 # the house number or name) and AddressBase (sub-building = the flat).
 SECONDARY_OBJECT_WORDS = {"sao", "saon"}
 PRIMARY_OBJECT_WORDS = {"pao", "paon"}
+ADDRESS_WORDS = {"address", "addr", "street", "flat", "apartment", "house", "building", "bldg", "premises", "line",
+                 "thoroughfare", "road", "door"} | SECONDARY_OBJECT_WORDS | PRIMARY_OBJECT_WORDS
 # Words that make a column about a person (or another address than the home's), whatever else it says.
 PERSON_WORDS = {"name", "names", "forename", "surname", "contact", "holder", "householder", "owner", "occupier",
                 "occupant", "tenant", "resident", "person", "applicant", "claimant", "landlord", "agent", "email",
@@ -567,14 +567,14 @@ def compose(frame, components):
         value = column(name)
         numeric = value.str.fullmatch(r"[0-9]+\s*[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?")
         # a letter alone follows the number it belongs to (BS 7666's PAO_START_SUFFIX: 12 + A = 12A)
-        suffix = value.str.fullmatch(r"[A-Za-z]") & numbers.str.fullmatch(r"[0-9]+")
-        numbers = numbers.where(~suffix, numbers + value)
+        joined = value.str.fullmatch(r"[A-Za-z]") & numbers.str.fullmatch(r"[0-9]+")
+        numbers = numbers.where(~joined, numbers + value)
         if "end" in column_words(name):  # PAO_END_NUMBER: 12 and 14 are the range 12-14
             range_end = numeric & (numbers != "")
             numbers = numbers.where(~range_end, numbers + "-" + value)
-            suffix = suffix | range_end
+            joined = joined | range_end
         numbers = numbers.where(numbers != "", value.where(numeric, ""))
-        names = names.str.cat(value.where(~numeric & ~suffix, ""), sep=", ")
+        names = names.str.cat(value.where(~numeric & ~joined, ""), sep=", ")
     street = empty
     for name in components.get("street", []):
         street = street.str.cat(column(name), sep=" ")
