@@ -137,3 +137,38 @@ def private_qgis_profile(folder):
     if done.returncode != 0:
         raise AssertionError("qgis_process could not enable the plugin:\n{}\n{}".format(done.stdout, done.stderr))
     return env
+
+
+def north_and_south(areas, folder):
+    """The sample's areas split in two layers, north.gpkg (fid <= 240) and south.gpkg, in folder: two batch rows."""
+    names = []
+    for name, expression in (("north", "fid <= 240"), ("south", "fid > 240")):
+        run_algorithm("native:extractbyexpression", {"INPUT": areas, "EXPRESSION": expression,
+                                                     "OUTPUT": str(folder / (name + ".gpkg"))})
+        names.append(name)
+    return names
+
+
+_BATCH_CONTEXTS = []  # a batch dialog's context must outlive its run
+
+
+def filled_batch_dialog(qtbot, algorithm, rows):
+    """QGIS's batch dialog for `algorithm`, layers not loaded on completion, one row per item of `rows`: each a pair
+    (inputs: {parameter: value}, outputs: {output parameter: path})."""
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+    from processing.tools import dataobjects
+
+    dialog = BatchAlgorithmDialog(algorithm, parent=None)
+    qtbot.addWidget(dialog)
+    panel = dialog.mainWidget()
+    panel.checkLoadLayersOnCompletion.setChecked(False)
+    while panel.batchRowCount() < len(rows):
+        panel.addRow()
+    context = dataobjects.createContext()
+    _BATCH_CONTEXTS.append(context)
+    for row, (inputs, outputs) in enumerate(rows):
+        for parameter, value in inputs.items():
+            panel.wrappers[row][panel.parameter_to_column[parameter]].setParameterValue(value, context)
+        for output, path in outputs.items():
+            panel.tblParameters.cellWidget(row + 1, panel.parameter_to_column[output]).setValue(str(path))
+    return dialog

@@ -20,11 +20,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from community_risk.processing.provider import ALGORITHM_CLASSES
-from helpers import SAMPLE, ensure_provider, run_algorithm
+from helpers import SAMPLE, ensure_provider, filled_batch_dialog, north_and_south, run_algorithm
 
 ALGORITHM_IDS = [c.ALGORITHM_ID for c in ALGORITHM_CLASSES]
 SECRET = "dialog-test secret, 16+ characters"
-_RUNS = []
 
 
 def layer(name):
@@ -346,9 +345,7 @@ def test_example_model_added_to_the_toolbox_runs_as_a_batch_one_row_per_borough(
     """What the README tells a user to do with resources/models/fire_risk_chain.model3, through QGIS's own
     toolbox action and batch dialog (the file dialog answered with the model's path)."""
     import geopandas as gpd
-    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
     from processing.modeler.AddModelFromFileAction import AddModelFromFileAction
-    from processing.tools import dataobjects
     from qgis.PyQt.QtWidgets import QFileDialog
 
     model_file = os.path.join(os.path.dirname(os.path.dirname(SAMPLE)), "models", "fire_risk_chain.model3")
@@ -360,29 +357,14 @@ def test_example_model_added_to_the_toolbox_runs_as_a_batch_one_row_per_borough(
     added = [a for a in models.algorithms() if a.displayName() == "Fire risk: count, factors, fit"]
     assert len(added) == 1 and added[0].group() == "Community Risk Toolkit"  # Models › Community Risk Toolkit
 
-    boroughs = []
-    for name, expression in (("north", "fid <= 240"), ("south", "fid > 240")):
-        run_algorithm("native:extractbyexpression", {"INPUT": layer("areas"), "EXPRESSION": expression,
-                                                     "OUTPUT": str(tmp_path / (name + ".gpkg"))})
-        boroughs.append(name)
-    dialog = BatchAlgorithmDialog(added[0].create(), parent=None)
-    qtbot.addWidget(dialog)
-    panel = dialog.mainWidget()
-    panel.checkLoadLayersOnCompletion.setChecked(False)
-    while panel.batchRowCount() < len(boroughs):
-        panel.addRow()
-    context = dataobjects.createContext()
-    _RUNS.append(context)
-    for row, name in enumerate(boroughs):
-        inputs = {"areas": str(tmp_path / (name + ".gpkg")), "area_id": "area_code", "households": "households",
-                  "incidents": layer("incidents"), "years": 8}
-        for parameter, value in inputs.items():
-            panel.wrappers[row][panel.parameter_to_column[parameter]].setParameterValue(value, context)
-        # The report column stays empty, as the README says: QGIS 3.22's batch dialog fails after the last
-        # row when a row wrote an HTML output (it calls ProcessingResults.addResult without a timestamp).
-        for output in ("fire_risk.gpkg", "model.json"):
-            column = panel.parameter_to_column["fit:" + output.split(".")[0]]
-            panel.tblParameters.cellWidget(row + 1, column).setValue(str(tmp_path / name / output))
+    boroughs = north_and_south(layer("areas"), tmp_path)
+    # The report column stays empty, as the README says: QGIS 3.22's batch dialog fails after the last row when a
+    # row wrote an HTML output (it calls ProcessingResults.addResult without a timestamp).
+    dialog = filled_batch_dialog(qtbot, added[0].create(), [
+        ({"areas": str(tmp_path / (name + ".gpkg")), "area_id": "area_code", "households": "households",
+          "incidents": layer("incidents"), "years": 8},
+         {"fit:fire_risk": tmp_path / name / "fire_risk.gpkg", "fit:model": tmp_path / name / "model.json"})
+        for name in boroughs])
     dialog.runAlgorithm()
     for name in boroughs:
         risk = gpd.read_file(tmp_path / name / "fire_risk.gpkg")

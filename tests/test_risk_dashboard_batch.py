@@ -5,38 +5,19 @@ import os
 
 from qgis.core import QgsApplication
 
-from helpers import SAMPLE, count_sample_incidents, run_algorithm
-
-_RUNS = []  # the batch contexts must outlive the dialog's run
+from helpers import SAMPLE, count_sample_incidents, filled_batch_dialog, north_and_south
 
 
 def test_two_rows_in_the_batch_dialog_each_write_their_pages(qtbot, tmp_path):
     import geopandas as gpd
-    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
-    from processing.tools import dataobjects
 
     counts = count_sample_incidents(SAMPLE, tmp_path)
-    rows = []
-    for name, expression in (("north", "fid <= 240"), ("south", "fid > 240")):
-        run_algorithm("native:extractbyexpression", {"INPUT": counts, "EXPRESSION": expression,
-                                                     "OUTPUT": str(tmp_path / (name + ".gpkg"))})
-        rows.append(name)
+    rows = north_and_south(counts, tmp_path)
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("communityrisk:riskdashboard")
-    dialog = BatchAlgorithmDialog(algorithm, parent=None)
-    qtbot.addWidget(dialog)
-    panel = dialog.mainWidget()
-    panel.checkLoadLayersOnCompletion.setChecked(False)
-    while panel.batchRowCount() < len(rows):
-        panel.addRow()
-    context = dataobjects.createContext()
-    _RUNS.append(context)
-    for row, name in enumerate(rows):
-        inputs = {"AREAS": str(tmp_path / (name + ".gpkg")), "AREA_ID": "area_code", "COUNT_FIELD": "incidents",
-                  "HOUSEHOLDS_FIELD": "households", "YEARS": 8, "FACTORS": ["imd_score", "pct_flats"]}
-        for parameter, value in inputs.items():
-            panel.wrappers[row][panel.parameter_to_column[parameter]].setParameterValue(value, context)
-        for output, path in (("OUTPUT", tmp_path / name / "dashboard.gpkg"), ("PAGES", tmp_path / name / "pages")):
-            panel.tblParameters.cellWidget(row + 1, panel.parameter_to_column[output]).setValue(str(path))
+    dialog = filled_batch_dialog(qtbot, algorithm, [
+        ({"AREAS": str(tmp_path / (name + ".gpkg")), "AREA_ID": "area_code", "COUNT_FIELD": "incidents",
+          "HOUSEHOLDS_FIELD": "households", "YEARS": 8, "FACTORS": ["imd_score", "pct_flats"]},
+         {"OUTPUT": tmp_path / name / "dashboard.gpkg", "PAGES": tmp_path / name / "pages"}) for name in rows])
     dialog.runAlgorithm()
     for name in rows:
         areas = gpd.read_file(tmp_path / name / "dashboard.gpkg")
