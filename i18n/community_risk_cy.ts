@@ -194,57 +194,57 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen ardaloedd o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="442" />
+            <location filename="../processing/algorithms/layers.py" line="456" />
             <source>Reading incidents from '{}'</source>
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="194" />
+            <location filename="../processing/analysis/counting.py" line="248" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="498" />
+            <location filename="../processing/algorithms/layers.py" line="512" />
             <source>The id field '{}' of the area layer '{}' is empty for {} area(s); every area needs an id.</source>
             <translation>Mae'r maes dynodydd '{}' yn yr haen ardaloedd '{}' yn wag ar gyfer {} ardal; mae angen dynodydd ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="502" />
+            <location filename="../processing/algorithms/layers.py" line="516" />
             <source>The id field '{}' of the area layer '{}' has duplicate ids: {}. Each area needs a unique id.</source>
             <translation>Mae dynodyddion dyblyg yn y maes dynodydd '{}' yn yr haen ardaloedd '{}': {}. Mae angen dynodydd unigryw ar bob ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="124" />
+            <location filename="../processing/algorithms/count_incidents.py" line="129" />
             <source>A date window or per-year counts need a date field on the incident layer '{}'.</source>
             <translation>Mae angen maes dyddiad ar yr haen digwyddiadau '{}' ar gyfer ffenestr ddyddiadau neu gyfrifon fesul blwyddyn.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="127" />
+            <location filename="../processing/algorithms/count_incidents.py" line="132" />
             <source>The start date {} is after the end date {}.</source>
             <translation>Mae'r dyddiad dechrau {} ar ôl y dyddiad gorffen {}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="434" />
+            <location filename="../processing/algorithms/layers.py" line="448" />
             <source>Reprojecting incidents from {} to {}</source>
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="179" />
+            <location filename="../processing/analysis/counting.py" line="233" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="196" />
+            <location filename="../processing/analysis/counting.py" line="250" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="167" />
+            <location filename="../processing/algorithms/layers.py" line="176" />
             <source>The output could not be created ({}).</source>
             <translation>Nid oedd modd creu'r allbwn ({}).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="419" />
+            <location filename="../processing/algorithms/layers.py" line="433" />
             <source>The filter expression on the incident layer '{}' is not valid: {}</source>
             <translation>Nid yw'r mynegiad hidlo ar yr haen digwyddiadau '{}' yn ddilys: {}</translation>
         </message>
@@ -254,12 +254,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation type="obsolete">Mae'r cyfrif newydd yn disodli maes '{}' yr haen ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="449" />
+            <location filename="../processing/algorithms/layers.py" line="463" />
             <source>The date field '{}' of the incident layer '{}' has {} value(s) that are not dates, e.g. {}. Use ISO dates (2016-03-31) or day-first dates (31/03/2016).</source>
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="164" />
+            <location filename="../processing/analysis/counting.py" line="218" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -696,7 +696,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="157" />
+            <location filename="../processing/algorithms/layers.py" line="166" />
             <source>The input field '{}' is replaced by the new one.</source>
             <translation type="unfinished" />
         </message>
@@ -835,12 +835,12 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="16" />
+            <location filename="../processing/analysis/banding.py" line="15" />
             <source>Well below average</source>
             <translation>Ymhell islaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="16" />
+            <location filename="../processing/analysis/banding.py" line="15" />
             <source>Below average</source>
             <translation>Islaw’r cyfartaledd</translation>
         </message>
@@ -850,12 +850,12 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation>Cyfartalog</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="17" />
+            <location filename="../processing/analysis/banding.py" line="16" />
             <source>Above average</source>
             <translation>Uwchlaw’r cyfartaledd</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="17" />
+            <location filename="../processing/analysis/banding.py" line="16" />
             <source>Well above average</source>
             <translation>Ymhell uwchlaw’r cyfartaledd</translation>
         </message>
@@ -990,7 +990,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="70" />
+            <location filename="../processing/analysis/banding.py" line="69" />
             <source>Unknown banding method '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -1250,7 +1250,7 @@ Output fields (optional layer; the areas' own fields are kept)
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/layers.py" line="518" />
+            <location filename="../processing/algorithms/layers.py" line="532" />
             <source>The field '{}' of the layer '{}' should hold numbers but has '{}'.</source>
             <translation type="unfinished" />
         </message>
@@ -2006,17 +2006,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="296" />
+            <location filename="../processing/analysis/epc.py" line="303" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="302" />
+            <location filename="../processing/analysis/epc.py" line="309" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="309" />
+            <location filename="../processing/analysis/epc.py" line="316" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2292,7 +2292,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="106" />
+            <location filename="../processing/algorithms/count_incidents.py" line="111" />
             <source>Counting</source>
             <translation type="unfinished" />
         </message>
@@ -2302,12 +2302,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="154" />
+            <location filename="../processing/algorithms/count_incidents.py" line="161" />
             <source>{} area polygon(s) were invalid (e.g. a bow-tie) and were repaired before counting.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/count_incidents.py" line="158" />
+            <location filename="../processing/algorithms/count_incidents.py" line="165" />
             <source>{} area(s) have no geometry: they count no incidents.</source>
             <translation type="unfinished" />
         </message>
@@ -2347,7 +2347,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="174" />
+            <location filename="../processing/analysis/counting.py" line="228" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
@@ -2382,7 +2382,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="89" />
+            <location filename="../processing/analysis/banding.py" line="88" />
             <source>The model file's band thresholds</source>
             <translation type="unfinished" />
         </message>
@@ -2417,17 +2417,17 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="85" />
+            <location filename="../processing/analysis/banding.py" line="84" />
             <source>The model file's bands are not described (method one of {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="49" />
+            <location filename="../processing/analysis/banding.py" line="48" />
             <source>{} must be {} numbers for {} bands, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="52" />
+            <location filename="../processing/analysis/banding.py" line="51" />
             <source>{} must be finite numbers, not {}.</source>
             <translation type="unfinished" />
         </message>
@@ -2517,47 +2517,47 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="33" />
+            <location filename="../plugin/dependencies.py" line="32" />
             <source>the linkage uses Splink 4's Linker and DuckDBAPI; Splink 3 is different</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="113" />
+            <location filename="../plugin/dependencies.py" line="112" />
             <source>This algorithm needs Python packages which this QGIS cannot use:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="99" />
+            <location filename="../plugin/dependencies.py" line="98" />
             <source>{}: not installed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="115" />
+            <location filename="../plugin/dependencies.py" line="114" />
             <source>Install them for the Python that QGIS uses, for example: python3 -m pip install {} (on Windows, in the OSGeo4W Shell). The plugin's README, 'Using the plugin in your own QGIS', explains more.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="137" />
+            <location filename="../plugin/dependencies.py" line="136" />
             <source>version unknown</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="101" />
+            <location filename="../plugin/dependencies.py" line="100" />
             <source>{}: version {} is installed, but {} or later is needed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="104" />
+            <location filename="../plugin/dependencies.py" line="103" />
             <source>{}: version {} is installed, but it must be older than {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="107" />
+            <location filename="../plugin/dependencies.py" line="106" />
             <source>Why: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/dependencies.py" line="138" />
+            <location filename="../plugin/dependencies.py" line="137" />
             <source>{}: {}, usable.</source>
             <translation type="unfinished" />
         </message>
@@ -3239,42 +3239,42 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="55" />
+            <location filename="../processing/analysis/banding.py" line="54" />
             <source>{} must be zero or more and strictly increasing, e.g. {}; not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="174" />
+            <location filename="../processing/analysis/banding.py" line="173" />
             <source>The average here is {:.1f} incidents per 10,000 households a year, which falls in band {} of the London Fire Brigade thresholds, not in the middle band {}: the bands compare these areas with London's rates, not with their own average. For bands relative to this data, choose quintiles or natural breaks.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="40" />
+            <location filename="../processing/analysis/banding.py" line="39" />
             <source>My thresholds must be {} numbers separated by commas, e.g. {}; not '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="72" />
+            <location filename="../processing/analysis/banding.py" line="71" />
             <source>Unknown band label style '{}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="126" />
+            <location filename="../processing/analysis/banding.py" line="125" />
             <source>{} bands by {} need at least {} areas with a forecast, not {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="143" />
+            <location filename="../processing/analysis/banding.py" line="142" />
             <source>Up to {} per 10,000 households</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="144" />
+            <location filename="../processing/analysis/banding.py" line="143" />
             <source>{}–{} per 10,000 households</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/banding.py" line="145" />
+            <location filename="../processing/analysis/banding.py" line="144" />
             <source>Over {} per 10,000 households</source>
             <translation type="unfinished" />
         </message>
@@ -5940,18 +5940,23 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/geopackage_fill.py" line="86" />
+            <location filename="../processing/analysis/geopackage_fill.py" line="99" />
             <source>'{}' is not a point layer of the GeoPackage.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/geopackage_fill.py" line="90" />
+            <location filename="../processing/analysis/geopackage_fill.py" line="103" />
             <source>The layer '{}' is not empty; it is only ever filled once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/geopackage_fill.py" line="175" />
+            <location filename="../processing/analysis/geopackage_fill.py" line="185" />
             <source>The spatial index '{}' is not empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/banding.py" line="189" />
+            <source>Natural breaks need at least {} different rates to form {} bands; these areas have {}. Choose quantiles or the LFB thresholds.</source>
             <translation type="unfinished" />
         </message>
     </context>

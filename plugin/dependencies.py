@@ -25,7 +25,6 @@ REQUIREMENTS = {
     "shapely": Requirement("shapely", "shapely", "2.0", None, translatable(
         "the vectorised geometry functions (shapely.points, STRtree queries) arrived in shapely 2")),
     "scipy": Requirement("scipy", "scipy", "1.8", None, ""),
-    "mapclassify": Requirement("mapclassify", "mapclassify", "2.4", None, ""),
     "sklearn": Requirement("sklearn", "scikit-learn", "1.0", None, ""),
     "threadpoolctl": Requirement("threadpoolctl", "threadpoolctl", "2.0", None, ""),
     # GDAL's own bindings, the GDAL QGIS loads (never a wheel bundling a second libgdal): rasters, vector tables

@@ -1,5 +1,7 @@
 """The one Banding object (issue 8): thresholds checked, labels by rate for fixed thresholds, the LFB
 average warning, and the same bands, labels and colours in the model file, layer style, report and charts."""
+import warnings
+
 import numpy as np
 import pytest
 
@@ -57,6 +59,30 @@ def test_lfb_average_outside_the_middle_band_is_said():
     assert note is not None and note.warning and "band 4" in str(note) and "20.4" in str(note)
     assert lfb.average_note(17.0) is None
     assert Banding.of("quantiles").average_note(40.0) is None  # relative bands centre on the data
+
+
+def test_quintile_thresholds_equal_mapclassify_quantiles():
+    # mapclassify (a test reference only) is what the quintiles were taken from before they were computed here
+    mapclassify = pytest.importorskip("mapclassify")
+    rng = np.random.default_rng(3)
+    for values in (rng.gamma(2, 3, 4835), rng.poisson(3, 600).astype(float), np.arange(1000.0)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tied quintiles of the counts: "Setting k to 4"
+            expected = mapclassify.Quantiles(values, k=5).bins[:4]
+        assert np.allclose(Banding.of("quantiles").fitted(values).thresholds, expected)
+
+
+def test_natural_breaks_of_fewer_distinct_rates_than_bands_say_what_to_choose():
+    with pytest.raises(AnalysisError, match="at least 5 different rates.*have 3.*quantiles or the LFB"):
+        Banding.of("natural breaks").fitted(np.array([0.0] * 40 + [5.0] * 8 + [10.0] * 2))
+
+
+def test_natural_breaks_bands_of_many_areas_are_the_exact_breaks_of_their_quantiles():
+    rates = np.random.default_rng(5).gamma(2, 3, 4835)
+    fitted = Banding.of("natural breaks").fitted(rates)
+    uppers = [upper for _, upper in banding.natural_breaks(np.quantile(rates, np.linspace(0, 1, 1000)), 5)]
+    assert np.allclose(fitted.thresholds, uppers[:4])
+    assert np.bincount(fitted.assign(rates), minlength=6)[1:].min() > 0
 
 
 def test_ties_in_the_rates_still_give_increasing_thresholds():

@@ -76,7 +76,7 @@ class FitFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "fitfireriskmodel"
     DISPLAY_NAME = translatable("Fit fire risk model")
     GROUP_ID = "firerisk"
-    REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely", "mapclassify")
+    REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely")
     LAYER_ROLES = {"INPUT": translatable("area")}
 
     INPUT = "INPUT"
@@ -269,7 +269,7 @@ class ApplyFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "applyfireriskmodel"
     DISPLAY_NAME = translatable("Apply fire risk model")
     GROUP_ID = "firerisk"
-    REQUIRED_MODULES = ("numpy", "pandas", "mapclassify")
+    REQUIRED_MODULES = ("numpy", "pandas")
     LAYER_ROLES = {"INPUT": translatable("area")}
 
     INPUT = "INPUT"

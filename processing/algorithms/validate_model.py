@@ -31,7 +31,7 @@ class ValidateFireRiskModelAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "validatefireriskmodel"
     DISPLAY_NAME = translatable("Validate fire risk model (out of time)")
     GROUP_ID = "firerisk"
-    REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely", "mapclassify")
+    REQUIRED_MODULES = ("numpy", "scipy", "pandas", "shapely")
     LAYER_ROLES = {"AREAS": translatable("area"), "INCIDENTS": translatable("incident")}
 
     AREAS = "AREAS"

@@ -6,7 +6,6 @@ threshold goes in the band below it (London Fire Brigade: ≤10, >10–15, >15�
 numpy is imported only where needed, so the Processing parameters can use this module without it.
 """
 import math
-import warnings
 from dataclasses import dataclass, replace
 
 from .messages import AnalysisError, Note, translatable
@@ -179,20 +178,18 @@ class Banding:
 
 
 def _data_thresholds(values, method):
-    import mapclassify
     import numpy as np
 
     k = BAND_COUNT
-    if method == "quantiles":
-        bins = mapclassify.Quantiles(values, k=k).bins
+    if method == "quantiles":  # the quintiles; tied ones collapse, leaving the top bands empty
+        bins = np.unique(np.percentile(values, np.linspace(100 / k, 100, k)))
     else:
-        # Fisher-Jenks is exact but quadratic in pure Python: beyond 1,000 areas, classify 1,000 evenly
-        # spaced quantiles of the rates instead (deterministic, unlike mapclassify's random sample).
-        if len(values) > 1000:
-            values = np.quantile(values, np.linspace(0, 1, 1000))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "Numba not installed": the pure Python path is fine at this size
-            bins = mapclassify.FisherJenks(values, k=k).bins
+        ranges = natural_breaks(values, k)
+        if len(ranges) < k:
+            raise AnalysisError(translatable("Natural breaks need at least {} different rates to form {} bands; these "
+                                             "areas have {}. Choose quantiles or the LFB thresholds."),
+                                k, k, len(ranges))
+        bins = [upper for _, upper in ranges]
     thresholds = [float(b) for b in bins[:k - 1]]
     for i in range(1, len(thresholds)):  # ties in the data: keep the thresholds strictly increasing
         thresholds[i] = max(thresholds[i], np.nextafter(thresholds[i - 1], np.inf))
