@@ -295,3 +295,13 @@ def test_only_a_name_written_as_often_or_more_is_a_buildings_usual_name():
     records.loc[7, "postcode"] = "E8 3QR"
     records.loc[8] = ["E8 3QR", "KEATS HOUSE"]
     assert list(_usual_building_names(records))[5] == "KEATS HOUSE"
+
+
+def test_a_uprn_padded_with_leading_zeros_is_the_same_uprn():
+    # council tax systems pad UPRNs to 12 digits: '000100000041' is 100000041, not another home
+    records, result = street([("41 Hindle Hill", "000100000041"), ("Flat A, 41 Hindle Hill", "100000041"),
+                              ("43 Hindle Hill", "100000043.0")])
+    assert records["uprn"].dropna().tolist() == ["100000041", "100000041", "100000043"]
+    assert household_of(records, result, "dataset0", "41 Hindle Hill") == household_of(
+        records, result, "dataset0", "Flat A, 41 Hindle Hill")
+    assert records["uprn"].isna().sum() == len(records) - 3  # blanks stay blank, not '0' or ''

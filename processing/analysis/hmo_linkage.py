@@ -15,19 +15,11 @@ import re
 
 import numpy as np
 
+from .linkage import clean_uprns
 from .messages import no_progress
 
 SLASH_FLAT = re.compile(r"^\s*([A-Za-z]|[0-9]{1,3}[A-Za-z]?)\s*/\s*([0-9]+[A-Za-z]?)\s+", re.UNICODE)
 METHODS = ("uprn", "address", "probabilistic", "none")
-
-
-def clean_uprns(values):
-    """UPRN text as digits (a trailing '.0' from a spreadsheet dropped), or None."""
-    import pandas as pd
-
-    text = pd.Series(values, dtype=object).fillna("").astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
-    good = text.str.fullmatch(r"[0-9]{1,12}") & (text.str.lstrip("0") != "")
-    return text.str.lstrip("0").where(good, None)
 
 
 def _unslash(text):

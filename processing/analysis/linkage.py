@@ -70,7 +70,7 @@ def prepare_records(frames):
                 written.iloc[i] = ", ".join(t for t in (written.iloc[i], str(rest).strip(", ")) if t)
         uprn = pd.Series([None] * len(frame), dtype=object)
         for name in columns.get("uprns") or ([columns["uprn"]] if columns.get("uprn") else []):
-            cleaned = pd.Series([_clean_uprn(v) for v in frame[name]], dtype=object)
+            cleaned = clean_uprns(frame[name].to_numpy()).to_numpy()
             uprn = uprn.where(uprn.notna(), cleaned)
         parsed = [standardise(text) for text in written]
         from_text = pd.Series([p.postcode for p in parsed], dtype=object)
@@ -106,11 +106,14 @@ FLAT_NAME_PATTERN = r"[0-9]+[A-Z]?|[A-Z]|[A-Z][0-9]+"
 EXCEL_NUMBER = re.compile(r"^\s*[0-9](?:\.[0-9]+)?E\+?[0-9]+\s*$", re.IGNORECASE)
 
 
-def _clean_uprn(value):
-    if value is None:
-        return None
-    text = re.sub(r"\.0$", "", str(value).strip())
-    return text if text.isdigit() and 1 <= len(text) <= 12 and int(text) > 0 else None
+def clean_uprns(values):
+    """UPRN text as digits without leading zeros ('005755257588', as council tax systems pad it, is 5755257588;
+    a trailing '.0' from a spreadsheet is dropped), or None."""
+    import pandas as pd
+
+    text = pd.Series(values, dtype=object).fillna("").astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    good = text.str.fullmatch(r"[0-9]{1,12}") & (text.str.lstrip("0") != "")
+    return text.str.lstrip("0").where(good, None)
 
 
 def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None):
