@@ -28,6 +28,11 @@ def test_lettered_homes_are_one_home(text):
                                         ("1st Floor Flat 7 Park Rd", "FIRST FLOOR"),
                                         ("Basement Flat, 7 Park Rd", "BASEMENT"),
                                         ("Top Flat, 7 Park Road", "TOP FLOOR"),
+                                        # the letting agents' shorthand, and abbreviated floors
+                                        ("GFF, 7 Park Rd", "GROUND FLOOR"), ("Fff 7 Park Road", "FIRST FLOOR"),
+                                        ("SFF, 7 Park Road", "SECOND FLOOR"), ("TFF 7 Park Rd", "TOP FLOOR"),
+                                        ("LGFF, 7 Park Road", "BASEMENT"), ("Grd Flat, 7 Park Road", "GROUND FLOOR"),
+                                        ("7 Park Road, GFF", "GROUND FLOOR"),
                                         ("Flat 3, First Floor, 7 Park Road", "3")])
 def test_floors_name_the_flat_unless_it_has_a_number(text, flat):
     assert standardise(text)[:4] == (flat, "7", None, "PARK ROAD")
