@@ -227,3 +227,22 @@ def test_an_llpg_extract_is_composed_into_flat_number_and_street():
     parsed = [standardise(t)[:4] for t in compose(frame, components)]
     assert parsed == [("2", "124", None, "MILNER ROAD"), ("GROUND FLOOR", "7", None, "PARK ROAD"),
                       (None, "12-14", "ROSE COURT", "GROVE PARK"), ("A", "9", None, "ELM STREET")]  # 9A: Flat A, 9
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Flat 7, Thorncombe Heights, Meadow Close", ("7", None, "THORNCOMBE HEIGHTS", "MEADOW CLOSE")),
+    ("FLAT 7 THORNCOMBE HTS MEADOW CL", ("7", None, "THORNCOMBE HEIGHTS", "MEADOW CLOSE")),
+    ("Flat 3, Butlers Wharf, 36 Shad Thames", ("3", "36", "BUTLERS WHARF", "SHAD THAMES")),
+    ("Flat 2, Tea Lofts, Bow Road", ("2", None, "TEA LOFTS", "BOW ROAD")),
+    ("12 Sydenham Heights", (None, "12", None, "SYDENHAM HEIGHTS")),  # with nothing after it, still a street
+])
+def test_london_block_words_name_the_building_before_a_street(text, expected):
+    # Heights, Wharf, Lofts: block names in London, read as streets before (flat 7 became house number 7)
+    assert standardise(text)[:4] == expected
+
+
+def test_a_heights_block_written_without_its_street_is_the_block_other_rows_write():
+    texts = ["Flat 1, Thorncombe Heights, Meadow Close", "Flat 2, Thorncombe Heights, Meadow Close",
+             "Flat 7, Thorncombe Heights, London"]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["SE16"] * len(texts))
+    assert again[2][:4] == ("7", None, "THORNCOMBE HEIGHTS", None)
