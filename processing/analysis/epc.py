@@ -107,6 +107,8 @@ def connect(work_folder):
     connection = duckdb.connect()
     connection.execute("SET memory_limit = '{}'".format(MEMORY_LIMIT))
     connection.execute("SET temp_directory = '{}'".format(os.path.join(work_folder, "spill").replace("'", "''")))
+    # a table keeps the file's order (its rowid is the row's place in the file) while the file is read in parallel
+    connection.execute("SET preserve_insertion_order = true")
     connection.execute("SET enable_progress_bar = true")
     connection.execute("SET enable_progress_bar_print = false")
     return connection
@@ -139,7 +141,8 @@ def _utf8_copy(certificates, folder):
 
 
 def _scan(certificates, path):
-    """DuckDB's read of the file: every cell as text, the file's separator, row numbers in file order."""
+    """DuckDB's read of the file: every cell as text, the file's separator (rows short of cells padded with
+    NULLs)."""
     from .textfiles import separator
 
     delimiter = separator(path, "utf-8")
@@ -170,21 +173,21 @@ def _postcode_sql(text):
 
 
 def _keyed_sql(columns, scan):
-    """Every certificate with its home's key, its place in the file (rn) and its date as written; its other
-    fields already cleaned (CLEANED_SQL), its postcode as written (normalised per home, not per certificate)."""
+    """Every certificate with its home's key and its date as written, in file order (the table's rowid is the
+    row's place in the file: no row numbering, which DuckDB does on one thread); its other fields already cleaned
+    (CLEANED_SQL), its postcode as written (normalised per home, not per certificate)."""
     col = _columns(columns)
     uprn_text = "trim(CASE WHEN suffix({u}, '.0') THEN left({u}, length({u}) - 2) ELSE {u} END)".format(u=col["UPRN"])
     address_key = "trim(regexp_replace(upper(a1 || ' ' || a2), '[^0-9A-Z]+', ' ', 'g'))"
     return """
 CREATE OR REPLACE TABLE keyed AS
-WITH raw AS (SELECT row_number() OVER () AS rn, * FROM {scan}),
-checked AS (
-  SELECT rn, trim({brn}) AS brn,
+WITH checked AS (
+  SELECT trim({brn}) AS brn,
          CASE WHEN regexp_full_match({uprn_text}, '[0-9]{{1,12}}') THEN {uprn_text} END AS uprn,
          CASE WHEN trim({lodged}) <> '' THEN trim({lodged}) ELSE trim({inspected}) END AS date_text,
          {postcode} AS postcode_raw, {a1} AS a1, {a2} AS a2, {a3} AS a3, {rating} AS rating_raw,
          {efficiency} AS efficiency_raw, {tenure} AS tenure, {gas} AS gas, {heat} AS heat, {fuel} AS fuel
-  FROM raw),
+  FROM {scan}),
 described AS (
   SELECT *, lower(heat) || ' ' || lower(fuel) AS heating_text,
          CASE WHEN a3 <> '' THEN a1 || ', ' || a2 || ', ' || a3 WHEN a2 <> '' THEN a1 || ', ' || a2 ELSE a1 END
@@ -192,7 +195,7 @@ described AS (
   FROM checked)
 SELECT CASE WHEN brn <> '' THEN 'B' || brn WHEN uprn IS NOT NULL THEN 'U' || uprn
             ELSE 'A' || {address_key} || '|' || coalesce({postcode_of_raw}, '') END AS key,
-       rn, uprn, date_text, postcode_raw, {cleaned}
+       uprn, date_text, postcode_raw, {cleaned}
 FROM described
 """.format(scan=scan, uprn_text=uprn_text, address_key=address_key, postcode=col["POSTCODE"], cleaned=CLEANED_SQL,
            postcode_of_raw=_postcode_sql("postcode_raw"), brn=col["BUILDING_REFERENCE_NUMBER"], a1=col["ADDRESS1"],
@@ -222,8 +225,8 @@ CLEANED_SQL = """upper(trim(rating_raw)) AS raw_rating, TRY_CAST(trim(efficiency
 LATEST_SQL = """
 CREATE OR REPLACE TABLE latest AS
 WITH ordered AS (
-  SELECT k.key, k.uprn, k.rn,
-         (coalesce(date_diff('day', DATE '1800-01-01', d.date), -1) + 1) * 4294967296 + k.rn AS newest
+  SELECT k.key, k.uprn, k.rowid AS rn,
+         (coalesce(date_diff('day', DATE '1800-01-01', d.date), -1) + 1) * 4294967296 + k.rowid AS newest
   FROM keyed k LEFT JOIN certificate_dates d USING (date_text)),
 per_key AS (
   SELECT max(newest) AS newest, arg_min(uprn, rn) FILTER (WHERE uprn IS NOT NULL) AS uprn FROM ordered GROUP BY key),
@@ -234,7 +237,7 @@ winners AS (
 homes AS (
   SELECT k.key, w.uprn, d.date, {postcode} AS postcode, k.raw_rating, k.efficiency, k.private_rented, k.no_mains_gas,
          k.heating, k.address
-  FROM keyed k JOIN winners w USING (rn) LEFT JOIN certificate_dates d USING (date_text))
+  FROM keyed k JOIN winners w ON k.rowid = w.rn LEFT JOIN certificate_dates d USING (date_text))
 SELECT key, date, uprn, postcode,
        CASE WHEN raw_rating IN ('A', 'B', 'C', 'D', 'E', 'F', 'G') THEN raw_rating END AS rating, raw_rating,
        efficiency, private_rented, no_mains_gas, heating, address
