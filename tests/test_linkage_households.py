@@ -305,3 +305,32 @@ def test_a_uprn_padded_with_leading_zeros_is_the_same_uprn():
     assert household_of(records, result, "dataset0", "41 Hindle Hill") == household_of(
         records, result, "dataset0", "Flat A, 41 Hindle Hill")
     assert records["uprn"].isna().sum() == len(records) - 3  # blanks stay blank, not '0' or ''
+
+
+def block_rows(addresses):
+    frame = pd.DataFrame({"UPRN": "", "Address": addresses, "Postcode": "SE24 9JH"})
+    return prepare_records([("referrals", frame, COLUMNS)])
+
+
+def pair_set(records):
+    from community_risk.processing.analysis.linkage import _same_premise_pairs
+
+    written = records["written"].to_numpy()
+    return {frozenset((written[a], written[b])) for a, b in _same_premise_pairs(records)}
+
+
+def test_a_flat_of_a_block_written_without_its_number_or_with_a_locality_is_that_flat_of_the_block():
+    # in one postcode a building name with one house number is one place, whatever street (or locality) is written
+    records = block_rows(["Flat 6, Ashford Mansions, 3 St Marys Square", "Flat 6, Ashford Mansions, London",
+                          "Flat 6, Ashford Mansions, Herne Hill, London", "Flat 5, Ashford Mansions, London"])
+    pairs = pair_set(records)
+    full = "Flat 6, Ashford Mansions, 3 St Marys Square"
+    assert {frozenset((full, "Flat 6, Ashford Mansions, London")),
+            frozenset((full, "Flat 6, Ashford Mansions, Herne Hill, London"))} <= pairs
+    assert not any("Flat 5, Ashford Mansions, London" in pair for pair in pairs)
+
+
+def test_a_flat_of_a_block_without_its_number_is_no_flat_of_either_block_of_that_name_in_a_postcode():
+    records = block_rows(["Flat 6, Ashford Mansions, 3 St Marys Square", "Flat 6, Ashford Mansions, 9 St Marys Square",
+                          "Flat 6, Ashford Mansions, London"])
+    assert not any("Flat 6, Ashford Mansions, London" in pair for pair in pair_set(records))

@@ -409,6 +409,7 @@ def _same_premise_pairs(records):
                               mixed["usual_street"].to_numpy())
         pairs += list(zip(mixed["first"].to_numpy()[alike], mixed["id"].to_numpy()[alike]))
     pairs += _streetless_pairs(frame, premise)
+    pairs += _block_flat_pairs(frame)
     named = frame[frame["words"] != ""]
     keys = ["words"] + premise
     known = named[named["district"] != ""]
@@ -430,6 +431,24 @@ def _streetless_pairs(frame, premise):
     pairs = _streetless_in(frame[frame["postcode"] != ""].assign(area=lambda f: f["postcode"]), premise)
     both = frame[(frame["postcode"].str.len() > 2) & (frame["number"] != "") & (frame["building"] != "")]
     return pairs + _streetless_in(both.assign(area=[p[:-2] for p in both["postcode"]]), premise)
+
+
+def _block_flat_pairs(frame):
+    """Rows of one named flat of one building name in one postcode, whether or not they write the block's house
+    number or street ('Flat 6, Ashford Mansions, London' and 'Flat 6, Ashford Mansions, 3 St Marys Square'), where
+    the building's rows there write one house number at most: a postcode is a few doors of a street or two, and
+    holds one building of a name. Its streets are not compared: a locality read as a street ('Herne Hill') or a
+    mistyped street would part rows that the name, number and postcode join."""
+    blocks = frame[(frame["postcode"] != "") & (frame["building"] != "") & ~frame["flat"].isin(["-", "?"])]
+    if not len(blocks):
+        return []
+    keys = ["postcode", "building"]
+    groups = blocks.assign(number_or_none=blocks["number"].where(blocks["number"] != "")).groupby(keys, sort=False)
+    one_place = groups["number_or_none"].transform("nunique") <= 1
+    rows = blocks[one_place.to_numpy()]
+    first = rows.groupby(keys + ["flat"], sort=False)["id"].transform("first").to_numpy()
+    ids = rows["id"].to_numpy()
+    return list(zip(first[first != ids], ids[first != ids]))
 
 
 def _streetless_in(placed, premise):
