@@ -246,3 +246,13 @@ def test_a_heights_block_written_without_its_street_is_the_block_other_rows_writ
              "Flat 7, Thorncombe Heights, London"]
     again = addresses.local_streets(texts, [standardise(t) for t in texts], ["SE16"] * len(texts))
     assert again[2][:4] == ("7", None, "THORNCOMBE HEIGHTS", None)
+
+@pytest.mark.parametrize("text", ["Room 2 Flat 3 Byron Mansions St Marys Lane",
+                                  "Flat 3 Room 2, Byron Mansions, St Marys Lane",
+                                  "RM 2, FLAT 3, BYRON MANSIONS, ST MARYS LANE"])
+def test_a_room_in_a_flat_is_that_flat(text):
+    assert standardise(text)[:4] == ("3", None, "BYRON MANSIONS", "SAINT MARYS LANE")
+
+
+def test_a_room_where_no_flat_is_written_names_the_home():
+    assert standardise("Room 3, 12 Essex Road")[:4] == ("3", "12", None, "ESSEX ROAD")

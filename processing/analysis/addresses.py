@@ -41,11 +41,13 @@ def _load():
         {"building": buildings, "town": towns, "qualifier": qualifiers}[row["kind"]].add(row["standard"])
         for written in row["written"].split():
             expand.setdefault(written, row["standard"])
-    units, number_words, floors, connectives, articles = set(), set(), {}, set(), set()
+    units, number_words, floors, connectives, articles, rooms = set(), set(), {}, set(), set(), set()
     for row in _table("sub_building.csv"):
         words = tuple(row["written"].split())
-        if row["kind"] == "unit":
+        if row["kind"] in ("unit", "room"):
             units.add(words[0])
+            if row["kind"] == "room":
+                rooms.add(words[0])
         elif row["kind"] == "number_word":
             number_words.add(words[0])
         elif row["kind"] == "connective":
@@ -56,11 +58,11 @@ def _load():
             floors[words] = (row["standard"], row["kind"] == "floor_with_unit")
     by_position = {row["written"]: (row["before_a_name"], row["after_a_name"]) for row in _table("name_position.csv")}
     return (expand, thoroughfares, buildings, towns, qualifiers, units, number_words, floors, by_position, connectives,
-            articles)
+            articles, rooms)
 
 
 (EXPAND, THOROUGHFARES, BUILDING_WORDS, TOWN_WORDS, QUALIFIERS, UNIT_WORDS, NUMBER_WORDS, FLOORS,
- BY_POSITION, CONNECTIVES, ARTICLES) = _load()
+ BY_POSITION, CONNECTIVES, ARTICLES, ROOM_WORDS) = _load()
 LONGEST_FLOOR = max(len(k) for k in FLOORS)
 # town words run together with the word before ('ROADLONDON'); thoroughfares are not split off, as they end too
 # many names (Holloway, Churchill, Moorgate), and a street run together still scores as nearly the same
@@ -129,7 +131,7 @@ def standardise(text, street=None):
     segments = _tokens(text)
     words = [(s, w) for s, segment in enumerate(segments) for w in segment]  # (segment, word)
     plain = [w for _, w in words]
-    flat = floor = None
+    flat = floor = room = None
     some_flat = False  # a unit word with no identifier
     flat_from_unit = False  # the flat came after a unit word ("Flat 136 Fountayne Rise")
     after_floor = False  # "First Floor Flat 7 Park Road": the 7 is the house number
@@ -162,6 +164,11 @@ def standardise(text, street=None):
                     flat = flat or _clean_flat(slashed.group(1))
                     numbers.append((len(kept), slashed.group(2)))
                     i = j + 1
+                    continue
+                if word in ROOM_WORDS and FLAT_ID.match(target):
+                    # a room is the home only where no flat is written: 'Room 2 Flat 3 Byron Mansions' is flat 3
+                    room = room or _clean_flat(target)
+                    i = flat_end = j + 1
                     continue
                 later_number = any(NUMBER.match(w) or RANGE.match(w) for _, w in words[j + 1:])
                 # "Flat A, The Flat 64 …": a second unit word before the last number names no second flat
@@ -212,6 +219,8 @@ def standardise(text, street=None):
         kept.append((segment, word))
         i += 1
 
+    if flat is None and room is not None:
+        flat, flat_from_unit = room, True  # 'Room 3, 12 Essex Road': the room names the home
     number = None
     number_position = None
     if numbers:

@@ -182,7 +182,9 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
         conflicting, apart_by = _conflicts(identity, l, r, household, explain=True)
         strong = (predictions["match_probability"] >= threshold).to_numpy() | predictions["same_premise"].to_numpy()
         candidate = np.flatnonzero(strong & ~conflicting)
-        contested, ambiguous = _contested_links(identity, l[candidate], r[candidate], household)
+        # a scored pair below the threshold may still say the row matches another home as well
+        weak = np.flatnonzero(~strong & ~conflicting)
+        contested, ambiguous = _contested_links(identity, l[candidate], r[candidate], household, l[weak], r[weak])
         accepted = np.zeros(len(l), dtype=bool)
         accepted[candidate[~contested]] = True
         household = _cluster(identity, household, l[accepted], r[accepted],
@@ -238,6 +240,8 @@ class _Identity:
     building: np.ndarray
     unplaced: np.ndarray  # no flat written, at a house whose flats other rows name
     once_source: np.ndarray  # the row's file, numbered, where that file lists each home once; else -1
+    street: np.ndarray = None  # standardised street, None where none was written
+    postcode: np.ndarray = None
 
 
 def _number_span(numbers):
@@ -261,7 +265,8 @@ def _identity(records, once):
     flat = records["flat"].fillna("-").to_numpy(dtype=object)
     once_source = records["source"].map({name: k for k, name in enumerate(once)}).fillna(-1).to_numpy(dtype=np.int64)
     return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high, flat,
-                     values("building").to_numpy(dtype=object), _unplaced(records, flat), once_source)
+                     values("building").to_numpy(dtype=object), _unplaced(records, flat), once_source,
+                     values("street").to_numpy(dtype=object), values("postcode").to_numpy(dtype=object))
 
 
 def one_row_per_home_sources(records):
@@ -275,26 +280,57 @@ def one_row_per_home_sources(records):
                                 & (per_source["nunique"] == per_source["size"])])
 
 
+def _districts(records):
+    """Each row's postcode district; for a row with no postcode, the one district where rows write its street and
+    house number, if there is one ('77, Yoakley Drive, London' with no postcode is at the 77 Yoakley Drive of SE24)."""
+    import pandas as pd
+
+    district = records["postcode"].fillna("").astype(str).str.partition(" ")[0].to_numpy(dtype=object)
+    frame = pd.DataFrame({"district": district, "street": records["street"].to_numpy(),
+                          "number": records["number"].to_numpy()}).dropna(subset=["street", "number"])
+    known = frame[frame["district"] != ""]
+    spread = known.groupby(["street", "number"])["district"].agg(["nunique", "first"])
+    single = spread[spread["nunique"] == 1]["first"]
+    missing = frame[frame["district"] == ""]
+    if len(missing) and len(single):
+        found = missing.join(single.rename("found"), on=["street", "number"])["found"].dropna()
+        district[found.index.to_numpy()] = found.to_numpy()
+    return district
+
+
 def _unplaced(records, flat):
     """Rows with no flat written at a house whose flats other rows name (two flats or more are named there, or rows
     naming a flat are at least as many as those naming none: one 'Flat 4' among many rows of a house is a slip),
     unless a UPRN given with no flat, and never with one, says a home without a flat is there too ('67 Gillespie
-    Close' beside its flats 2 and 5)."""
+    Close' beside its flats 2 and 5). One row giving such a UPRN says so only where every flat named at the house
+    comes with a UPRN of its own: else it may be one of those flats with its flat left out ('156 Wilberforce Vale'
+    with the UPRN of Flat B, whose rows give no UPRN)."""
     import pandas as pd
 
     named = ~pd.Series(flat).isin(["-", "?"]).to_numpy()
     uprn = records["uprn"].to_numpy(dtype=object)
     flatted = set(uprn[named & pd.notna(uprn)])
-    frame = pd.DataFrame({"district": records["postcode"].fillna("").astype(str).str.partition(" ")[0].to_numpy(),
-                          "street": records["street"].to_numpy(), "number": records["number"].to_numpy(),
-                          "named": named, "none": flat == "-", "flat": np.where(named, flat, None),
-                          "flatless_home": (flat == "-") & pd.notna(uprn) & ~pd.Series(uprn).isin(flatted).to_numpy()})
+    flatless = (flat == "-") & pd.notna(uprn) & ~pd.Series(uprn).isin(flatted).to_numpy()
+    frame = pd.DataFrame({"district": _districts(records), "street": records["street"].to_numpy(),
+                          "number": records["number"].to_numpy(), "named": named, "none": flat == "-",
+                          "flat": np.where(named, flat, None),
+                          "flatless_uprn": np.where(flatless, uprn, None),
+                          "flat_with_uprn": np.where(named & pd.notna(uprn), flat, None)})
     keys = ["district", "street", "number"]
     placed = frame.dropna(subset=["street", "number"])
     groups = placed.groupby(keys, sort=False)
     named, none, distinct = (groups["named"].transform("sum"), groups["none"].transform("sum"),
                              groups["flat"].transform("nunique"))
-    flats_here = ((distinct >= 2) | ((named >= none) & (named > 0))) & ~groups["flatless_home"].transform("any")
+    # a flatless UPRN given twice, or at a house whose named flats all come with UPRNs, is a home without a flat
+    given = pd.Series(uprn[flatless]).value_counts()
+    repeated = pd.Series(uprn).map(given).fillna(0).to_numpy()[placed.index] >= 2
+    per_flat = placed.dropna(subset=["flat"]).groupby(keys + ["flat"], sort=False)["flat_with_uprn"].count()
+    bare = pd.MultiIndex.from_frame(per_flat[per_flat == 0].reset_index()[keys])
+    every_flat_has_uprn = ~pd.MultiIndex.from_frame(placed[keys]).isin(bare)
+    proof = pd.notna(placed["flatless_uprn"]).to_numpy() & (repeated | every_flat_has_uprn)
+    flatless_home = pd.Series(proof, index=placed.index).groupby([placed[k] for k in keys], sort=False) \
+        .transform("any")
+    flats_here = ((distinct >= 2) | ((named >= none) & (named > 0))) & ~flatless_home
     out = np.zeros(len(frame), dtype=bool)
     out[placed.index[(placed["none"] & flats_here).to_numpy()]] = True
     return out
@@ -342,8 +378,7 @@ def _conflicts(identity, a, b, household=None, explain=False):
     number = both_numbers & ~numbers_agree
     fa, fb = identity.flat[a], identity.flat[b]
     # '?' (a flat, number not written) may be any flat, but not a home with no flat
-    unnamed = (fa == "?") | (fb == "?")
-    flat = (fa != fb) & ~(unnamed & (fa != "-") & (fb != "-"))
+    flat = fa != fb
     ba, bb = identity.building[a], identity.building[b]
     has_ba, has_bb = pd.notna(ba), pd.notna(bb)
     building = np.zeros(len(a), dtype=bool)
@@ -541,9 +576,40 @@ def _with_same_premise(predictions, records, threshold):
     return pd.concat([scored, missing], ignore_index=True)
 
 
-def _agreement(identity, a, b):
+def _agreement(identity, a, b, place=False):
     """Bits of what names the home that two rows both write alike: 1 house number, 2 flat (or both no flat),
-    4 building name."""
+    4 building name; with place, also 8 street (the same, or a typo or words apart), 16 postcode (the same, or
+    one character apart) and 32 the building name written the same ('Rose Cottage' twice, not 'The Cottage')."""
+    import pandas as pd
+
+    bits = _premise_agreement(identity, a, b)
+    if not place or not len(a):
+        return bits
+    sa, sb = identity.street[a], identity.street[b]
+    both = np.flatnonzero(pd.notna(sa) & pd.notna(sb))
+    streets = np.zeros(len(a), dtype=bool)
+    if len(both):
+        x, y = sa[both].astype(str), sb[both].astype(str)
+        words_x = np.array([" ".join(sorted(set(v.split()))) for v in x], dtype=object)
+        words_y = np.array([" ".join(sorted(set(v.split()))) for v in y], dtype=object)
+        streets[both] = (x == y) | _same_streets(words_x, words_y, x, y)
+    pa, pb = identity.postcode[a], identity.postcode[b]
+    postcodes = np.array([isinstance(p, str) and isinstance(q, str) and _one_apart(p, q) for p, q in zip(pa, pb)],
+                         dtype=bool)
+    exact = pd.notna(identity.building[a]) & (identity.building[a] == identity.building[b])
+    return bits | (streets.astype(int) << 3) | (postcodes.astype(int) << 4) | (exact.astype(int) << 5)
+
+
+def _one_apart(a, b):
+    """Postcodes the same or one character apart (a typo of one)."""
+    if a == b:
+        return True
+    if len(a) != len(b):
+        return False
+    return sum(x != y for x, y in zip(a, b)) <= 1
+
+
+def _premise_agreement(identity, a, b):
     import pandas as pd
 
     numbers = pd.notna(identity.number[a]) & pd.notna(identity.number[b]) & _numbers_agree(identity, a, b)
@@ -555,13 +621,16 @@ def _agreement(identity, a, b):
     return numbers.astype(int) | (flats.astype(int) << 1) | (buildings.astype(int) << 2)
 
 
-def _contested_links(identity, left, right, household):
+def _contested_links(identity, left, right, household, weak_left=(), weak_right=()):
     """Links from a row to a home when the row matches another, different home at least as well: it writes nothing
     that the first home has and the other lacks ('Hindle Hill' with no number beside 146 and 148 Hindle Hill;
     'Flat, 41 Hindle Hill' beside Flats A and B). Such a link is not followed: which home the row is can only be
     decided by an officer (clerical review). A row that agrees with one home on more (its number, where the other
     home's row has none) keeps that link. Two rows that both say 'a flat' without saying which are not taken for
-    one flat. Returns (contested links, rows with a contested link)."""
+    one flat. A pair scored below the threshold (weak_left, weak_right) can contest a link too, where it names the
+    row's home as fully as the link does and the link's home does not agree with the row on street or postcode where
+    the other does ('The Lodge, Albert Court' in the postcode of The Lodge, Manor Mews: a street or a postcode was
+    replaced). Returns (contested links, rows with a contested link)."""
     import pandas as pd
 
     contested, rows = np.zeros(len(left), dtype=bool), np.zeros(len(identity.flat), dtype=bool)
@@ -595,7 +664,75 @@ def _contested_links(identity, left, right, household):
         doubt = ~better & _conflicts(identity, x, y, household)
         contested[pairs["link_x"].to_numpy()[doubt]] = True
         rows[row[doubt]] = True
+    placed_doubt = _contested_by_place(identity, left, right, household, np.asarray(weak_left, dtype=np.int64),
+                                       np.asarray(weak_right, dtype=np.int64))
+    contested |= placed_doubt
+    rows[np.concatenate([left[placed_doubt], right[placed_doubt]])] = True
     return contested, rows
+
+
+def _contested_by_place(identity, left, right, household, weak_left, weak_right):
+    """Links contested by a weaker pair that names the row's home as fully (number, flat, building) and agrees with
+    it on street or postcode where the link does not."""
+    import pandas as pd
+
+    contested = np.zeros(len(left), dtype=bool)
+    if not len(left) or not len(weak_left):
+        return contested
+    # the weak pairs, each way round, whose other row names all of the row's number, flat and building
+    row = np.concatenate([weak_left, weak_right])
+    other = np.concatenate([weak_right, weak_left])
+    keep = household[row] != household[other]
+    row, other = row[keep], other[keep]
+    full = _writes_home_of(identity, row, other)
+    weak = pd.DataFrame({"row": row[full], "y": other[full]})
+    if not len(weak):
+        return contested
+    link = np.arange(len(left))
+    strong = pd.DataFrame({"row": np.concatenate([left, right]), "x": np.concatenate([right, left]),
+                           "link": np.concatenate([link, link])})
+    strong = strong[strong["row"].isin(weak["row"])]
+    pairs = strong.merge(weak, on="row")
+    if not len(pairs):
+        return contested
+    row, x, y = (pairs[c].to_numpy() for c in ("row", "x", "y"))
+    premise_x, premise_y = _premise_agreement(identity, row, x), _premise_agreement(identity, row, y)
+    # a building name written the same names the home more fully than one a word apart ('The Lodge', 'Hardy Lodge')
+    premise_x |= (pd.notna(identity.building[row]) & (identity.building[row] == identity.building[x])).astype(int) << 5
+    premise_y |= (pd.notna(identity.building[row]) & (identity.building[row] == identity.building[y])).astype(int) << 5
+    as_fully = (premise_x & premise_y) == premise_x
+    pairs, row, x, y = pairs[as_fully], row[as_fully], x[as_fully], y[as_fully]
+    if not len(pairs):
+        return contested
+    agree_x, agree_y = _agreement(identity, row, x, place=True), _agreement(identity, row, y, place=True)
+    differ_x, differ_y = _place_differs(identity, row, x, agree_x), _place_differs(identity, row, y, agree_y)
+    # the link stands where it agrees on all the other pair agrees on and more, or where it differs from the row
+    # (street, postcode) only where the other pair differs too, and less ('The Lodge, Manor Road' with no postcode
+    # against 'The Lodge, Manor Mews' of the row's postcode)
+    better = (((agree_x & agree_y) == agree_y) & (agree_x != agree_y)) | \
+        (((differ_x & differ_y) == differ_x) & (differ_x != differ_y))
+    doubt = ~better & _conflicts(identity, x, y, household)
+    contested[pairs["link"].to_numpy()[doubt]] = True
+    return contested
+
+
+def _place_differs(identity, a, b, agree):
+    """Bits 8 (street) and 16 (postcode) where both rows write one and they do not agree."""
+    import pandas as pd
+
+    streets = pd.notna(identity.street[a]) & pd.notna(identity.street[b]) & ((agree & 8) == 0)
+    postcodes = pd.notna(identity.postcode[a]) & pd.notna(identity.postcode[b]) & ((agree & 16) == 0)
+    return (streets.astype(int) << 3) | (postcodes.astype(int) << 4)
+
+
+def _writes_home_of(identity, row, other):
+    """For each pair: the other row writes the row's house number (where it has one), flat and building name."""
+    import pandas as pd
+
+    bits = _premise_agreement(identity, row, other)
+    has_number, has_building = pd.notna(identity.number[row]), pd.notna(identity.building[row])
+    return (((bits & 1) > 0) | ~has_number) & ((bits & 2) > 0) & (((bits & 4) > 0) | ~has_building) \
+        & (has_number | has_building)
 
 
 def _cluster(identity, household, left, right, weight):
@@ -638,7 +775,8 @@ def _cluster(identity, household, left, right, weight):
         if _profiles_conflict(pa, pb):
             continue
         parent[b] = a
-        profiles[a] = (pa[0] | pb[0], pa[1] | pb[1], _named_flats(pa[2] | pb[2]), pa[3] | pb[3], pa[4] | pb[4])
+        profiles[a] = (pa[0] | pb[0], _narrowed_numbers(pa[1], pb[1]), _narrowed_flats(pa[2], pb[2]), pa[3] | pb[3],
+                       pa[4] | pb[4])
         del profiles[b]
     groups = np.arange(household.max() + 1)
     roots = np.array([find(int(g)) for g in groups])
@@ -657,7 +795,7 @@ def _place_by_elimination(identity, records, household):
 
     frame = pd.DataFrame({"household": household, "once": identity.once_source, "unplaced": identity.unplaced,
                           "uprn": pd.notna(identity.uprn), "flat": identity.flat,
-                          "house": records["postcode"].fillna("").astype(str).str.partition(" ")[0].to_numpy() + "|"
+                          "house": _districts(records) + "|"
                           + records["street"].fillna("").astype(str).to_numpy() + "|"
                           + records["number"].fillna("").astype(str).to_numpy()})
     frame["vague"] = frame["unplaced"] & (frame["once"] >= 0) & ~frame["uprn"]
@@ -733,6 +871,28 @@ def _named_flats(flats):
     return named or flats
 
 
+def _narrowed_flats(a, b):
+    """The flats of two households joined: where both name flats, only those both name. A household whose own rows
+    name two flats (one UPRN written 'First Floor Flat' once and 'Flat 1' once) is one of them; the link that joins
+    it to rows naming one says which, so rows naming the other are not taken in as well."""
+    named_a, named_b = a - {"-", "?"}, b - {"-", "?"}
+    if named_a and named_b:
+        return named_a & named_b
+    return _named_flats(a | b)
+
+
+def _narrowed_numbers(a, b):
+    """The house numbers of two households joined: where both have numbers, those that agree with the other's (the
+    same or overlapping): a UPRN whose rows write 128 and 130 joined to rows of 130 is number 130."""
+    if not a or not b:
+        return a | b
+
+    def agree(x, others):
+        return any(x[0] == y[0] or (x[1] <= y[2] and y[1] <= x[2]) for y in others)
+
+    return {x for x in a if agree(x, b)} | {y for y in b if agree(y, a)}
+
+
 def _profiles_conflict(a, b):
     uprns_a, numbers_a, flats_a, buildings_a, files_a = a
     uprns_b, numbers_b, flats_b, buildings_b, files_b = b
@@ -743,7 +903,7 @@ def _profiles_conflict(a, b):
     numbers_agree = any(x == y or (lx <= hy and ly <= hx) for x, lx, hx in numbers_a for y, ly, hy in numbers_b)
     if numbers_a and numbers_b and not numbers_agree:
         return True
-    if not any(x == y or ((x == "?" or y == "?") and "-" not in (x, y)) for x in flats_a for y in flats_b):
+    if not any(x == y for x in flats_a for y in flats_b):
         return True
     if (numbers_a and not buildings_a and buildings_b and not numbers_b) or \
             (buildings_a and not numbers_a and numbers_b and not buildings_b):
