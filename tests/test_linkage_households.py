@@ -393,3 +393,16 @@ def test_a_house_name_on_two_streets_of_one_postcode_keeps_apart_a_row_matching_
     assert (result.household == result.household[row]).sum() == 1
     homes = records.index[records["written"].str.startswith("The Lodge") & (records.index != row)]
     assert len(set(result.household[homes])) == 2
+
+
+def test_a_row_naming_the_block_joins_a_uprn_household_whose_rows_write_the_block_or_its_number():
+    # one row of the UPRN household writes the block's number and no name, another both: a third row naming the
+    # block and no number is that home, not a doubt between two homes
+    records, result = street([("Flat 1, Rosemary Tower, 3 Hindle Hill", "100000000301"),
+                              ("Flat 1, 3 Hindle Hill", "100000000301"),
+                              ("Flat 2, Rosemary Tower, 3 Hindle Hill", "100000000302"),
+                              ("Flat 1, Rosemary Tower, Hindle Hill", "")])
+    home = household_of(records, result, "dataset0", "Flat 1, Rosemary Tower, 3 Hindle Hill")
+    assert household_of(records, result, "dataset0", "Flat 1, Rosemary Tower, Hindle Hill") == home
+    assert household_of(records, result, "dataset0", "Flat 1, 3 Hindle Hill") == home
+    assert household_of(records, result, "dataset0", "Flat 2, Rosemary Tower, 3 Hindle Hill") != home

@@ -661,7 +661,9 @@ def _contested_links(identity, left, right, household, weak_left=(), weak_right=
         # (or on other things: 'Willow Bank, 83' beside Willow Bank and beside 83); only a row that agrees with x on
         # more than with y keeps its link to x
         better = ((agree_x & agree_y) == agree_y) & (agree_x != agree_y)
-        doubt = ~better & _conflicts(identity, x, y, household)
+        # y in the row's own household (a UPRN they share) is the row's home, not another: whether x is that home
+        # too is for the household's profile to decide (_cluster), not a doubt about the row
+        doubt = ~better & _conflicts(identity, x, y, household) & (household[y] != household[row])
         contested[pairs["link_x"].to_numpy()[doubt]] = True
         rows[row[doubt]] = True
     placed_doubt = _contested_by_place(identity, left, right, household, np.asarray(weak_left, dtype=np.int64),
