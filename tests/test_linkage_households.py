@@ -406,3 +406,16 @@ def test_a_row_naming_the_block_joins_a_uprn_household_whose_rows_write_the_bloc
     assert household_of(records, result, "dataset0", "Flat 1, Rosemary Tower, Hindle Hill") == home
     assert household_of(records, result, "dataset0", "Flat 1, 3 Hindle Hill") == home
     assert household_of(records, result, "dataset0", "Flat 2, Rosemary Tower, 3 Hindle Hill") != home
+
+
+def test_a_flat_of_a_block_written_without_a_postcode_is_that_flat_of_the_one_block_of_its_name():
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["SE26 6TQ", "SE26 6TQ", "", "", "SE5 7FQ", "SE5 7GF", ""],
+                          "Address": ["Flat 7, Bushey Tower, Hollydale Drive", "Flat 8, Bushey Tower, Hollydale Drive",
+                                      "flat 7, bushey tower, london", "Flat 7, Bushey Tower, Camberwell Grove",
+                                      "Flat 2, Keats House, Holly Road", "Flat 2, Keats House, Holly Grove",
+                                      "Flat 2, Keats House, London"]})
+    pairs = pair_set(prepare_records([("referrals", frame, COLUMNS)]))
+    assert frozenset(("Flat 7, Bushey Tower, Hollydale Drive", "flat 7, bushey tower, london")) in pairs
+    # another street than the block's, or a block name known in two postcodes: no pair
+    assert not any("Flat 7, Bushey Tower, Camberwell Grove" in pair for pair in pairs)
+    assert not any("Flat 2, Keats House, London" in pair for pair in pairs)

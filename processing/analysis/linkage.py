@@ -473,17 +473,30 @@ def _block_flat_pairs(frame):
     number or street ('Flat 6, Ashford Mansions, London' and 'Flat 6, Ashford Mansions, 3 St Marys Square'), where
     the building's rows there write one house number at most: a postcode is a few doors of a street or two, and
     holds one building of a name. Its streets are not compared: a locality read as a street ('Herne Hill') or a
-    mistyped street would part rows that the name, number and postcode join."""
-    blocks = frame[(frame["postcode"] != "") & (frame["building"] != "") & ~frame["flat"].isin(["-", "?"])]
-    if not len(blocks):
+    mistyped street would part rows that the name, number and postcode join. A row with no postcode ('flat 7,
+    bushey tower, london') is that flat of the block when the rows with postcodes know one block of the name, and
+    the row writes no street or one sharing a word with the block's."""
+    blocks = frame[(frame["building"] != "") & ~frame["flat"].isin(["-", "?"])]
+    placed = blocks[blocks["postcode"] != ""]
+    if not len(placed):
         return []
     keys = ["postcode", "building"]
-    groups = blocks.assign(number_or_none=blocks["number"].where(blocks["number"] != "")).groupby(keys, sort=False)
-    one_place = groups["number_or_none"].transform("nunique") <= 1
-    rows = blocks[one_place.to_numpy()]
+    groups = placed.assign(number_or_none=placed["number"].where(placed["number"] != "")).groupby(keys, sort=False)
+    rows = placed[(groups["number_or_none"].transform("nunique") <= 1).to_numpy()]
     first = rows.groupby(keys + ["flat"], sort=False)["id"].transform("first").to_numpy()
     ids = rows["id"].to_numpy()
-    return list(zip(first[first != ids], ids[first != ids]))
+    pairs = list(zip(first[first != ids], ids[first != ids]))
+    unplaced = blocks[blocks["postcode"] == ""]
+    postcodes = placed.groupby("building")["postcode"].nunique()
+    known = rows[rows["building"].isin(postcodes.index[postcodes == 1])]
+    if len(unplaced) and len(known):
+        flats = known.groupby(["building", "flat"], sort=False).agg(
+            anchor=("id", "first"), street_words=("words", lambda w: frozenset(" ".join(w).split())))
+        found = unplaced.join(flats, on=["building", "flat"], how="inner")
+        fits = [not words or bool(set(words.split()) & block_words)
+                for words, block_words in zip(found["words"], found["street_words"])]
+        pairs += list(zip(found["anchor"].to_numpy()[fits], found["id"].to_numpy()[fits]))
+    return pairs
 
 
 def _streetless_in(placed, premise):
