@@ -419,3 +419,34 @@ def test_a_flat_of_a_block_written_without_a_postcode_is_that_flat_of_the_one_bl
     # another street than the block's, or a block name known in two postcodes: no pair
     assert not any("Flat 7, Bushey Tower, Camberwell Grove" in pair for pair in pairs)
     assert not any("Flat 2, Keats House, London" in pair for pair in pairs)
+
+def test_a_building_name_cut_short_with_its_street_left_out_is_the_postcodes_building():
+    # 'Flat 2, Keats, London': the building word and the street left out; Keats House is the one name of its postcode
+    # that holds 'Keats', and is written more often
+    records, result = blocks([("Flat 2, Keats, London", "E8 3QR")])
+    assert household_of(records, result, "dataset0", "Flat 2, Keats, London") == household_of(
+        records, result, "dataset1", "Flat 2, Keats House, Hindle Hill")
+    assert len(set(result.household)) == len(records.drop_duplicates("written")) - 1
+
+
+def test_a_flat_not_named_is_the_flat_its_file_does_not_list():
+    # 'Flat, 41 Hindle Hill' says a flat without naming it; its file lists Flat B; the files name Flats A and B
+    records, result = registers({0: [("Flat, 41 Hindle Hill", "")]}, flats_in={0: "B"})
+    assert household_of(records, result, "dataset0", "Flat, 41 Hindle Hill") == household_of(
+        records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    assert result.stats["rows_placed_by_elimination"] == 1
+
+
+def test_a_row_leaving_its_flat_out_with_a_uprn_of_its_own_is_placed_by_elimination_too():
+    # its UPRN, given nowhere else, names no flat; its file lists Flat B, so it is Flat A
+    records, result = registers({0: [("41 Hindle Hill", "100000000777")]}, flats_in={0: "B"})
+    assert household_of(records, result, "dataset0", "41 Hindle Hill") == household_of(
+        records, result, "dataset1", "Flat A, 41 Hindle Hill")
+
+
+def test_no_row_is_placed_by_elimination_where_a_flat_before_those_named_is_never_named():
+    # the files name Flats B and C only: the flat left out may as well be a Flat A no file lists
+    records, result = registers({0: [("41 Hindle Hill", "")]}, flats_in={0: "B", 1: "BC", 2: "BC"})
+    row = records.index[records["written"] == "41 Hindle Hill"][0]
+    assert (result.household == result.household[row]).sum() == 1
+    assert result.stats["rows_placed_by_elimination"] == 0

@@ -105,3 +105,41 @@ def test_household_goal_on_the_independent_error_model_with_extra_noise(independ
 def test_at_most_half_a_percent_merged_on_the_independent_error_model_with_extra_noise(independent_noisy):
     # the merged half of the goal holds under stress noise too: no household takes in another home's rows
     assert independent_noisy["merged"] <= 0.005 and independent_noisy["exact"] >= 0.895, independent_noisy
+
+
+def test_the_text_ceiling_counts_the_households_no_reading_of_the_text_can_place():
+    from community_risk.processing.analysis.addresses import standardise
+    from community_risk.synthetic.linkage_ceiling import reference_addresses, text_ceiling
+
+    reference = pd.DataFrame({"uprn": ["1", "2", "3"], "subname": ["FLAT A", "FLAT B", ""], "name": ["", "", ""],
+                              "number": ["116", "116", "118"], "streetname": ["EVERING LANE"] * 3,
+                              "postcode": ["N16 7XA"] * 3})
+    rows = [("one", "Flat A, 116 Evering Lane", None, "1"), ("one", "116 Evering Lane", None, "2"),  # B: A is listed
+            ("two", "116 Evering Lane", None, "1"),  # A or B: its file names neither
+            ("three", "Flat B, 116 Evering Lane", "2", "2"), ("three", "118 Evering Lane", None, "3"),
+            ("three", "Flat A, 116 Evering Lane", None, "1"), ("two", "118 Evering Lane", None, "3")]
+    parsed = [standardise(text) for _, text, _, _ in rows]
+    records = pd.DataFrame({"source": [r[0] for r in rows], "uprn": [r[2] for r in rows],
+                            "flat": [p.flat for p in parsed], "number": [p.number for p in parsed],
+                            "building": [p.building for p in parsed], "street": [p.street for p in parsed],
+                            "postcode": "N16 7XA"})
+    ceiling, stuck = text_ceiling(records, [r[3] for r in rows], reference_addresses(reference, standardise))
+    assert list(stuck.index) == ["1"] and stuck["1"] == [2]
+    assert ceiling == pytest.approx(2 / 3)
+
+
+@pytest.mark.london
+def test_the_linkage_stays_within_the_text_ceiling_on_the_independent_error_model(independent_learnt):
+    # the share of households any text-only linkage could get exact (with the gazetteer of homes known): the
+    # linkage keeps apart what the text cannot decide, so it stays below it
+    from community_risk.processing.analysis.addresses import standardise
+    from community_risk.synthetic import address_noise
+    from community_risk.synthetic.linkage_ceiling import reference_addresses, text_ceiling
+
+    reference = address_noise.homes(borough("E09000012")["postcode"], n_homes=1500)
+    extracts, truth = address_noise.extracts(reference)
+    records = prepare_records([(name, frame, detect_columns(frame, name)) for name, (_, frame) in extracts.items()])
+    ceiling, stuck = text_ceiling(records, [h for name in extracts for h in truth[name]],
+                                  reference_addresses(reference, standardise))
+    assert 0.95 <= ceiling < 0.99 and len(stuck) > 0, ceiling
+    assert independent_learnt["exact"] <= ceiling, (independent_learnt, ceiling)

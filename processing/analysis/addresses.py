@@ -439,8 +439,8 @@ def _joined(name):
 
 
 def _known_building(name, buildings):
-    """The building name among those other rows write that name is: the same, run together, or a typo apart
-    (and long enough for a typo to be told from another name)."""
+    """The building name among those other rows write that name is: the same, run together, a typo apart (and long
+    enough for a typo to be told from another name), or the one name it is cut short from."""
     from difflib import SequenceMatcher
 
     if name in buildings:
@@ -452,6 +452,14 @@ def _known_building(name, buildings):
         close = [b for b in buildings if SequenceMatcher(None, b, name).ratio() >= 0.85]
         if len(close) == 1:
             return close[0]
+    # cut short before its building word ('Byron' for 'Byron Mansions'), where one building name of the district is
+    # so and the name itself holds no thoroughfare word
+    words = name.split()
+    if not any(w in THOROUGHFARES for w in words):
+        cut = [b for b in buildings if b.split()[:len(words)] == words and len(b.split()) > len(words)
+               and all(w in BUILDING_WORDS for w in b.split()[len(words):])]
+        if len(cut) == 1:
+            return cut[0]
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .addresses import ARTICLES, compose, local_streets, standardise
+from .addresses import ARTICLES, BUILDING_WORDS, compose, local_streets, standardise
 from .messages import AnalysisError, Note, translatable
 from .postcodes import normalise_postcode, split_trailing_postcode
 
@@ -519,7 +519,8 @@ def _streetless_in(placed, premise):
 def _usual_building_names(records):
     """Each row's building name as its postcode's rows usually write it: a name with a word added to another name
     of the postcode ('Clare Point Farm' beside 'Clare Point'), or a typo apart from a name written more often
-    ('Keats Houcce'), becomes that name, when exactly one name of the postcode is so. Names of one postcode are
+    ('Keats Houcce'), or a name cut short to the words before its building word ('Byron' beside 'Byron Mansions')
+    becomes that name, when exactly one name of the postcode is so. Names of one postcode are
     places a few doors apart: two buildings there do not differ by one added word."""
     from difflib import SequenceMatcher
 
@@ -535,8 +536,13 @@ def _usual_building_names(records):
                       and written[other] >= written[name]]
             alike = [other for other in written if other != name and written[other] > written[name]
                      and len(name) > 5 and SequenceMatcher(None, name, other).ratio() >= 0.85]
-            if len(within) + len(alike) == 1:
-                usual[postcode, name] = (within + alike)[0]
+            # a name cut short, its building word left out ('Byron' for 'Byron Mansions'): a name with no building
+            # word of its own, within a name written more often
+            cut = [other for other in written if other != name and words[name] and words[name] < words[other]
+                   and written[other] > written[name] and not words[name] & BUILDING_WORDS]
+            found = set(within + alike + cut)
+            if len(found) == 1:
+                usual[postcode, name] = found.pop()
     building = records["building"].fillna("").to_numpy(dtype=object).copy()
     if usual:
         for k in np.flatnonzero(names.notna().to_numpy()):
@@ -801,7 +807,8 @@ def _cluster(identity, household, left, right, weight):
 
 
 def _place_by_elimination(identity, records, household):
-    """Households whose rows all leave the flat out at a house of flats, from files that list each home once, joined
+    """Households whose rows all leave the flat out at a house of flats, or say 'a flat' without naming it, from files
+    that list each home once, joined
     to the one flat of that house their files do not already list: '116 Evering Lane' in a register whose other row
     there is 'Flat B, 116 Evering Lane', where the files name Flats A and B at 116, is Flat A. Where two flats or
     none are left, or two such rows of one file would go to one flat, the rows stay apart. Returns (households,
@@ -813,12 +820,16 @@ def _place_by_elimination(identity, records, household):
                           "house": _districts(records) + "|"
                           + records["street"].fillna("").astype(str).to_numpy() + "|"
                           + records["number"].fillna("").astype(str).to_numpy()})
-    frame["vague"] = frame["unplaced"] & (frame["once"] >= 0) & ~frame["uprn"]
+    # a row leaving its flat out, or saying 'a flat' without naming it ('Flat, 58 Prince George Park'); a UPRN given
+    # with it names no flat either, so its household may be placed too, but never into another UPRN's
+    frame["vague"] = (frame["unplaced"] | (frame["flat"] == "?")) & (frame["once"] >= 0)
+    frame["uprn_value"] = identity.uprn
     by_household = frame.groupby("household")
     vague = by_household["vague"].all()
     vague = vague.index[vague.to_numpy()]
     if not len(vague):
         return household, 0
+    uprns_of = frame.dropna(subset=["uprn_value"]).groupby("household")["uprn_value"].agg(frozenset)
     files = by_household["once"].agg(lambda s: frozenset(s[s >= 0]))
     houses_of = by_household["house"].unique()
     named = frame[~pd.Series(identity.flat).isin(["-", "?"]).to_numpy()]
@@ -835,8 +846,10 @@ def _place_by_elimination(identity, records, household):
         if len(candidates) < 2 or any(len(flats_of[c]) != 1 for c in candidates) or \
                 len({flats_of[c] for c in candidates}) != len(candidates):
             continue  # the flats of the house are not one home each
+        if not _without_a_gap([next(iter(flats_of[c])) for c in candidates]):
+            continue  # a flat no file names may be the one left out ('Flat, Shelley Court' beside Flats 2, 3, 4)
         left = [c for c in candidates if files[c].isdisjoint(files[home])]
-        if len(left) == 1:
+        if len(left) == 1 and _uprns_agree(uprns_of.get(home, frozenset()), uprns_of.get(left[0], frozenset())):
             moves[home] = left[0]
     # two rows of one file cannot both be the flat left
     taken = pd.DataFrame([(home, target, f) for home, target in moves.items() for f in files[home]],
@@ -849,6 +862,29 @@ def _place_by_elimination(identity, records, household):
     moving = np.isin(household, list(moves))
     mapped[moving] = [moves[h] for h in household[moving]]
     return np.unique(mapped, return_inverse=True)[1], int(moving.sum())
+
+
+FLOOR_ORDER = ("BASEMENT", "GROUND FLOOR", "FIRST FLOOR", "SECOND FLOOR", "THIRD FLOOR", "FOURTH FLOOR")
+
+
+def _without_a_gap(flats):
+    """The flats named at a house run from the first without a gap (A, B, C; 1, 2, 3; ground and first floor), so
+    that no flat between them went unnamed; flats of mixed kinds do not."""
+    if all(len(f) == 1 and f.isalpha() for f in flats):
+        ranks = sorted(ord(f) - ord("A") for f in flats)
+    elif all(f.isdigit() for f in flats):
+        ranks = sorted(int(f) - 1 for f in flats)
+    elif all(f in FLOOR_ORDER for f in flats):
+        ranks = sorted(FLOOR_ORDER.index(f) for f in flats)
+        ranks = [r - 1 for r in ranks] if "BASEMENT" not in flats else ranks  # a house may have no basement
+    else:
+        return False
+    return ranks == list(range(len(ranks)))
+
+
+def _uprns_agree(a, b):
+    """Two households' UPRNs leave them one home: one has none, or they share one."""
+    return not a or not b or not a.isdisjoint(b)
 
 
 def _clean_components(identity, household, left, right):
