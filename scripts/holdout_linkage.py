@@ -2,7 +2,10 @@
 the project's generators were written with: per layout, per kind of error, and the failures with examples.
 
     PYTHONPATH=.build/pkgroot .venv/bin/python scripts/holdout_linkage.py [--homes 2000] [--seed N]
-        [--borough E09000028] [--examples 2]
+        [--borough E09000028] [--examples 2] [--without KIND ...] [--costs 8]
+
+--without leaves kinds of error out of the extracts (as named in the per-kind table, e.g. uprn:zero_padded);
+--costs N measures, for the N kinds of error that part the most rows, what the linkage reaches without each.
 
 A household (a home) is exact when all its rows, and no others, are in one linked household; merged when a linked
 household holding its rows holds another home's too; split when its rows are in two or more.
@@ -31,14 +34,17 @@ def main(argv=None):
     parser.add_argument("--borough", default=address_holdout.BOROUGH)
     parser.add_argument("--examples", type=int, default=2, help="example row pairs per failure category")
     parser.add_argument("--categories", type=int, default=15)
+    parser.add_argument("--without", action="append", default=[], help="a kind of error to leave out")
+    parser.add_argument("--costs", type=int, default=0, help="measure the top N kinds of error left out one by one")
     args = parser.parse_args(argv)
 
-    records, status = address_holdout.judge(os.path.join(LONDON, "postcodes.csv.gz"), args.homes, args.seed,
-                                            args.borough)
+    postcodes = os.path.join(LONDON, "postcodes.csv.gz")
+    records, status = address_holdout.judge(postcodes, args.homes, args.seed, args.borough, args.without)
     overall = summary(records, status)
     precision, recall = pairwise_quality(records["household"], records["truth"])
-    print("held-out model, borough {}, seed {}: {} rows, {} households".format(args.borough, args.seed, len(records),
-                                                                               overall["households"]))
+    print("held-out model, borough {}, seed {}: {} rows, {} households{}".format(
+        args.borough, args.seed, len(records), overall["households"],
+        "; left out: " + ", ".join(args.without) if args.without else ""))
     print("all layouts: exact {}, merged {}, split {}; pair precision {:.4f}, recall {:.4f}".format(
         percent(overall["exact"]), percent(overall["merged"]), percent(overall["split"]), precision, recall))
     check = household_quality(records["household"], records["truth"])
@@ -69,6 +75,17 @@ def main(argv=None):
         for row, partner in shown[:args.examples]:
             print("         row:     {} [{}]".format(row["as_written"], row["source"]))
             print("         partner: {} [{}]".format(partner["as_written"], partner["source"]))
+
+    if args.costs:
+        parted = Counter(what for (how, what), count in categories.items() for _ in range(count)
+                         if not what.startswith("same errors"))
+        print("\nwhat each kind of error costs (the linkage with it left out, everything else as it was):")
+        print("  {:34s} {:>7s} {:>7s}".format("left out", "exact", "merged"))
+        print("  {:34s} {:>7s} {:>7s}".format("(nothing)", percent(overall["exact"]), percent(overall["merged"])))
+        for kind, _ in parted.most_common(args.costs):
+            figures = summary(*address_holdout.judge(postcodes, args.homes, args.seed, args.borough,
+                                                     args.without + [kind]))
+            print("  {:34s} {:>7s} {:>7s}".format(kind, percent(figures["exact"]), percent(figures["merged"])))
     return 0
 
 

@@ -82,7 +82,9 @@ HOUSE_NAMES = ["Rose Cottage", "The Old Forge", "The Coach House", "Ivy House", 
                "The Old Vicarage", "Brookside", "The Lodge", "Beech House"]
 LOCALITIES = {"SE1": "Bermondsey", "SE5": "Camberwell", "SE15": "Peckham", "SE16": "Rotherhithe", "SE17": "Walworth",
               "SE21": "Dulwich", "SE22": "East Dulwich", "SE24": "Herne Hill", "SE19": "Crystal Palace",
-              "SE26": "Sydenham", "SE23": "Honor Oak", "SE14": "New Cross", "SE11": "Kennington"}
+              "SE26": "Sydenham", "SE23": "Honor Oak", "SE14": "New Cross", "SE11": "Kennington",
+              "N4": "Finsbury Park", "N6": "Highgate", "N8": "Hornsey", "N10": "Muswell Hill", "N11": "Bounds Green",
+              "N15": "South Tottenham", "N17": "Tottenham", "N22": "Wood Green"}
 FIRST_NAMES = ["John", "Mary", "Ade", "Fatima", "Grace", "Tomasz", "Mohammed", "Siobhan", "Kwame", "Ann", "Chen",
                "Rosa", "David", "Aisha", "Peter", "Olu", "Margaret", "Priya", "Ivy", "Stanley"]
 # surnames that are also address words, so that a name read as address would show
@@ -138,7 +140,7 @@ def homes(postcodes, n_homes=2000, seed=SEED):
         chosen = list(rng.choice(sector_postcodes, size=min(len(sector_postcodes), int(rng.integers(2, 6))),
                                  replace=False))
         district = sector.split(" ")[0]
-        locality = LOCALITIES.get(district, "Southwark")
+        locality = LOCALITIES.get(district, "")
         street_pool = []
         while chosen:
             street = _street_name(rng, street_names, district, first_types.pop() if first_types else None,
@@ -157,7 +159,7 @@ def homes(postcodes, n_homes=2000, seed=SEED):
 
 
 def _uprns(rng):
-    """Distinct UPRNs of the lengths London's have: 12 digits from 1000 or 2000, and some of 9 to 11."""
+    """Distinct UPRNs of the lengths London's have: 12 digits from 1000 or 2000, and some of 9 or 10."""
     seen = set()
     while True:
         kind = rng.random()
@@ -197,6 +199,13 @@ def _home(uprn, parent, structure, street, locality, postcode, number="", house_
             "locality": locality, "postcode": postcode}
 
 
+def _unused_name(rng, rows, street, field, names):
+    """A house or building name no other property of the street has (two 'Rose Cottage's on one street would be
+    one home to anyone reading the addresses)."""
+    taken = {r[field] for r in rows if r["street"] == street}
+    return str(rng.choice([n for n in names if n not in taken]))
+
+
 def _place(rng, rows, uprns, number, street, locality, postcode):
     """Put one property at `number` (a house, a house of flats, a block...) and return the next free number."""
     kind = rng.random()
@@ -205,7 +214,7 @@ def _place(rng, rows, uprns, number, street, locality, postcode):
     if kind < 0.50:
         rows.append(_home(next(uprns), "", "house", number=text, **where))
     elif kind < 0.56:
-        name = str(rng.choice(HOUSE_NAMES))
+        name = _unused_name(rng, rows, street, "house_name", HOUSE_NAMES)
         rows.append(_home(next(uprns), "", "named_house", number=text if rng.random() < 0.6 else "",
                           house_name=name, **where))
     elif kind < 0.60:  # an infill house 14A beside the house 14
@@ -232,7 +241,8 @@ def _place(rng, rows, uprns, number, street, locality, postcode):
     elif kind < 0.95:  # a purpose-built block with a name
         parent = next(uprns)
         word = str(rng.choice(list(BUILDING_WORDS)))
-        building = "{} {}".format(str(rng.choice([s for s in STREET_STEMS if s not in BUILDING_WORDS])), word)
+        building = _unused_name(rng, rows, street, "building",
+                                ["{} {}".format(s, word) for s in STREET_STEMS if s not in BUILDING_WORDS])
         block_number = text if rng.random() < 0.5 else ""
         for flat in range(1, int(rng.integers(4, 19))):
             rows.append(_home(next(uprns), parent, "block", number=block_number, building=building,
@@ -259,8 +269,9 @@ def _place(rng, rows, uprns, number, street, locality, postcode):
 class _Row:
     """One home written by one system: its parts as text and the errors put into them."""
 
-    def __init__(self, home):
+    def __init__(self, home, without=frozenset()):
         self.home = home
+        self.without = without
         self.errors = []
         self.flat = ""
         self.premise = ""  # a building or house name
@@ -276,32 +287,41 @@ def _chance(rng, p):
     return rng.random() < p
 
 
+def _error(rng, row, kind, p):
+    """Whether the row takes the error `kind`, drawn with probability p and recorded in its audit; never when
+    extracts() was asked to leave that kind out (the draw is made all the same)."""
+    if rng.random() >= p or kind in row.without:
+        return False
+    row.errors.append(kind)
+    return True
+
+
 def _write_flat(rng, row, style):
-    """The flat part, in one of the forms the system uses. style: 'lines' (text) or 'column' (a Flat field)."""
+    """The flat part, in one of the forms the system uses. style: 'lines' (text) or 'column' (a Flat field). A form
+    extracts() was asked to leave out is written as the plainest form of its kind instead."""
     home = row.home
     kind, flat, number = home["flat_kind"], home["flat"], home["number"]
     if not kind:
         return
     plain_number = number and "-" not in number and not home["building"]
     if kind == "number":
-        forms = dict(NUMBER_FLAT_FORMS)
         weights = {"flat": 8, "flat_no": 1, "flat_no_bare": 0.5, "apt": 1, "apartment": 1, "unit": 0.5}
         if plain_number:
             weights["slash"] = 1
         if style == "column":
             weights["bare"] = 4
-        form = _pick(rng, weights)
+        form = _unless_left_out(row, _pick(rng, weights), "flat")
         if form == "slash":
             row.number = "{}/{}".format(flat, number)
         elif form == "bare":
             row.flat = flat
         else:
-            row.flat = forms[form].format(n=flat)
+            row.flat = NUMBER_FLAT_FORMS[form].format(n=flat)
     elif kind == "letter":
         weights = {"flat_letter": 5, "number_letter": 3, "number_space_letter": 1}
         if style == "column":
             weights["bare"] = 3
-        form = _pick(rng, weights)
+        form = _unless_left_out(row, _pick(rng, weights), "flat_letter")
         if form == "number_letter":
             row.number = number + (flat if rng.random() < 0.8 else flat.lower())
         elif form == "number_space_letter":
@@ -312,13 +332,17 @@ def _write_flat(rng, row, style):
             row.flat = "Flat " + flat
     elif kind == "floor":
         forms = FLOOR_FLAT_FORMS[flat]
-        form = str(rng.choice(list(forms)))
+        form = _unless_left_out(row, str(rng.choice(list(forms))), list(forms)[0])
         row.flat = forms[form]
     else:
-        form = _pick(rng, {"room": 4, "rm": 1})
+        form = _unless_left_out(row, _pick(rng, {"room": 4, "rm": 1}), "room")
         row.flat = ROOM_FORMS[form].format(n=flat)
     row.flat_form = form
     row.errors.append("flat:" + form)
+
+
+def _unless_left_out(row, form, plainest):
+    return plainest if "flat:" + form in row.without else form
 
 
 def _pick(rng, weights):
@@ -334,65 +358,53 @@ def _write_premise(rng, row, rates):
         row.number = home["number"]
     if home["house_name"]:
         name = home["house_name"]
-        if home["number"] and _chance(rng, rates.get("name_dropped", 0.15)):
-            row.errors.append("house_name:name_dropped")
+        if home["number"] and _error(rng, row, "house_name:name_dropped", rates.get("name_dropped", 0.15)):
             name = ""
-        elif home["number"] and _chance(rng, 0.15):
-            row.errors.append("house_name:number_dropped")
+        elif home["number"] and _error(rng, row, "house_name:number_dropped", 0.15):
             row.number = ""
-        if name.startswith("The ") and _chance(rng, 0.2):
-            row.errors.append("house_name:the_dropped")
+        if name.startswith("The ") and _error(rng, row, "house_name:the_dropped", 0.2):
             name = name[4:]
         row.premise = name
     if home["building"]:
         building = home["building"]
-        if home["number"] and _chance(rng, 0.2):
-            row.errors.append("building:dropped")
+        stem, word = building.rsplit(" ", 1)
+        if home["number"] and _error(rng, row, "building:dropped", 0.2):
             building = ""
-        elif home["number"] and _chance(rng, 0.15):
-            row.errors.append("building:number_dropped")
+        elif home["number"] and _error(rng, row, "building:number_dropped", 0.15):
             row.number = ""
-        elif _chance(rng, 0.12):
-            stem, word = building.rsplit(" ", 1)
-            if BUILDING_WORDS[word]:
-                building = "{} {}".format(stem, rng.choice(BUILDING_WORDS[word]))
-                row.errors.append("building:abbreviated")
+        elif BUILDING_WORDS[word] and _error(rng, row, "building:abbreviated", 0.12):
+            building = "{} {}".format(stem, rng.choice(BUILDING_WORDS[word]))
         row.premise = building
     if "-" in home["number"] and row.number == home["number"]:
-        if _chance(rng, 0.15):
+        if _error(rng, row, "range:first_number_only", 0.15):
             row.number = home["number"].split("-")[0]
-            row.errors.append("range:first_number_only")
-        elif _chance(rng, 0.2):
+        elif _error(rng, row, "range:spaced", 0.2):
             row.number = home["number"].replace("-", " - ")
-            row.errors.append("range:spaced")
 
 
 def _write_street(rng, row, rates):
     street = row.street
     stem, street_type = street.rsplit(" ", 1)
     if stem.startswith("St "):
-        saint = _pick(rng, {"St ": 4, "St. ": 2, "Saint ": 2})
         name = stem[3:]
-        if name in POSSESSIVE_SAINTS and _chance(rng, 0.25):
+        if name in POSSESSIVE_SAINTS and _error(rng, row, "street:apostrophe_added", 0.25):
             name = name[:-1] + "'s"
-            row.errors.append("street:apostrophe_added")
-        elif name.endswith("'s") and _chance(rng, 0.5):
+        elif name.endswith("'s") and _error(rng, row, "street:apostrophe_dropped", 0.5):
             name = name[:-2]
-            row.errors.append("street:apostrophe_dropped")
-        if saint != "St ":
-            row.errors.append("street:saint_st_dot" if saint == "St. " else "street:saint_in_full")
+        saint = "St "
+        if _error(rng, row, "street:saint_st_dot", 0.25):
+            saint = "St. "
+        elif _error(rng, row, "street:saint_in_full", 0.33):
+            saint = "Saint "
         stem = saint + name
     abbreviations = STREET_TYPES[street_type][1]
-    if abbreviations and _chance(rng, rates.get("abbreviate", 0.25)):
+    if abbreviations and _error(rng, row, "street:abbreviated", rates.get("abbreviate", 0.25)):
         street_type = str(rng.choice(abbreviations))
-        row.errors.append("street:abbreviated")
     street = "{} {}".format(stem, street_type)
-    if _chance(rng, rates.get("typo", 0.02)):
+    if _error(rng, row, "street:typo", rates.get("typo", 0.02)):
         street = _typo(rng, street)
-        row.errors.append("street:typo")
-    if row.home["building"] and row.premise and _chance(rng, 0.1):
+    if row.home["building"] and row.premise and _error(rng, row, "street:dropped", 0.1):
         street, row.number = "", ""  # the block named alone: 'Flat 2, Keats House, London'
-        row.errors.append("street:dropped")
     row.street = street
 
 
@@ -420,31 +432,27 @@ def _typo(rng, text):
 def _write_postcode(rng, row, rates, uprn_given):
     """The postcode with the slips people and systems make in it."""
     postcode = row.postcode
-    if _chance(rng, rates.get("missing", 0.02)):
+    missing = "postcode:missing_with_uprn" if uprn_given else "postcode:missing_no_uprn"
+    if _error(rng, row, missing, rates.get("missing", 0.02)):
         row.postcode = ""
-        row.errors.append("postcode:missing_with_uprn" if uprn_given else "postcode:missing_no_uprn")
         return
     outward, inward = postcode.split(" ")
-    if _chance(rng, rates.get("swap", 0.02)):
-        digits = [i for i, c in enumerate(outward + inward) if c in "01" and i > 1]
-        if digits:
-            joined = outward + inward
-            i = int(rng.choice(digits))
-            letter = {"0": "O", "1": "I"}[joined[i]]
+    joined = outward + inward
+    digits = [i for i, c in enumerate(joined) if c in "01" and i > 1]
+    if digits:  # O for 0 or I for 1, where a digit stands
+        i = int(rng.choice(digits))
+        letter = {"0": "O", "1": "I"}[joined[i]]
+        if _error(rng, row, "postcode:o_for_0" if letter == "O" else "postcode:i_for_1", rates.get("swap", 0.02)):
             joined = joined[:i] + letter + joined[i + 1:]
             outward, inward = joined[:len(outward)], joined[len(outward):]
-            row.errors.append("postcode:o_for_0" if letter == "O" else "postcode:i_for_1")
     postcode = outward + " " + inward
-    if _chance(rng, rates.get("nospace", 0.03)):
+    if _error(rng, row, "postcode:no_space", rates.get("nospace", 0.03)):
         postcode = outward + inward
-        row.errors.append("postcode:no_space")
-    elif _chance(rng, rates.get("stray", 0.02)):
+    elif _error(rng, row, "postcode:stray_space", rates.get("stray", 0.02)):
         postcode = _pick_text(rng, [" {} {}".format(outward, inward), "{}  {}".format(outward, inward),
                                     "{} {} {}".format(outward, inward[:2], inward[2:]), "{} {} ".format(outward, inward)])
-        row.errors.append("postcode:stray_space")
-    if _chance(rng, rates.get("lower", 0.02)):
+    if _error(rng, row, "postcode:lower_case", rates.get("lower", 0.02)):
         postcode = postcode.lower()
-        row.errors.append("postcode:lower_case")
     row.postcode = postcode
 
 
@@ -453,41 +461,36 @@ def _pick_text(rng, options):
 
 
 def _written(rng, home, spec, style):
-    row = _Row(home)
+    row = _Row(home, spec["without"])
     _write_flat(rng, row, style)
     _write_premise(rng, row, spec.get("premise", {}))
     _write_street(rng, row, spec.get("street", {}))
     return row
 
 
-def _flat_line(row, rng):
-    """'Flat 2, Keats House, 14 Bellenden Road' as its parts in the order written, with the flat sometimes after
-    the street (care systems)."""
+def _flat_line(row):
+    """'Flat 2, Keats House, 14 Bellenden Road' as its parts: the flat, the building or house name, the number and
+    street."""
     number_street = " ".join(p for p in (row.number, row.street) if p)
     parts = [row.flat, row.premise, number_street]
     return [p for p in parts if p]
 
 
-def _uprn_text(rng, row, spec, name):
+def _uprn_text(rng, row, spec):
     """The UPRN as the system writes it, or '' where it gives none."""
-    if not _chance(rng, spec["uprn"]):
-        row.errors.append("uprn:none")
+    if _error(rng, row, "uprn:none", 1 - spec["uprn"]):
         return ""
     uprn = row.home["uprn"]
-    if _chance(rng, spec.get("uprn_wrong", 0.0)):
-        # keyed wrong: another home's of the same postcode
-        others = [u for u in spec["uprns_by_postcode"][row.home["postcode"]] if u != uprn]
-        if others:
-            row.errors.append("uprn:wrong")
-            return str(rng.choice(others))
-    if spec["layout"] == "ctax_addr_lines":
-        if len(uprn) < 12:
-            row.errors.append("uprn:zero_padded")
+    # keyed wrong: another home's of the same postcode
+    others = [u for u in spec["uprns_by_postcode"][row.home["postcode"]] if u != uprn]
+    if others and _error(rng, row, "uprn:wrong", spec.get("uprn_wrong", 0.0)):
+        uprn = str(rng.choice(others))
+    if spec["layout"] == "ctax_addr_lines" and len(uprn) < 12 and _error(rng, row, "uprn:zero_padded", 1.0):
         return uprn.zfill(12)
     return uprn
 
 
-def _case(rng, text, style):
+def _case(text, style):
     if style == "caps":
         return text.upper()
     if style == "title":
@@ -502,9 +505,9 @@ def _person(rng):
     return "{} {}".format(rng.choice(FIRST_NAMES), rng.choice(SURNAMES))
 
 
-def _lines(parts, n, rng, with_town=True):
-    """Address parts put into n lines the way line-based systems fill them: the flat on its own line or with the
-    house, the locality and town after."""
+def _lines(parts, n):
+    """Address parts put into n lines, one a line from the first, the lines left over empty; when there are more
+    parts than lines, the first ones share the first line."""
     out = list(parts)
     if len(out) > n:
         head = ", ".join(out[:len(out) - n + 1])
@@ -512,9 +515,10 @@ def _lines(parts, n, rng, with_town=True):
     return out + [""] * (n - len(out))
 
 
-def extracts(homes_frame, seed=SEED, audit=None):
+def extracts(homes_frame, seed=SEED, audit=None, without=()):
     """{name: (layout, DataFrame)} and the truth {name: [home id per row]}. audit, when a dict, gets
-    {name: [list of the error kinds of each row]}."""
+    {name: [list of the error kinds of each row]}. without: kinds of error (as in the audit) to leave out, to see
+    what each costs; each row is written from its own random stream, so the other rows stay as they were."""
     import pandas as pd
 
     rng = np.random.default_rng(seed + 1)
@@ -522,14 +526,12 @@ def extracts(homes_frame, seed=SEED, audit=None):
     uprns_by_postcode = homes_frame.groupby("postcode")["uprn"].apply(list).to_dict()
     out, truth = {}, {}
     for name, spec in EXTRACTS.items():
-        spec = dict(spec, uprns_by_postcode=uprns_by_postcode, **_RATES[spec["layout"]])
+        spec = dict(spec, uprns_by_postcode=uprns_by_postcode, without=frozenset(without), **_RATES[spec["layout"]])
         listed = _listed(rng, home_rows, spec)
         writer = _WRITERS[spec["layout"]]
         records, kinds = [], []
-        for home in listed:
-            row_dict, row = writer(rng, home, spec, name)
-            if row_dict is None:
-                continue
+        for position, home in enumerate(listed):
+            row_dict, row = writer(np.random.default_rng([seed, len(out), position]), home, spec, name)
             records.append(row_dict)
             kinds.append(sorted(set(row.errors)) or ["clean"])
             truth.setdefault(name, []).append(home["home"])
@@ -560,7 +562,7 @@ _RATES = {
     "ctax_addr_lines": dict(postcode=dict(missing=0.01, swap=0.01, nospace=0.01, stray=0.01, lower=0.0),
                             street=dict(abbreviate=0.1, typo=0.01)),
     "hb_components": dict(postcode=dict(missing=0.02, swap=0.02, nospace=0.03, stray=0.02, lower=0.01),
-                          street=dict(abbreviate=0.3, typo=0.02), uprn_wrong=0.004),
+                          street=dict(abbreviate=0.3, typo=0.02), uprn_wrong=0.006),
     "single_line_town": dict(postcode=dict(missing=0.05, swap=0.03, nospace=0.04, stray=0.02, lower=0.03),
                              street=dict(abbreviate=0.3, typo=0.04)),
     "title_case_lines": dict(postcode=dict(missing=0.12, swap=0.02, nospace=0.03, stray=0.02, lower=0.02),
@@ -570,20 +572,23 @@ _RATES = {
     "free_text": dict(postcode=dict(missing=0.06, swap=0.06, nospace=0.15, stray=0.05, lower=0.25),
                       street=dict(abbreviate=0.4, typo=0.06)),
     "two_uprns": dict(postcode=dict(missing=0.03, swap=0.02, nospace=0.02, stray=0.01, lower=0.0),
-                      street=dict(abbreviate=0.2, typo=0.02)),
+                      street=dict(abbreviate=0.2, typo=0.02), uprn_wrong=0.003),
 }
 
 
 def _ctax(rng, home, spec, name):
     """Academy-style council tax: Addr1..Addr5 in capitals, the postcode in the last line used."""
     row = _written(rng, home, spec, "lines")
-    uprn = _uprn_text(rng, row, spec, name)
+    uprn = _uprn_text(rng, row, spec)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
-    parts = _flat_line(row, rng)
+    parts = _flat_line(row)
     if row.flat and _chance(rng, 0.5):  # the flat and house on one line
         parts = [", ".join(parts[:2])] + parts[2:] if len(parts) > 1 else parts
-    parts = parts + ["LONDON"] + ([row.postcode] if row.postcode else [])
-    lines = _lines([p.upper() for p in parts], 5, rng)
+    if row.postcode and _error(rng, row, "postcode:on_the_town_line", 0.25):
+        parts = parts + ["LONDON " + row.postcode]  # 'LONDON SE15 4RF'
+    else:
+        parts = parts + ["LONDON"] + ([row.postcode] if row.postcode else [])
+    lines = _lines([p.upper() for p in parts], 5)
     record = {"Property Ref": "{:010d}".format(int(rng.integers(1, 10 ** 7))), "UPRN": uprn,
               NAME_COLUMNS[name]: _person(rng).upper()}
     record.update({"Addr{}".format(i + 1): line for i, line in enumerate(lines)})
@@ -594,11 +599,9 @@ def _ctax(rng, home, spec, name):
 def _hb(rng, home, spec, name):
     """Northgate / Capita style benefits: every part in its own field."""
     row = _written(rng, home, spec, "column")
-    uprn = _uprn_text(rng, row, spec, name)
+    uprn = _uprn_text(rng, row, spec)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
-    locality = row.locality.upper() if _chance(rng, 0.4) else ""
-    if locality:
-        row.errors.append("locality:given")
+    locality = row.locality.upper() if row.locality and _error(rng, row, "locality:given", 0.4) else ""
     record = {"Claim No": str(int(rng.integers(10 ** 6, 10 ** 7))), NAME_COLUMNS[name]: _person(rng).upper(),
               "Flat": row.flat.upper(), "Building": row.premise.upper(), "House No": row.number.upper(),
               "Street": row.street.upper(), "Locality": locality, "Town": "LONDON", "Post Code": row.postcode,
@@ -610,25 +613,23 @@ def _single_line(rng, home, spec, name):
     """Mosaic / Liquidlogic style: one line with commas and the town; the postcode column, or at the end of the
     line instead."""
     row = _written(rng, home, spec, "lines")
-    uprn = _uprn_text(rng, row, spec, name)
+    uprn = _uprn_text(rng, row, spec)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
-    parts = _flat_line(row, rng)
-    if row.flat and _chance(rng, 0.08):  # '14 Bellenden Road Flat 2'
+    parts = _flat_line(row)
+    if row.flat and _error(rng, row, "flat:after_street", 0.08):  # '14 Bellenden Road, Flat 2'
         parts = parts[1:] + [parts[0]]
-        row.errors.append("flat:after_street")
-    if _chance(rng, 0.35):
+    if row.locality and _error(rng, row, "locality:given", 0.35):
         parts.append(row.locality)
-        row.errors.append("locality:given")
     parts.append("London")
     postcode_column = row.postcode
-    if row.postcode and _chance(rng, 0.15):
+    if row.postcode and _error(rng, row, "postcode:in_address_only", 0.15):
         parts.append(row.postcode)
         postcode_column = ""
-        row.errors.append("postcode:in_address_only")
     text = ", ".join(parts)
-    if _chance(rng, 0.1):
+    if _error(rng, row, "punctuation:empty_fields", 0.08):  # empty fields joined: 'Flat 2, , 14 Rye Lane, , London'
+        text = ", , ".join(text.rsplit(", ", 1)).replace(", ", ", , ", 1)
+    if _error(rng, row, "punctuation:no_commas", 0.1):
         text = text.replace(", ", " ")
-        row.errors.append("punctuation:no_commas")
     record = {"Person ID": str(int(rng.integers(10 ** 5, 10 ** 6))), NAME_COLUMNS[name]: _person(rng),
               "Address": text, "Postcode": postcode_column, "UPRN": uprn}
     return record, row
@@ -637,13 +638,12 @@ def _single_line(rng, home, spec, name):
 def _title_lines(rng, home, spec, name):
     """Adult care: Title Case lines, a Town field, and no postcode for some."""
     row = _written(rng, home, spec, "lines")
-    uprn = _uprn_text(rng, row, spec, name)
+    uprn = _uprn_text(rng, row, spec)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
-    parts = _flat_line(row, rng)
-    if _chance(rng, 0.3):
+    parts = _flat_line(row)
+    if row.locality and _error(rng, row, "locality:given", 0.3):
         parts.append(row.locality)
-        row.errors.append("locality:given")
-    lines = _lines([_case(rng, p, "title") for p in parts], 3, rng)
+    lines = _lines([_case(p, "title") for p in parts], 3)
     record = {NAME_COLUMNS[name]: _person(rng)}
     record.update({"Address Line {}".format(i + 1): line for i, line in enumerate(lines)})
     record.update({"Town": "London", "Postcode": row.postcode, "UPRN": uprn})
@@ -657,39 +657,38 @@ def _excel(rng, home, spec, name):
     """A council tax list that went through Excel: capitals, padded cells, non-breaking spaces from a web page,
     the leading zeros of references and padded UPRNs lost."""
     row = _written(rng, home, spec, "lines")
-    uprn = _uprn_text(rng, row, spec, name)
-    if uprn and len(row.home["uprn"]) < 12:
-        row.errors.append("uprn:leading_zeros_lost")  # the register wrote it padded; Excel made it a number
+    uprn = _uprn_text(rng, row, spec)
+    # the council tax register wrote it padded to 12 digits; Excel read it as a number and lost the zeros
+    if uprn and len(uprn) < 12 and not _error(rng, row, "uprn:leading_zeros_lost", 1.0):
+        uprn = uprn.zfill(12)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
-    parts = _flat_line(row, rng)
-    lines = _lines([p.upper() for p in parts], 3, rng)
-    if _chance(rng, 0.3):
+    parts = _flat_line(row)
+    lines = _lines([p.upper() for p in parts], 3)
+    if _error(rng, row, "space:trailing", 0.3):
         lines = [line + "   " if line else line for line in lines]
-        row.errors.append("space:trailing")
-    if _chance(rng, 0.15):
+    if _error(rng, row, "space:non_breaking", 0.15):
         lines = [line.replace(" ", NBSP, 1) for line in lines]
-        row.errors.append("space:non_breaking")
-    if _chance(rng, 0.05):
+    if _error(rng, row, "space:double", 0.05):
         lines = [line.replace(" ", "  ") for line in lines]
-        row.errors.append("space:double")
     row.errors.append("case:capitals")
     reference = str(int(rng.integers(1, 10 ** 6)))  # '0000123456' lost its zeros
     record = {"PROPERTY REF": reference, "UPRN": uprn, NAME_COLUMNS[name]: _person(rng).upper()}
     record.update({"ADDRESS {}".format(i + 1): line for i, line in enumerate(lines)})
-    record["POSTCODE"] = row.postcode.upper() + (" " if row.postcode and _chance(rng, 0.3) else "")
+    record["POSTCODE"] = row.postcode.upper() + (" " if row.postcode and _error(rng, row, "postcode:trailing_space", 0.3)
+                                                 else "")
     return record, row
 
 
 def _free_text(rng, home, spec, name):
     """Referrals typed by partners: the address as one string, often lower case, the postcode typed badly."""
     row = _written(rng, home, spec, "lines")
-    uprn = _uprn_text(rng, row, spec, name)
+    uprn = _uprn_text(rng, row, spec)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
-    parts = _flat_line(row, rng)
+    parts = _flat_line(row)
     text = _pick_text(rng, [", ".join(parts), " ".join(parts), ", ".join(parts) + ", London"])
     case = _pick(rng, {"as_typed": 5, "lower": 3, "caps": 2})
     if case != "as_typed":
-        text = _case(rng, text, case)
+        text = _case(text, case)
         row.errors.append("case:" + ("lower" if case == "lower" else "capitals"))
     record = {"Referral ID": "R{}".format(int(rng.integers(10 ** 4, 10 ** 5))),
               NAME_COLUMNS[name]: _person(rng), "Address": text, "Post code": row.postcode}
@@ -699,7 +698,7 @@ def _free_text(rng, home, spec, name):
 def _two_uprns(rng, home, spec, name):
     """Housing tenancies: Address Line 1..4 and two UPRN columns, the housing system's and the LLPG's."""
     row = _written(rng, home, spec, "lines")
-    uprn = _uprn_text(rng, row, spec, name)
+    uprn = _uprn_text(rng, row, spec)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
     own, llpg = "", ""
     if uprn:
@@ -707,8 +706,8 @@ def _two_uprns(rng, home, spec, name):
         own = uprn if which in ("both", "own") else ""
         llpg = uprn if which in ("both", "llpg") else ""
         row.errors.append("uprn:in_" + which)
-    parts = _flat_line(row, rng)
-    lines = _lines([_case(rng, p, "title") for p in parts] + ["London"], 4, rng)
+    parts = _flat_line(row)
+    lines = _lines([_case(p, "title") for p in parts] + ["London"], 4)
     record = {"Tenancy Ref": "T{:06d}".format(int(rng.integers(0, 10 ** 6))), NAME_COLUMNS[name]: _person(rng),
               "UPRN": own, "LLPG UPRN": llpg}
     record.update({"Address Line {}".format(i + 1): line for i, line in enumerate(lines)})
@@ -732,10 +731,11 @@ def excel_scientific_uprns(frame, column="UPRN"):
 # Judging the linkage on the model (scripts/holdout_linkage.py, tests/test_linkage_holdout.py)
 
 
-def judge(postcodes_csv, n_homes=2000, seed=SEED, borough=BOROUGH):
+def judge(postcodes_csv, n_homes=2000, seed=SEED, borough=BOROUGH, without=()):
     """Link the held-out extracts of `borough` (postcodes from London's postcodes.csv.gz) with the toolkit's
     linkage, as a user would: columns found by their names. Returns the linked records (with household, truth,
-    layout, errors and as_written for each row) and every true household's status (household_status)."""
+    layout, errors and as_written for each row) and every true household's status (household_status). without:
+    kinds of error left out of the extracts (see extracts)."""
     import pandas as pd
 
     from ..processing.analysis.linkage import link_households, prepare_records
@@ -744,7 +744,7 @@ def judge(postcodes_csv, n_homes=2000, seed=SEED, borough=BOROUGH):
     postcodes = pd.read_csv(postcodes_csv, usecols=["postcode", "lad_code"])
     reference = homes(postcodes.loc[postcodes["lad_code"] == borough, "postcode"], n_homes=n_homes, seed=seed)
     audit = {}
-    out, truth = extracts(reference, seed=seed, audit=audit)
+    out, truth = extracts(reference, seed=seed, audit=audit, without=without)
     frames = [(name, frame, detect_columns(frame, name)) for name, (_, frame) in out.items()]
     records = prepare_records(frames)
     result = link_households(records)

@@ -75,7 +75,8 @@ def test_every_layout_flat_form_street_form_and_postcode_error_occurs(model):
     assert {"postcode:o_for_0", "postcode:i_for_1", "postcode:no_space", "postcode:lower_case",
             "postcode:stray_space", "postcode:missing_with_uprn", "postcode:missing_no_uprn"} <= kinds
     assert {"uprn:zero_padded", "uprn:leading_zeros_lost", "uprn:wrong", "space:trailing", "space:non_breaking",
-            "house_name:name_dropped", "range:first_number_only", "building:dropped"} <= kinds
+            "house_name:name_dropped", "range:first_number_only", "building:dropped", "postcode:on_the_town_line",
+            "postcode:in_address_only", "punctuation:empty_fields", "flat:after_street"} <= kinds
     text = pd.concat([address_text(frame) for _, frame in extracts.values()]).str.replace("\u00a0", " ")
     words = set(" ".join(text).replace(",", " ").replace("|", " ").split())
     for abbreviation in ("RD", "AVE", "GDNS", "CRES", "TERR", "PL", "CL", "LN", "SQ", "CT", "DR", "GR", "PK", "WK",
@@ -111,6 +112,25 @@ def test_each_layout_has_its_columns_and_a_name_column_the_linkage_drops(model):
 
 
 @pytest.mark.london
+def test_an_error_left_out_changes_only_the_rows_that_had_it(model):
+    homes, extracts, truth, audit = model
+    kept = {}
+    unpadded, same_truth = holdout.extracts(homes, audit=kept, without=["uprn:zero_padded"])
+    assert same_truth == truth
+    for name, (layout, frame) in extracts.items():
+        other = unpadded[name][1]
+        padded = pd.Series(["uprn:zero_padded" in kinds for kinds in audit[name]])
+        if layout == "ctax_addr_lines":
+            assert padded.sum() > 100 and not any("uprn:zero_padded" in kinds for kinds in kept[name])
+            assert (frame.loc[padded, "UPRN"].str.lstrip("0") == other.loc[padded, "UPRN"]).all()
+            assert not other["UPRN"].str.startswith("0").any()
+            frame, other = frame.drop(columns="UPRN"), other.drop(columns="UPRN")
+        else:
+            assert not padded.any() and kept[name] == audit[name]
+        pd.testing.assert_frame_equal(frame, other)
+
+
+@pytest.mark.london
 def test_uprns_excel_wrote_in_scientific_notation_are_refused_with_the_fix(model):
     _, extracts, _, _ = model
     layout, frame = extracts["ctax_reminders_excel"]
@@ -127,9 +147,9 @@ def judged():
 
 
 # The level measured when this was written, per layout (exact, merged), less a margin for other changes' luck.
-LEVEL = {"all": (0.853, 0.005), "ctax_addr_lines": (0.847, 0.003), "hb_components": (0.810, 0.008),
-         "single_line_town": (0.811, 0.002), "title_case_lines": (0.799, 0.007), "excel_mangled": (0.841, 0.005),
-         "free_text": (0.778, 0.010), "two_uprns": (0.768, 0.008)}
+LEVEL = {"all": (0.871, 0.003), "ctax_addr_lines": (0.861, 0.002), "hb_components": (0.831, 0.004),
+         "single_line_town": (0.804, 0.005), "title_case_lines": (0.821, 0.005), "excel_mangled": (0.850, 0.002),
+         "free_text": (0.840, 0.003), "two_uprns": (0.815, 0.002)}
 MARGIN = 0.01
 
 
@@ -144,7 +164,7 @@ def test_the_held_out_model_keeps_the_level_reached(judged):
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 85.3% exact, 0.5% merged "
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 87.1% exact, 0.3% merged "
                                        "(see README, Linkage quality: held-out model)")
 def test_household_goal_on_the_held_out_model(judged):
     records, status = judged
