@@ -28,7 +28,7 @@ BOROUGH = "E09000028"  # Southwark
 
 # The ways each flat is written: the form names (used in the audit and tests) with how each reads.
 NUMBER_FLAT_FORMS = {"flat": "Flat {n}", "flat_no": "Flat No. {n}", "flat_no_bare": "Flat No {n}", "apt": "Apt {n}",
-                     "apartment": "Apartment {n}", "unit": "Unit {n}"}
+                     "apartment": "Apartment {n}", "unit": "Unit {n}", "flt": "Flt {n}"}
 LETTER_FLAT_FORMS = {"flat_letter": "Flat {n}"}
 FLOOR_FLAT_FORMS = {
     "Basement": {"basement_flat": "Basement Flat", "basement": "Basement", "lower_ground": "Lower Ground Floor Flat"},
@@ -281,6 +281,7 @@ class _Row:
         self.town = "London"
         self.postcode = home["postcode"]
         self.flat_form = ""
+        self.neighbours = []  # the other postcodes of its sector
 
 
 def _chance(rng, p):
@@ -305,7 +306,7 @@ def _write_flat(rng, row, style):
         return
     plain_number = number and "-" not in number and not home["building"]
     if kind == "number":
-        weights = {"flat": 8, "flat_no": 1, "flat_no_bare": 0.5, "apt": 1, "apartment": 1, "unit": 0.5}
+        weights = {"flat": 8, "flat_no": 1, "flat_no_bare": 0.5, "apt": 1, "apartment": 1, "unit": 0.5, "flt": 0.3}
         if plain_number:
             weights["slash"] = 1
         if style == "column":
@@ -374,6 +375,8 @@ def _write_premise(rng, row, rates):
             row.number = ""
         elif BUILDING_WORDS[word] and _error(rng, row, "building:abbreviated", 0.12):
             building = "{} {}".format(stem, rng.choice(BUILDING_WORDS[word]))
+        if building and _error(rng, row, "building:typo", rates.get("typo", 0.0)):
+            building = _typo(rng, building)
         row.premise = building
     if "-" in home["number"] and row.number == home["number"]:
         if _error(rng, row, "range:first_number_only", 0.15):
@@ -436,6 +439,9 @@ def _write_postcode(rng, row, rates, uprn_given):
     if _error(rng, row, missing, rates.get("missing", 0.02)):
         row.postcode = ""
         return
+    # a neighbouring postcode of the same sector (the one next door, or the street's other postcode)
+    if row.neighbours and _error(rng, row, "postcode:neighbour", rates.get("neighbour", 0.0)):
+        postcode = str(rng.choice(row.neighbours))
     outward, inward = postcode.split(" ")
     joined = outward + inward
     digits = [i for i, c in enumerate(joined) if c in "01" and i > 1]
@@ -462,6 +468,7 @@ def _pick_text(rng, options):
 
 def _written(rng, home, spec, style):
     row = _Row(home, spec["without"])
+    row.neighbours = [p for p in spec["postcodes_by_sector"][home["postcode"][:-2]] if p != home["postcode"]]
     _write_flat(rng, row, style)
     _write_premise(rng, row, spec.get("premise", {}))
     _write_street(rng, row, spec.get("street", {}))
@@ -488,6 +495,12 @@ def _uprn_text(rng, row, spec):
     if spec["layout"] == "ctax_addr_lines" and len(uprn) < 12 and _error(rng, row, "uprn:zero_padded", 1.0):
         return uprn.zfill(12)
     return uprn
+
+
+def _slip_number(rng, row, spec, uprn):
+    """A house number keyed wrong (the house two along) on a row whose UPRN is right: the UPRN should win."""
+    if uprn and row.number.isdigit() and _error(rng, row, "number:keyed_wrong", spec.get("number_wrong", 0.0)):
+        row.number = str(int(row.number) + 2)
 
 
 def _case(text, style):
@@ -524,9 +537,13 @@ def extracts(homes_frame, seed=SEED, audit=None, without=()):
     rng = np.random.default_rng(seed + 1)
     home_rows = homes_frame.to_dict("records")
     uprns_by_postcode = homes_frame.groupby("postcode")["uprn"].apply(list).to_dict()
+    postcodes_by_sector = {}
+    for postcode in sorted(uprns_by_postcode):
+        postcodes_by_sector.setdefault(postcode[:-2], []).append(postcode)
     out, truth = {}, {}
     for name, spec in EXTRACTS.items():
-        spec = dict(spec, uprns_by_postcode=uprns_by_postcode, without=frozenset(without), **_RATES[spec["layout"]])
+        spec = dict(spec, uprns_by_postcode=uprns_by_postcode, postcodes_by_sector=postcodes_by_sector,
+                    without=frozenset(without), **_RATES[spec["layout"]])
         listed = _listed(rng, home_rows, spec)
         writer = _WRITERS[spec["layout"]]
         records, kinds = [], []
@@ -562,17 +579,20 @@ _RATES = {
     "ctax_addr_lines": dict(postcode=dict(missing=0.01, swap=0.01, nospace=0.01, stray=0.01, lower=0.0),
                             street=dict(abbreviate=0.1, typo=0.01)),
     "hb_components": dict(postcode=dict(missing=0.02, swap=0.02, nospace=0.03, stray=0.02, lower=0.01),
-                          street=dict(abbreviate=0.3, typo=0.02), uprn_wrong=0.006),
-    "single_line_town": dict(postcode=dict(missing=0.05, swap=0.03, nospace=0.04, stray=0.02, lower=0.03),
-                             street=dict(abbreviate=0.3, typo=0.04)),
-    "title_case_lines": dict(postcode=dict(missing=0.12, swap=0.02, nospace=0.03, stray=0.02, lower=0.02),
-                             street=dict(abbreviate=0.25, typo=0.03)),
+                          street=dict(abbreviate=0.3, typo=0.02), premise=dict(typo=0.01), uprn_wrong=0.006,
+                          number_wrong=0.006),
+    "single_line_town": dict(postcode=dict(missing=0.05, swap=0.03, nospace=0.04, stray=0.02, lower=0.03,
+                                           neighbour=0.02),
+                             street=dict(abbreviate=0.3, typo=0.04), premise=dict(typo=0.03)),
+    "title_case_lines": dict(postcode=dict(missing=0.12, swap=0.02, nospace=0.03, stray=0.02, lower=0.02,
+                                           neighbour=0.02),
+                             street=dict(abbreviate=0.25, typo=0.03), premise=dict(typo=0.02)),
     "excel_mangled": dict(postcode=dict(missing=0.03, swap=0.02, nospace=0.1, stray=0.05, lower=0.0),
                           street=dict(abbreviate=0.2, typo=0.02)),
-    "free_text": dict(postcode=dict(missing=0.06, swap=0.06, nospace=0.15, stray=0.05, lower=0.25),
-                      street=dict(abbreviate=0.4, typo=0.06)),
+    "free_text": dict(postcode=dict(missing=0.06, swap=0.06, nospace=0.15, stray=0.05, lower=0.25, neighbour=0.03),
+                      street=dict(abbreviate=0.4, typo=0.06), premise=dict(typo=0.05)),
     "two_uprns": dict(postcode=dict(missing=0.03, swap=0.02, nospace=0.02, stray=0.01, lower=0.0),
-                      street=dict(abbreviate=0.2, typo=0.02), uprn_wrong=0.003),
+                      street=dict(abbreviate=0.2, typo=0.02), uprn_wrong=0.003, number_wrong=0.004),
 }
 
 
@@ -600,6 +620,7 @@ def _hb(rng, home, spec, name):
     """Northgate / Capita style benefits: every part in its own field."""
     row = _written(rng, home, spec, "column")
     uprn = _uprn_text(rng, row, spec)
+    _slip_number(rng, row, spec, uprn)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
     locality = row.locality.upper() if row.locality and _error(rng, row, "locality:given", 0.4) else ""
     record = {"Claim No": str(int(rng.integers(10 ** 6, 10 ** 7))), NAME_COLUMNS[name]: _person(rng).upper(),
@@ -699,6 +720,7 @@ def _two_uprns(rng, home, spec, name):
     """Housing tenancies: Address Line 1..4 and two UPRN columns, the housing system's and the LLPG's."""
     row = _written(rng, home, spec, "lines")
     uprn = _uprn_text(rng, row, spec)
+    _slip_number(rng, row, spec, uprn)
     _write_postcode(rng, row, spec["postcode"], bool(uprn))
     own, llpg = "", ""
     if uprn:

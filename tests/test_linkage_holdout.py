@@ -39,6 +39,7 @@ def test_the_truth_is_consistent_with_what_each_row_writes(model):
     homes, extracts, truth, audit = model
     home = homes.set_index("home")
     assert homes["uprn"].is_unique and homes["home"].is_unique
+    neighbours = 0
     assert set(homes["postcode"]) <= set(pd.read_csv(london_file("postcodes.csv.gz"), usecols=["postcode"])["postcode"])
     for name, (layout, frame) in extracts.items():
         assert len(frame) == len(truth[name]) == len(audit[name]) > 100, name
@@ -58,9 +59,14 @@ def test_the_truth_is_consistent_with_what_each_row_writes(model):
                 assert postcode in texts[i], (name, i, texts[i])
             if "postcode:missing_with_uprn" in kinds or "postcode:missing_no_uprn" in kinds:
                 assert postcode.replace(" ", "") not in texts[i].replace(" ", "")
+            if [k for k in kinds if k.startswith("postcode:")] == ["postcode:neighbour"]:
+                # another postcode of the same sector
+                assert postcode not in texts[i] and re.search(re.escape(postcode[:-2]) + "[A-Z]{2}", texts[i])
+                neighbours += 1
             if not any(k.startswith(("street:", "space:")) for k in kinds):
                 street = home.at[home_id, "street"].upper()
                 assert street in texts[i] or street.replace("ST ", "ST. ") in texts[i], (name, i, texts[i])
+    assert neighbours > 10
 
 
 @pytest.mark.london
@@ -76,7 +82,8 @@ def test_every_layout_flat_form_street_form_and_postcode_error_occurs(model):
             "postcode:stray_space", "postcode:missing_with_uprn", "postcode:missing_no_uprn"} <= kinds
     assert {"uprn:zero_padded", "uprn:leading_zeros_lost", "uprn:wrong", "space:trailing", "space:non_breaking",
             "house_name:name_dropped", "range:first_number_only", "building:dropped", "postcode:on_the_town_line",
-            "postcode:in_address_only", "punctuation:empty_fields", "flat:after_street"} <= kinds
+            "postcode:in_address_only", "punctuation:empty_fields", "flat:after_street", "flat:flt", "building:typo",
+            "postcode:neighbour", "number:keyed_wrong"} <= kinds
     text = pd.concat([address_text(frame) for _, frame in extracts.values()]).str.replace("\u00a0", " ")
     words = set(" ".join(text).replace(",", " ").replace("|", " ").split())
     for abbreviation in ("RD", "AVE", "GDNS", "CRES", "TERR", "PL", "CL", "LN", "SQ", "CT", "DR", "GR", "PK", "WK",
@@ -147,9 +154,9 @@ def judged():
 
 
 # The level measured when this was written, per layout (exact, merged), less a margin for other changes' luck.
-LEVEL = {"all": (0.871, 0.003), "ctax_addr_lines": (0.861, 0.002), "hb_components": (0.831, 0.004),
-         "single_line_town": (0.804, 0.005), "title_case_lines": (0.821, 0.005), "excel_mangled": (0.850, 0.002),
-         "free_text": (0.840, 0.003), "two_uprns": (0.815, 0.002)}
+LEVEL = {"all": (0.962, 0.003), "ctax_addr_lines": (0.964, 0.003), "hb_components": (0.949, 0.004),
+         "single_line_town": (0.941, 0.005), "title_case_lines": (0.930, 0.003), "excel_mangled": (0.951, 0.002),
+         "free_text": (0.931, 0.000), "two_uprns": (0.935, 0.002)}
 MARGIN = 0.01
 
 
@@ -164,7 +171,7 @@ def test_the_held_out_model_keeps_the_level_reached(judged):
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 87.1% exact, 0.3% merged "
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 96.2% exact, 0.3% merged; 93.0% on adult care "
                                        "(see README, Linkage quality: held-out model)")
 def test_household_goal_on_the_held_out_model(judged):
     records, status = judged
