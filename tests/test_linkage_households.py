@@ -450,3 +450,21 @@ def test_no_row_is_placed_by_elimination_where_a_flat_before_those_named_is_neve
     row = records.index[records["written"] == "41 Hindle Hill"][0]
     assert (result.household == result.household[row]).sum() == 1
     assert result.stats["rows_placed_by_elimination"] == 0
+
+
+
+def test_a_block_written_by_its_name_or_by_its_number_is_completed_where_rows_of_its_postcode_write_both():
+    from community_risk.processing.analysis.linkage import _blocks_completed
+
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["N17 7HP"] * 4 + ["N4 1QW"] * 3,
+                          "Address": ["Flat 1, Eynella Tower, 15 Lant Mount", "Flat 4, Eynella Tower, London",
+                                      "Flat 4, 15 Lant Mount", "Flat 2, 17 Lant Mount",
+                                      # a postcode slip brings another Clare Point, on another street, into N4 1QW
+                                      "Flat 1, Clare Point, Wilberforce Grove", "Flat 1, Clare Point, 86 Yoakley Sq",
+                                      "Flat 1, Clare Point, London"]})
+    records = _blocks_completed(prepare_records([("referrals", frame, COLUMNS)]))
+    read = {w: (b, n) for w, b, n in zip(records["written"], records["building"], records["number"])}
+    assert read["Flat 4, Eynella Tower, London"] == ("EYNELLA TOWER", "15")
+    assert read["Flat 4, 15 Lant Mount"] == ("EYNELLA TOWER", "15")
+    assert read["Flat 2, 17 Lant Mount"] == (None, "17")  # no block is written at 17
+    assert read["Flat 1, Clare Point, London"] == ("CLARE POINT", None)  # the block is written on two streets

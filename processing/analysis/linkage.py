@@ -161,6 +161,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     filled = linkable.loc[missing, "uprn"].map(known)
     linkable.loc[missing, "postcode"] = filled
     postcodes_filled = int(filled.notna().sum())
+    linkable = _blocks_completed(linkable)
 
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
@@ -218,6 +219,50 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
 
 
 # --- Households from links: no household holds two homes -------------------------------------------------------
+
+def _blocks_completed(records):
+    """Flats of a block written by its name alone or by its number alone, with the other filled in where rows of the
+    postcode write the two together and each of the two goes with the other only ('Flat 4, Eynella Tower' and
+    'Flat 4, 15 Lant Mount' where a row writes 'Eynella Tower, 15 Lant Mount'): one block, written two ways,
+    whose rows otherwise share nothing that says they are one. Only where the block's rows write one street, and
+    the row that one or none: a postcode slip puts another Clare Point, on another street, in the postcode."""
+    import pandas as pd
+
+    flats = records["flat"].notna() & records["postcode"].notna()
+    both = records[flats & records["number"].notna() & records["building"].notna()]
+    if not len(both):
+        return records
+    names = both.groupby(["postcode", "number"])["building"].agg(["nunique", "first"])
+    numbers = both.groupby(["postcode", "building"])["number"].agg(["nunique", "first"])
+    names, numbers = names[names["nunique"] == 1]["first"], numbers[numbers["nunique"] == 1]["first"]
+    one_to_one = pd.Series([numbers.get((p, b)) == n for (p, n), b in names.items()], index=names.index, dtype=bool)
+    names = names[one_to_one]
+    numbers = pd.Series(names.index.get_level_values("number"),
+                        index=pd.MultiIndex.from_arrays([names.index.get_level_values("postcode"), names.to_numpy()]))
+    # the streets written with each block by any of its rows: a block of one postcode is on one street
+    named = records[records["postcode"].notna() & records["building"].notna() & records["street"].notna()]
+    streets = named.groupby(["postcode", "building"])["street"].agg(frozenset)
+    streets = streets[streets.map(len) == 1]
+    out = records.copy()
+    by_number = flats & records["number"].notna() & records["building"].isna()
+    keys = pd.MultiIndex.from_arrays([records.loc[by_number, "postcode"], records.loc[by_number, "number"]])
+    filled = names.reindex(keys).to_numpy()
+    out.loc[by_number, "building"] = np.where(_on_the_blocks_street(records[by_number], filled, streets), filled, None)
+    by_name = flats & records["building"].notna() & records["number"].isna()
+    keys = pd.MultiIndex.from_arrays([records.loc[by_name, "postcode"], records.loc[by_name, "building"]])
+    filled = numbers.reindex(keys).to_numpy()
+    on_street = _on_the_blocks_street(records[by_name], records.loc[by_name, "building"].to_numpy(), streets)
+    out.loc[by_name, "number"] = np.where(on_street, filled, None)
+    return out
+
+
+def _on_the_blocks_street(rows, buildings, streets):
+    """For each row: its block (postcode, building) is written with one street only, and the row writes that street
+    or none."""
+    return np.array([(postcode, building) in streets and (not isinstance(street, str)
+                                                          or street in streets[(postcode, building)])
+                     for street, postcode, building in zip(rows["street"], rows["postcode"], buildings)], dtype=bool)
+
 
 def _uprn_households(n, left, right):
     """Household number of each row from the UPRN links alone (rows sharing a trusted UPRN)."""
