@@ -335,6 +335,7 @@ def test_a_flat_of_a_block_without_its_number_is_no_flat_of_either_block_of_that
                           "Flat 6, Ashford Mansions, London"])
     assert not any("Flat 6, Ashford Mansions, London" in pair for pair in pair_set(records))
 
+
 def test_a_uprn_given_once_without_a_flat_is_no_flatless_home_while_a_flat_of_the_house_gives_no_uprn():
     # '41 Hindle Hill' with a UPRN, once, may be Flat A or B with its flat left out (their rows give no UPRN): it and
     # another '41 Hindle Hill' are not taken for one home
@@ -420,6 +421,7 @@ def test_a_flat_of_a_block_written_without_a_postcode_is_that_flat_of_the_one_bl
     assert not any("Flat 7, Bushey Tower, Camberwell Grove" in pair for pair in pairs)
     assert not any("Flat 2, Keats House, London" in pair for pair in pairs)
 
+
 def test_a_building_name_cut_short_with_its_street_left_out_is_the_postcodes_building():
     # 'Flat 2, Keats, London': the building word and the street left out; Keats House is the one name of its postcode
     # that holds 'Keats', and is written more often
@@ -450,7 +452,6 @@ def test_no_row_is_placed_by_elimination_where_a_flat_before_those_named_is_neve
     row = records.index[records["written"] == "41 Hindle Hill"][0]
     assert (result.household == result.household[row]).sum() == 1
     assert result.stats["rows_placed_by_elimination"] == 0
-
 
 
 def test_a_block_written_by_its_name_or_by_its_number_is_completed_where_rows_of_its_postcode_write_both():
