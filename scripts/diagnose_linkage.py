@@ -61,14 +61,14 @@ def main():
     print("all layouts: {households} households, exact {exact:.2%}, merged {merged:.2%}, split {split:.2%}".format(
         **quality), "pair precision {:.4f} recall {:.4f}".format(*pairs))
 
-    # rows no reading can place: the flat left out (address-errors' SU7), no UPRN, at a house of several flats
-    audit_rules = [str(a.get("applied_rules") or "") for name in extracts for a in audit[name]]
-    in_flats = records["truth"].map(reference.set_index("uprn")["parentuprn"]).fillna("") != ""
-    dropped = pd.Series(audit_rules).str.contains("SU7:").to_numpy()
-    unplaceable = set(records.loc[dropped & in_flats.to_numpy() & records["uprn"].isna().to_numpy(), "truth"])
-    print("households with a row whose flat was left out, without a UPRN, at a house of flats: {:.2%} "
-          "(the text cannot place such a row: exact households above about {:.2%} come only by chance)".format(len(unplaceable) / quality["households"],
-                                                          1 - len(unplaceable) / quality["households"]))
+    # the households no text-only linkage can get exact (synthetic/linkage_ceiling.py)
+    from community_risk.processing.analysis.addresses import standardise
+    from community_risk.synthetic.linkage_ceiling import reference_addresses, text_ceiling
+
+    ceiling, stuck = text_ceiling(records, records["truth"].to_numpy(), reference_addresses(reference, standardise))
+    print("text ceiling {:.2%}: {} households have a row no reading of the text can place (a row without a UPRN "
+          "another row gives, fitting its home and another, not settled by elimination in its file)".format(
+              ceiling, len(stuck)))
 
     # per layout: the households that have a row in the extract
     truths_per_cluster = records.groupby("household")["truth"].nunique()

@@ -1,11 +1,13 @@
 """How many households any linkage that reads only the text could get exact, measured from the truth.
 
-A household can only be found exactly when every one of its rows can be told to be its home. A row with a UPRN can
-(the UPRN says which home it is). A row without one is placed by its text alone: where its standardised address
-agrees with two homes or more on everything it writes ('116 Evering Lane' when 116 holds Flats A and B, the flat left
-out; 'Flat, 35 Rendlesham Hill' when 35 holds a ground and a first floor flat), no reading of it can say which, unless
-its own file, listing each home once, names all but one of them in rows that are themselves placed (elimination).
-A household with such a row and at least one other row cannot be exact but by a guess.
+A household can only be found exactly when every one of its rows can be told to be its home. A row with a UPRN
+that another row gives too can (the UPRN says which home it is). A row without one, or with one given nowhere else,
+is placed by its text alone: where its standardised address agrees with two homes or more on everything it writes
+('116 Evering Lane' when 116 holds Flats A and B, the flat left out; 'Flat, 35 Rendlesham Hill' when 35 holds a
+ground and a first floor flat), no reading of it can say which, unless its own file, listing each home once, names
+all but one of them in rows that are themselves placed (elimination). A household with such a row and at least one
+other row cannot be exact but by a guess. The homes are known here (as a gazetteer would know them): a linkage
+without one, knowing only the homes the rows name, can do no better.
 
 The count is an upper bound on what text can reach: rows whose text names another home (a wrong letter, a wrong
 number) are also beyond any method, but they are not counted here, as telling them from a typo needs the truth.
@@ -93,9 +95,9 @@ def text_ceiling(records, truth, homes):
 
     records: the rows as the linker standardised them (prepare_records: source, uprn, flat, number, building, street,
     postcode); truth: the home (UPRN) of each row; homes: reference_addresses(). A household is out of reach when
-    it has two rows or more and one of them, without a UPRN, agrees with its own home and another on everything it
-    writes, and its file does not settle which by elimination (the file lists each home once and names, in rows
-    placed by UPRN or by text that fits one home only, every candidate but one)."""
+    it has two rows or more and one of them, without a UPRN another row gives too, agrees with its own home and
+    another on everything it writes, and its file does not settle which by elimination (the file lists each home
+    once and names, in rows placed by UPRN or by text that fits one home only, every candidate but one)."""
     import pandas as pd
 
     index = _index(homes)
@@ -108,7 +110,9 @@ def text_ceiling(records, truth, homes):
     fields = ["flat", "number", "building", "street", "postcode"]
     candidates = [compatible_homes(tuple(value(v) for v in row), homes, index)
                   for row in frame[fields].itertuples(index=False)]
-    has_uprn = frame["uprn"].notna().to_numpy()
+    # a UPRN tells which home a row is only where another row gives it too (a UPRN given once links nothing)
+    given = frame["uprn"].value_counts()
+    has_uprn = (frame["uprn"].map(given).fillna(0) >= 2).to_numpy()
     # the homes each file places without doubt: by a UPRN, or by text that fits one home only
     placed = {}
     for k, (source, uprn) in enumerate(zip(frame["source"], frame["uprn"])):
