@@ -256,3 +256,14 @@ def test_a_room_in_a_flat_is_that_flat(text):
 
 def test_a_room_where_no_flat_is_written_names_the_home():
     assert standardise("Room 3, 12 Essex Road")[:4] == ("3", "12", None, "ESSEX ROAD")
+
+
+def test_a_street_one_system_writes_run_together_is_the_street_the_others_write():
+    # one file writes 'Stmarys Drive' throughout, the others 'St Marys Drive': one street, read as the usual form
+    texts = ["87, Stmarys Drive", "88, Stmarys Drive", "87 St Marys Drive", "88 St Marys Drive", "91 St Marys Drive",
+             "Flat 1, Clare Point, 96, Stmarys Drive"]
+    parsed = [standardise(t) for t in texts]
+    assert parsed[0].street == "STMARYS DRIVE"
+    again = addresses.local_streets(texts, parsed, ["N7"] * len(texts))
+    assert {p.street for p in again} == {"SAINT MARYS DRIVE"}
+    assert again[5][:3] == ("1", "96", "CLARE POINT")

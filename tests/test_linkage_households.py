@@ -469,3 +469,13 @@ def test_a_block_written_by_its_name_or_by_its_number_is_completed_where_rows_of
     assert read["Flat 4, 15 Lant Mount"] == ("EYNELLA TOWER", "15")
     assert read["Flat 2, 17 Lant Mount"] == (None, "17")  # no block is written at 17
     assert read["Flat 1, Clare Point, London"] == ("CLARE POINT", None)  # the block is written on two streets
+
+
+def test_a_uprn_written_without_its_flat_more_often_than_with_it_is_that_flat_at_a_house_of_flats():
+    # '41 Hindle Hill' twice and 'Flat A, 41 Hindle Hill' once with one UPRN, where Flats A and B are named: the flat
+    # was left out twice, not written once by mistake; the UPRN is Flat A's and takes Flat A's other rows
+    uprn = "100000000041"
+    records, result = street([("41 Hindle Hill", uprn), ("41 Hindle Hill", uprn), ("Flat A, 41 Hindle Hill", uprn)])
+    home = result.household[records.index[records["uprn"] == uprn][0]]
+    assert household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill") == home
+    assert household_of(records, result, "dataset1", "Flat B, 41 Hindle Hill") != home

@@ -359,10 +359,10 @@ def _known_street(kept, street):
     for start in range(len(standard) - len(target), -1, -1):
         if standard[start:start + len(target)] == target:
             return [w for _, w in kept[:start]], [w for _, w in kept[start:start + len(target)]]
-    whole = "".join(target)
-    for start in range(len(standard) - 1, -1, -1):  # run together or split apart ('RENDLESHAMSTREET')
+    whole = _joined(street)
+    for start in range(len(standard) - 1, -1, -1):  # run together or split apart ('RENDLESHAMSTREET', 'STMARYS')
         for end in range(start + 1, min(start + 5, len(standard)) + 1):
-            if "".join(standard[start:end]) == whole:
+            if _joined(" ".join(standard[start:end])) == whole:
                 return [w for _, w in kept[:start]], target
     return None
 
@@ -398,11 +398,24 @@ def local_streets(texts, parsed, districts, min_rows=2):
         # a street ends in a thoroughfare word and is written as a street more often than as a building name
         if n >= min_rows and street.split()[-1] in THOROUGHFARES and n > as_building[district, street]:
             streets.setdefault(district, set()).add(street)
+    # one street written two ways by whole files ('STMARYS DRIVE' by one system, 'SAINT MARYS DRIVE' by the others):
+    # the form written most often stands for both
+    alias = {}
+    for district, known in streets.items():
+        forms = {}
+        for street in known:
+            forms.setdefault(_joined(street), []).append(street)
+        for same in forms.values():
+            usual = max(same, key=lambda x: (counts[district, x], len(x.split()), x))
+            alias.update({(district, x): usual for x in same if x != usual})
+        streets[district] = {alias.get((district, x), x) for x in known}
     everywhere = set().union(*streets.values()) if streets else set()
     joined = {d: {_joined(x): x for x in known} for d, known in streets.items()}
     joined_everywhere = {_joined(x): x for x in everywhere}
     out = list(parsed)
     for k, (text, p, district) in enumerate(zip(texts, parsed, districts)):
+        if (district, p.street) in alias:
+            out[k] = p = p._replace(street=alias[district, p.street])
         known = streets.get(district, set()) if district else everywhere
         if not known or p.street in known:
             continue
@@ -435,7 +448,8 @@ def local_streets(texts, parsed, districts, min_rows=2):
 
 
 def _joined(name):
-    return name.replace(" ", "")
+    """A name with its words run together, Saint as St ('ST MARYS DRIVE', 'STMARYS DRIVE' -> 'STMARYSDRIVE')."""
+    return re.sub(r"\bSAINT\b", "ST", name).replace(" ", "")
 
 
 def _known_building(name, buildings):

@@ -1077,6 +1077,24 @@ def _far_apart(postcodes):
                for a, b in combinations(postcodes, 2))
 
 
+def _house_keys(rows):
+    """'district|street|number' of each row."""
+    if not len(rows):
+        return np.zeros(0, dtype=object)
+    return (rows["postcode"].fillna("").astype(str).str.partition(" ")[0] + "|" + rows["street"].fillna("").astype(str)
+            + "|" + rows["number"].fillna("").astype(str)).to_numpy()
+
+
+def _houses_of_flats(records):
+    """The houses (_house_keys) where rows name two flats or more."""
+    import pandas as pd
+
+    named = records["flat"].notna() & ~records["flat"].isin(["-", "?"])
+    flats = pd.Series(records["flat"][named].to_numpy(), index=_house_keys(records[named]))
+    distinct = flats.groupby(level=0).nunique()
+    return distinct.index[distinct >= 2].to_numpy()
+
+
 def _as_their_uprn_says(records, rows):
     """(records, how many rows changed): a row's house number or flat replaced by what the other rows of its UPRN
     mostly write, where it differs ('Flat A, 15 Jenner Lane' among three rows of the house '15 Jenner Lane' with its
@@ -1086,15 +1104,20 @@ def _as_their_uprn_says(records, rows):
 
     # the flat as each row writes it: a named flat or floor, or '-' for none ('?', a flat not named, casts no vote)
     flats = rows["flat"].fillna("-").where(rows["flat"].fillna("-") != "?", None)
+    # at a house where rows name two flats or more, a row leaving the flat out casts no vote either: there a flat is
+    # far more often left out than one written that is not there ('185 Stamford Terrace' twice and 'Flat A, 185'
+    # once, with one UPRN, while Flat B is named too, is Flat A)
+    silent = (flats == "-").to_numpy() & np.isin(_house_keys(rows), _houses_of_flats(records))
     records = records.copy()
     changed = set()
     for column, values in (("number", rows["number"]), ("flat", flats)):
         frame = pd.DataFrame({"uprn": rows["uprn"].to_numpy(), "value": values.to_numpy(),
-                              "id": rows["unique_id"].to_numpy()}).dropna()
+                              "id": rows["unique_id"].to_numpy(),
+                              "votes": ~silent if column == "flat" else True}).dropna()
         frame = frame[(frame.groupby("uprn")["value"].transform("nunique") > 1).to_numpy()]
         if not len(frame):
             continue
-        counts = frame.groupby(["uprn", "value"]).size().rename("n").reset_index()
+        counts = frame[frame["votes"]].groupby(["uprn", "value"]).size().rename("n").reset_index()
         leaders = counts[counts["n"] == counts.groupby("uprn")["n"].transform("max")]
         single = leaders.groupby("uprn")["value"].transform("size") == 1
         modal = leaders[single.to_numpy()].set_index("uprn")["value"]
