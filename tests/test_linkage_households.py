@@ -479,3 +479,14 @@ def test_a_uprn_written_without_its_flat_more_often_than_with_it_is_that_flat_at
     home = result.household[records.index[records["uprn"] == uprn][0]]
     assert household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill") == home
     assert household_of(records, result, "dataset1", "Flat B, 41 Hindle Hill") != home
+
+
+def test_a_uprn_written_for_two_lettered_flats_evenly_takes_neither_flats_rows():
+    # one UPRN written 'Flat A, 41' once and 'Flat B, 41' once: a letter is wrong, and which no row says; taking
+    # either flat's rows would put a home in another's household half the time
+    uprn = "100000000041"
+    records, result = street([("Flat A, 41 Hindle Hill", uprn), ("Flat B, 41 Hindle Hill", uprn)])
+    home = result.household[records.index[records["uprn"] == uprn][0]]
+    assert (result.household == home).sum() == 2
+    assert household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill") != household_of(
+        records, result, "dataset1", "Flat B, 41 Hindle Hill")

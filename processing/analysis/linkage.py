@@ -989,6 +989,13 @@ def _narrowed_numbers(a, b):
     return {x for x in a if agree(x, b)} | {y for y in b if agree(y, a)}
 
 
+def _two_letters(flats):
+    """Two flats of one kind (two letters, or two numbers) named by one household's rows evenly: its UPRN's rows
+    disagree on which flat it is (a floor and a letter may be one flat written two ways; two letters are not)."""
+    named = flats - {"-", "?"}
+    return len(named) > 1 and (all(len(f) == 1 and f.isalpha() for f in named) or all(f.isdigit() for f in named))
+
+
 def _profiles_conflict(a, b):
     uprns_a, numbers_a, flats_a, buildings_a, files_a = a
     uprns_b, numbers_b, flats_b, buildings_b, files_b = b
@@ -1001,6 +1008,8 @@ def _profiles_conflict(a, b):
         return True
     if not any(x == y for x in flats_a for y in flats_b):
         return True
+    if _two_letters(flats_a) and flats_b - {"-", "?"} or _two_letters(flats_b) and flats_a - {"-", "?"}:
+        return True  # one UPRN written '7B' once and 'A, 7' once: which flat it is, no row says
     if (numbers_a and not buildings_a and buildings_b and not numbers_b) or \
             (buildings_a and not numbers_a and numbers_b and not buildings_b):
         return True  # one named only by number, the other only by name
