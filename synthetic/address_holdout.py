@@ -809,7 +809,21 @@ def summary(records, status):
 
 
 def per_layout(records, status):
-    return {layout: summary(group, status) for layout, group in records.groupby("layout", sort=False)}
+    """summary() for the households each layout holds, with pair_quality() for the pairs with a row in it."""
+    return {layout: dict(summary(group, status), **pair_quality(records, records["layout"] == layout))
+            for layout, group in records.groupby("layout", sort=False)}
+
+
+def pair_quality(records, rows):
+    """Pair-level precision and recall over the pairs of rows of which at least one is in `rows` (a mask): all
+    pairs less the pairs of the other rows, for the linked households, the true ones and both."""
+    def pairs(frame, keys):
+        sizes = frame.groupby(keys).size().to_numpy(dtype=float)
+        return float((sizes * (sizes - 1) / 2).sum())
+
+    others = records[~rows.to_numpy()]
+    linked, true, both = [pairs(records, k) - pairs(others, k) for k in ("household", "truth", ["household", "truth"])]
+    return {"pair_precision": both / linked if linked else 1.0, "pair_recall": both / true if true else 1.0}
 
 
 def per_error(records, status):

@@ -11,6 +11,7 @@ from community_risk.processing.analysis.linkage import prepare_records
 from community_risk.processing.analysis.messages import AnalysisError
 from community_risk.processing.analysis.people_at_risk import detect_columns
 from community_risk.synthetic import address_holdout as holdout
+from community_risk.synthetic.council_extracts import household_quality, pairwise_quality
 from helpers import london_file
 
 
@@ -158,6 +159,23 @@ LEVEL = {"all": (0.971, 0.003), "ctax_addr_lines": (0.974, 0.003), "hb_component
          "single_line_town": (0.953, 0.005), "title_case_lines": (0.948, 0.003), "excel_mangled": (0.963, 0.002),
          "free_text": (0.944, 0.000), "two_uprns": (0.964, 0.002)}
 MARGIN = 0.01
+
+
+@pytest.mark.london
+def test_the_breakdown_agrees_with_the_project_measures(judged):
+    records, status = judged
+    overall = holdout.summary(records, status)
+    quality = household_quality(records["household"], records["truth"])
+    # (the breakdown counts a household both merged and split as merged, so that the three add up to 1)
+    assert all(abs(overall[k] - quality[k]) < 1e-12 for k in ("exact", "merged"))
+    assert abs(overall["exact"] + overall["merged"] + overall["split"] - 1) < 1e-12
+    assert overall["households"] == quality["households"] == records["truth"].nunique()
+    every_row = holdout.pair_quality(records, pd.Series(True, index=records.index))
+    precision, recall = pairwise_quality(records["household"], records["truth"])
+    assert (every_row["pair_precision"], every_row["pair_recall"]) == pytest.approx((precision, recall))
+    layouts = holdout.per_layout(records, status)
+    assert set(layouts) == set(holdout.LAYOUTS)
+    assert sum(f["households"] for f in layouts.values()) > overall["households"]  # homes are in several files
 
 
 @pytest.mark.london
