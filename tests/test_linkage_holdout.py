@@ -155,9 +155,9 @@ def judged():
 
 
 # The level measured when this was written, per layout (exact, merged), less a margin for other changes' luck.
-LEVEL = {"all": (0.971, 0.003), "ctax_addr_lines": (0.974, 0.003), "hb_components": (0.957, 0.004),
-         "single_line_town": (0.953, 0.005), "title_case_lines": (0.948, 0.003), "excel_mangled": (0.963, 0.002),
-         "free_text": (0.944, 0.000), "two_uprns": (0.964, 0.002)}
+LEVEL = {"all": (0.974, 0.003), "ctax_addr_lines": (0.976, 0.003), "hb_components": (0.963, 0.004),
+         "single_line_town": (0.958, 0.005), "title_case_lines": (0.953, 0.003), "excel_mangled": (0.968, 0.002),
+         "free_text": (0.954, 0.000), "two_uprns": (0.968, 0.002)}
 MARGIN = 0.01
 
 
@@ -189,7 +189,7 @@ def test_the_held_out_model_keeps_the_level_reached(judged):
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 97.1% exact, 0.3% merged in all, but 94.4-96.4% on six of the seven layouts "
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 97.4% exact, 0.3% merged in all, but 95.3-96.8% on six of the seven layouts "
                                        "(see README, Linkage quality: held-out model)")
 def test_household_goal_on_the_held_out_model(judged):
     records, status = judged
