@@ -100,6 +100,18 @@ def test_a_postcode_at_the_end_of_an_address_is_taken_out():
     assert split_trailing_postcode("Flat 12B")[1] is None
 
 
+@pytest.mark.parametrize("written", ["London SE14 9BA", "LONDON SE149BA", "LONDON SE14  9BA", "London, SE14 9BA.",
+                                     "LONDON SE14 9B A", "LONDON SE14 9 BA", "LONDON SE 14 9BA", "London SEI4 9BA"])
+def test_a_postcode_in_pieces_or_with_stray_spaces_at_the_end_of_an_address_is_taken_out(written):
+    assert split_trailing_postcode(written) == ("LONDON", "SE14 9BA")
+
+
+def test_a_house_number_before_the_end_of_an_address_is_not_taken_for_a_postcode():
+    # '14 9BA' would read as I4 9BA (an I where only a letter can stand) if the 14 could start a postcode
+    assert split_trailing_postcode("Flat 1, Clare Point, 14 9BA")[1] is None
+    assert split_trailing_postcode("12 High Road NW5")[1] is None
+
+
 @pytest.mark.parametrize("name, role", [
     ("Householder", "personal"), ("Premises contact", "personal"), ("Contact", "personal"), ("Name", "personal"),
     ("Email address", "personal"), ("Correspondence address", "personal"), ("Landlord address", "personal"),

@@ -17,7 +17,6 @@ STRICT_FORM = re.compile(
     r"[0-9][ABD-HJLNP-UW-Z]{{2}}$|^GIR 0AA$".format(f=_FIRST, s=_SECOND))
 LOOKALIKES = {"O": "O0", "0": "0O", "I": "I1", "1": "1I"}
 # Anything ending in an outward code, optional space, inward code: the postcode at the end of a written address.
-TRAILING_POSTCODE = re.compile(r"(?:^|[\s,])([A-Z0-9]{2,4}\s?[0-9OI][A-Z0-9]{2})\s*$")
 
 
 def normalise_postcode(text):
@@ -51,13 +50,21 @@ def _repaired(compact):
 
 
 def split_trailing_postcode(text):
-    """(address without its postcode, postcode) when a written address ends in a postcode, else (text, None)."""
+    """(address without its postcode, postcode) when a written address ends in a postcode, else (text, None). The
+    postcode may be written in one, two or three pieces ('SE149BA', 'SE14 9BA', 'SE14 9B A', 'SE 14 9BA'); a
+    postcode in pieces starts with a letter as written, so a house number before it is never taken for its
+    start ('London SE 14 9BA' is SE14 9BA, not I4 9BA)."""
     upper = str(text or "").upper().rstrip(" ,.")
-    match = TRAILING_POSTCODE.search(upper)
-    if match:
-        postcode = normalise_postcode(match.group(1))
-        if postcode is not None and re.search(r"[0-9]", match.group(1)):
-            return upper[:match.start(1)].rstrip(" ,"), postcode
+    pieces = list(re.finditer(r"[^\s,]+", upper))
+    for count in (1, 2, 3):
+        if len(pieces) < count:
+            break
+        joined = "".join(piece.group(0) for piece in pieces[-count:])
+        if not 5 <= len(joined) <= 7 or not re.search(r"[0-9]", joined) or (count > 1 and not joined[0].isalpha()):
+            continue
+        postcode = normalise_postcode(joined)
+        if postcode is not None:
+            return upper[:pieces[-count].start()].rstrip(" ,"), postcode
     return text, None
 
 
