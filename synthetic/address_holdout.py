@@ -12,7 +12,9 @@ council systems export addresses:
 - adult social care: Title Case address lines, some rows without a postcode;
 - a council tax list passed through Excel: capitals, trailing and non-breaking spaces, leading zeros lost;
 - fire safety referrals typed by partners: free text, lower case, postcodes typed badly;
-- housing tenancies: Address Line 1..4 and two UPRN columns.
+- housing tenancies: Address Line 1..4 and two UPRN columns;
+- an electoral register: Address1..Address6, people listed (most homes twice or more), a block's flat often written
+  as a number before the block's name ('2 Keats House').
 Homes lie on real London postcodes (Southwark by default, a borough no other generator uses). The truth (which
 home each row is) is returned apart, and so is the list of errors each row carries.
 
@@ -105,12 +107,13 @@ EXTRACTS = {
     "ctax_reminders_excel": dict(layout="excel_mangled", share=0.2, uprn=0.75, repeat=0.0),
     "fire_safety_referrals": dict(layout="free_text", share=0.15, uprn=0.0, repeat=0.15),
     "housing_tenancies": dict(layout="two_uprns", share=0.5, uprn=0.9, repeat=0.0),
+    "electoral_register": dict(layout="address1_to_6", share=0.7, uprn=0.93, repeat=0.5),
 }
 LAYOUTS = tuple(spec["layout"] for spec in EXTRACTS.values())
 NAME_COLUMNS = {"council_tax": "Householder", "housing_benefit": "Tenant Name",
                 "childrens_social_care": "Client Name", "adult_social_care": "Contact",
                 "ctax_reminders_excel": "CONTACT", "fire_safety_referrals": "Householder",
-                "housing_tenancies": "Tenant"}
+                "housing_tenancies": "Tenant", "electoral_register": "Elector Name"}
 
 
 def homes(postcodes, n_homes=2000, seed=SEED):
@@ -593,6 +596,8 @@ _RATES = {
                       street=dict(abbreviate=0.4, typo=0.06), premise=dict(typo=0.05)),
     "two_uprns": dict(postcode=dict(missing=0.03, swap=0.02, nospace=0.02, stray=0.01, lower=0.0),
                       street=dict(abbreviate=0.2, typo=0.02), uprn_wrong=0.003, number_wrong=0.004),
+    "address1_to_6": dict(postcode=dict(missing=0.005, swap=0.0, nospace=0.0, stray=0.0, lower=0.0),
+                          street=dict(abbreviate=0.05, typo=0.005)),
 }
 
 
@@ -737,9 +742,33 @@ def _two_uprns(rng, home, spec, name):
     return record, row
 
 
+def _electoral(rng, home, spec, name):
+    """An electoral register (one row an elector, so most homes twice or more): Address1..Address6 as the
+    registration system fills them, a block's flat often written as a number before the block ('2 Keats House')."""
+    row = _written(rng, home, spec, "lines")
+    uprn = _uprn_text(rng, row, spec)
+    _write_postcode(rng, row, spec["postcode"], bool(uprn))
+    first = row.flat
+    if row.premise and home["structure"] == "block" and row.flat and \
+            _error(rng, row, "flat:number_before_building", 0.4):
+        first = ""
+        row.premise = "{} {}".format(home["flat"], row.premise)
+    number_street = " ".join(p for p in (row.number, row.street) if p)
+    parts = [" ".join(p for p in (first, row.premise) if p), number_street]
+    if row.locality and _error(rng, row, "locality:given", 0.5):
+        parts.append(row.locality)
+    lines = _lines([p for p in parts if p] + ["London"], 6)
+    record = {"Elector Number": "{}{}-{}".format(rng.choice(list("ABCDEFGH")), rng.choice(list("ABCDEFGH")),
+                                                 int(rng.integers(1, 3000))),
+              NAME_COLUMNS[name]: _person(rng)}
+    record.update({"Address{}".format(i + 1): line for i, line in enumerate(lines)})
+    record.update({"PostCode": row.postcode, "UPRN": uprn})
+    return record, row
+
+
 _WRITERS = {"ctax_addr_lines": _ctax, "hb_components": _hb, "single_line_town": _single_line,
             "title_case_lines": _title_lines, "excel_mangled": _excel, "free_text": _free_text,
-            "two_uprns": _two_uprns}
+            "two_uprns": _two_uprns, "address1_to_6": _electoral}
 
 
 def excel_scientific_uprns(frame, column="UPRN"):
@@ -782,7 +811,7 @@ def judge(postcodes_csv, n_homes=2000, seed=SEED, borough=BOROUGH, without=()):
 def as_written(row, name):
     """The row's address, UPRN and postcode fields as the file holds them (names and references left out)."""
     skip = {NAME_COLUMNS[name], "Property Ref", "PROPERTY REF", "Band", "Claim No", "Person ID",
-            "Referral ID", "Tenancy Ref"}
+            "Referral ID", "Tenancy Ref", "Elector Number"}
     return " | ".join("{}={}".format(k, v) for k, v in row.items() if k not in skip and str(v).strip())
 
 

@@ -84,7 +84,7 @@ def test_every_layout_flat_form_street_form_and_postcode_error_occurs(model):
     assert {"uprn:zero_padded", "uprn:leading_zeros_lost", "uprn:wrong", "space:trailing", "space:non_breaking",
             "house_name:name_dropped", "range:first_number_only", "building:dropped", "postcode:on_the_town_line",
             "postcode:in_address_only", "punctuation:empty_fields", "flat:after_street", "flat:flt", "building:typo",
-            "postcode:neighbour", "number:keyed_wrong"} <= kinds
+            "postcode:neighbour", "number:keyed_wrong", "flat:number_before_building"} <= kinds
     text = pd.concat([address_text(frame) for _, frame in extracts.values()]).str.replace("\u00a0", " ")
     words = set(" ".join(text).replace(",", " ").replace("|", " ").split())
     for abbreviation in ("RD", "AVE", "GDNS", "CRES", "TERR", "PL", "CL", "LN", "SQ", "CT", "DR", "GR", "PK", "WK",
@@ -106,7 +106,9 @@ def test_each_layout_has_its_columns_and_a_name_column_the_linkage_drops(model):
     assert {"Flat", "Building", "House No", "Street", "Locality", "Town", "Post Code"} <= set(layouts["hb_components"])
     assert {"UPRN", "LLPG UPRN"} <= set(layouts["two_uprns"])
     assert layouts["single_line_town"]["Address"].str.contains(", London").mean() > 0.8
-    names = {"Householder", "Contact", "Tenant", "Tenant Name", "Client Name", "CONTACT"}
+    assert [c for c in layouts["address1_to_6"].columns if c.startswith("Address")] == [
+        "Address{}".format(i) for i in range(1, 7)]
+    names = {"Householder", "Contact", "Tenant", "Tenant Name", "Client Name", "CONTACT", "Elector Name"}
     for name, (layout, frame) in extracts.items():
         person = holdout.NAME_COLUMNS[name]
         assert person in names and person in frame.columns
@@ -155,9 +157,9 @@ def judged():
 
 
 # The level measured when this was written, per layout (exact, merged), less a margin for other changes' luck.
-LEVEL = {"all": (0.974, 0.003), "ctax_addr_lines": (0.976, 0.003), "hb_components": (0.963, 0.004),
-         "single_line_town": (0.958, 0.005), "title_case_lines": (0.953, 0.003), "excel_mangled": (0.968, 0.002),
-         "free_text": (0.954, 0.000), "two_uprns": (0.968, 0.002)}
+LEVEL = {"all": (0.976, 0.003), "ctax_addr_lines": (0.977, 0.003), "hb_components": (0.963, 0.004),
+         "single_line_town": (0.962, 0.005), "title_case_lines": (0.954, 0.003), "excel_mangled": (0.973, 0.002),
+         "free_text": (0.944, 0.000), "two_uprns": (0.966, 0.002), "address1_to_6": (0.978, 0.003)}
 MARGIN = 0.01
 
 
@@ -189,7 +191,7 @@ def test_the_held_out_model_keeps_the_level_reached(judged):
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 97.4% exact, 0.3% merged in all, but 95.3-96.8% on six of the seven layouts "
+@pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the held-out model: 97.6% exact, 0.3% merged in all, but 94.4-96.6% on five of the eight layouts "
                                        "(see README, Linkage quality: held-out model)")
 def test_household_goal_on_the_held_out_model(judged):
     records, status = judged
