@@ -398,3 +398,14 @@ def test_read_ahead_stops_its_thread_when_the_caller_stops_early():
     batches.close()  # as when the writer fails or the user cancels
     assert threading.active_count() == before
     assert next(counter) < 10  # at most a few fetched ahead, not the rest
+
+
+def test_a_certificate_dated_before_1800_keeps_its_home_and_date(tmp_path):
+    # the kept certificate's date is read back from its order number: a typo (1750) must come back as written
+    frame = certificate_rows([("1", "XS1 8AH", "G", "1750-06-01", "1 Albion Road"),
+                              ("2", "XS1 8AH", "C", "2016-03-31", "2 Albion Road"),
+                              ("2", "XS1 8AH", "D", "2012-03-31", "2 Albion Road")])
+    frame.to_csv(tmp_path / "c.csv", index=False)
+    homes, _ = epc.load_certificates(epc.read_certificates(str(tmp_path / "c.csv")))
+    kept = {key: (rating, str(date)[:10]) for key, rating, date in zip(homes["key"], homes["rating"], homes["date"])}
+    assert kept == {"B1": ("G", "1750-06-01"), "B2": ("C", "2016-03-31")}

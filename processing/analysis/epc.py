@@ -220,24 +220,27 @@ CLEANED_SQL = """upper(trim(rating_raw)) AS raw_rating, TRY_CAST(trim(efficiency
 
 # The latest certificate of each home (the newest date, then the later row of the file), with the home's UPRN
 # from any of its certificates (the first in the file); where homes share a UPRN, the home with the newest
-# certificate (then the later row). Dates and row numbers are one order number, so each choice is a max() of
-# integers; only the chosen certificates' postcodes are then normalised.
+# certificate (then the later row). Dates and row numbers are one order number (days since 1600, every date pandas
+# reads being later, then the row), so each choice is a max() of integers, and the chosen certificate's date is read
+# back from it; only the chosen certificates' postcodes are then normalised.
 LATEST_SQL = """
 CREATE OR REPLACE TABLE latest AS
 WITH ordered AS (
   SELECT k.key, k.uprn, k.rowid AS rn,
-         (coalesce(date_diff('day', DATE '1800-01-01', d.date), -1) + 1) * 4294967296 + k.rowid AS newest
+         (coalesce(date_diff('day', DATE '1600-01-01', d.date), -1) + 1) * 4294967296 + k.rowid AS newest
   FROM keyed k LEFT JOIN certificate_dates d USING (date_text)),
 per_key AS (
   SELECT max(newest) AS newest, arg_min(uprn, rn) FILTER (WHERE uprn IS NOT NULL) AS uprn FROM ordered GROUP BY key),
 winners AS (
-  SELECT newest % 4294967296 AS rn, uprn FROM per_key WHERE uprn IS NULL
+  SELECT newest, uprn FROM per_key WHERE uprn IS NULL
   UNION ALL
-  SELECT max(newest) % 4294967296, uprn FROM per_key WHERE uprn IS NOT NULL GROUP BY uprn),
+  SELECT max(newest), uprn FROM per_key WHERE uprn IS NOT NULL GROUP BY uprn),
 homes AS (
-  SELECT k.key, w.uprn, d.date, {postcode} AS postcode, k.raw_rating, k.efficiency, k.private_rented, k.no_mains_gas,
-         k.heating, k.address
-  FROM keyed k JOIN winners w ON k.rowid = w.rn LEFT JOIN certificate_dates d USING (date_text))
+  SELECT k.key, w.uprn,
+         CASE WHEN w.newest >= 4294967296 THEN DATE '1600-01-01' + CAST(w.newest // 4294967296 - 1 AS INTEGER) END
+           AS date,
+         {postcode} AS postcode, k.raw_rating, k.efficiency, k.private_rented, k.no_mains_gas, k.heating, k.address
+  FROM keyed k JOIN winners w ON k.rowid = w.newest % 4294967296)
 SELECT key, date, uprn, postcode,
        CASE WHEN raw_rating IN ('A', 'B', 'C', 'D', 'E', 'F', 'G') THEN raw_rating END AS rating, raw_rating,
        efficiency, private_rented, no_mains_gas, heating, address
