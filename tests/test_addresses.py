@@ -279,3 +279,13 @@ def test_a_street_one_system_writes_run_together_is_the_street_the_others_write(
     again = addresses.local_streets(texts, parsed, ["N7"] * len(texts))
     assert {p.street for p in again} == {"SAINT MARYS DRIVE"}
     assert again[5][:3] == ("1", "96", "CLARE POINT")
+
+
+@pytest.mark.parametrize("text", ["10 St Thomas's Court", "10 ST. THOMAS'S COURT", "10 St Thomas\u2019s Ct",
+                                  "10 St Thomas' Court", "10 Saint Thomas Court"])
+def test_a_possessive_after_an_s_reads_as_the_name_without_it(text):
+    assert standardise(text)[:4] == (None, "10", None, "SAINT THOMAS COURT")
+
+
+def test_a_possessive_after_other_letters_keeps_its_s_as_most_write_it():
+    assert standardise("21 Saint John's St")[3] == standardise("21 ST JOHNS STREET")[3] == "SAINT JOHNS STREET"

@@ -82,9 +82,11 @@ LETTER_SUFFIX = re.compile(r"^([0-9]+)([A-Z])$")
 
 def _tokens(text):
     """Segments (split at commas) of upper-case words; punctuation dropped, '2 / 14' -> '2/14', '12 - 14' -> '12-14',
-    "John's" -> 'JOHNS', 'Chalk-Farm' -> 'CHALK FARM'; words run together apart ('FLATB' -> 'FLAT B',
+    "John's" -> 'JOHNS', "Thomas's" -> 'THOMAS', 'Chalk-Farm' -> 'CHALK FARM'; words run together apart ('FLATB' -> 'FLAT B',
     'ROADLONDON' -> 'ROAD LONDON', 'HINDLEHILL' -> 'HINDLE HILL')."""
-    text = str(text).upper().replace("'", "").replace("\u2019", "")
+    text = str(text).upper().replace("\u2019", "'")
+    # a possessive after an S is left out as most write it without the apostrophe: "Thomas's", "Thomas'" -> THOMAS
+    text = re.sub(r"(?<=S)'S?\b", "", text).replace("'", "")
     text = re.sub(r"(?<=[0-9A-Z])\s*/\s*(?=[0-9])", "/", text)
     text = re.sub(r"(?<=[0-9])\s*-\s*(?=[0-9])", "\x00", text)  # keep ranges; other hyphens are spaces
     text = re.sub(r"[^0-9A-Z/,\x00 ]", " ", text).replace("\x00", "-")
