@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="126" />
+            <location filename="../processing/analysis/linkage.py" line="129" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="138" />
+            <location filename="../processing/analysis/linkage.py" line="141" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -2006,17 +2006,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="303" />
+            <location filename="../processing/analysis/epc.py" line="309" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="309" />
+            <location filename="../processing/analysis/epc.py" line="315" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="316" />
+            <location filename="../processing/analysis/epc.py" line="322" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="144" />
+            <location filename="../processing/analysis/linkage.py" line="156" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5935,7 +5935,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="168" />
+            <location filename="../processing/analysis/linkage.py" line="181" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
@@ -5957,6 +5957,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/banding.py" line="189" />
             <source>Natural breaks need at least {} different rates to form {} bands; these areas have {}. Choose quantiles or the LFB thresholds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="149" />
+            <source>{} row(s) name another home than the other rows of their UPRN (another flat and house number or building); their UPRN was taken as keyed wrong and they were matched by address.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -490,3 +490,14 @@ def test_a_uprn_written_for_two_lettered_flats_evenly_takes_neither_flats_rows()
     assert (result.household == home).sum() == 2
     assert household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill") != household_of(
         records, result, "dataset1", "Flat B, 41 Hindle Hill")
+
+
+def test_a_row_naming_another_flat_and_house_than_the_rows_of_its_uprn_has_its_uprn_keyed_wrong():
+    # Flat A, 41 twice with its UPRN; a third row with that UPRN writes Flat 3 at number 9: two slips in its text are
+    # far rarer than one in its UPRN, so it is not taken into Flat A's household but matched by its address
+    records, result = street([("Flat A, 41 Hindle Hill", "100000000041"), ("Flat A, 41 Hindle Hill", "100000000041"),
+                              ("Flat 3, 9 Hindle Hill", "100000000041")])
+    flat_a = household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill")
+    assert household_of(records, result, "dataset0", "Flat 3, 9 Hindle Hill") != flat_a
+    assert household_of(records, result, "dataset0", "Flat A, 41 Hindle Hill") == flat_a
+    assert any("keyed wrong" in str(note) for note in result.notes)

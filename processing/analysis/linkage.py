@@ -140,6 +140,15 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     if conflicted:
         notes.append(Note(translatable("{} UPRN(s) are recorded at addresses in different postcodes; those rows were "
                                        "matched by address instead."), len(conflicted), warning=True))
+    # a row whose text names another home than its UPRN's other rows on two counts (flat and house number, or flat
+    # and building) has its UPRN keyed wrong (digits slipped): it is matched by address instead
+    keyed_wrong = _uprn_keyed_wrong(with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    if len(keyed_wrong):
+        records.loc[keyed_wrong, "uprn"] = None
+        with_uprn = with_uprn.drop(index=keyed_wrong)
+        notes.append(Note(translatable("{} row(s) name another home than the other rows of their UPRN (another flat "
+                                       "and house number or building); their UPRN was taken as keyed wrong and they "
+                                       "were matched by address."), len(keyed_wrong), warning=True))
     # a row whose house number or flat differs from what the other rows of its UPRN write is taken at its UPRN: the
     # text is far more often wrong than the UPRN ('14A St Marys Place' for Flat B, 14, with Flat B's UPRN)
     records, dissenting = _as_their_uprn_says(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
@@ -1102,6 +1111,31 @@ def _houses_of_flats(records):
     flats = pd.Series(records["flat"][named].to_numpy(), index=_house_keys(records[named]))
     distinct = flats.groupby(level=0).nunique()
     return distinct.index[distinct >= 2].to_numpy()
+
+
+def _uprn_keyed_wrong(rows):
+    """Index of the rows whose UPRN's other rows (two or more, all writing one named flat) name another flat and,
+    where both write one, another house number or building name: two slips in one row's text are far rarer than
+    one slip in its UPRN."""
+    import pandas as pd
+
+    out = []
+    for _, group in rows[rows["uprn"].duplicated(keep=False)].groupby("uprn", sort=False):
+        if len(group) < 3:
+            continue
+        for index in group.index:
+            others = group.drop(index=index)
+            flats = set(others["flat"].dropna()) - {"?"}
+            flat = group.at[index, "flat"]
+            if len(flats) != 1 or flat in (None, "?") or pd.isna(flat) or flat in flats:
+                continue
+            differs = False
+            for column in ("number", "building"):
+                mine, theirs = group.at[index, column], set(others[column].dropna())
+                differs |= pd.notna(mine) and len(theirs) == 1 and mine not in theirs
+            if differs:
+                out.append(index)
+    return out
 
 
 def _as_their_uprn_says(records, rows):
