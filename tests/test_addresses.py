@@ -289,3 +289,15 @@ def test_a_possessive_after_an_s_reads_as_the_name_without_it(text):
 
 def test_a_possessive_after_other_letters_keeps_its_s_as_most_write_it():
     assert standardise("21 Saint John's St")[3] == standardise("21 ST JOHNS STREET")[3] == "SAINT JOHNS STREET"
+
+
+def test_a_street_other_rows_write_is_read_as_the_street_even_where_it_looks_like_a_building_before_a_locality():
+    # 'Heber Cottages' and 'St Thomas's Court' are streets here (rows write house numbers on them); the locality
+    # after them ('New Cross', 'Herne Hill') is not the street, nor is 9 a flat of a building
+    texts = ["9 Heber Cottages, New Cross, London", "9 HEBER COTTS, LONDON", "11 Heber Cottages",
+             "12 Saint Thomas's Court, Herne Hill", "12 St Thomas's Court, London", "10 St Thomas Court"]
+    parsed = [standardise(t) for t in texts]
+    assert parsed[0][:4] == ("9", None, "HEBER COTTAGES", "NEW CROSS")  # alone, it reads as flat 9 of a building
+    again = addresses.local_streets(texts, parsed, ["SE14"] * 3 + ["SE24"] * 3)
+    assert again[0][:4] == (None, "9", None, "HEBER COTTAGES")
+    assert again[3][:4] == (None, "12", None, "SAINT THOMAS COURT")

@@ -240,6 +240,8 @@ def standardise(text, street=None):
     building_words = None
     if number and flat is None and number_position is not None and FLAT_ID.match(number):
         named = _building_after(kept, number_position)
+        if named and street is not None and " ".join(_standard_words([w for _, w in kept[number_position:named]])) == street:
+            named = None  # 'Heber Cottages' is the street the data writes, not a building whose flat 9 is
         if named:  # "2 Keats House, Glenarm Street": flat 2 of Keats House (its unit word left out)
             flat, number, building_words = number, None, [w for _, w in kept[number_position:named]]
             kept, number_position = kept[:number_position] + kept[named:], None
