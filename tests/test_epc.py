@@ -367,39 +367,6 @@ def test_same_day_ties_go_to_the_later_row_when_the_file_is_read_in_parallel(tmp
     assert len(kept) == homes and (kept["rating"].to_numpy() == expected).all()
 
 
-def test_read_ahead_hands_over_every_item_in_order_and_raises_the_fetchers_error_in_the_callers_thread():
-    import threading
-
-    items = iter(range(10))
-    assert list(epc.read_ahead(lambda: next(items, None))) == list(range(10))
-
-    fetched_by = []
-
-    def failing():
-        fetched_by.append(threading.current_thread())
-        if len(fetched_by) > 3:
-            raise ValueError("the file went away")
-        return len(fetched_by)
-
-    got = []
-    with pytest.raises(ValueError, match="went away"):
-        for item in epc.read_ahead(failing):
-            got.append(item)
-    assert got == [1, 2, 3] and threading.current_thread() not in fetched_by
-
-
-def test_read_ahead_stops_its_thread_when_the_caller_stops_early():
-    import threading
-
-    counter = iter(range(10 ** 9))
-    before = threading.active_count()
-    batches = epc.read_ahead(lambda: next(counter))
-    assert next(batches) == 0
-    batches.close()  # as when the writer fails or the user cancels
-    assert threading.active_count() == before
-    assert next(counter) < 10  # at most a few fetched ahead, not the rest
-
-
 def test_a_certificate_dated_before_1800_keeps_its_home_and_date(tmp_path):
     # the kept certificate's date is read back from its order number: a typo (1750) must come back as written
     frame = certificate_rows([("1", "XS1 8AH", "G", "1750-06-01", "1 Albion Road"),

@@ -421,71 +421,21 @@ BATCH_VECTORS = 25  # DuckDB vectors (2,048 rows) per batch: ~50,000 homes
 def placed_batches(connection, columns, progress=None):
     """The placed homes (`columns`: SQL for the fields, over the view `placed`), streamed from DuckDB in batches
     of about 50,000, each (one list per field with None for NULL, x, y): the national register's homes are
-    never all in Python at once. The next batch is fetched while the caller writes this one (read_ahead).
-    progress(fraction) follows each batch, in the caller's thread (and may raise Cancelled)."""
+    never all in Python at once. progress(fraction) follows each batch (and may raise Cancelled)."""
+    import numpy as np
+
     total = max(connection.execute("SELECT count(*) FROM homes").fetchone()[0], 1)
     result = connection.execute("SELECT {}, x, y FROM placed".format(columns))
     done = 0
-    for batch in read_ahead(lambda: _placed_batch(result)):
-        yield batch
-        done += len(batch[1])
+    while True:
+        frame = result.fetch_df_chunk(BATCH_VECTORS)
+        if not len(frame):
+            return
+        yield [_python_values(frame[name]) for name in frame.columns[:-2]], \
+            frame["x"].to_numpy(dtype=np.float64, na_value=np.nan), frame["y"].to_numpy(dtype=np.float64, na_value=np.nan)
+        done += len(frame)
         if progress is not None:
             progress(done / total)
-
-
-def _placed_batch(result):
-    """The next batch of a `placed` query as (value lists, x, y), or None at the end."""
-    import numpy as np
-
-    frame = result.fetch_df_chunk(BATCH_VECTORS)
-    if not len(frame):
-        return None
-    return [_python_values(frame[name]) for name in frame.columns[:-2]], \
-        frame["x"].to_numpy(dtype=np.float64, na_value=np.nan), frame["y"].to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def read_ahead(fetch, depth=2):
-    """The items fetch() returns until it returns None, fetched by a thread of their own up to `depth` ahead of
-    the caller: DuckDB (fetching) and SQLite (inserting) both let go of Python's lock while they work, so the
-    next batch is read while this one is written, on the second core. If the caller stops early (an error, a
-    cancel), the thread is stopped and waited for, so the connection it reads is free again; an error in
-    fetch() is raised in the caller's thread."""
-    import queue
-    import threading
-
-    items, stop = queue.Queue(depth), threading.Event()
-
-    def hand_over(item):
-        while not stop.is_set():
-            try:
-                items.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    def work():
-        try:
-            while not stop.is_set():
-                item = fetch()
-                hand_over((item, None))
-                if item is None:
-                    return
-        except BaseException as error:  # raised again in the caller's thread
-            hand_over((None, error))
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    try:
-        while True:
-            item, error = items.get()
-            if error is not None:
-                raise error
-            if item is None:
-                return
-            yield item
-    finally:
-        stop.set()
-        worker.join()
 
 
 def _python_values(column):
