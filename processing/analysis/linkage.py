@@ -1119,23 +1119,21 @@ def _uprn_keyed_wrong(rows):
     one slip in its UPRN."""
     import pandas as pd
 
-    out = []
-    for _, group in rows[rows["uprn"].duplicated(keep=False)].groupby("uprn", sort=False):
-        if len(group) < 3:
-            continue
-        for index in group.index:
-            others = group.drop(index=index)
-            flats = set(others["flat"].dropna()) - {"?"}
-            flat = group.at[index, "flat"]
-            if len(flats) != 1 or flat in (None, "?") or pd.isna(flat) or flat in flats:
-                continue
-            differs = False
-            for column in ("number", "building"):
-                mine, theirs = group.at[index, column], set(others[column].dropna())
-                differs |= pd.notna(mine) and len(theirs) == 1 and mine not in theirs
-            if differs:
-                out.append(index)
-    return out
+    rows = rows[rows.groupby("uprn")["uprn"].transform("size").to_numpy() >= 3]
+    if not len(rows):
+        return []
+    flat = rows["flat"].where(rows["flat"] != "?")
+
+    def alone_against_one_other(values):
+        """The row's value is written, by it alone in its UPRN, and the other rows write one other value."""
+        frame = pd.DataFrame({"uprn": rows["uprn"].to_numpy(), "value": values.to_numpy()})
+        distinct = frame.groupby("uprn")["value"].transform("nunique").to_numpy()
+        same = frame.groupby(["uprn", "value"])["value"].transform("size").to_numpy()
+        return values.notna().to_numpy() & (distinct == 2) & (same == 1)
+
+    wrong = alone_against_one_other(flat) & (alone_against_one_other(rows["number"])
+                                             | alone_against_one_other(rows["building"]))
+    return list(rows.index[wrong])
 
 
 def _as_their_uprn_says(records, rows):
