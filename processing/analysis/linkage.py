@@ -250,8 +250,8 @@ def _blocks_completed(records):
                         index=pd.MultiIndex.from_arrays([names.index.get_level_values("postcode"), names.to_numpy()]))
     # the streets written with each block by any of its rows: a block of one postcode is on one street
     named = records[records["postcode"].notna() & records["building"].notna() & records["street"].notna()]
-    streets = named.groupby(["postcode", "building"])["street"].agg(frozenset)
-    streets = streets[streets.map(len) == 1]
+    streets = named.groupby(["postcode", "building"])["street"].agg(["nunique", "first"])
+    streets = streets.loc[streets["nunique"] == 1, "first"].to_dict()
     out = records.copy()
     by_number = flats & records["number"].notna() & records["building"].isna()
     keys = pd.MultiIndex.from_arrays([records.loc[by_number, "postcode"], records.loc[by_number, "number"]])
@@ -269,7 +269,7 @@ def _on_the_blocks_street(rows, buildings, streets):
     """For each row: its block (postcode, building) is written with one street only, and the row writes that street
     or none."""
     return np.array([(postcode, building) in streets and (not isinstance(street, str)
-                                                          or street in streets[(postcode, building)])
+                                                          or street == streets[(postcode, building)])
                      for street, postcode, building in zip(rows["street"], rows["postcode"], buildings)], dtype=bool)
 
 
@@ -477,12 +477,8 @@ def _same_premise_pairs(records):
     premise = ["number", "flat", "building"]
     pairs = []
 
-    def chain(rows, keys):  # every row of a group to the group's first row: enough for connected households
-        first = rows.groupby(keys, sort=False)["id"].transform("first").to_numpy()
-        ids = rows["id"].to_numpy()
-        return list(zip(first[first != ids], ids[first != ids]))
-
-    pairs += chain(frame[(frame["district"] != "") & (frame["words"] != "")], ["district", "words"] + premise)
+    pairs += _to_first_of_group(frame[(frame["district"] != "") & (frame["words"] != "")],
+                                ["district", "words"] + premise)
     # in one postcode, rows whose street differs from the street most written for that home
     in_postcode = frame[frame["postcode"] != ""]
     keys = ["postcode"] + premise
@@ -522,6 +518,14 @@ def _streetless_pairs(frame, premise):
     return pairs + _streetless_in(both.assign(area=[p[:-2] for p in both["postcode"]]), premise)
 
 
+def _to_first_of_group(rows, keys):
+    """Pairs joining every row of a group (rows alike on keys) to the group's first row: enough for connected
+    households."""
+    first = rows.groupby(keys, sort=False)["id"].transform("first").to_numpy()
+    ids = rows["id"].to_numpy()
+    return list(zip(first[first != ids], ids[first != ids]))
+
+
 def _block_flat_pairs(frame):
     """Rows of one named flat of one building name in one postcode, whether or not they write the block's house
     number or street ('Flat 6, Ashford Mansions, London' and 'Flat 6, Ashford Mansions, 3 St Marys Square'), where
@@ -537,12 +541,10 @@ def _block_flat_pairs(frame):
     keys = ["postcode", "building"]
     groups = placed.assign(number_or_none=placed["number"].where(placed["number"] != "")).groupby(keys, sort=False)
     rows = placed[(groups["number_or_none"].transform("nunique") <= 1).to_numpy()]
-    first = rows.groupby(keys + ["flat"], sort=False)["id"].transform("first").to_numpy()
-    ids = rows["id"].to_numpy()
-    pairs = list(zip(first[first != ids], ids[first != ids]))
+    pairs = _to_first_of_group(rows, keys + ["flat"])
     unplaced = blocks[blocks["postcode"] == ""]
     postcodes = placed.groupby("building")["postcode"].nunique()
-    known = rows[rows["building"].isin(postcodes.index[postcodes == 1])]
+    known = rows[rows["building"].isin(postcodes.index[postcodes == 1]) & rows["building"].isin(unplaced["building"])]
     if len(unplaced) and len(known):
         flats = known.groupby(["building", "flat"], sort=False).agg(
             anchor=("id", "first"), street_words=("words", lambda w: frozenset(" ".join(w).split())))
