@@ -1150,7 +1150,8 @@ def _as_their_uprn_says(records, rows):
     # at a house where rows name two flats or more, a row leaving the flat out casts no vote either: there a flat is
     # far more often left out than one written that is not there ('185 Stamford Terrace' twice and 'Flat A, 185'
     # once, with one UPRN, while Flat B is named too, is Flat A)
-    silent = (flats == "-").to_numpy() & np.isin(_house_keys(rows), _houses_of_flats(records))
+    # (a hashed isin: numpy's isin compares object arrays element by element against each house, quadratic in rows)
+    silent = (flats == "-").to_numpy() & pd.Series(_house_keys(rows)).isin(_houses_of_flats(records)).to_numpy()
     records = records.copy()
     changed = set()
     for column, values in (("number", rows["number"]), ("flat", flats)):
