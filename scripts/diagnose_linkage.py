@@ -100,7 +100,7 @@ def main():
     if args.examples:
         with open(args.examples, "w", encoding="utf-8") as out:
             for home, kind, rows in examples:
-                out.write("== {} {}\n".format(home, kind))
+                out.write("== {} {}{}\n".format(home, kind, " (beyond text)" if home in stuck.index else ""))
                 for r in rows.itertuples():
                     out.write("  h{:<5} t{} {:28s} {:14s} | {!r:45} | flat={} num={} bld={} st={} pc={} uprn={}\n"
                               .format(r.household, r.truth[-4:], r.source[:28], ",".join(r.errors)[:14], r.written,

@@ -301,3 +301,33 @@ def test_a_street_other_rows_write_is_read_as_the_street_even_where_it_looks_lik
     again = addresses.local_streets(texts, parsed, ["SE14"] * 3 + ["SE24"] * 3)
     assert again[0][:4] == (None, "9", None, "HEBER COTTAGES")
     assert again[3][:4] == (None, "12", None, "SAINT THOMAS COURT")
+
+
+def test_a_street_written_without_its_thoroughfare_word_is_the_street_its_postcode_writes():
+    texts = ["Flat 1, Clare Point, Wilberforce Way", "Flat 2, Clare Point, Wilberforce Way", "FLAT 2 CLARE POINT WILBERFORCE",
+             "Flat 1, Byron Mansions, 91 Tyssen Place", "Flat 2, Byron Mansions, 91 Tyssen Place", "4 Tyssen Lane",
+             "6 Tyssen Lane", "FLAT 1 AT 91 TYSSEN", "IVY HOUSE WILBERFORCE", "Flat 3, Blake Tower, Wilberforce"]
+    postcodes = ["N1 4FD"] * 3 + ["N1 3UL"] * 2 + ["N1 3HS"] * 2 + ["N1 3UL", "N1 4FD", "N1 9ZZ"]
+    parsed = [standardise(t) for t in texts]
+    assert parsed[2][:4] == ("?", "2", None, "CLARE POINT WILBERFORCE")  # alone, the block runs into the street
+    again = addresses.local_streets(texts, parsed, ["N1"] * len(texts), postcodes=postcodes)
+    assert again[2][:4] == ("2", None, "CLARE POINT", "WILBERFORCE WAY")
+    # the district has a Tyssen Lane and a Tyssen Place: the postcode's rows write the Place
+    assert again[7][:4] == ("1", "91", None, "TYSSEN PLACE")
+    assert again[8][:4] == (None, None, "IVY HOUSE", "WILBERFORCE WAY")
+    # no row of its postcode writes Wilberforce Way: a locality of that name, not the street
+    assert again[9] == parsed[9]
+    # without postcodes nothing is guessed
+    assert addresses.local_streets(texts, parsed, ["N1"] * len(texts))[2][:4] == parsed[2][:4]
+
+
+def test_a_block_one_file_writes_into_its_street_does_not_become_a_street():
+    """'Keats House, Hindle Place' written 'KEATS HINDLE PLACE' twice by one file: Hindle Place is the street."""
+    texts = ["FLAT 3 KEATS HINDLE PLACE", "FLAT 4 KEATS HINDLE PLACE", "Flat 3, Keats House, Hindle Place",
+             "Flat 4, Keats House, Hindle Place", "Flat 5, Keats House, Hindle Place", "22 North Hindle Place",
+             "24 North Hindle Place"]
+    parsed = [standardise(t) for t in texts]
+    again = addresses.local_streets(texts, parsed, ["N16"] * len(texts))
+    assert again[0][:4] == ("3", None, "KEATS", "HINDLE PLACE")
+    assert again[1][:4] == ("4", None, "KEATS", "HINDLE PLACE")
+    assert again[5] == parsed[5]  # North is no building's first word: North Hindle Place stays a street

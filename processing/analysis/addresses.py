@@ -368,7 +368,20 @@ def _known_street(kept, street):
         for end in range(start + 1, min(start + 5, len(standard)) + 1):
             if _joined(" ".join(standard[start:end])) == whole:
                 return [w for _, w in kept[:start]], target
+    stem = _street_stem(street)
+    if stem and standard[-len(stem):] == stem:  # its thoroughfare word left out, last of all ('Ivy House, Tyssen')
+        return [w for _, w in kept[:len(standard) - len(stem)]], target
     return None
+
+
+def _street_stem(street):
+    """The words of a street before its thoroughfare word ('WILBERFORCE WAY' -> ['WILBERFORCE']), or None where
+    there is none to leave out or too little would be left to tell one street from another."""
+    words = street.split()
+    if len(words) < 2 or words[-1] not in THOROUGHFARES or len(" ".join(words[:-1])) < 4 \
+            or words[-2] in THOROUGHFARES:
+        return None
+    return words[:-1]
 
 
 @lru_cache(maxsize=500_000)
@@ -384,7 +397,7 @@ def street_phrases(text):
     return frozenset(out)
 
 
-def local_streets(texts, parsed, districts, min_rows=2):
+def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
     """The parsed addresses again, read with the streets the data itself writes: a street written after a house
     number or a building name in at least min_rows rows of a postcode district is a street there. A row whose text
     holds such a street other than the one it was read with, as written or with its words run together, is read
@@ -413,9 +426,15 @@ def local_streets(texts, parsed, districts, min_rows=2):
             usual = max(same, key=lambda x: (counts[district, x], len(x.split()), x))
             alias.update({(district, x): usual for x in same if x != usual})
         streets[district] = {alias.get((district, x), x) for x in known}
+    _drop_blocks_read_as_streets(streets, counts, as_building)
     everywhere = set().union(*streets.values()) if streets else set()
     joined = {d: {_joined(x): x for x in known} for d, known in streets.items()}
     joined_everywhere = {_joined(x): x for x in everywhere}
+    stems = {}
+    on_postcode = {}  # the streets rows of each postcode write
+    for p, code, district in zip(parsed, postcodes if postcodes is not None else (), districts):
+        if p.street and code:
+            on_postcode.setdefault(code, set()).add(alias.get((district, p.street), p.street))
     out = list(parsed)
     for k, (text, p, district) in enumerate(zip(texts, parsed, districts)):
         if (district, p.street) in alias:
@@ -427,6 +446,14 @@ def local_streets(texts, parsed, districts, min_rows=2):
         if not found:  # words run together or split apart: 'RENDLESHAMSTREET', 'IRON GATE GROVE'
             by_joined = joined.get(district, {}) if district else joined_everywhere
             found = {by_joined[_joined(x)] for x in street_phrases(text) if _joined(x) in by_joined}
+        if not found and p.street and p.street.split()[-1] not in THOROUGHFARES and postcodes is not None:
+            if district not in stems:
+                stems[district] = _stems(known)
+            # 'Flat 2 Clare Point Wilberforce' ('Way' left out), where rows of its postcode write Wilberforce Way: the
+            # postcode tells a district's Tyssen Lane from its Tyssen Place, and a locality ('Flat 2, Blake Tower,
+            # Dalston') from a street of that name elsewhere in the district
+            found = _street_with_stem(p.street, stems[district]) & on_postcode.get(postcodes[k], set())
+            found = found if len(found) == 1 else set()
         if found:
             best = max(found, key=lambda s: (len(s.split()), len(s)))
             if best != p.street:
@@ -449,6 +476,45 @@ def local_streets(texts, parsed, districts, min_rows=2):
         else:
             out[k] = p._replace(building=building, street=None)
     return _flats_of_blocks(out, districts)
+
+
+def _drop_blocks_read_as_streets(streets, counts, as_building):
+    """Takes from each district's streets those that are a building name, or the start of one, written before another
+    of its streets, where that street is written more often ('KEATS HINDLE PLACE' from one file that leaves out the
+    'House' of Keats House, Hindle Place): a whole file's way of writing a block must not make it a street."""
+    starts = {}
+    for district, building in as_building:
+        starts.setdefault(district, set()).add(building.split()[0])
+    for district, known in streets.items():
+        for street in list(known):
+            words = street.split()
+            if words[0] not in starts.get(district, ()):
+                continue
+            for k in range(1, len(words) - 1):
+                rest = " ".join(words[k:])
+                if rest in known and counts[district, rest] > counts[district, street]:
+                    known.discard(street)
+                    break
+
+
+def _stems(known):
+    """stem -> the known streets with it ('WILBERFORCE' -> {'WILBERFORCE WAY'})."""
+    out = {}
+    for street in known:
+        stem = _street_stem(street)
+        if stem:
+            out.setdefault(" ".join(stem), set()).add(street)
+    return out
+
+
+def _street_with_stem(street, stems):
+    """The known streets whose words before their thoroughfare word end the street as read (the longest such)."""
+    words = street.split()
+    for length in range(min(4, len(words)), 0, -1):
+        found = stems.get(" ".join(words[-length:]))
+        if found:
+            return set(found)
+    return set()
 
 
 def _joined(name):

@@ -94,7 +94,7 @@ def _read_with_local_streets(records):
     values = records[columns].astype(object).where(records[columns].notna(), None)
     parsed = [Address(*row, None) for row in values.itertuples(index=False)]
     districts = [p.partition(" ")[0] if isinstance(p, str) else None for p in records["postcode"]]
-    again = local_streets(texts, parsed, districts)
+    again = local_streets(texts, parsed, districts, postcodes=records["postcode"].tolist())
     changed = [k for k, (a, b) in enumerate(zip(parsed, again)) if a != b]
     for column in columns:
         records.loc[changed, column] = [getattr(again[k], column) for k in changed]
