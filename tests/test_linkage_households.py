@@ -422,6 +422,19 @@ def test_a_flat_of_a_block_written_without_a_postcode_is_that_flat_of_the_one_bl
     assert not any("Flat 2, Keats House, London" in pair for pair in pairs)
 
 
+def test_a_flat_of_a_block_written_without_a_postcode_is_placed_by_the_blocks_name_and_number_together():
+    # two Clare Points in the borough, one at a 188: 'Flat 3, Clare Point, 188, London' is its flat 3
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["SE11 4SB", "SE11 4SB", "SW9 6QG", "SW9 6QG", "", ""],
+                          "Address": ["Flat 3, Clare Point, 188 Downs Hill", "Flat 4, Clare Point, 188 Downs Hill",
+                                      "Flat 3, Clare Point, 12 Tyssen Drive", "Flat 4, Clare Point, 12 Tyssen Drive",
+                                      "FLAT 3 CLARE POINT 188 LONDON", "Flat 3, Clare Point, London"]})
+    pairs = pair_set(prepare_records([("referrals", frame, COLUMNS)]))
+    assert frozenset(("Flat 3, Clare Point, 188 Downs Hill", "FLAT 3 CLARE POINT 188 LONDON")) in pairs
+    assert not any("FLAT 3 CLARE POINT 188 LONDON" in pair and "12 Tyssen" in " ".join(pair) for pair in pairs)
+    # no number: either Clare Point
+    assert not any("Flat 3, Clare Point, London" in pair for pair in pairs)
+
+
 def test_a_building_name_cut_short_with_its_street_left_out_is_the_postcodes_building():
     # 'Flat 2, Keats, London': the building word and the street left out; Keats House is the one name of its postcode
     # that holds 'Keats', and is written more often

@@ -543,12 +543,21 @@ def _block_flat_pairs(frame):
     rows = placed[(groups["number_or_none"].transform("nunique") <= 1).to_numpy()]
     pairs = _to_first_of_group(rows, keys + ["flat"])
     unplaced = blocks[blocks["postcode"] == ""]
-    postcodes = placed.groupby("building")["postcode"].nunique()
-    known = rows[rows["building"].isin(postcodes.index[postcodes == 1]) & rows["building"].isin(unplaced["building"])]
-    if len(unplaced) and len(known):
-        flats = known.groupby(["building", "flat"], sort=False).agg(
+    if not len(unplaced):
+        return pairs
+    # the block is known by its name alone, where one postcode has it; or by its name and house number together
+    # ('Flat 3, Clare Point, 188, London'), where a borough has several Clare Points but one at a 188
+    for block in (["building"], ["building", "number"]):
+        postcodes = rows.groupby(block)["postcode"].nunique()
+        known = rows.join(postcodes.rename("postcodes"), on=block)
+        known = known[(known["postcodes"] == 1) & known["building"].isin(unplaced["building"])]
+        if block[-1] == "number":
+            known = known[known["number"] != ""]
+        if not len(known):
+            continue
+        flats = known.groupby(block + ["flat"], sort=False).agg(
             anchor=("id", "first"), street_words=("words", lambda w: frozenset(" ".join(w).split())))
-        found = unplaced.join(flats, on=["building", "flat"], how="inner")
+        found = unplaced.join(flats, on=block + ["flat"], how="inner")
         fits = [not words or bool(set(words.split()) & block_words)
                 for words, block_words in zip(found["words"], found["street_words"])]
         pairs += list(zip(found["anchor"].to_numpy()[fits], found["id"].to_numpy()[fits]))
