@@ -331,3 +331,20 @@ def test_a_block_one_file_writes_into_its_street_does_not_become_a_street():
     assert again[0][:4] == ("3", None, "KEATS", "HINDLE PLACE")
     assert again[1][:4] == ("4", None, "KEATS", "HINDLE PLACE")
     assert again[5] == parsed[5]  # North is no building's first word: North Hindle Place stays a street
+
+
+def test_a_mistyped_thoroughfare_word_is_read_as_the_known_street_of_that_name():
+    texts = ["5 Elm Roa, London", "7 Elm Road", "9 Elm Road", "9B St Johns oad", "9 B ST JOHNS ROAD",
+             "11 St Johns Road", "14B Copleston Paade", "14 Copleston Parade", "16 Copleston Parade",
+             "3 St Marks Road", "4 St Marys Road", "6 St Marys Road", "8 Elm Rowd"]
+    parsed = [standardise(t) for t in texts]
+    again = addresses.local_streets(texts, parsed, ["SE5"] * len(texts))
+    assert [again[k].street for k in (0, 3, 6)] == ["ELM ROAD", "SAINT JOHNS ROAD", "COPLESTON PARADE"]
+    assert again[0][:2] == (None, "5") and again[3][:2] == ("B", "9")
+    # a name a letter apart is another street, written once or not
+    assert again[9].street == "SAINT MARKS ROAD"
+    assert again[12].street == "ELM ROAD"
+    # where the district has an Elm Row too, 'Rowd' is a typo of either: no guess
+    texts2 = texts + ["2 Elm Row", "4 Elm Row"]
+    again2 = addresses.local_streets(texts2, [standardise(t) for t in texts2], ["SE5"] * len(texts2))
+    assert again2[12].street == "ELM ROWD" and again2[0].street == "ELM ROAD"

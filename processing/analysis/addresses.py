@@ -430,7 +430,7 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
     everywhere = set().union(*streets.values()) if streets else set()
     joined = {d: {_joined(x): x for x in known} for d, known in streets.items()}
     joined_everywhere = {_joined(x): x for x in everywhere}
-    stems = {}
+    stems, by_name = {}, {}
     on_postcode = {}  # the streets rows of each postcode write
     for p, code, district in zip(parsed, postcodes if postcodes is not None else (), districts):
         if p.street and code:
@@ -454,6 +454,13 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             # Dalston') from a street of that name elsewhere in the district
             found = _street_with_stem(p.street, stems[district]) & on_postcode.get(postcodes[k], set())
             found = found if len(found) == 1 else set()
+        if not found and p.street and p.street.split()[-1] not in THOROUGHFARES:
+            if district not in by_name:
+                by_name[district] = _by_name(known)
+            mistyped = _thoroughfare_mistyped(p.street, by_name[district])  # 'Elm Roa', 'Copleston Paade'
+            if mistyped:
+                out[k] = p._replace(street=mistyped)
+                continue
         if found:
             best = max(found, key=lambda s: (len(s.split()), len(s)))
             if best != p.street:
@@ -495,6 +502,30 @@ def _drop_blocks_read_as_streets(streets, counts, as_building):
                 if rest in known and counts[district, rest] > counts[district, street]:
                     known.discard(street)
                     break
+
+
+def _by_name(known):
+    """The known streets by the words before their thoroughfare word ('ELM' -> {'ELM ROAD', 'ELM ROW'})."""
+    out = {}
+    for street in known:
+        words = street.split()
+        if len(words) > 1:
+            out.setdefault(" ".join(words[:-1]), []).append(street)
+    return out
+
+
+def _thoroughfare_mistyped(street, by_name):
+    """The one known street with the same name whose thoroughfare word the street's last word is a typo of ('ELM
+    ROA' -> 'ELM ROAD', 'ST JOHNS OAD' -> 'SAINT JOHNS ROAD'), else None. Only the thoroughfare word may differ: a
+    name a letter apart ('St Marks Road', 'St Marys Road') is another street."""
+    from difflib import SequenceMatcher
+
+    words = street.split()
+    if len(words) < 2:
+        return None
+    close = [s for s in by_name.get(" ".join(words[:-1]), ())
+             if SequenceMatcher(None, s.split()[-1], words[-1]).ratio() >= 0.75]
+    return close[0] if len(close) == 1 else None
 
 
 def _stems(known):
