@@ -348,3 +348,13 @@ def test_a_mistyped_thoroughfare_word_is_read_as_the_known_street_of_that_name()
     texts2 = texts + ["2 Elm Row", "4 Elm Row"]
     again2 = addresses.local_streets(texts2, [standardise(t) for t in texts2], ["SE5"] * len(texts2))
     assert again2[12].street == "ELM ROWD" and again2[0].street == "ELM ROAD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FLAT 8, EVERTHORPE COURT, GRANGE GARDENS, LONDON", ("8", None, "EVERTHORPE COURT", "GRANGE GARDENS")),
+    ("Flat 8, Shelley Court, Mill Lane", ("8", None, "SHELLEY COURT", "MILL LANE")),
+    ("Flat 2, Keats House, Manor Road", ("2", None, "KEATS HOUSE", "MANOR ROAD")),
+    ("Flat 1, Byron Mansions, London", ("1", None, "BYRON MANSIONS", None))])
+def test_a_street_whose_name_starts_with_a_building_word_is_the_street_after_a_block(text, expected):
+    """Grange, Mill and Manor start street names as often as they end building names."""
+    assert standardise(text)[:4] == expected

@@ -306,8 +306,7 @@ def _split_building_and_street(kept, number_position, flat_named=False):
         # between a flat and its house number stands a building name: "Flat 1, Shelley Court, 124, London"
         return (first, []) if _names_a_building(first) or flat_named else ([], first)
     if len(segments) > 1:
-        with_street = [s for s in segments if any(_as_thoroughfare(w) in THOROUGHFARES for w in by_segment[s][1:])
-                       and not any(EXPAND.get(w, w) in BUILDING_ONLY for w in by_segment[s])]
+        with_street = [s for s in segments if _ends_as_a_street(by_segment[s])]
         # a segment ending in a word that only names streets before one that may name a building (Shelley Court)
         plain = [s for s in with_street if _as_thoroughfare(by_segment[s][-1]) not in BUILDING_WORDS]
         street_segment = (plain or with_street or [segments[-1]])[0]
@@ -325,6 +324,14 @@ def _split_building_and_street(kept, number_position, flat_named=False):
         if standard[cut] in BUILDING_WORDS and any(w in THOROUGHFARES for w in standard[cut + 2:]):
             return words[:cut + 1], words[cut + 1:]
     return [], words
+
+
+def _ends_as_a_street(words):
+    """A thoroughfare word after the first word, and no building word after the last of them: 'Grange Gardens' and
+    'Mill Lane' (a building word starts many street names), 'Park Road Islington', not 'Byron Mansions'."""
+    streets = [k for k, w in enumerate(words) if k and _as_thoroughfare(w) in THOROUGHFARES]
+    buildings = [k for k, w in enumerate(words) if EXPAND.get(w, w) in BUILDING_ONLY]
+    return bool(streets) and (not buildings or buildings[-1] < streets[-1])
 
 
 def _as_thoroughfare(word):
