@@ -302,9 +302,11 @@ def _number_span(numbers):
     """(low, high) of each house number as floats, NaN where there is none: '12-14' -> 12, 14; '12B' -> 12, 12."""
     import pandas as pd
 
-    parts = pd.Series(numbers, dtype=object).astype(str).str.extract(r"^([0-9]+)[A-Z]?(?:-([0-9]+)[A-Z]?)?$")
-    low = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float)
-    high = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float)
+    # read once per distinct number written (a few thousand), not once per row
+    codes, distinct = pd.factorize(pd.Series(numbers, dtype=object).astype(str))
+    parts = pd.Series(distinct, dtype=object).str.extract(r"^([0-9]+)[A-Z]?(?:-([0-9]+)[A-Z]?)?$")
+    low = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float)[codes]
+    high = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float)[codes]
     return low, np.where(np.isnan(high), low, high)
 
 
@@ -339,7 +341,7 @@ def _districts(records):
     house number, if there is one ('77, Yoakley Drive, London' with no postcode is at the 77 Yoakley Drive of SE24)."""
     import pandas as pd
 
-    district = records["postcode"].fillna("").astype(str).str.partition(" ")[0].to_numpy(dtype=object)
+    district = _postcode_districts(records["postcode"])
     frame = pd.DataFrame({"district": district, "street": records["street"].to_numpy(),
                           "number": records["number"].to_numpy()}).dropna(subset=["street", "number"])
     known = frame[frame["district"] != ""]
@@ -350,6 +352,23 @@ def _districts(records):
         found = missing.join(single.rename("found"), on=["street", "number"])["found"].dropna()
         district[found.index.to_numpy()] = found.to_numpy()
     return district
+
+
+def _postcode_districts(postcodes):
+    """Each postcode's district ('SE24 9HP' -> 'SE24'), '' where there is none: worked out once per distinct
+    postcode, not once per row."""
+    import pandas as pd
+
+    codes, distinct = pd.factorize(pd.Series(postcodes, dtype=object).fillna("").astype(str))
+    return np.array([p.partition(" ")[0] for p in distinct], dtype=object)[codes]
+
+
+def _per_distinct(function, values):
+    """function(value) for each of values, called once per distinct value (many rows write the same text)."""
+    import pandas as pd
+
+    codes, distinct = pd.factorize(pd.Series(values, dtype=object))
+    return np.array([function(v) for v in distinct] + [None], dtype=object)[codes]
 
 
 def _unplaced(records, flat):
@@ -469,11 +488,11 @@ def _same_premise_pairs(records):
     frame = pd.DataFrame({
         "id": records["unique_id"].to_numpy(), "postcode": records["postcode"].fillna("").to_numpy(),
         "number": records["number"].fillna("").to_numpy(), "flat": records["flat"].fillna("-").to_numpy(),
-        "building": [_building_key(b) for b in _usual_building_names(records)],
+        "building": _per_distinct(_building_key, _usual_building_names(records)),
         "street": records["street"].fillna("").to_numpy()})
     frame = frame[((frame["number"] != "") | (frame["building"] != "")) & (frame["flat"] != "?")]
-    frame["district"] = [p.partition(" ")[0] for p in frame["postcode"]]
-    frame["words"] = [" ".join(sorted(set(s.split()))) for s in frame["street"]]
+    frame["district"] = _postcode_districts(frame["postcode"])
+    frame["words"] = _per_distinct(_street_words, frame["street"])
     premise = ["number", "flat", "building"]
     pairs = []
 
@@ -613,6 +632,11 @@ def _usual_building_names(records):
         for k in np.flatnonzero(names.notna().to_numpy()):
             building[k] = usual.get((records["postcode"].iat[k], building[k]), building[k])
     return building
+
+
+def _street_words(street):
+    """A street's words, sorted, each once ('QUEEN ELIZABETH DRIVE' -> 'DRIVE ELIZABETH QUEEN')."""
+    return " ".join(sorted(set(street.split())))
 
 
 def _building_key(name):
@@ -1110,8 +1134,8 @@ def _house_keys(rows):
     """'district|street|number' of each row."""
     if not len(rows):
         return np.zeros(0, dtype=object)
-    return (rows["postcode"].fillna("").astype(str).str.partition(" ")[0] + "|" + rows["street"].fillna("").astype(str)
-            + "|" + rows["number"].fillna("").astype(str)).to_numpy()
+    return (_postcode_districts(rows["postcode"]) + "|" + rows["street"].fillna("").astype(str).to_numpy(dtype=object)
+            + "|" + rows["number"].fillna("").astype(str).to_numpy(dtype=object))
 
 
 def _houses_of_flats(records):
