@@ -133,10 +133,12 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     # 1. exact UPRN, unless one UPRN is recorded in different postcode districts (a keying error of the UPRN; a
     # postcode slip within a district is common and says nothing of the UPRN)
     with_uprn = records[records["uprn"].notna()]
-    spread = with_uprn.groupby("uprn")["postcode"].nunique()
-    candidates = with_uprn[with_uprn["uprn"].isin(spread[spread > 1].index)]
-    conflicted = {uprn for uprn, codes in candidates.groupby("uprn")["postcode"]
-                  if _far_apart(codes.dropna().unique())}
+    written = with_uprn.dropna(subset=["postcode"]).drop_duplicates(["uprn", "postcode"])
+    written = written[written["uprn"].duplicated(keep=False)]  # UPRNs written with two postcodes or more
+    postcodes_of = {}
+    for uprn, postcode in zip(written["uprn"], written["postcode"]):
+        postcodes_of.setdefault(uprn, []).append(postcode)
+    conflicted = {uprn for uprn, codes in postcodes_of.items() if _far_apart(codes)}
     if conflicted:
         notes.append(Note(translatable("{} UPRN(s) are recorded at addresses in different postcodes; those rows were "
                                        "matched by address instead."), len(conflicted), warning=True))
