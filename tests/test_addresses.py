@@ -358,3 +358,13 @@ def test_a_mistyped_thoroughfare_word_is_read_as_the_known_street_of_that_name()
 def test_a_street_whose_name_starts_with_a_building_word_is_the_street_after_a_block(text, expected):
     """Grange, Mill and Manor start street names as often as they end building names."""
     assert standardise(text)[:4] == expected
+
+
+def test_a_number_before_a_block_written_before_its_street_names_the_flat():
+    # a comma after the block's name: Meadow Close (a thoroughfare word first) is the street, not part of a name
+    assert standardise("3 Thorncombe Heights, Meadow Close, London")[:4] == (
+        "3", None, "THORNCOMBE HEIGHTS", "MEADOW CLOSE")
+    assert standardise("63 Chalk Farm Gardens")[:4] == (None, "63", None, "CHALK FARM GARDENS")
+    # read again with the street other rows write, the block's name is kept
+    assert standardise("3 Keats House, Meadow Close, London", "MEADOW CLOSE")[:4] == (
+        "3", None, "KEATS HOUSE", "MEADOW CLOSE")

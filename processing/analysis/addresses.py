@@ -252,7 +252,7 @@ def standardise(text, street=None):
         split_building, street_words = found
     else:
         split_building, street_words = _split_building_and_street(kept, number_position, flat is not None)
-    building_words = building_words if building_words is not None and not found else split_building
+    building_words = building_words if building_words is not None else split_building
     street = _standard_street(street_words)
     building = _standard_building(building_words)
     if flat_from_unit and flat and flat[0].isdigit() and number is None and building is None:
@@ -276,7 +276,9 @@ def _building_after(kept, position):
         word = EXPAND.get(kept[end][1], kept[end][1])
         if word in THOROUGHFARES and word not in BUILDING_WORDS:
             return None
-        after = _as_thoroughfare(kept[end + 1][1]) if end + 1 < len(kept) else None
+        # the next word of the same segment: after a comma ('3 Thorncombe Heights, Meadow Close') a street starts
+        after = _as_thoroughfare(kept[end + 1][1]) if end + 1 < len(kept) and kept[end + 1][0] == kept[end][0] \
+            else None
         # 'Chalk Farm Gardens': a building word inside a street's name; but in '4 Byron Mansions Downs Way' the
         # thoroughfare word after it (Downs) starts a street that ends in another (Way)
         later = any(_as_thoroughfare(w) in THOROUGHFARES for _, w in kept[end + 2:])
