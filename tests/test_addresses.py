@@ -368,3 +368,18 @@ def test_a_number_before_a_block_written_before_its_street_names_the_flat():
     # read again with the street other rows write, the block's name is kept
     assert standardise("3 Keats House, Meadow Close, London", "MEADOW CLOSE")[:4] == (
         "3", None, "KEATS HOUSE", "MEADOW CLOSE")
+
+
+def test_a_locality_written_after_a_known_street_is_not_taken_for_the_street():
+    """Herne Hill is a locality here, written as a street after a building name: where the building name as read
+    ends in a street the district writes (St Thomas's Court), that is the street."""
+    texts = ["10 St Thomas's Court", "6 Saint Thomas Court", "8 St Thomas Ct", "Flat 4, Ondine Lodge, St Thomas Court",
+             "12 Saint Thomas's Court, Herne Hill", "Flat 3 Ondine Lodge St Thomas Ct Herne Hill London",
+             "Flat 2, Mill Lane House, Herne Hill", "4 Mill Lane", "6 Mill Lane"]
+    parsed = [standardise(t) for t in texts]
+    assert parsed[4][:4] == ("12", None, "SAINT THOMAS COURT", "HERNE HILL")  # alone: a block on Herne Hill
+    again = addresses.local_streets(texts, parsed, ["SE24"] * len(texts))
+    assert again[4][:4] == (None, "12", None, "SAINT THOMAS COURT")
+    assert again[5][:4] == ("3", None, "ONDINE LODGE", "SAINT THOMAS COURT")
+    # a building named after a street ('Mill Lane House') does not end in one: left as read
+    assert again[6] == parsed[6]

@@ -449,7 +449,14 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if (district, p.street) in alias:
             out[k] = p = p._replace(street=alias[district, p.street])
         known = streets.get(district, set()) if district else everywhere
-        if not known or p.street in known:
+        if not known:
+            continue
+        if p.street in known:
+            # '12 Saint Thomas's Court, Herne Hill': the building as read ends in a street of the district, so the
+            # street as read (also written as a street, after it) is the locality
+            street = _street_ending(p.building, known) if p.building else None
+            if street and street != p.street:
+                out[k] = standardise(text, street)._replace(postcode=p.postcode)
             continue
         found = street_phrases(text) & known
         if not found:  # words run together or split apart: 'RENDLESHAMSTREET', 'IRON GATE GROVE'
@@ -511,6 +518,17 @@ def _drop_blocks_read_as_streets(streets, counts, as_building):
                 if rest in known and counts[district, rest] > counts[district, street]:
                     known.discard(street)
                     break
+
+
+def _street_ending(building, known):
+    """The known street a building name as read ends in ('ONDINE LODGE ST THOMAS COURT' -> 'SAINT THOMAS COURT'),
+    else None."""
+    words = _standard_words(building.split())
+    for length in range(min(4, len(words)), 1, -1):
+        street = " ".join(words[-length:])
+        if street in known:
+            return street
+    return None
 
 
 def _by_name(known):
