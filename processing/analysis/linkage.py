@@ -298,6 +298,7 @@ class _Identity:
     once_source: np.ndarray  # the row's file, numbered, where that file lists each home once; else -1
     street: np.ndarray = None  # standardised street, None where none was written
     postcode: np.ndarray = None
+    district: np.ndarray = None  # _districts
 
 
 def _number_span(numbers):
@@ -322,9 +323,10 @@ def _identity(records, once):
     low, high = _number_span(number)
     flat = records["flat"].fillna("-").to_numpy(dtype=object)
     once_source = records["source"].map({name: k for k, name in enumerate(once)}).fillna(-1).to_numpy(dtype=np.int64)
+    district = _districts(records)
     return _Identity(values("uprn").to_numpy(dtype=object), number.to_numpy(dtype=object), low, high, flat,
-                     values("building").to_numpy(dtype=object), _unplaced(records, flat), once_source,
-                     values("street").to_numpy(dtype=object), values("postcode").to_numpy(dtype=object))
+                     values("building").to_numpy(dtype=object), _unplaced(records, flat, district), once_source,
+                     values("street").to_numpy(dtype=object), values("postcode").to_numpy(dtype=object), district)
 
 
 def one_row_per_home_sources(records):
@@ -344,16 +346,32 @@ def _districts(records):
     import pandas as pd
 
     district = _postcode_districts(records["postcode"])
-    frame = pd.DataFrame({"district": district, "street": records["street"].to_numpy(),
-                          "number": records["number"].to_numpy()}).dropna(subset=["street", "number"])
-    known = frame[frame["district"] != ""]
-    spread = known.groupby(["street", "number"])["district"].agg(["nunique", "first"])
-    single = spread[spread["nunique"] == 1]["first"]
-    missing = frame[frame["district"] == ""]
+    street, number = records["street"].to_numpy(dtype=object), records["number"].to_numpy(dtype=object)
+    written = np.flatnonzero(pd.notna(street) & pd.notna(number))
+    house = _group_ids(street[written], number[written])
+    codes, names = pd.factorize(district[written])
+    known = district[written] != ""
+    spread = pd.DataFrame({"house": house[known], "district": codes[known]}).groupby("house")["district"] \
+        .agg(["nunique", "first"])
+    single = spread.loc[spread["nunique"] == 1, "first"]
+    missing = written[~known]
     if len(missing) and len(single):
-        found = missing.join(single.rename("found"), on=["street", "number"])["found"].dropna()
-        district[found.index.to_numpy()] = found.to_numpy()
+        found = single.reindex(house[~known]).to_numpy()
+        placed = ~np.isnan(found)
+        district[missing[placed]] = names[found[placed].astype(np.int64)]
     return district
+
+
+def _group_ids(*columns):
+    """One integer per distinct combination of the columns' values (a missing value is a value of its own): grouping
+    on it is grouping on the columns, without hashing their text again in every groupby."""
+    import pandas as pd
+
+    ids = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes = pd.factorize(np.asarray(column, dtype=object))[0] + 1  # a missing value: 0
+        ids = pd.factorize(ids * (int(codes.max(initial=0)) + 1) + codes)[0]
+    return ids
 
 
 def _postcode_districts(postcodes):
@@ -373,7 +391,7 @@ def _per_distinct(function, values):
     return np.array([function(v) for v in distinct] + [None], dtype=object)[codes]
 
 
-def _unplaced(records, flat):
+def _unplaced(records, flat, district):
     """Rows with no flat written at a house whose flats other rows name (two flats or more are named there, or rows
     naming a flat are at least as many as those naming none: one 'Flat 4' among many rows of a house is a slip),
     unless a UPRN given with no flat, and never with one, says a home without a flat is there too ('67 Gillespie
@@ -386,28 +404,29 @@ def _unplaced(records, flat):
     uprn = records["uprn"].to_numpy(dtype=object)
     flatted = set(uprn[named & pd.notna(uprn)])
     flatless = (flat == "-") & pd.notna(uprn) & ~pd.Series(uprn).isin(flatted).to_numpy()
-    frame = pd.DataFrame({"district": _districts(records), "street": records["street"].to_numpy(),
-                          "number": records["number"].to_numpy(), "named": named, "none": flat == "-",
-                          "flat": np.where(named, flat, None),
-                          "flatless_uprn": np.where(flatless, uprn, None),
-                          "flat_with_uprn": np.where(named & pd.notna(uprn), flat, None)})
-    keys = ["district", "street", "number"]
-    placed = frame.dropna(subset=["street", "number"])
-    groups = placed.groupby(keys, sort=False)
+    street, number = records["street"].to_numpy(dtype=object), records["number"].to_numpy(dtype=object)
+    placed = np.flatnonzero(pd.notna(street) & pd.notna(number))  # the rows of a house (street and number)
+    flat_code = pd.factorize(flat)[0]
+    uprn_code = pd.factorize(uprn)[0]  # -1: no UPRN
+    with_uprn = uprn_code[placed] >= 0
+    frame = pd.DataFrame({"house": _group_ids(district[placed], street[placed], number[placed]),
+                          "named": named[placed], "none": (flat == "-")[placed],
+                          "flat": np.where(named[placed], flat_code[placed], np.nan),
+                          "flat_with_uprn": named[placed] & with_uprn})
+    groups = frame.groupby("house", sort=False)
     named, none, distinct = (groups["named"].transform("sum"), groups["none"].transform("sum"),
                              groups["flat"].transform("nunique"))
     # a flatless UPRN given twice, or at a house whose named flats all come with UPRNs, is a home without a flat
-    given = pd.Series(uprn[flatless]).value_counts()
-    repeated = pd.Series(uprn).map(given).fillna(0).to_numpy()[placed.index] >= 2
-    per_flat = placed.dropna(subset=["flat"]).groupby(keys + ["flat"], sort=False)["flat_with_uprn"].count()
-    bare = pd.MultiIndex.from_frame(per_flat[per_flat == 0].reset_index()[keys])
-    every_flat_has_uprn = ~pd.MultiIndex.from_frame(placed[keys]).isin(bare)
-    proof = pd.notna(placed["flatless_uprn"]).to_numpy() & (repeated | every_flat_has_uprn)
-    flatless_home = pd.Series(proof, index=placed.index).groupby([placed[k] for k in keys], sort=False) \
-        .transform("any")
+    given = np.bincount(uprn_code[flatless], minlength=uprn_code.max(initial=-1) + 1)
+    repeated = np.where(with_uprn, given[np.maximum(uprn_code[placed], 0)] if len(given) else 0, 0) >= 2
+    per_flat = frame[frame["named"]].groupby(["house", "flat"], sort=False)["flat_with_uprn"].any()
+    bare = per_flat.index.get_level_values("house")[~per_flat.to_numpy()].to_numpy()
+    every_flat_has_uprn = ~np.isin(frame["house"].to_numpy(), bare)
+    proof = flatless[placed] & (repeated | every_flat_has_uprn)
+    flatless_home = pd.Series(proof).groupby(frame["house"], sort=False).transform("any")
     flats_here = ((distinct >= 2) | ((named >= none) & (named > 0))) & ~flatless_home
-    out = np.zeros(len(frame), dtype=bool)
-    out[placed.index[(placed["none"] & flats_here).to_numpy()]] = True
+    out = np.zeros(len(records), dtype=bool)
+    out[placed[(frame["none"] & flats_here).to_numpy()]] = True
     return out
 
 
@@ -908,7 +927,8 @@ def _place_by_elimination(identity, records, household):
 
     frame = pd.DataFrame({"household": household, "once": identity.once_source, "unplaced": identity.unplaced,
                           "uprn": pd.notna(identity.uprn), "flat": identity.flat,
-                          "house": _districts(records) + "|"
+                          "house": (identity.district if identity.district is not None else _districts(records))
+                          + "|"
                           + records["street"].fillna("").astype(str).to_numpy() + "|"
                           + records["number"].fillna("").astype(str).to_numpy()})
     # a row leaving its flat out, or saying 'a flat' without naming it ('Flat, 58 Prince George Park'); a UPRN given
