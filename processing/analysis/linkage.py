@@ -774,10 +774,9 @@ def _contested_links(identity, left, right, household, weak_left=(), weak_right=
     # only a row whose partners write different homes can be in doubt: partners that all write the same number,
     # flat and building, with at most one UPRN among them, never conflict
     other = ends["other"].to_numpy()
-    ends = ends.assign(home=pd.Series(identity.number[other]).fillna("").astype(str).to_numpy() + "|"
-                       + identity.flat[other].astype(str) + "|"
-                       + pd.Series(identity.building[other]).fillna("").astype(str).to_numpy(),
-                       uprn=identity.uprn[other])
+    home = _group_ids(pd.Series(identity.number).fillna("").astype(str), identity.flat.astype(str),
+                      pd.Series(identity.building).fillna("").astype(str))
+    ends = ends.assign(home=home[other], uprn=_codes(identity.uprn)[other])
     spread = ends.groupby("row").agg(homes=("home", "nunique"), uprns=("uprn", "nunique"))
     doubtful = spread.index[(spread["homes"] > 1) | (spread["uprns"] > 1)]
     ends = ends[ends["row"].isin(doubtful)][["row", "other", "link"]]
@@ -1176,14 +1175,16 @@ def _uprn_keyed_wrong(rows):
     one slip in its UPRN."""
     import pandas as pd
 
-    rows = rows[rows.groupby("uprn")["uprn"].transform("size").to_numpy() >= 3]
+    uprn = _codes(rows["uprn"])  # grouped by integer codes, not by hashing the texts in every groupby
+    repeated = pd.Series(uprn).groupby(uprn).transform("size").to_numpy() >= 3
+    rows, uprn = rows[repeated], uprn[repeated]
     if not len(rows):
         return []
     flat = rows["flat"].where(rows["flat"] != "?")
 
     def alone_against_one_other(values):
         """The row's value is written, by it alone in its UPRN, and the other rows write one other value."""
-        frame = pd.DataFrame({"uprn": rows["uprn"].to_numpy(), "value": values.to_numpy()})
+        frame = pd.DataFrame({"uprn": uprn, "value": _codes(values)})
         distinct = frame.groupby("uprn")["value"].transform("nunique").to_numpy()
         same = frame.groupby(["uprn", "value"])["value"].transform("size").to_numpy()
         return values.notna().to_numpy() & (distinct == 2) & (same == 1)
@@ -1191,6 +1192,16 @@ def _uprn_keyed_wrong(rows):
     wrong = alone_against_one_other(flat) & (alone_against_one_other(rows["number"])
                                              | alone_against_one_other(rows["building"]))
     return list(rows.index[wrong])
+
+
+def _codes(values, distinct=False):
+    """Each value's integer code as a float, NaN where the value is missing (as pandas groups the values); with
+    distinct, also the values the codes stand for."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    codes = np.where(codes >= 0, codes, np.nan)
+    return (codes, np.asarray(uniques, dtype=object)) if distinct else codes
 
 
 def _as_their_uprn_says(records, rows):
@@ -1209,9 +1220,10 @@ def _as_their_uprn_says(records, rows):
     silent = (flats == "-").to_numpy() & pd.Series(_house_keys(rows)).isin(_houses_of_flats(records)).to_numpy()
     records = records.copy()
     changed = set()
+    uprn = _codes(rows["uprn"])  # grouped by integer codes, not by hashing the texts in every groupby
     for column, values in (("number", rows["number"]), ("flat", flats)):
-        frame = pd.DataFrame({"uprn": rows["uprn"].to_numpy(), "value": values.to_numpy(),
-                              "id": rows["unique_id"].to_numpy(),
+        value, distinct = _codes(values, distinct=True)
+        frame = pd.DataFrame({"uprn": uprn, "value": value, "id": rows["unique_id"].to_numpy(),
                               "votes": ~silent if column == "flat" else True}).dropna()
         frame = frame[(frame.groupby("uprn")["value"].transform("nunique") > 1).to_numpy()]
         if not len(frame):
@@ -1223,7 +1235,8 @@ def _as_their_uprn_says(records, rows):
         frame = frame.assign(modal=frame["uprn"].map(modal)).dropna(subset=["modal"])
         frame = frame[frame["value"] != frame["modal"]]
         position = records.index[records["unique_id"].isin(frame["id"])]
-        values = frame.set_index("id").loc[records.loc[position, "unique_id"], "modal"].to_numpy()
+        values = distinct[frame.set_index("id").loc[records.loc[position, "unique_id"], "modal"].to_numpy()
+                          .astype(np.int64)]
         if column == "flat":
             values = np.where(values == "-", None, values)
         records.loc[position, column] = values
