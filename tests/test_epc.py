@@ -376,3 +376,47 @@ def test_a_certificate_dated_before_1800_keeps_its_home_and_date(tmp_path):
     homes, _ = epc.load_certificates(epc.read_certificates(str(tmp_path / "c.csv")))
     kept = {key: (rating, str(date)[:10]) for key, rating, date in zip(homes["key"], homes["rating"], homes["date"])}
     assert kept == {"B1": ("G", "1750-06-01"), "B2": ("C", "2016-03-31")}
+
+
+# A statement long enough to be running when it is stopped (DuckDB gives up on it within a moment).
+LONG_STATEMENT = "SELECT sum(hash(i)) FROM range(100000000000) t(i)"
+
+
+def test_a_statement_on_its_own_thread_stops_when_its_progress_raises_and_frees_the_connection(tmp_path):
+    from community_risk.processing.analysis.messages import Cancelled
+
+    connection = epc.connect(str(tmp_path))
+    query = epc.Query(connection, LONG_STATEMENT)
+    calls = []
+
+    def progress(fraction):
+        calls.append(fraction)
+        if len(calls) == 2:
+            raise Cancelled()
+    with pytest.raises(Cancelled):
+        query.result(progress)
+    assert not query.worker.is_alive() and 0 <= calls[0] < 1
+    assert connection.execute("SELECT 42").fetchone() == (42,)
+    stopped = epc.Query(connection, LONG_STATEMENT)
+    stopped.stop()
+    assert not stopped.worker.is_alive()
+    with pytest.raises(Exception, match="(?i)interrupt"):
+        stopped.result()
+    connection.close()
+
+
+def test_cancel_while_the_points_are_read_stops_the_certificates_read_begun_meanwhile(sample_path, tmp_path):
+    import hashlib
+    import threading
+
+    from helpers import cancelling_feedback
+
+    path = sample_certificates(sample_path, tmp_path, 3000)
+    params = {"INPUT": path, "POSTCODES": sample_path + "|layername=postcodes", "POSTCODE_FIELD": "postcode",
+              "OUTPUT": str(tmp_path / "homes.gpkg")}
+    run_algorithm("communityrisk:loadepc", params)
+    before = hashlib.sha256((tmp_path / "homes.gpkg").read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_algorithm("communityrisk:loadepc", params, feedback=cancelling_feedback(20))  # the postcodes' step
+    assert hashlib.sha256((tmp_path / "homes.gpkg").read_bytes()).hexdigest() == before
+    assert not [t for t in threading.enumerate() if t.name == "community-risk-duckdb"]

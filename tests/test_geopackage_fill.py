@@ -254,3 +254,100 @@ def test_a_new_layer_in_an_existing_geopackage_leaves_its_other_layers_alone(sam
     assert other_layers() == before and len(before) > 3
     rows, metadata, index, check = layer_contents_of(database_path, "homes")
     assert len(rows) == 700 and check == "ok" and len(index) == sum(row[2] is not None for row in rows)
+
+
+# --- columns of a few values, sent as one code a row --------------------------------------------------------------
+
+FEW = (("rating", tuple("ABCDEFG")), ("flag", (0, 1)), ("kind", ("gas", "it's other", "none")))
+
+
+def every_combination():
+    import itertools
+
+    return list(itertools.product(*[(None,) + values for _, values in FEW]))
+
+
+def test_codes_made_by_duckdb_or_sqlite_read_back_as_every_combination_of_values():
+    import duckdb
+
+    from community_risk.processing.analysis.geopackage_fill import CodedColumns
+
+    coded = CodedColumns(FEW)
+    rows = every_combination()
+    assert len(rows) == 8 * 3 * 4
+    database = sqlite3.connect(":memory:")
+    from_sqlite = [database.execute("SELECT " + coded.code_sql(["?1", "?2", "?3"]), row).fetchone()[0] for row in rows]
+    duck = duckdb.connect()
+    from_duckdb = [duck.execute("SELECT " + coded.code_sql(["$1", "CAST($2 AS INTEGER)", "$3"]), list(row)
+                                ).fetchone()[0] for row in rows]
+    assert from_duckdb == from_sqlite and len(set(from_sqlite)) == len(rows)
+    back = "SELECT {0}, typeof({1}) FROM (SELECT ? AS code)".format(", ".join(coded.value_sql("code")),
+                                                                    coded.value_sql("code")[1])
+    decoded = [database.execute(back, (code,)).fetchone() for code in from_sqlite]
+    assert [row[:3] for row in decoded] == rows
+    assert {row[3] for row in decoded} == {"integer", "null"}
+
+
+def test_a_value_outside_its_columns_values_has_no_code():
+    import duckdb
+
+    from community_risk.processing.analysis.geopackage_fill import CodedColumns
+
+    code = CodedColumns(FEW).code_sql(["rating", "flag", "kind"])
+    assert duckdb.connect().execute("SELECT {} FROM (VALUES ('H', 0, 'gas')) AS t(rating, flag, kind)".format(
+        code)).fetchone() == (None,)
+    with pytest.raises(TypeError):
+        CodedColumns((("ratio", (0.5, 1.0)),))
+
+
+def test_coded_columns_are_written_as_the_values_themselves(tmp_path):
+    from community_risk.processing.analysis.geopackage_fill import CodedColumns
+
+    coded = CodedColumns(FEW)
+    rows = every_combination() * 3
+    n = len(rows)
+    x, y = random_points(n)
+    database = sqlite3.connect(":memory:")
+    code = coded.code_sql(["?1", "?2", "?3"])
+    codes = [database.execute("SELECT " + code, row).fetchone()[0] for row in rows]
+    labels = ["home {}".format(k) for k in range(n)]
+    path = empty_point_layer(tmp_path / "homes.gpkg")
+    database = sqlite3.connect(path)
+    for name, kind in (("rating", "TEXT"), ("flag", "INTEGER"), ("kind", "TEXT")):
+        database.execute("ALTER TABLE homes ADD COLUMN {} {}".format(name, kind))
+    database.commit()
+    database.close()
+    values = [None if k % 4 == 0 else k / 3 for k in range(n)]
+    batches = ((columns[:2] + [columns[2]], x_part, y_part) for columns, x_part, y_part in
+               batches_of_columns([labels, values, codes], x, y, 50))
+    assert fill_point_layer(path, "homes", ["label", "value"], batches, coded) == n
+    database = sqlite3.connect(path)
+    assert database.execute("SELECT rating, flag, kind FROM homes ORDER BY fid").fetchall() == rows
+    assert database.execute("SELECT label, value FROM homes ORDER BY fid").fetchall() == list(zip(labels, values))
+    assert database.execute("SELECT count(*) FROM homes WHERE flag IS NOT NULL AND typeof(flag) <> 'integer'"
+                            ).fetchone()[0] == 0
+    assert database.execute("SELECT rtreecheck('rtree_homes_geom')").fetchone()[0] == "ok"
+
+
+def batches_of_columns(columns, x, y, size):
+    for start in range(0, len(x), size):
+        part = slice(start, start + size)
+        yield [list(c[part]) for c in columns], np.asarray(x[part], float), np.asarray(y[part], float)
+
+
+def test_a_row_without_a_code_stops_the_fill_and_leaves_the_layer_empty(tmp_path):
+    from community_risk.processing.analysis.geopackage_fill import CodedColumns
+
+    path = empty_point_layer(tmp_path / "homes.gpkg")
+    database = sqlite3.connect(path)
+    database.execute("ALTER TABLE homes ADD COLUMN rating TEXT")
+    database.commit()
+    database.close()
+    coded = CodedColumns(FEW[:1])
+    x, y = random_points(100)
+    codes = [k % 8 for k in range(100)]
+    codes[70] = None
+    with pytest.raises(ValueError, match="coded"):
+        fill_point_layer(path, "homes", ["label"], batches_of_columns([["h"] * 100, codes], x, y, 30), coded)
+    database = sqlite3.connect(path)
+    assert database.execute("SELECT count(*) FROM homes").fetchone()[0] == 0

@@ -126,16 +126,22 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         crs = postcodes.source.sourceCrs()
         as_at = self.parameterAsDateTime(run.parameters, self.AS_AT, run.context).date().toString("yyyy-MM-dd") \
             if run.given(self.AS_AT) else None
+        self.check_point_fields(run, postcodes)
+        certificates = epc.read_certificates(path, progress=run.progress)
         run.steps(5)
-        run.step(tr("Reading UPRN points"))
-        uprn_points = self.uprn_points(run, crs) if run.given(self.UPRNS) else None
-        run.step(tr("Reading postcode points from '{}'").format(postcodes.label))
-        postcode_points = self.postcode_points(run, postcodes)
-        run.step(tr("Reading certificates from '{}'").format(os.path.basename(path)))
         work = tempfile.mkdtemp(prefix="community-risk-epc-")
         connection = epc.connect(work)
         try:
-            run.notes(epc.latest_homes(epc.read_certificates(path, progress=run.progress), connection, work, as_at))
+            # DuckDB reads the certificates on threads of its own while the points are read here
+            reading = epc.start_reading(certificates, connection)
+            try:
+                uprn_points, postcode_points = self.read_points(run, postcodes, crs)
+                run.step(tr("Reading certificates from '{}'").format(os.path.basename(path)))
+                run.notes(epc.latest_homes(certificates, connection, work, as_at, reading))
+            except BaseException:
+                if reading is not None:
+                    reading.stop()  # before the connection closes
+                raise
             run.step(tr("Placing homes"))
             unplaced = epc.place_homes(connection, uprn_points, postcode_points)
             if unplaced:
@@ -149,6 +155,18 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
         if not dest_id.lower().endswith(TABLE_EXTENSIONS):
             run.style(dest_id, apply_rating_style)
         return {self.OUTPUT: dest_id, "UNPLACED": unplaced}
+
+    def check_point_fields(self, run, postcodes):
+        """The postcode and UPRN fields exist (a clear message before any reading starts)."""
+        postcodes.field_index(run.string(self.POSTCODE_FIELD))
+        if run.given(self.UPRNS):
+            run.source(self.UPRNS, QgsWkbTypes.PointGeometry).field_index(run.string(self.UPRN_FIELD))
+
+    def read_points(self, run, postcodes, crs):
+        run.step(tr("Reading UPRN points"))
+        uprn_points = self.uprn_points(run, crs) if run.given(self.UPRNS) else None
+        run.step(tr("Reading postcode points from '{}'").format(postcodes.label))
+        return uprn_points, self.postcode_points(run, postcodes)
 
     def uprn_points(self, run, crs):
         """UPRN -> point in `crs` (a UPRN given twice: its last point)."""
@@ -234,10 +252,13 @@ class LoadEpcAlgorithm(CommunityRiskAlgorithm):
 
 OUTPUT_COLUMNS = ", ".join("CAST({0} AS INTEGER) AS {0}".format(name) if kind == QVariant.Int else name
                            for name, kind in FIELDS)
-# A GeoPackage keeps an empty text as NULL, as GDAL's CSV import did (EMPTY_STRING_AS_NULL) before the bulk fill.
-GEOPACKAGE_COLUMNS = ", ".join("CAST({0} AS INTEGER) AS {0}".format(name) if kind == QVariant.Int else
-                               "nullif({0}, '') AS {0}".format(name) if kind == QVariant.String else name
-                               for name, kind in FIELDS)
+
+
+def geopackage_column(name, kind):
+    """The SQL of a field for the GeoPackage: an empty text kept as NULL, as GDAL's CSV import did
+    (EMPTY_STRING_AS_NULL) before the bulk fill."""
+    return "CAST({} AS INTEGER)".format(name) if kind == QVariant.Int else \
+        "nullif({}, '')".format(name) if kind == QVariant.String else name
 
 
 def _first_point(geometry):
@@ -273,9 +294,13 @@ def fill_geopackage(run, connection, dest_id):
     (analysis.geopackage_fill: rows by multi-row INSERT, the spatial index written packed), the homes streamed
     from DuckDB in batches. No second GDAL is loaded: QGIS's made the layer."""
     from ..analysis import epc
-    from ..analysis.geopackage_fill import fill_point_layer
+    from ..analysis.geopackage_fill import CodedColumns, fill_point_layer
 
     path, _, options = dest_id.partition("|")
     table = dict(part.split("=", 1) for part in options.split("|") if "=" in part).get("layername")
-    fill_point_layer(path, table, [name for name, _ in FIELDS], epc.placed_batches(
-        connection, GEOPACKAGE_COLUMNS, run.progress))
+    coded = CodedColumns(epc.FEW_VALUED_FIELDS)  # rating, heating, flags...: one code a home
+    kinds = dict(FIELDS)
+    plain = [name for name, _ in FIELDS if name not in coded.names]
+    columns = ", ".join(["{} AS {}".format(geopackage_column(name, kinds[name]), name) for name in plain] + [
+        "{} AS code".format(coded.code_sql([geopackage_column(name, kinds[name]) for name in coded.names]))])
+    fill_point_layer(path, table, plain, epc.placed_batches(connection, columns, run.progress), coded)

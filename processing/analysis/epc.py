@@ -254,39 +254,65 @@ DATE_TEXTS_SQL = "SELECT date_text, count(*) AS n FROM keyed GROUP BY date_text 
 def run_query(connection, sql, progress=None):
     """Run a DuckDB statement; with `progress`, report DuckDB's progress (0-1) while it runs, and stop the
     statement when progress raises (Cancelled)."""
-    import threading
-
     if progress is None:
         return connection.execute(sql)
-    outcome = {}
+    return Query(connection, sql).result(progress)
 
-    def work():
+
+class Query:
+    """A DuckDB statement running on a thread of its own (DuckDB lets go of Python's lock while it works), so
+    the caller can do other work meanwhile; result() waits for it."""
+
+    def __init__(self, connection, sql):
+        import threading
+
+        self.connection, self.outcome = connection, {}
+        self.worker = threading.Thread(target=self._work, args=(sql,), name="community-risk-duckdb", daemon=True)
+        self.worker.start()
+
+    def _work(self, sql):
         try:
-            outcome["result"] = connection.execute(sql)
+            self.outcome["result"] = self.connection.execute(sql)
         except Exception as error:  # handed to the calling thread
-            outcome["error"] = error
+            self.outcome["error"] = error
 
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.1)
-            done = connection.query_progress()
-            if worker.is_alive() and done >= 0:
-                progress(done / 100.0)
-    except BaseException:
-        connection.interrupt()
-        worker.join()
-        raise
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]
+    def result(self, progress=None):
+        """The statement's result (its error raised here), reporting DuckDB's progress (0-1) meanwhile; when
+        `progress` raises (Cancelled), the statement is stopped and that is raised."""
+        try:
+            while self.worker.is_alive():
+                self.worker.join(0.1)
+                done = self.connection.query_progress()
+                if progress is not None and self.worker.is_alive() and done >= 0:
+                    progress(done / 100.0)
+        except BaseException:
+            self.stop()
+            raise
+        if "error" in self.outcome:
+            raise self.outcome["error"]
+        return self.outcome["result"]
+
+    def stop(self):
+        """Stop the statement and wait for its thread (the connection is then free to close). Asked again until
+        the thread ends: an interrupt that comes before the statement has begun is not kept."""
+        while self.worker.is_alive():
+            self.connection.interrupt()
+            self.worker.join(0.05)
 
 
-def latest_homes(certificates, connection, work_folder, as_at=None):
+def start_reading(certificates, connection):
+    """Start DuckDB's read of the certificates file (checked by read_certificates) on a thread of its own, so the
+    caller can read other inputs meanwhile; latest_homes(..., reading=) takes it up. The caller stops it
+    (Query.stop) if it gives up before then."""
+    if certificates.encoding != "utf-8":
+        return None  # copied to UTF-8 first, by latest_homes
+    return Query(connection, _keyed_sql(certificates.header, _scan(certificates, certificates.path)))
+
+
+def latest_homes(certificates, connection, work_folder, as_at=None, reading=None):
     """Latest certificate per home, as the DuckDB view `homes` (one row per home: key, date, uprn, postcode,
     rating, efficiency, private_rented, no_mains_gas, heating, address, band_fg, cert_age_years). Returns
-    the notes for the log."""
+    the notes for the log. reading: the read start_reading began, if it did."""
     import duckdb
 
     from .dates import DateReader
@@ -296,7 +322,9 @@ def latest_homes(certificates, connection, work_folder, as_at=None):
     path = certificates.path if certificates.encoding == "utf-8" else _utf8_copy(certificates, work_folder)
     steps = _progress_steps(certificates.progress, 0.6)
     try:
-        run_query(connection, _keyed_sql(certificates.header, _scan(certificates, path)), next(steps))
+        if reading is None:
+            reading = Query(connection, _keyed_sql(certificates.header, _scan(certificates, path)))
+        reading.result(next(steps))
     except duckdb.InvalidInputException as error:
         if "unicode" not in str(error).lower() or path != certificates.path:
             raise AnalysisError(translatable("The EPC file '{}' could not be read: {}"), certificates.name,
@@ -383,6 +411,9 @@ def load_certificates(certificates, as_at=None):
 # The output's fields, in order; x and y follow for table outputs.
 OUTPUT_FIELDS = ("uprn", "address", "postcode", "rating", "efficiency", "band_fg", "private_rented", "no_mains_gas",
                  "heating", "cert_age_years", "lodged", "placed_by")
+# The output fields of a few values, and those values (NULL aside): every value the SQL here gives them.
+FEW_VALUED_FIELDS = (("rating", tuple(RATINGS)), ("band_fg", (0, 1)), ("private_rented", (0, 1)), ("no_mains_gas", (0, 1)),
+                     ("heating", ("gas", "electric", "other", "none")), ("placed_by", ("uprn", "postcode")))
 
 
 def place_homes(connection, uprn_points=None, postcode_points=None):
