@@ -365,6 +365,9 @@ def test_a_number_before_a_block_written_before_its_street_names_the_flat():
     assert standardise("3 Thorncombe Heights, Meadow Close, London")[:4] == (
         "3", None, "THORNCOMBE HEIGHTS", "MEADOW CLOSE")
     assert standardise("63 Chalk Farm Gardens")[:4] == (None, "63", None, "CHALK FARM GARDENS")
+    # the street after the comma ends in a word that names buildings too: still a block, then its street
+    assert standardise("3 Kelvington Heights, Saint Gabriel's Buildings", "SAINT GABRIELS BUILDINGS")[:4] == (
+        "3", None, "KELVINGTON HEIGHTS", "SAINT GABRIELS BUILDINGS")
     # read again with the street other rows write, the block's name is kept
     assert standardise("3 Keats House, Meadow Close, London", "MEADOW CLOSE")[:4] == (
         "3", None, "KEATS HOUSE", "MEADOW CLOSE")

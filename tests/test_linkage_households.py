@@ -1,8 +1,10 @@
 """Households from links: no household holds two homes, and a row that leaves out what tells homes apart is not
 linked to any of them (it goes to clerical review)."""
 import pandas as pd
+import pytest
 
-from community_risk.processing.analysis.linkage import _usual_building_names, link_households, prepare_records
+from community_risk.processing.analysis.linkage import (_uprn_keyed_wrong, _usual_building_names, link_households,
+                                                        prepare_records)
 
 COLUMNS = {"uprn": "UPRN", "postcode": "Postcode", "address": ["Address"]}
 
@@ -503,6 +505,25 @@ def test_a_uprn_written_for_two_lettered_flats_evenly_takes_neither_flats_rows()
     assert (result.household == home).sum() == 2
     assert household_of(records, result, "dataset1", "Flat A, 41 Hindle Hill") != household_of(
         records, result, "dataset1", "Flat B, 41 Hindle Hill")
+
+
+@pytest.mark.parametrize("rows, keyed_wrong", [
+    # a flat where the UPRN's other rows write none, at another number: two slips
+    ((("6 Hindle Hill", "100000000006"), ("6 Hindle Hill", "100000000006"), ("Flat 3, 8 Hindle Hill", "100000000006")),
+     "Flat 3, 8 Hindle Hill"),
+    # another named flat, and a building name the other rows do not write
+    ((("Flat A, 41 Hindle Hill", "100000000041"), ("Flat A, 41 Hindle Hill", "100000000041"),
+      ("Flat 2, Keats House, Hindle Hill", "100000000041")), "Flat 2, Keats House, Hindle Hill"),
+    # one slip only (a flat the house's rows leave out, or a number one off): the UPRN stands
+    ((("6 Hindle Hill", "100000000006"), ("6 Hindle Hill", "100000000006"), ("Flat 3, 6 Hindle Hill", "100000000006")),
+     None),
+    ((("6 Hindle Hill", "100000000006"), ("6 Hindle Hill", "100000000006"), ("8 Hindle Hill", "100000000006")), None),
+])
+def test_a_uprn_is_taken_as_keyed_wrong_only_where_its_row_names_another_home_on_two_counts(rows, keyed_wrong):
+    records = prepare_records([("file", pd.DataFrame({"UPRN": [u for _, u in rows], "Address": [a for a, _ in rows],
+                                                      "Postcode": "E8 3QR"}), COLUMNS)])
+    found = list(records.loc[_uprn_keyed_wrong(records), "written"])
+    assert found == ([keyed_wrong] if keyed_wrong else [])
 
 
 def test_a_row_naming_another_flat_and_house_than_the_rows_of_its_uprn_has_its_uprn_keyed_wrong():

@@ -289,6 +289,12 @@ def _building_after(kept, position):
         if end > position and word in BUILDING_WORDS and any(
                 _as_thoroughfare(w) in THOROUGHFARES - BUILDING_WORDS for _, w in kept[end + 1:]):
             return end + 1
+        # the name ends its segment and the next segment ends as a street that could be a building too:
+        # '3 Kelvington Heights, Saint Gabriel's Buildings' (a block, then its street)
+        rest = [w for s, w in kept[end + 1:] if s == kept[end + 1][0]] if end + 1 < len(kept) else []
+        if end > position and word in BUILDING_WORDS and after is None and rest \
+                and _as_thoroughfare(rest[-1]) in THOROUGHFARES and len(rest) > 1:
+            return end + 1
     return None
 
 

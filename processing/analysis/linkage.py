@@ -1170,9 +1170,11 @@ def _houses_of_flats(records):
 
 
 def _uprn_keyed_wrong(rows):
-    """Index of the rows whose UPRN's other rows (two or more, all writing one named flat) name another flat and,
-    where both write one, another house number or building name: two slips in one row's text are far rarer than
-    one slip in its UPRN."""
+    """Index of the rows whose UPRN's other rows (two or more, all writing one home) name another home on two
+    counts: another named flat and another house number or building name (one written only by them counts too:
+    'Flat 2, Oxonian Court' beside '14B Oakhurst Road'), or a flat where they write none and another house number
+    ('Flat 7, Bath Point, 11 Alscot Road' among rows of '9 Alscot Road'). Two slips in one row's text are far rarer
+    than one slip in its UPRN."""
     import pandas as pd
 
     uprn = _codes(rows["uprn"])  # grouped by integer codes, not by hashing the texts in every groupby
@@ -1180,7 +1182,6 @@ def _uprn_keyed_wrong(rows):
     rows, uprn = rows[repeated], uprn[repeated]
     if not len(rows):
         return []
-    flat = rows["flat"].where(rows["flat"] != "?")
 
     def alone_against_one_other(values):
         """The row's value is written, by it alone in its UPRN, and the other rows write one other value."""
@@ -1189,8 +1190,13 @@ def _uprn_keyed_wrong(rows):
         same = frame.groupby(["uprn", "value"])["value"].transform("size").to_numpy()
         return values.notna().to_numpy() & (distinct == 2) & (same == 1)
 
-    wrong = alone_against_one_other(flat) & (alone_against_one_other(rows["number"])
-                                             | alone_against_one_other(rows["building"]))
+    unnamed = rows["flat"] == "?"
+    named_flat = alone_against_one_other(rows["flat"].where(~unnamed))
+    flat_or_none = alone_against_one_other(rows["flat"].fillna("-").where(~unnamed))
+    # a range holds the numbers in it ('6/8' is read as flat 6 at 8, beside '6-8'): ranges are not compared
+    number = alone_against_one_other(rows["number"].where(~rows["number"].fillna("").str.contains("-")))
+    building = alone_against_one_other(rows["building"]) | alone_against_one_other(rows["building"].fillna(""))
+    wrong = (named_flat & (number | building)) | (flat_or_none & number)
     return list(rows.index[wrong])
 
 
