@@ -696,10 +696,13 @@ def _with_same_premise(predictions, records, threshold):
         return predictions.assign(same_premise=False)
     found = pd.DataFrame({"unique_id_l": pairs[:, 0], "unique_id_r": pairs[:, 1], "same_premise": True})
     keys = ["unique_id_l", "unique_id_r"]
-    scored = predictions.astype({k: np.int64 for k in keys}).merge(found, on=keys, how="left")
-    scored["same_premise"] = scored["same_premise"].eq(True)
-    missing = found.merge(scored[keys], on=keys, how="left", indicator=True)
-    missing = missing[missing["_merge"] == "left_only"].drop(columns="_merge")
+    scored = predictions.astype({k: np.int64 for k in keys})
+    # each pair as one integer: membership of millions of pairs without merging on two columns
+    l, r = scored["unique_id_l"].to_numpy(), scored["unique_id_r"].to_numpy()
+    size = int(max(l.max(initial=0), r.max(initial=0), pairs.max(initial=0))) + 1
+    scored_pairs, found_pairs = l * size + r, pairs[:, 0] * size + pairs[:, 1]
+    scored = scored.assign(same_premise=np.isin(scored_pairs, found_pairs))
+    missing = found[~np.isin(found_pairs, scored_pairs)].copy()
     missing["match_probability"] = float(threshold)
     missing["match_weight"] = math.log2(threshold / (1 - threshold)) if threshold < 1 else 0.0
     return pd.concat([scored, missing], ignore_index=True)
