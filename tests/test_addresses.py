@@ -386,3 +386,20 @@ def test_a_locality_written_after_a_known_street_is_not_taken_for_the_street():
     assert again[5][:4] == ("3", None, "ONDINE LODGE", "SAINT THOMAS COURT")
     # a building named after a street ('Mill Lane House') does not end in one: left as read
     assert again[6] == parsed[6]
+
+
+def test_a_block_named_like_a_street_of_its_district_keeps_the_street_its_postcode_writes():
+    # N10 has an Elm Court street (N10 1LY) and an Elm Court block on Cobourg Square (N10 9FH)
+    texts = ["1 Elm Court", "3 Elm Court", "5 Elm Court", "7 Elm Court", "Flat 2, Elm Court, Cobourg Square",
+             "Flat 3, Elm Court, Cobourg Square", "Flat 4, Elm Court, Cobourg Square"]
+    postcodes = ["N10 1LY"] * 4 + ["N10 9FH"] * 3
+    parsed = [standardise(t) for t in texts]
+    again = addresses.local_streets(texts, parsed, ["N10"] * len(texts), postcodes=postcodes)
+    assert again[4][:4] == ("2", None, "ELM COURT", "COBOURG SQUARE")
+
+
+@pytest.mark.parametrize("text, street", [("44 Rouel Gdn", "ROUEL GARDENS"), ("46 Ivydale Pass", "IVYDALE PASSAGE")])
+def test_a_thoroughfare_written_singular_or_cut_short_is_the_known_street(text, street):
+    texts = [text, "2 Rouel Gardens", "4 Rouel Gardens", "2 Ivydale Passage", "4 Ivydale Passage", "6 Elm Row"]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["N6"] * len(texts))
+    assert again[0].street == street

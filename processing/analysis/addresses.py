@@ -446,10 +446,12 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
     joined = {d: {_joined(x): x for x in known} for d, known in streets.items()}
     joined_everywhere = {_joined(x): x for x in everywhere}
     stems, by_name = {}, {}
-    on_postcode = {}  # the streets rows of each postcode write
+    on_postcode, written_on = {}, Counter()  # the streets rows of each postcode write, and how often
     for p, code, district in zip(parsed, postcodes if postcodes is not None else (), districts):
         if p.street and code:
-            on_postcode.setdefault(code, set()).add(alias.get((district, p.street), p.street))
+            street = alias.get((district, p.street), p.street)
+            on_postcode.setdefault(code, set()).add(street)
+            written_on[code, street] += 1
     out = list(parsed)
     for k, (text, p, district) in enumerate(zip(texts, parsed, districts)):
         if (district, p.street) in alias:
@@ -459,9 +461,12 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             continue
         if p.street in known:
             # '12 Saint Thomas's Court, Herne Hill': the building as read ends in a street of the district, so the
-            # street as read (also written as a street, after it) is the locality
+            # street as read (also written as a street, after it) is the locality ...
             street = _street_ending(p.building, known) if p.building else None
-            if street and street != p.street:
+            # ... where the rows of its postcode (or district) write that street more often than the one read
+            code = postcodes[k] if postcodes is not None else None
+            written = (lambda x: written_on[code, x]) if code else (lambda x: counts[district, x])
+            if street and street != p.street and written(street) > written(p.street):
                 out[k] = standardise(text, street)._replace(postcode=p.postcode)
             continue
         found = street_phrases(text) & known
@@ -476,10 +481,10 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             # Dalston') from a street of that name elsewhere in the district
             found = _street_with_stem(p.street, stems[district]) & on_postcode.get(postcodes[k], set())
             found = found if len(found) == 1 else set()
-        if not found and p.street and p.street.split()[-1] not in THOROUGHFARES:
+        if not found and p.street:
             if district not in by_name:
                 by_name[district] = _by_name(known)
-            mistyped = _thoroughfare_mistyped(p.street, by_name[district])  # 'Elm Roa', 'Copleston Paade'
+            mistyped = _thoroughfare_mistyped(p.street, by_name[district])  # 'Elm Roa', 'Rouel Gdn'
             if mistyped:
                 out[k] = p._replace(street=mistyped)
                 continue
@@ -549,15 +554,20 @@ def _by_name(known):
 
 def _thoroughfare_mistyped(street, by_name):
     """The one known street with the same name whose thoroughfare word the street's last word is a typo of ('ELM
-    ROA' -> 'ELM ROAD', 'ST JOHNS OAD' -> 'SAINT JOHNS ROAD'), else None. Only the thoroughfare word may differ: a
-    name a letter apart ('St Marks Road', 'St Marys Road') is another street."""
+    ROA' -> 'ELM ROAD', 'ST JOHNS OAD' -> 'SAINT JOHNS ROAD') or the singular or plural of ('ROUEL GARDEN' ->
+    'ROUEL GARDENS'), else None. Only the thoroughfare word may differ: a name a letter apart ('St Marks Road', 'St
+    Marys Road') is another street."""
     from difflib import SequenceMatcher
 
     words = street.split()
     if len(words) < 2:
         return None
-    close = [s for s in by_name.get(" ".join(words[:-1]), ())
-             if SequenceMatcher(None, s.split()[-1], words[-1]).ratio() >= 0.75]
+    last = words[-1]
+    if last in THOROUGHFARES:  # another thoroughfare word is another street, but for its plural ('Rouel Gdn')
+        close = [s for s in by_name.get(" ".join(words[:-1]), ()) if s.split()[-1] in (last + "S", last[:-1])]
+    else:
+        close = [s for s in by_name.get(" ".join(words[:-1]), ())
+                 if SequenceMatcher(None, s.split()[-1], last).ratio() >= 0.75]
     return close[0] if len(close) == 1 else None
 
 
