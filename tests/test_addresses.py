@@ -403,3 +403,15 @@ def test_a_thoroughfare_written_singular_or_cut_short_is_the_known_street(text, 
     texts = [text, "2 Rouel Gardens", "4 Rouel Gardens", "2 Ivydale Passage", "4 Ivydale Passage", "6 Elm Row"]
     again = addresses.local_streets(texts, [standardise(t) for t in texts], ["N6"] * len(texts))
     assert again[0].street == street
+
+
+def test_a_number_before_a_block_name_cut_short_names_its_flat_where_the_block_has_no_house_number():
+    texts = ["Flat 1, Byron Mansions, Queen Elizabeth Court", "Flat 3, Byron Mansions, Queen Elizabeth Court",
+             "3, Byron, Queen Elizabeth Court", "Rose Cottage, 12 Queen Elizabeth Court",
+             "Flat 2, Keats House, 9 Tyssen Lane", "Flat 3, Keats House, 9 Tyssen Lane", "4, Keats, Tyssen Lane"]
+    postcodes = ["N7 8PS"] * 4 + ["N7 8PT"] * 3
+    parsed = [standardise(t) for t in texts]
+    again = addresses.local_streets(texts, parsed, ["N7"] * len(texts), postcodes=postcodes)
+    assert again[2][:4] == ("3", None, "BYRON MANSIONS", "QUEEN ELIZABETH COURT")
+    assert again[3] == parsed[3]  # a house name with a number: no block of that name
+    assert again[6][:2] == (None, "4")  # Keats House is written at number 9: 4 may be its number, not a flat

@@ -509,7 +509,8 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             out[k] = p._replace(flat=p.number, number=None, building=building, street=None)
         else:
             out[k] = p._replace(building=building, street=None)
-    return _flats_of_blocks(out, districts)
+    places = [c or d for c, d in zip(postcodes, districts)] if postcodes is not None else districts
+    return _numbers_naming_flats(_flats_of_blocks(out, districts), places)
 
 
 def _drop_blocks_read_as_streets(streets, counts, as_building):
@@ -637,6 +638,28 @@ def _flats_of_blocks(parsed, districts):
         names = blocks.get((d, p.street, p.number), ())
         if len(names) == 1:
             out[k] = p._replace(flat=p.number, number=None, building=next(iter(names)))
+    return out
+
+
+def _numbers_naming_flats(parsed, places):
+    """'3, Byron, Queen Elizabeth Court' reads as house number 3 of a building Byron; where the rows of its postcode
+    (or district, without one) know a block of that name (as written, run together, a typo apart or cut short:
+    Byron Mansions) by its named flats and never with a house number, the 3 is its flat."""
+    blocks, numbered = {}, set()
+    for p, place in zip(parsed, places):
+        if p.building and p.number:
+            numbered.add((place, p.building))
+        elif p.building and p.flat and p.flat != "?":
+            blocks.setdefault(place, set()).add(p.building)
+    for place, names in blocks.items():
+        names.difference_update({b for b in names if (place, b) in numbered})
+    out = list(parsed)
+    for k, (p, place) in enumerate(zip(parsed, places)):
+        if not (p.number and p.building and p.flat is None and blocks.get(place) and FLAT_ID.match(p.number)):
+            continue
+        block = _known_building(p.building, blocks[place])
+        if block is not None:
+            out[k] = p._replace(flat=p.number, number=None, building=block)
     return out
 
 
