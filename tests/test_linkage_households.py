@@ -1,5 +1,6 @@
 """Households from links: no household holds two homes, and a row that leaves out what tells homes apart is not
 linked to any of them (it goes to clerical review)."""
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -535,3 +536,15 @@ def test_a_row_naming_another_flat_and_house_than_the_rows_of_its_uprn_has_its_u
     assert household_of(records, result, "dataset0", "Flat 3, 9 Hindle Hill") != flat_a
     assert household_of(records, result, "dataset0", "Flat A, 41 Hindle Hill") == flat_a
     assert any("keyed wrong" in str(note) for note in result.notes)
+
+
+def test_a_range_written_in_error_does_not_hold_apart_two_rows_writing_the_same_house_number():
+    # '123-125 St Marys Park' (a file extending 123 into a range, with 123's UPRN) overlaps 124: a row writing 124
+    # agrees with the row of 124 on more (the number itself) than with the range, and keeps that link
+    from community_risk.processing.analysis.linkage import _contested_links, _identity
+
+    frame = pd.DataFrame({"UPRN": ["", "100000000124", "100000000123"], "Postcode": "E8 3QR",
+                          "Address": ["124 Hindle Hill", "124 Hindle Hill", "123-125 Hindle Hill"]})
+    records = prepare_records([("file", frame, COLUMNS)])
+    contested, _ = _contested_links(_identity(records, []), np.array([0, 0]), np.array([1, 2]), np.arange(3))
+    assert list(contested) == [False, True]

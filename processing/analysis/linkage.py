@@ -709,8 +709,8 @@ def _with_same_premise(predictions, records, threshold):
 
 
 def _agreement(identity, a, b, place=False):
-    """Bits of what names the home that two rows both write alike: 1 house number, 2 flat (or both no flat),
-    4 building name; with place, also 8 street (the same, or a typo or words apart), 16 postcode (the same, or
+    """Bits of what names the home that two rows both write alike: 1 house number (64 written the same, not only
+    overlapping), 2 flat (or both no flat), 4 building name; with place, also 8 street (the same, or a typo or words apart), 16 postcode (the same, or
     one character apart) and 32 the building name written the same ('Rose Cottage' twice, not 'The Cottage')."""
     import pandas as pd
 
@@ -750,7 +750,9 @@ def _premise_agreement(identity, a, b):
     buildings = pd.notna(ba) & pd.notna(bb) & (ba == bb)
     near = np.flatnonzero(pd.notna(ba) & pd.notna(bb) & (ba != bb))
     buildings[near] = [_same_building(x, y) for x, y in zip(ba[near], bb[near])]
-    return numbers.astype(int) | (flats.astype(int) << 1) | (buildings.astype(int) << 2)
+    # 64: the same house number written, not only numbers that overlap ('124' and '124', beside '123-125')
+    exact = pd.notna(identity.number[a]) & (identity.number[a] == identity.number[b])
+    return numbers.astype(int) | (flats.astype(int) << 1) | (buildings.astype(int) << 2) | (exact.astype(int) << 6)
 
 
 def _contested_links(identity, left, right, household, weak_left=(), weak_right=()):
