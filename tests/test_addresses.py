@@ -415,3 +415,14 @@ def test_a_number_before_a_block_name_cut_short_names_its_flat_where_the_block_h
     assert again[2][:4] == ("3", None, "BYRON MANSIONS", "QUEEN ELIZABETH COURT")
     assert again[3] == parsed[3]  # a house name with a number: no block of that name
     assert again[6][:2] == (None, "4")  # Keats House is written at number 9: 4 may be its number, not a flat
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PLOT 23 78 STAMFORD COURT LONDON", (None, "78", None, "STAMFORD COURT")),
+    ("NEW BUILD GROUND FLOOR FLAT 121 GLENARM PK", ("GROUND FLOOR", "121", None, "GLENARM PARK")),
+    ("Proposed, 4 Albert Road", (None, "4", None, "ALBERT ROAD")),
+    # the same words naming a street or a building are kept
+    ("12 Proposed Road", (None, "12", None, "PROPOSED ROAD")),
+    ("Flat 2, New Build House, 3 Ash Road", ("2", "3", "NEW BUILD HOUSE", "ASH ROAD"))])
+def test_a_developments_descriptors_name_no_part_of_the_home(text, expected):
+    assert standardise(text)[:4] == expected

@@ -42,6 +42,7 @@ def _load():
         for written in row["written"].split():
             expand.setdefault(written, row["standard"])
     units, number_words, floors, connectives, articles, rooms = set(), set(), {}, set(), set(), set()
+    descriptors = {}
     for row in _table("sub_building.csv"):
         words = tuple(row["written"].split())
         if row["kind"] in ("unit", "room"):
@@ -54,15 +55,17 @@ def _load():
             connectives.add(words[0])
         elif row["kind"] == "article":
             articles.add(words[0])
+        elif row["kind"].startswith("descriptor"):
+            descriptors[words] = row["kind"] == "descriptor_with_number"
         else:
             floors[words] = (row["standard"], row["kind"] == "floor_with_unit")
     by_position = {row["written"]: (row["before_a_name"], row["after_a_name"]) for row in _table("name_position.csv")}
     return (expand, thoroughfares, buildings, towns, qualifiers, units, number_words, floors, by_position, connectives,
-            articles, rooms)
+            articles, rooms, descriptors)
 
 
 (EXPAND, THOROUGHFARES, BUILDING_WORDS, TOWN_WORDS, QUALIFIERS, UNIT_WORDS, NUMBER_WORDS, FLOORS,
- BY_POSITION, CONNECTIVES, ARTICLES, ROOM_WORDS) = _load()
+ BY_POSITION, CONNECTIVES, ARTICLES, ROOM_WORDS, DESCRIPTORS) = _load()
 LONGEST_FLOOR = max(len(k) for k in FLOORS)
 # town words run together with the word before ('ROADLONDON'); thoroughfares are not split off, as they end too
 # many names (Holloway, Churchill, Moorgate), and a street run together still scores as nearly the same
@@ -131,7 +134,7 @@ def standardise(text, street=None):
     and the words before it (other than flat and number) are the building name ('Old Forge Cazenove Gardens')."""
     text, postcode = split_trailing_postcode(text)
     segments = _tokens(text)
-    words = [(s, w) for s, segment in enumerate(segments) for w in segment]  # (segment, word)
+    words = _without_descriptors([(s, w) for s, segment in enumerate(segments) for w in segment])  # (segment, word)
     plain = [w for _, w in words]
     flat = floor = room = None
     some_flat = False  # a unit word with no identifier
@@ -260,6 +263,28 @@ def standardise(text, street=None):
         # written, so the number is the house's and the flat is not named
         number, flat = flat, "?"
     return Address(flat, number, building, street, postcode)
+
+
+def _without_descriptors(words):
+    """The words without a development's descriptors, which name no part of the home ('New Build', 'Proposed',
+    'Plot 23' before the address the plot became)."""
+    out, i = [], 0
+    while i < len(words):
+        for phrase, with_number in DESCRIPTORS.items():
+            end = i + len(phrase)
+            following = EXPAND.get(words[end][1], words[end][1]) if end < len(words) else None
+            if tuple(w for _, w in words[i:end]) == phrase and following not in THOROUGHFARES | BUILDING_WORDS:
+                if with_number and end < len(words) and NUMBER.match(words[end][1]) and end + 1 < len(words) \
+                        and NUMBER.match(words[end + 1][1]):
+                    i = end + 1  # 'Plot 23 78 Stamford Court': a house number follows, so 23 is the plot's
+                    break
+                if not with_number:
+                    i = end
+                    break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _is_range(low, high):
