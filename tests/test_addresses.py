@@ -426,3 +426,14 @@ def test_a_number_before_a_block_name_cut_short_names_its_flat_where_the_block_h
     ("Flat 2, New Build House, 3 Ash Road", ("2", "3", "NEW BUILD HOUSE", "ASH ROAD"))])
 def test_a_developments_descriptors_name_no_part_of_the_home(text, expected):
     assert standardise(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Flat A (Gnd), 206, Brownswood Road", ("A", "206", None, "BROWNSWOOD ROAD")),
+    ("Flat A (1st), 206 Brownswood Road", ("A", "206", None, "BROWNSWOOD ROAD")),
+    ("Flat B (Top), 20 Ash Road", ("B", "20", None, "ASH ROAD")),
+    ("1st Flat, 3 Ash Road", ("FIRST FLOOR", "3", None, "ASH ROAD")),
+    ("Flat 2 Top Road", ("?", "2", None, "TOP ROAD")),  # a floor word that starts a street's name
+    ("12 1st Avenue", (None, "12", None, "1ST AVENUE"))])
+def test_a_floor_written_after_a_flats_letter_describes_the_flat(text, expected):
+    assert standardise(text)[:4] == expected

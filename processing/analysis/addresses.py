@@ -150,7 +150,9 @@ def standardise(text, street=None):
         if floor_match:
             length, standard, needs_unit = floor_match
             after = words[i + length][1] if i + length < len(words) else None
-            if not needs_unit or after in UNIT_WORDS or before in UNIT_WORDS:
+            # a floor word straight after a flat's identifier describes that flat: 'Flat A (Gnd)', 'Flat B (Top)'
+            described = i == flat_end and EXPAND.get(after, after) not in THOROUGHFARES  # not 'Flat 2 Top Road'
+            if not needs_unit or after in UNIT_WORDS or before in UNIT_WORDS or described:
                 floor = floor or standard
                 i += length
                 after_floor = True
