@@ -548,3 +548,13 @@ def test_a_range_written_in_error_does_not_hold_apart_two_rows_writing_the_same_
     records = prepare_records([("file", frame, COLUMNS)])
     contested, _ = _contested_links(_identity(records, []), np.array([0, 0]), np.array([1, 2]), np.arange(3))
     assert list(contested) == [False, True]
+
+
+def test_a_blocks_flat_written_with_its_street_and_no_postcode_joins_the_block_written_without_a_street():
+    # the rows with the postcode leave the street out, the row without one writes it: nothing contradicts
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["EC1R 1UW", "EC1R 1UW", "SW9 6QG", ""],
+                          "Address": ["FLAT 2 KEATS HOUSE 113 LONDON", "FLAT 3 KEATS HOUSE 113 LONDON",
+                                      "Flat 2, Keats House, 12 Tyssen Drive", "Flat 2, Keats House, 113, St Kildas Mews"]})
+    pairs = pair_set(prepare_records([("referrals", frame, COLUMNS)]))
+    assert frozenset(("FLAT 2 KEATS HOUSE 113 LONDON", "Flat 2, Keats House, 113, St Kildas Mews")) in pairs
+    assert not any("12 Tyssen" in " ".join(pair) and "St Kildas" in " ".join(pair) for pair in pairs)

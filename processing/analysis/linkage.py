@@ -598,7 +598,8 @@ def _block_flat_pairs(frame):
         flats = known.groupby(block + ["flat"], sort=False).agg(
             anchor=("id", "first"), street_words=("words", lambda w: frozenset(" ".join(w).split())))
         found = unplaced.join(flats, on=block + ["flat"], how="inner")
-        fits = [not words or bool(set(words.split()) & block_words)
+        # the row writes no street, or one sharing a word with the block's (none written: nothing to contradict)
+        fits = [not words or not block_words or bool(set(words.split()) & block_words)
                 for words, block_words in zip(found["words"], found["street_words"])]
         pairs += list(zip(found["anchor"].to_numpy()[fits], found["id"].to_numpy()[fits]))
     return pairs
