@@ -165,10 +165,12 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
 
     # a row with a UPRN but no postcode takes the postcode its UPRN has elsewhere
     linkable = records.assign(uprn=records["uprn"].where(~untrusted))
-    counts = linkable.dropna(subset=["uprn", "postcode"]).groupby(["uprn", "postcode"]).size().rename("n").reset_index()
+    missing = linkable["postcode"].isna() & linkable["uprn"].notna()
+    written = linkable.dropna(subset=["uprn", "postcode"])
+    written = written[written["uprn"].isin(linkable.loc[missing, "uprn"])]  # only the UPRNs of rows missing one
+    counts = written.groupby(["uprn", "postcode"]).size().rename("n").reset_index()
     known = counts.sort_values(["uprn", "n", "postcode"], ascending=[True, False, True]).drop_duplicates("uprn") \
         .set_index("uprn")["postcode"]  # the postcode most often written with each UPRN
-    missing = linkable["postcode"].isna() & linkable["uprn"].notna()
     filled = linkable.loc[missing, "uprn"].map(known)
     linkable.loc[missing, "postcode"] = filled
     postcodes_filled = int(filled.notna().sum())
