@@ -947,13 +947,16 @@ def _place_by_elimination(identity, records, household):
     vague = vague.index[vague.to_numpy()]
     if not len(vague):
         return household, 0
-    uprns_of = frame.dropna(subset=["uprn_value"]).groupby("household")["uprn_value"].agg(frozenset)
-    files = by_household["once"].agg(lambda s: frozenset(s[s >= 0]))
-    houses_of = by_household["house"].unique()
-    named = frame[~pd.Series(identity.flat).isin(["-", "?"]).to_numpy()]
+    houses_of = frame[frame["household"].isin(vague).to_numpy()].groupby("household")["house"].unique()
+    # only the households at those houses are looked at (all their rows), not every household of the county
+    at_houses = frame["house"].isin({houses[0] for houses in houses_of if len(houses) == 1}).to_numpy()
+    near = frame[frame["household"].isin(np.union1d(vague, frame.loc[at_houses, "household"])).to_numpy()]
+    uprns_of = near.dropna(subset=["uprn_value"]).groupby("household")["uprn_value"].agg(frozenset)
+    files = near.groupby("household")["once"].agg(lambda s: frozenset(s[s >= 0]))
+    named = near[~near["flat"].isin(["-", "?"]).to_numpy()]
     flats_of = named.groupby("household")["flat"].agg(frozenset)
     # the households at a house that name a flat in any of their rows (that row may lack its postcode)
-    at_house = frame[frame["household"].isin(flats_of.index).to_numpy()]
+    at_house = frame[frame["household"].isin(flats_of.index).to_numpy() & at_houses]
     homes_at = at_house.groupby("house")["household"].agg(lambda s: sorted(set(s)))
     moves = {}
     for home in vague:
