@@ -437,3 +437,8 @@ def test_a_developments_descriptors_name_no_part_of_the_home(text, expected):
     ("12 1st Avenue", (None, "12", None, "1ST AVENUE"))])
 def test_a_floor_written_after_a_flats_letter_describes_the_flat(text, expected):
     assert standardise(text)[:4] == expected
+
+
+def test_a_flat_letter_after_a_room_names_the_home():
+    # 'Room 9 A 165': the room of flat A; the flat, not the room, is the home (as 'Room 2 Flat 3' is flat 3)
+    assert standardise("ROOM 9 A 165 ST JOHNS ROAD LONDON")[:4] == ("A", "165", None, "SAINT JOHNS ROAD")

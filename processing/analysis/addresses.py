@@ -204,7 +204,7 @@ def standardise(text, street=None):
             continue
         # "A 201 Stamford Road": a lone letter before the house number is the flat
         if re.fullmatch("[A-Z]", word) and word not in UNIT_WORDS and following and NUMBER.match(following[1]) \
-                and not (before and NUMBER.match(before)) and flat is None:
+                and not (before and NUMBER.match(before) and i != flat_end) and flat is None:
             flat = word
             i += 1
             continue
