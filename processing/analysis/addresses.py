@@ -67,6 +67,7 @@ def _load():
 (EXPAND, THOROUGHFARES, BUILDING_WORDS, TOWN_WORDS, QUALIFIERS, UNIT_WORDS, NUMBER_WORDS, FLOORS,
  BY_POSITION, CONNECTIVES, ARTICLES, ROOM_WORDS, DESCRIPTORS) = _load()
 LONGEST_FLOOR = max(len(k) for k in FLOORS)
+DESCRIPTOR_STARTS = {phrase[0] for phrase in DESCRIPTORS}
 # town words run together with the word before ('ROADLONDON'); thoroughfares are not split off, as they end too
 # many names (Holloway, Churchill, Moorgate), and a street run together still scores as nearly the same
 JOINABLE_TAILS = sorted((t for t in TOWN_WORDS if len(t) >= 4), key=len, reverse=True)
@@ -270,6 +271,8 @@ def standardise(text, street=None):
 def _without_descriptors(words):
     """The words without a development's descriptors, which name no part of the home ('New Build', 'Proposed',
     'Plot 23' before the address the plot became)."""
+    if not any(w in DESCRIPTOR_STARTS for _, w in words):
+        return words
     out, i = [], 0
     while i < len(words):
         for phrase, with_number in DESCRIPTORS.items():
