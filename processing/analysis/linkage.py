@@ -61,7 +61,8 @@ def prepare_records(frames):
         postcode = pd.Series([None] * len(frame), dtype=object)
         if columns.get("postcode"):
             raw = frame[columns["postcode"]]
-            postcode = pd.Series([normalise_postcode(v) for v in raw], dtype=object)
+            # read once per distinct text (a postcode is written by many rows); as text, which is what is read
+            postcode = pd.Series(_per_distinct(normalise_postcode, raw.astype(str)), dtype=object)
             # a postcode column that holds whole addresses: the postcode from its end, the rest as address text
             wordy = postcode.isna() & raw.astype(str).str.contains(r"[A-Za-z]{3,}", regex=True)
             for i in np.flatnonzero(wordy.to_numpy()):
