@@ -71,10 +71,11 @@ def independent_quality(extracts, truth):
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model at the package's "
-                                       "learnt rates: 92.7% exact (0.27% merged, within the goal); the text ceiling "
-                                       "(synthetic/linkage_ceiling.py) is 96.8%: 3% of households have a row, mostly "
+                                       "learnt rates: 93.1% exact (0.27% merged, within the goal); the text ceiling "
+                                       "(synthetic/linkage_ceiling.py) is 96.8%: 3.2% of households have a row, mostly "
                                        "a flat left out with no UPRN at a house of flats, that no reading of the text "
-                                       "can place (see README, Linkage quality)")
+                                       "can place, and in 2.4% more every row astray writes another home (see README, "
+                                       "Linkage quality)")
 def test_household_goal_on_the_independent_error_model(independent_learnt):
     quality = independent_learnt
     assert quality["exact"] >= 0.97 and quality["merged"] <= 0.005, quality
@@ -82,9 +83,9 @@ def test_household_goal_on_the_independent_error_model(independent_learnt):
 
 @pytest.mark.london
 def test_the_independent_error_model_keeps_the_level_reached(independent_learnt):
-    # the level measured when this was written (92.7% exact, 0.27% merged), less a margin for other seeds' luck:
+    # the level measured when this was last raised (93.1% exact, 0.27% merged), less a margin for other seeds' luck:
     # a change that loses ground on data the linker was not written for fails here
-    assert independent_learnt["exact"] >= 0.925 and independent_learnt["merged"] <= 0.005, independent_learnt
+    assert independent_learnt["exact"] >= 0.928 and independent_learnt["merged"] <= 0.005, independent_learnt
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def independent_noisy():
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model with 10% extra "
-                                       "stress noise: 91.6% exact (0.27% merged, within the goal; text ceiling 96.8%; "
+                                       "stress noise: 92.1% exact (0.27% merged, within the goal; text ceiling 96.8%; "
                                        "see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model_with_extra_noise(independent_noisy):
     quality = independent_noisy
@@ -104,7 +105,7 @@ def test_household_goal_on_the_independent_error_model_with_extra_noise(independ
 @pytest.mark.london
 def test_at_most_half_a_percent_merged_on_the_independent_error_model_with_extra_noise(independent_noisy):
     # the merged half of the goal holds under stress noise too: no household takes in another home's rows
-    assert independent_noisy["merged"] <= 0.005 and independent_noisy["exact"] >= 0.91, independent_noisy
+    assert independent_noisy["merged"] <= 0.005 and independent_noisy["exact"] >= 0.917, independent_noisy
 
 
 def test_the_text_ceiling_counts_the_households_no_reading_of_the_text_can_place():
