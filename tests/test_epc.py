@@ -420,3 +420,28 @@ def test_cancel_while_the_points_are_read_stops_the_certificates_read_begun_mean
         run_algorithm("communityrisk:loadepc", params, feedback=cancelling_feedback(20))  # the postcodes' step
     assert hashlib.sha256((tmp_path / "homes.gpkg").read_bytes()).hexdigest() == before
     assert not [t for t in threading.enumerate() if t.name == "community-risk-duckdb"]
+
+
+def test_point_blobs_read_all_at_once_equal_those_read_one_by_one():
+    import struct
+
+    from community_risk.processing.analysis import counting
+
+    def blob(x, y, flags=1, order=1, envelope=b""):
+        wkb = struct.pack("<BIdd" if order == 1 else ">BIdd", order, 1, x, y)
+        return b"GP\x00" + bytes([flags]) + struct.pack("<i", 27700) + envelope + wkb
+
+    nan = float("nan")
+    plain = [blob(530000.5, 180000.25), blob(nan, nan, flags=0x11), blob(-1e-300, 1e300)]
+    fast = counting._plain_point_blobs(plain)
+    assert fast is not None
+    one_by_one = counting.wkb_point_coordinates([None if b[3] & 0x10 else b[8:] for b in plain])
+    for got, expected in zip(fast, one_by_one):
+        assert np.array_equal(got, expected, equal_nan=True)
+    assert np.isnan(fast[0][1]) and fast[0][0] == 530000.5 and fast[1][2] == 1e300
+    others = (plain + [None], plain + [blob(1, 2, flags=0x03, envelope=struct.pack("<4d", 1, 1, 2, 2))],
+              plain + [blob(1, 2, order=0)], plain + [plain[0][:20]])
+    for blobs in others:  # a missing geometry, an envelope, big-endian WKB, a cut blob: read one by one
+        assert counting._plain_point_blobs(blobs) is None
+    x, y = counting._blob_points(plain + [None, blob(1, 2, order=0)])
+    assert np.isnan(x[3]) and (x[4], y[4]) == (1.0, 2.0)

@@ -161,12 +161,38 @@ def geopackage_points(path, table=None, columns=()):
     return points + (values,) if columns else points
 
 
+# a 2D point's blob as GDAL writes it: the GeoPackage header without an envelope, then the point's WKB
+POINT_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"), ("order", "u1"),
+                       ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
 def _blob_points(blobs):
     """x and y of GeoPackage point blobs, or None if one is not the standard binary or not a single point."""
+    points = _plain_point_blobs(blobs)
+    if points is not None:
+        return points
     if any(b is not None and (len(b) < 8 or b[:2] != b"GP" or b[3] & 0x20) for b in blobs):
         return None  # not the standard binary (e.g. an extension's geometry): let the caller read it
     return wkb_point_coordinates(
         [None if b is None or b[3] & 0x10 else b[8 + ENVELOPE_BYTES.get((b[3] >> 1) & 7, 0):] for b in blobs])
+
+
+def _plain_point_blobs(blobs):
+    """x and y when every blob is a 2D point as GDAL writes it (NaN for an empty one), read from the bytes of all
+    of them at once; else None (some other blob: _blob_points reads them one by one)."""
+    try:
+        raw = b"".join(blobs)
+    except TypeError:  # a missing geometry
+        return None
+    size = POINT_BLOB.itemsize
+    if len(raw) != size * len(blobs) or not (np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs)) == size).all():
+        return None
+    record = np.frombuffer(raw, dtype=POINT_BLOB)
+    flags = record["flags"]
+    if not ((record["magic"] == b"GP") & (flags & 0x2E == 0) & (record["order"] == 1) & (record["kind"] == 1)).all():
+        return None  # an extension's geometry, an envelope, big-endian WKB or not a point
+    empty = flags & 0x10 != 0
+    return np.where(empty, np.nan, record["x"]), np.where(empty, np.nan, record["y"])
 
 
 def wkb_point_coordinates(wkb):
