@@ -222,7 +222,8 @@ CLEANED_SQL = """upper(trim(rating_raw)) AS raw_rating, TRY_CAST(trim(efficiency
 # from any of its certificates (the first in the file); where homes share a UPRN, the home with the newest
 # certificate (then the later row). Dates and row numbers are one order number (days since 1600, every date pandas
 # reads being later, then the row), so each choice is a max() of integers, and the chosen certificate's date is read
-# back from it; only the chosen certificates' postcodes are then normalised.
+# back from it. Postcodes are normalised once per distinct text as written (a register has several homes to a
+# postcode), then joined to the chosen certificates.
 LATEST_SQL = """
 CREATE OR REPLACE TABLE latest AS
 WITH ordered AS (
@@ -235,17 +236,19 @@ winners AS (
   SELECT newest, uprn FROM per_key WHERE uprn IS NULL
   UNION ALL
   SELECT max(newest), uprn FROM per_key WHERE uprn IS NOT NULL GROUP BY uprn),
+postcodes AS (
+  SELECT postcode_raw, {postcode} AS postcode FROM (SELECT DISTINCT postcode_raw FROM keyed)),
 homes AS (
   SELECT k.key, w.uprn,
          CASE WHEN w.newest >= 4294967296 THEN DATE '1600-01-01' + CAST(w.newest // 4294967296 - 1 AS INTEGER) END
            AS date,
-         {postcode} AS postcode, k.raw_rating, k.efficiency, k.private_rented, k.no_mains_gas, k.heating, k.address
-  FROM keyed k JOIN winners w ON k.rowid = w.newest % 4294967296)
+         p.postcode, k.raw_rating, k.efficiency, k.private_rented, k.no_mains_gas, k.heating, k.address
+  FROM keyed k JOIN winners w ON k.rowid = w.newest % 4294967296 JOIN postcodes p ON p.postcode_raw = k.postcode_raw)
 SELECT key, date, uprn, postcode,
        CASE WHEN raw_rating IN ('A', 'B', 'C', 'D', 'E', 'F', 'G') THEN raw_rating END AS rating, raw_rating,
        efficiency, private_rented, no_mains_gas, heating, address
 FROM homes
-""".format(postcode=_postcode_sql("k.postcode_raw"))
+""".format(postcode=_postcode_sql("postcode_raw"))
 
 
 DATE_TEXTS_SQL = "SELECT date_text, count(*) AS n FROM keyed GROUP BY date_text ORDER BY date_text"
