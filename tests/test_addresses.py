@@ -442,3 +442,21 @@ def test_a_floor_written_after_a_flats_letter_describes_the_flat(text, expected)
 def test_a_flat_letter_after_a_room_names_the_home():
     # 'Room 9 A 165': the room of flat A; the flat, not the room, is the home (as 'Room 2 Flat 3' is flat 3)
     assert standardise("ROOM 9 A 165 ST JOHNS ROAD LONDON")[:4] == ("A", "165", None, "SAINT JOHNS ROAD")
+
+
+def test_a_street_and_a_locality_as_long_are_read_the_same_way_whatever_the_hash_seed():
+    """'Fairview Nunhead Road Muswell Hill': both are streets the district writes, of one length; the one written
+    first is the street. The choice once hung on the order of a Python set, which changes with PYTHONHASHSEED."""
+    import subprocess
+    import sys
+
+    code = ("from community_risk.processing.analysis.addresses import standardise, local_streets\n"
+            "texts = ['Fairview Nunhead Road Muswell Hill London', '2 Nunhead Road', '4 Nunhead Road',\n"
+            "         'Flat 1, Keats House, Muswell Hill', 'Flat 2, Keats House, Muswell Hill', 'Fairview, Nunhead Road']\n"
+            "print(local_streets(texts, [standardise(t) for t in texts], ['N10'] * len(texts))[0][:4])\n")
+    seen = set()
+    for seed in range(6):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                check=True).stdout.strip())
+    assert seen == {"(None, None, 'FAIRVIEW', 'NUNHEAD ROAD')"}

@@ -558,3 +558,13 @@ def test_a_blocks_flat_written_with_its_street_and_no_postcode_joins_the_block_w
     pairs = pair_set(prepare_records([("referrals", frame, COLUMNS)]))
     assert frozenset(("FLAT 2 KEATS HOUSE 113 LONDON", "Flat 2, Keats House, 113, St Kildas Mews")) in pairs
     assert not any("12 Tyssen" in " ".join(pair) and "St Kildas" in " ".join(pair) for pair in pairs)
+
+
+def test_two_blocks_whose_names_are_a_letter_or_two_apart_keep_their_names():
+    # Warner Heights written by ten rows, Tanner Heights by twelve, in one postcode: two blocks, not a typo of one;
+    # a name written once beside one written far more often is the typo
+    records = pd.DataFrame({"postcode": "SE15 2QQ",
+                            "building": ["WARNER HEIGHTS"] * 10 + ["TANNER HEIGHTS"] * 12 + ["TANNER HEIGHTZ"]})
+    usual = list(_usual_building_names(records))
+    assert usual[:22] == list(records["building"][:22])
+    assert usual[22] == "TANNER HEIGHTS"

@@ -442,6 +442,19 @@ def street_phrases(text):
     return frozenset(out)
 
 
+def _phrase_order(text):
+    """Where each phrase of street_phrases(text) first starts, counted in words over the whole text."""
+    text, _ = split_trailing_postcode(text)
+    order, offset = {}, 0
+    for segment in _tokens(text):
+        words = _standard_words([w for w in segment if w.isalpha() and w not in TOWN_WORDS])
+        for length in range(1, 5):
+            for k in range(len(words) - length + 1):
+                order.setdefault(" ".join(words[k:k + length]), offset + k)
+        offset += len(words)
+    return order
+
+
 def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
     """The parsed addresses again, read with the streets the data itself writes: a street written after a house
     number or a building name in at least min_rows rows of a postcode district is a street there. A row whose text
@@ -519,7 +532,10 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
                 out[k] = p._replace(street=mistyped)
                 continue
         if found:
-            best = max(found, key=lambda s: (len(s.split()), len(s)))
+            # the longest; of two as long, the one written first (a street comes before its locality: 'Fairview
+            # Nunhead Road Muswell Hill'), so the reading never depends on the order of a set
+            order = _phrase_order(text)
+            best = max(found, key=lambda s: (len(s.split()), len(s), -order.get(s, len(order)), s))
             if best != p.street:
                 out[k] = standardise(text, best)._replace(postcode=p.postcode)
     # building names as the rows now read them
@@ -551,15 +567,15 @@ def _drop_blocks_read_as_streets(streets, counts, as_building):
     for district, building in as_building:
         starts.setdefault(district, set()).add(building.split()[0])
     for district, known in streets.items():
-        for street in list(known):
+        dropped = set()
+        for street in known:  # judged against all the district's streets, so the order of the set does not matter
             words = street.split()
             if words[0] not in starts.get(district, ()):
                 continue
-            for k in range(1, len(words) - 1):
-                rest = " ".join(words[k:])
-                if rest in known and counts[district, rest] > counts[district, street]:
-                    known.discard(street)
-                    break
+            if any(" ".join(words[k:]) in known and counts[district, " ".join(words[k:])] > counts[district, street]
+                   for k in range(1, len(words) - 1)):
+                dropped.add(street)
+        known -= dropped
 
 
 def _street_ending(building, known):
@@ -634,7 +650,7 @@ def _known_building(name, buildings):
 
     if name in buildings:
         return name
-    for building in buildings:
+    for building in sorted(buildings):
         if _joined(building) == _joined(name):
             return building
     if len(name) >= 8:
