@@ -450,13 +450,15 @@ def test_a_street_and_a_locality_as_long_are_read_the_same_way_whatever_the_hash
     import subprocess
     import sys
 
+    from helpers import PKGROOT
+
     code = ("from community_risk.processing.analysis.addresses import standardise, local_streets\n"
             "texts = ['Fairview Nunhead Road Muswell Hill London', '2 Nunhead Road', '4 Nunhead Road',\n"
             "         'Flat 1, Keats House, Muswell Hill', 'Flat 2, Keats House, Muswell Hill', 'Fairview, Nunhead Road']\n"
             "print(local_streets(texts, [standardise(t) for t in texts], ['N10'] * len(texts))[0][:4])\n")
     seen = set()
     for seed in range(6):
-        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=PKGROOT)  # as make test runs it: no PYTHONPATH
         seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True).stdout.strip())
     assert seen == {"(None, None, 'FAIRVIEW', 'NUNHEAD ROAD')"}
