@@ -568,3 +568,17 @@ def test_two_blocks_whose_names_are_a_letter_or_two_apart_keep_their_names():
     usual = list(_usual_building_names(records))
     assert usual[:22] == list(records["building"][:22])
     assert usual[22] == "TANNER HEIGHTS"
+
+
+def test_a_locality_written_with_a_block_does_not_hide_the_blocks_street():
+    # 'Apt 11, Barforth Lodge, Tottenham' reads Tottenham as a street; it has no thoroughfare word and no house
+    # number is written on it, so the block is still on one street and is completed
+    from community_risk.processing.analysis.linkage import _blocks_completed
+
+    frame = pd.DataFrame({"UPRN": "", "Postcode": "N17 7EX",
+                          "Address": ["Flat 1, Barforth Lodge, 27 Trafalgar Road", "Flat 3, 27 Trafalgar Road",
+                                      "Flat 3, Barforth Lodge", "Apt 11, Barforth Lodge, Tottenham"]})
+    records = _blocks_completed(prepare_records([("referrals", frame, COLUMNS)]))
+    read = {w: (b, n) for w, b, n in zip(records["written"], records["building"], records["number"])}
+    assert read["Flat 3, 27 Trafalgar Road"] == ("BARFORTH LODGE", "27")
+    assert read["Flat 3, Barforth Lodge"] == ("BARFORTH LODGE", "27")

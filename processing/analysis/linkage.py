@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .addresses import ARTICLES, BUILDING_WORDS, compose, local_streets, standardise
+from .addresses import ARTICLES, BUILDING_WORDS, THOROUGHFARES, compose, local_streets, standardise
 from .messages import AnalysisError, Note, translatable
 from .postcodes import normalise_postcode, split_trailing_postcode
 
@@ -255,6 +255,15 @@ def _blocks_completed(records):
                         index=pd.MultiIndex.from_arrays([names.index.get_level_values("postcode"), names.to_numpy()]))
     # the streets written with each block by any of its rows: a block of one postcode is on one street
     named = records[records["postcode"].notna() & records["building"].notna() & records["street"].notna()]
+    # a locality read as a street ('Barforth Lodge, Tottenham') has no thoroughfare word and is written after no
+    # house number in the district: it says nothing of the block's street
+    numbered = records[records["number"].notna() & records["street"].notna() & records["postcode"].notna()]
+
+    def district_street(rows):
+        return rows["postcode"].str.split(" ").str[0] + "|" + rows["street"]
+
+    thoroughfare = named["street"].str.split(" ").str[-1].isin(THOROUGHFARES)
+    named = named[(thoroughfare | district_street(named).isin(district_street(numbered))).to_numpy()]
     streets = named.groupby(["postcode", "building"])["street"].agg(["nunique", "first"])
     streets = streets.loc[streets["nunique"] == 1, "first"].to_dict()
     out = records.copy()
