@@ -68,6 +68,7 @@ def _load():
  BY_POSITION, CONNECTIVES, ARTICLES, ROOM_WORDS, DESCRIPTORS) = _load()
 LONGEST_FLOOR = max(len(k) for k in FLOORS)
 DESCRIPTOR_STARTS = {phrase[0] for phrase in DESCRIPTORS}
+NAME_ENDINGS = THOROUGHFARES | BUILDING_WORDS  # a descriptor before one of these is a name's first word
 # town words run together with the word before ('ROADLONDON'); thoroughfares are not split off, as they end too
 # many names (Holloway, Churchill, Moorgate), and a street run together still scores as nearly the same
 JOINABLE_TAILS = sorted((t for t in TOWN_WORDS if len(t) >= 4), key=len, reverse=True)
@@ -278,7 +279,7 @@ def _without_descriptors(words):
         for phrase, with_number in DESCRIPTORS.items():
             end = i + len(phrase)
             following = EXPAND.get(words[end][1], words[end][1]) if end < len(words) else None
-            if tuple(w for _, w in words[i:end]) == phrase and following not in THOROUGHFARES | BUILDING_WORDS:
+            if tuple(w for _, w in words[i:end]) == phrase and following not in NAME_ENDINGS:
                 if with_number and end < len(words) and NUMBER.match(words[end][1]) and end + 1 < len(words) \
                         and NUMBER.match(words[end + 1][1]):
                     i = end + 1  # 'Plot 23 78 Stamford Court': a house number follows, so 23 is the plot's
@@ -431,19 +432,9 @@ def _street_stem(street):
 
 @lru_cache(maxsize=500_000)
 def street_phrases(text):
-    """Every run of one to four words of the text, in standard form, that could be a street: the candidates that
-    local_streets looks up among the streets other rows write."""
-    text, _ = split_trailing_postcode(text)
-    out = set()
-    for segment in _tokens(text):
-        words = _standard_words([w for w in segment if w.isalpha() and w not in TOWN_WORDS])
-        for length in range(1, 5):
-            out.update(" ".join(words[k:k + length]) for k in range(len(words) - length + 1))
-    return frozenset(out)
-
-
-def _phrase_order(text):
-    """Where each phrase of street_phrases(text) first starts, counted in words over the whole text."""
+    """Every run of one to four words of the text, in standard form, that could be a street (the candidates that
+    local_streets looks up among the streets other rows write), with where it first starts, counted in words over
+    the whole text. Cached: the mapping is shared, never to be changed."""
     text, _ = split_trailing_postcode(text)
     order, offset = {}, 0
     for segment in _tokens(text):
@@ -488,7 +479,7 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
     everywhere = set().union(*streets.values()) if streets else set()
     joined = {d: {_joined(x): x for x in known} for d, known in streets.items()}
     joined_everywhere = {_joined(x): x for x in everywhere}
-    stems, by_name = {}, {}
+    by_name = {}  # per district, as needed
     on_postcode, written_on = {}, Counter()  # the streets rows of each postcode write, and how often
     for p, code, district in zip(parsed, postcodes if postcodes is not None else (), districts):
         if p.street and code:
@@ -508,25 +499,23 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             street = _street_ending(p.building, known) if p.building else None
             # ... where the rows of its postcode (or district) write that street more often than the one read
             code = postcodes[k] if postcodes is not None else None
-            written = (lambda x: written_on[code, x]) if code else (lambda x: counts[district, x])
-            if street and street != p.street and written(street) > written(p.street):
+            written, place = (written_on, code) if code else (counts, district)
+            if street and street != p.street and written[place, street] > written[place, p.street]:
                 out[k] = standardise(text, street)._replace(postcode=p.postcode)
             continue
-        found = street_phrases(text) & known
+        found = street_phrases(text).keys() & known
         if not found:  # words run together or split apart: 'RENDLESHAMSTREET', 'IRON GATE GROVE'
             by_joined = joined.get(district, {}) if district else joined_everywhere
             found = {by_joined[_joined(x)] for x in street_phrases(text) if _joined(x) in by_joined}
+        if not found and p.street and district not in by_name:
+            by_name[district] = _by_name(known)
         if not found and p.street and p.street.split()[-1] not in THOROUGHFARES and postcodes is not None:
-            if district not in stems:
-                stems[district] = _stems(known)
             # 'Flat 2 Clare Point Wilberforce' ('Way' left out), where rows of its postcode write Wilberforce Way: the
             # postcode tells a district's Tyssen Lane from its Tyssen Place, and a locality ('Flat 2, Blake Tower,
             # Dalston') from a street of that name elsewhere in the district
-            found = _street_with_stem(p.street, stems[district]) & on_postcode.get(postcodes[k], set())
+            found = _street_with_stem(p.street, by_name[district]) & on_postcode.get(postcodes[k], set())
             found = found if len(found) == 1 else set()
         if not found and p.street:
-            if district not in by_name:
-                by_name[district] = _by_name(known)
             mistyped = _thoroughfare_mistyped(p.street, by_name[district])  # 'Elm Roa', 'Rouel Gdn'
             if mistyped:
                 out[k] = p._replace(street=mistyped)
@@ -534,7 +523,7 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if found:
             # the longest; of two as long, the one written first (a street comes before its locality: 'Fairview
             # Nunhead Road Muswell Hill'), so the reading never depends on the order of a set
-            order = _phrase_order(text)
+            order = street_phrases(text)
             best = max(found, key=lambda s: (len(s.split()), len(s), -order.get(s, len(order)), s))
             if best != p.street:
                 out[k] = standardise(text, best)._replace(postcode=p.postcode)
@@ -618,23 +607,14 @@ def _thoroughfare_mistyped(street, by_name):
     return close[0] if len(close) == 1 else None
 
 
-def _stems(known):
-    """stem -> the known streets with it ('WILBERFORCE' -> {'WILBERFORCE WAY'})."""
-    out = {}
-    for street in known:
-        stem = _street_stem(street)
-        if stem:
-            out.setdefault(" ".join(stem), set()).add(street)
-    return out
-
-
-def _street_with_stem(street, stems):
-    """The known streets whose words before their thoroughfare word end the street as read (the longest such)."""
+def _street_with_stem(street, by_name):
+    """The known streets whose words before their thoroughfare word (_street_stem) end the street as read (the
+    longest such ending). by_name: _by_name(known streets)."""
     words = street.split()
     for length in range(min(4, len(words)), 0, -1):
-        found = stems.get(" ".join(words[-length:]))
+        found = {s for s in by_name.get(" ".join(words[-length:]), ()) if _street_stem(s)}
         if found:
-            return set(found)
+            return found
     return set()
 
 
