@@ -260,10 +260,10 @@ def _blocks_completed(records):
     numbered = records[records["number"].notna() & records["street"].notna() & records["postcode"].notna()]
 
     def district_street(rows):
-        return rows["postcode"].str.split(" ").str[0] + "|" + rows["street"]
+        return pd.Series(_postcode_districts(rows["postcode"]) + "|" + rows["street"].to_numpy(dtype=object))
 
-    thoroughfare = named["street"].str.split(" ").str[-1].isin(THOROUGHFARES)
-    named = named[(thoroughfare | district_street(named).isin(district_street(numbered))).to_numpy()]
+    thoroughfare = named["street"].str.split(" ").str[-1].isin(THOROUGHFARES).to_numpy()
+    named = named[thoroughfare | district_street(named).isin(district_street(numbered)).to_numpy()]
     streets = named.groupby(["postcode", "building"])["street"].agg(["nunique", "first"])
     streets = streets.loc[streets["nunique"] == 1, "first"].to_dict()
     out = records.copy()
@@ -725,8 +725,9 @@ def _with_same_premise(predictions, records, threshold):
 
 def _agreement(identity, a, b, place=False):
     """Bits of what names the home that two rows both write alike: 1 house number (64 written the same, not only
-    overlapping), 2 flat (or both no flat), 4 building name; with place, also 8 street (the same, or a typo or words apart), 16 postcode (the same, or
-    one character apart) and 32 the building name written the same ('Rose Cottage' twice, not 'The Cottage')."""
+    overlapping), 2 flat (or both no flat), 4 building name; with place, also 8 street (the same, or a typo or words
+    apart), 16 postcode (the same, or one character apart) and 32 the building name written the same ('Rose
+    Cottage' twice, not 'The Cottage')."""
     import pandas as pd
 
     bits = _premise_agreement(identity, a, b)
@@ -946,8 +947,7 @@ def _place_by_elimination(identity, records, household):
 
     frame = pd.DataFrame({"household": household, "once": identity.once_source, "unplaced": identity.unplaced,
                           "uprn": pd.notna(identity.uprn), "flat": identity.flat,
-                          "house": (identity.district if identity.district is not None else _districts(records))
-                          + "|"
+                          "house": identity.district + "|"
                           + records["street"].fillna("").astype(str).to_numpy() + "|"
                           + records["number"].fillna("").astype(str).to_numpy()})
     # a row leaving its flat out, or saying 'a flat' without naming it ('Flat, 58 Prince George Park'); a UPRN given
