@@ -309,7 +309,12 @@ def start_reading(certificates, connection):
     (Query.stop) if it gives up before then."""
     if certificates.encoding != "utf-8":
         return None  # copied to UTF-8 first, by latest_homes
-    return Query(connection, _keyed_sql(certificates.header, _scan(certificates, certificates.path)))
+    return _keyed_read(certificates, certificates.path, connection)
+
+
+def _keyed_read(certificates, path, connection):
+    """DuckDB's read of the certificates at `path` into the keyed table, begun on a thread of its own."""
+    return Query(connection, _keyed_sql(certificates.header, _scan(certificates, path)))
 
 
 def latest_homes(certificates, connection, work_folder, as_at=None, reading=None):
@@ -326,7 +331,7 @@ def latest_homes(certificates, connection, work_folder, as_at=None, reading=None
     steps = _progress_steps(certificates.progress, 0.6)
     try:
         if reading is None:
-            reading = Query(connection, _keyed_sql(certificates.header, _scan(certificates, path)))
+            reading = _keyed_read(certificates, path, connection)
         reading.result(next(steps))
     except duckdb.InvalidInputException as error:
         if "unicode" not in str(error).lower() or path != certificates.path:

@@ -54,7 +54,8 @@ class CodedColumns:
         self.columns = tuple((name, tuple(values)) for name, values in columns)
         self.names = [name for name, _ in self.columns]
         for _, values in self.columns:
-            [_literal(value) for value in values]  # texts or integers only
+            for value in values:
+                _literal(value)  # raises unless a text or an integer
         self.bases, base = [], 1
         for _, values in self.columns:
             self.bases.append(base)

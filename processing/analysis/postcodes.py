@@ -16,7 +16,6 @@ STRICT_FORM = re.compile(
     r"^(?:{f}[0-9]{{1,2}}|{f}{s}[0-9]{{1,2}}|{f}[0-9][A-HJKPSTUW]|{f}{s}[0-9][ABEHMNPRVWXY]) "
     r"[0-9][ABD-HJLNP-UW-Z]{{2}}$|^GIR 0AA$".format(f=_FIRST, s=_SECOND))
 LOOKALIKES = {"O": "O0", "0": "0O", "I": "I1", "1": "1I"}
-# Anything ending in an outward code, optional space, inward code: the postcode at the end of a written address.
 
 
 def normalise_postcode(text):
