@@ -199,7 +199,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn darllen digwyddiadau o '{}'</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="248" />
+            <location filename="../processing/analysis/counting.py" line="274" />
             <source>{} incident(s) read, {} counted in {} areas.</source>
             <translation>Darllenwyd {} digwyddiad, cyfrifwyd {} mewn {} ardal.</translation>
         </message>
@@ -229,12 +229,12 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Yn ailragamcanu digwyddiadau o {} i {}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="233" />
+            <location filename="../processing/analysis/counting.py" line="259" />
             <source>{} incident(s) have no geometry and were not counted.</source>
             <translation>Nid oes geometreg gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="250" />
+            <location filename="../processing/analysis/counting.py" line="276" />
             <source>{} incident(s) lie outside every area and were not counted.</source>
             <translation>Mae {} digwyddiad y tu allan i bob ardal ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -259,7 +259,7 @@ Cyfrifir pwynt ar ffin a rennir gan ddwy ardal unwaith, yn y gyntaf ohonynt yn n
             <translation>Mae gan y maes dyddiad '{}' yn yr haen digwyddiadau '{}' {} gwerth nad ydynt yn ddyddiadau, e.e. {}. Defnyddiwch ddyddiadau ISO (2016-03-31) neu ddyddiadau diwrnod-yn-gyntaf (31/03/2016).</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="218" />
+            <location filename="../processing/analysis/counting.py" line="244" />
             <source>{} incident(s) have no date and were not counted.</source>
             <translation>Nid oes dyddiad gan {} digwyddiad ac ni chawsant eu cyfrif.</translation>
         </message>
@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="129" />
+            <location filename="../processing/analysis/linkage.py" line="130" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="141" />
+            <location filename="../processing/analysis/linkage.py" line="144" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1744,17 +1744,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="129" />
+            <location filename="../processing/analysis/people_at_risk.py" line="144" />
             <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="136" />
+            <location filename="../processing/analysis/people_at_risk.py" line="151" />
             <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="150" />
+            <location filename="../processing/analysis/people_at_risk.py" line="165" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1796,12 +1796,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="161" />
+            <location filename="../processing/analysis/people_at_risk.py" line="176" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="156" />
+            <location filename="../processing/analysis/people_at_risk.py" line="171" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -1991,7 +1991,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="142" />
+            <location filename="../processing/algorithms/load_epc.py" line="148" />
             <source>{} home(s) could not be placed (no known UPRN or postcode); they are kept without a point.</source>
             <translation type="unfinished" />
         </message>
@@ -2006,17 +2006,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="309" />
+            <location filename="../processing/analysis/epc.py" line="345" />
             <source>The EPC file has no certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="315" />
+            <location filename="../processing/analysis/epc.py" line="351" />
             <source>{} certificates for {} homes; the latest certificate of each home is kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/epc.py" line="322" />
+            <location filename="../processing/analysis/epc.py" line="358" />
             <source>{} home(s) have no valid rating (e.g. {}); their band_fg is empty.</source>
             <translation type="unfinished" />
         </message>
@@ -2108,22 +2108,22 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="20" />
+            <location filename="../processing/analysis/housing_benefit.py" line="21" />
             <source>Referral mode writes where claimants live: it needs the lawful basis for sharing it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="23" />
+            <location filename="../processing/analysis/housing_benefit.py" line="24" />
             <source>The claimant dataset '{}' is empty: it has no rows.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="26" />
+            <location filename="../processing/analysis/housing_benefit.py" line="27" />
             <source>The EPC layer lacks the field(s) {}: use the output of Load EPC certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="58" />
+            <location filename="../processing/analysis/housing_benefit.py" line="59" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
             <translation type="unfinished" />
         </message>
@@ -2347,7 +2347,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/counting.py" line="228" />
+            <location filename="../processing/analysis/counting.py" line="254" />
             <source>{} incident(s) fell outside the date window and were not counted.</source>
             <translation type="unfinished" />
         </message>
@@ -2592,7 +2592,7 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Ni all {} redeg</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="104" />
+            <location filename="../processing/analysis/people_at_risk.py" line="118" />
             <source>The secret for pseudonymised keys must be at least {} characters long, not counting spaces, and not one character repeated.</source>
             <translation type="unfinished" />
         </message>
@@ -2756,12 +2756,12 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="130" />
+            <location filename="../processing/algorithms/load_epc.py" line="166" />
             <source>Reading UPRN points</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="139" />
+            <location filename="../processing/algorithms/load_epc.py" line="145" />
             <source>Placing homes</source>
             <translation type="unfinished" />
         </message>
@@ -2771,12 +2771,12 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation>Ffeiliau CSV (*.csv *.csv.gz *.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="132" />
+            <location filename="../processing/algorithms/load_epc.py" line="168" />
             <source>Reading postcode points from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="134" />
+            <location filename="../processing/algorithms/load_epc.py" line="139" />
             <source>Reading certificates from '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="156" />
+            <location filename="../processing/analysis/linkage.py" line="159" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5935,22 +5935,22 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="181" />
+            <location filename="../processing/analysis/linkage.py" line="186" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/geopackage_fill.py" line="99" />
+            <location filename="../processing/analysis/geopackage_fill.py" line="154" />
             <source>'{}' is not a point layer of the GeoPackage.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/geopackage_fill.py" line="103" />
+            <location filename="../processing/analysis/geopackage_fill.py" line="158" />
             <source>The layer '{}' is not empty; it is only ever filled once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/geopackage_fill.py" line="185" />
+            <location filename="../processing/analysis/geopackage_fill.py" line="246" />
             <source>The spatial index '{}' is not empty.</source>
             <translation type="unfinished" />
         </message>
@@ -5960,8 +5960,128 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="149" />
+            <location filename="../processing/analysis/linkage.py" line="152" />
             <source>{} row(s) name another home than the other rows of their UPRN (another flat and house number or building); their UPRN was taken as keyed wrong and they were matched by address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="110" />
+            <source>'{}': matched on {}; no other field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="108" />
+            <source>'{}': matched on {}; left unread, never used or written: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="22" />
+            <source>Dataset A</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="22" />
+            <source>Row in dataset A</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="23" />
+            <source>Dataset B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="23" />
+            <source>Row in dataset B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="24" />
+            <source>Address A, as written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="24" />
+            <source>Address B, as written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="25" />
+            <source>Why it needs a decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <source>Postcode weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <source>House numbers or names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <source>House number or name weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="28" />
+            <source>Flats</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="28" />
+            <source>Flat weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="29" />
+            <source>Streets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="29" />
+            <source>Street weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="30" />
+            <source>Weighed most against a match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <source>Match probability</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <source>Match weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
+            <source>Pairs like this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <source>Address A, standardised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <source>Address B, standardised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <source>UPRN A</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <source>UPRN B</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -16,7 +16,7 @@ from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
 from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
-from .people_at_risk import write_record, written_as
+from .people_at_risk import write_record, write_review, written_as
 from .pseudonym_secret import REVIEW_HELP, SECRET_HELP, add_secret_parameter, secret_of
 
 
@@ -96,7 +96,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
                    "FLAGGED": int(table["flagged"].sum())}
         written = {"claimant_households": written_as(run, self.OUTPUT)}
         if run.given(self.REVIEW):
-            outputs[self.REVIEW] = write_table(self, run.parameters, run.context, self.REVIEW, review)
+            outputs[self.REVIEW] = write_review(self, run, self.REVIEW, review)
             written["clerical_review"] = written_as(run, self.REVIEW)
         if run.given(self.RECORD):
             outputs[self.RECORD] = write_record(run, self.RECORD, dict(record, secret_from=secret_source), self.ALGORITHM_ID,

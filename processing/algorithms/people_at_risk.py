@@ -121,7 +121,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, result.households)}
         written = {"households": written_as(run, self.OUTPUT)}
         if run.given(self.REVIEW):
-            outputs[self.REVIEW] = write_table(self, run.parameters, run.context, self.REVIEW, result.review)
+            outputs[self.REVIEW] = write_review(self, run, self.REVIEW, result.review)
             written["clerical_review"] = written_as(run, self.REVIEW)
         if run.given(self.RECORD):
             outputs[self.RECORD] = write_record(run, self.RECORD, dict(result.record, secret_from=secret_source),
@@ -175,6 +175,24 @@ def read_datasets(run, paths, roles):
         run.info(tr("Reading '{}' as {}").format(os.path.basename(path), role))
         datasets.append((os.path.basename(path), role, read_table_file(path)))
     return datasets
+
+
+def write_review(algorithm, run, name, review):
+    """The clerical review table, each field labelled in words (its alias, saved in the .qml beside the output) for
+    the attribute table: 'Address A, as written', not written_l."""
+    from ..analysis.review_sheet import LABELS
+
+    dest_id = write_table(algorithm, run.parameters, run.context, name, review)
+    labels = {column: tr(LABELS[column]) for column in review.columns if column in LABELS}
+    run.style(dest_id, lambda layer: label_fields(layer, labels))
+    return dest_id
+
+
+def label_fields(layer, labels):
+    for name, label in labels.items():
+        index = layer.fields().lookupField(name)
+        if index >= 0:
+            layer.setFieldAlias(index, label)
 
 
 def written_as(run, name):

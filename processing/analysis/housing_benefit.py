@@ -5,7 +5,8 @@ matching); privacy is handled the same way (keyed-hash household keys, referral 
 
 from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
 from .messages import AnalysisError, Note, translatable
-from .people_at_risk import check_secret, detect_columns, household_key
+from .people_at_risk import check_secret, detect_columns, fields_note, fields_used, household_key
+from .review_sheet import officer_review
 
 EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
 
@@ -55,12 +56,11 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     table = pd.DataFrame(rows).sort_values(["flagged", "band_fg", "household_key"], ascending=[False, False, True],
                                            na_position="last", kind="stable").reset_index(drop=True)
     found = table["epc_found"].mean() if len(table) else 0.0
-    notes = list(linked.notes) + [Note(translatable("{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated "
+    notes = [fields_note(claimants_name, columns)] + list(linked.notes) + [Note(translatable("{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated "
                                                     "private rentals."), len(table), found, int(table["flagged"].sum()))]
     record = {"purpose": "Find housing benefit claimants in F/G-rated private rentals for HHSRS and MEES enforcement.",
               "datasets": [{"dataset": claimants_name, "rows": int(len(claimants)),
-                            "fields_used_for_matching": columns["uprns"] + [c for c in [columns["postcode"]] if c]
-                            + columns["address"], "fields_dropped_unread": columns["dropped"]},
+                            "fields_used_for_matching": fields_used(columns), "fields_dropped_unread": columns["dropped"]},
                            {"dataset": "EPC homes (Load EPC certificates)", "rows": int(len(epc))}],
               "claimant_households": int(len(table)), "matched_to_epc": float(round(found, 4)),
               "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": int(len(linked.review)),
@@ -68,4 +68,6 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
               "linkage_model": linked.stats["model"],
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
-    return table, clerical_review(linked.review, records, written=referral), record, notes
+    review = officer_review(clerical_review(linked.review, records, written=referral),
+                            {claimants_name: (claimants, columns), "epc": (epc, EPC_COLUMNS)}, threshold)
+    return table, review, record, notes

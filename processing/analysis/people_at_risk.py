@@ -96,6 +96,20 @@ def detect_columns(frame, name):
             "components": components, "dropped": [c for c in columns if c not in used]}
 
 
+def fields_used(columns):
+    """The fields a dataset is matched on, in the order detect_columns found them: UPRNs, postcode, address."""
+    return columns["uprns"] + [c for c in [columns["postcode"]] if c] + columns["address"]
+
+
+def fields_note(name, columns):
+    """What the log says of a dataset's fields: those matched on, and those left unread (names, notes, references),
+    so the user sees that a 'Householder' or 'Contact' column played no part."""
+    if columns["dropped"]:
+        return Note(translatable("'{}': matched on {}; left unread, never used or written: {}."), name,
+                    ", ".join(fields_used(columns)), ", ".join(columns["dropped"]))
+    return Note(translatable("'{}': matched on {}; no other field."), name, ", ".join(fields_used(columns)))
+
+
 def check_secret(secret):
     """At least 16 characters that are not spaces, and more than one distinct character: a key of sixteen
     spaces or 'aaaaaaaaaaaaaaaa' would make the pseudonyms guessable."""
@@ -123,6 +137,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
     PeopleAtRiskResult."""
     from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
+    from .review_sheet import officer_review
 
     check_secret(secret)
     if referral and not (lawful_basis or "").strip():
@@ -141,8 +156,8 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         columns = detect_columns(frame, name)
         prepared.append((name, frame, columns))
         described.append({"dataset": name, "role": role, "rows": int(len(frame)),
-                          "fields_used_for_matching": columns["uprns"] + [c for c in [columns["postcode"]] if c]
-                          + columns["address"], "fields_dropped_unread": columns["dropped"]})
+                          "fields_used_for_matching": fields_used(columns), "fields_dropped_unread": columns["dropped"]})
+        notes.append(fields_note(name, columns))
     records = prepare_records(prepared)
     bad_postcodes = records["postcode"].isna() & _has_text(prepared)
     if bad_postcodes.any():
@@ -171,7 +186,8 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     records["role"] = records["source"].map(roles)
 
     households = _assemble_households(records, secret, referral)
-    review = clerical_review(linked.review, records, written=referral)
+    review = officer_review(clerical_review(linked.review, records, written=referral),
+                            {name: (frame, columns) for name, frame, columns in prepared}, threshold)
     total_rows = int(len(records))
     record = {
         "purpose": "Identify households at higher risk of dying in a fire, for home fire safety visits.",
