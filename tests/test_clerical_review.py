@@ -3,6 +3,7 @@ read and which were left unread, and the clerical review sheet (CSV in a spreads
 table), from council extracts written by the held-out error model in eight layouts."""
 import csv
 import os
+import re
 
 import geopandas as gpd
 import pandas as pd
@@ -125,3 +126,30 @@ def test_the_review_layer_shows_labels_in_words(referral_run):
     aliases = {field.name(): field.alias() for field in layer.fields()}
     assert aliases["written_l"] == "Address A, as written" and aliases["written_r"] == "Address B, as written"
     assert aliases["held_back_by"] == "Weighed most against a match"
+
+
+def test_the_record_gives_the_trained_parameters_and_the_street_frequencies(referral_run):
+    """m and u of every comparison level, and the street term frequencies: the weight the record gives for two rows
+    naming a common street is the weight the review's pairs on that street received."""
+    import json
+
+    out, _ = referral_run
+    model = json.loads((out / "record.json").read_text())["linkage_model"]
+    street_levels = {level["level"]: level for level in model["comparisons"]["street"]}
+    assert 0 < street_levels["same"]["u"] < street_levels["same"]["m"] < 1
+    frequencies = model["street_term_frequencies"]
+    listed = frequencies["most_named_streets"]
+    assert 0 < len(listed) <= 10 and all(street["rows"] > 1 for street in listed)
+    assert [s["rows"] for s in listed] == sorted((s["rows"] for s in listed), reverse=True)
+    assert frequencies["weight_of_the_same_street"]["most_named"] == listed[0]["weight_of_the_same_street"]
+    assert frequencies["weight_of_the_same_street"]["named_once"] > listed[0]["weight_of_the_same_street"]
+    review = pd.read_csv(out / "review.csv", keep_default_na=False)
+    same = review[review["street"] == "same"]
+    compared = 0
+    for street in listed:
+        named = r"(?:^|[ ,]){}(?:,|$)".format(re.escape(street["street"]))
+        on_it = same[same["standard_l"].str.contains(named) & same["standard_r"].str.contains(named)]
+        for weight in on_it["street_weight"]:
+            assert abs(weight - street["weight_of_the_same_street"]) <= 0.02, street
+            compared += 1
+    assert compared > 0

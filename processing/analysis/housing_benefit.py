@@ -5,7 +5,8 @@ matching); privacy is handled the same way (keyed-hash household keys, referral 
 
 from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
 from .messages import AnalysisError, Note, translatable
-from .people_at_risk import check_secret, detect_columns, fields_note, fields_used, household_key
+from .people_at_risk import check_secret, detect_columns, fields_note, fields_used, household_key, \
+    with_street_frequencies
 from .review_sheet import officer_review
 
 EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
@@ -65,7 +66,7 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
               "claimant_households": int(len(table)), "matched_to_epc": float(round(found, 4)),
               "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": int(len(linked.review)),
               "linkage_decisions": {key: linked.stats[key] for key in LINKAGE_DECISIONS},
-              "linkage_model": linked.stats["model"],
+              "linkage_model": with_street_frequencies(linked.stats["model"], records["street"]),
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
     review = officer_review(clerical_review(linked.review, records, written=referral),

@@ -205,7 +205,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         "match_threshold": threshold,
         "postcodes_filled_from_uprn": linked.stats["postcodes_filled_from_uprn"],
         "linkage_decisions": {key: linked.stats[key] for key in LINKAGE_DECISIONS},
-        "linkage_model": linked.stats["model"],
+        "linkage_model": with_street_frequencies(linked.stats["model"], records["street"]),
         "personal_data_in_outputs": "addresses and UPRNs (referral mode)" if referral else
         "none: households are keyed by a keyed hash; names, dates of birth and free text are never read past input",
         "referral_mode": bool(referral),
@@ -213,6 +213,31 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         "pseudonymisation": "HMAC-SHA256 with a secret supplied by the user at run time; the secret is not stored",
     }
     return PeopleAtRiskResult(households, review, record, notes)
+
+
+def with_street_frequencies(model, streets, most_common=10):
+    """The trained model described for the processing record, with the street term frequencies it used: the share
+    of rows naming each street, and the weight two rows naming the same street then get, log2(m / share) (Splink's
+    term frequency adjustment: a street many rows name is weaker evidence than a rare one)."""
+    import math
+
+    counts = streets.dropna().value_counts()
+    if not len(counts):
+        return model
+    same = next((level for level in model["comparisons"].get("street", []) if level["level"] == "same"), None)
+    m = same["m"] if same else None
+
+    def weight(rows):
+        return float(round(math.log2(m / (rows / counts.sum())), 2)) if m else None
+
+    named_again = counts[counts > 1]  # a street one row names is most often a typo: its weight is 'named_once'
+    top = named_again.sort_index().sort_values(ascending=False, kind="stable").head(most_common)
+    return dict(model, street_term_frequencies={
+        "rows_naming_a_street": int(counts.sum()), "streets": int(len(counts)),
+        "weight_of_the_same_street": {"most_named": weight(counts.max()), "median": weight(float(counts.median())),
+                                      "named_once": weight(1)},
+        "most_named_streets": [{"street": street, "rows": int(rows), "share": float(round(rows / counts.sum(), 4)),
+                                "weight_of_the_same_street": weight(rows)} for street, rows in top.items()]})
 
 
 def _most_common(records, column):
