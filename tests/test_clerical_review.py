@@ -2,6 +2,7 @@
 read and which were left unread, and the clerical review sheet (CSV in a spreadsheet, the layer in QGIS's attribute
 table), from council extracts written by the held-out error model in eight layouts."""
 import csv
+import json
 import os
 import re
 
@@ -131,8 +132,6 @@ def test_the_review_layer_shows_labels_in_words(referral_run):
 def test_the_record_gives_the_trained_parameters_and_the_street_frequencies(referral_run):
     """m and u of every comparison level, and the street term frequencies: the weight the record gives for two rows
     naming a common street is the weight the review's pairs on that street received."""
-    import json
-
     out, _ = referral_run
     model = json.loads((out / "record.json").read_text())["linkage_model"]
     street_levels = {level["level"]: level for level in model["comparisons"]["street"]}
@@ -153,3 +152,60 @@ def test_the_record_gives_the_trained_parameters_and_the_street_frequencies(refe
             assert abs(weight - street["weight_of_the_same_street"]) <= 0.02, street
             compared += 1
     assert compared > 0
+
+
+@pytest.fixture(scope="module")
+def overlay_run(tmp_path_factory, qgis_app):
+    """Housing benefit overlay on the sample borough's generated EPC homes and claimants, in referral mode."""
+    from community_risk.processing.analysis import epc
+    from community_risk.synthetic import claimants, epc_certificates
+
+    ensure_provider()
+    folder = tmp_path_factory.mktemp("overlay")
+    postcodes = gpd.read_file(SAMPLE, layer="postcodes")
+    epc_certificates.generate_certificates(postcodes, None, n_homes=1500).to_csv(folder / "certificates.csv",
+                                                                                 index=False)
+    run_algorithm("communityrisk:loadepc", {
+        "INPUT": str(folder / "certificates.csv"), "POSTCODES": "{}|layername=postcodes".format(SAMPLE),
+        "POSTCODE_FIELD": "postcode", "OUTPUT": str(folder / "homes.gpkg")})
+    homes, _ = epc.load_certificates(epc.read_certificates(str(folder / "certificates.csv")))
+    claimants.generate_claimants(homes)[0].to_csv(folder / "claimants.csv", index=False)
+    log = Log()
+    for extension in ("csv", "gpkg"):
+        run_algorithm("communityrisk:housingbenefitoverlay", {
+            "CLAIMANTS": str(folder / "claimants.csv"), "EPC": str(folder / "homes.gpkg"), "SECRET": SECRET,
+            "REFERRAL_MODE": True, "LAWFUL_BASIS": "Housing Act 2004 s.4",
+            "OUTPUT": str(folder / "out" / "claimants.{}".format(extension)),
+            "REVIEW": str(folder / "out" / "review.{}".format(extension)),
+            "RECORD": str(folder / "out" / "record_{}.json".format(extension))}, feedback=log)
+    return folder, log.lines
+
+
+def test_the_overlay_shows_flags_as_whole_numbers(overlay_run):
+    folder, _ = overlay_run
+    table = pd.read_csv(folder / "out" / "claimants.csv", dtype=str, keep_default_na=False)
+    for flag in ("band_fg", "private_rented", "flagged", "epc_found"):
+        assert set(table[flag]) <= {"0", "1", ""} and "1" in set(table[flag]), flag
+    assert (table.loc[table["epc_found"] == "0", "band_fg"] == "").all()
+    layer = QgsVectorLayer(str(folder / "out" / "claimants.gpkg"), "claimants", "ogr")
+    assert layer.fields().field("band_fg").typeName().lower().startswith("int")
+
+
+def test_the_overlay_log_review_and_record_as_the_officer_sees_them(overlay_run):
+    folder, lines = overlay_run
+    said = next(line for line in lines if line.startswith("'claimants.csv': matched on"))
+    used, unread = said.split("left unread")
+    assert "Address Line 1" in used and "Post Code" in used
+    assert "Claimant Name" in unread and "Weekly Award" in unread and "Claimant Name" not in used
+    claimants = pd.read_csv(folder / "claimants.csv", dtype=str, keep_default_na=False)
+    review = pd.read_csv(folder / "out" / "review.csv", dtype=str, keep_default_na=False)
+    assert len(review) and list(review.columns[4:7]) == ["written_l", "written_r", "reason"]
+    mine = review[review["dataset_l"] == "claimants.csv"]
+    assert len(mine)
+    for row, written in zip(mine["row_l"], mine["written_l"]):
+        source = claimants.iloc[int(row) - 1]
+        assert written == ", ".join(t for t in (source["Address Line 1"], source["Post Code"]) if t)
+    layer = QgsVectorLayer(str(folder / "out" / "review.gpkg"), "review", "ogr")
+    assert layer.fields().field("reason").alias() == "Why it needs a decision"
+    record = json.loads((folder / "out" / "record_csv.json").read_text())
+    assert record["linkage_model"]["street_term_frequencies"]["most_named_streets"]

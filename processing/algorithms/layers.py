@@ -549,8 +549,6 @@ def ensure_parent_folder(parameters, name):
 def write_table(algorithm, parameters, context, name, frame):
     """A pandas table as a layer without geometry (numbers stay numbers; NaN becomes NULL). A CSV or XLSX
     destination is written by the one table writer (formulas neutralised, a .csvt beside the CSV)."""
-    import numpy as np
-
     from ..analysis.tables import write_table_file
 
     path = _file_destination(parameters, name)
@@ -562,12 +560,14 @@ def write_table(algorithm, parameters, context, name, frame):
             context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(
                 definition.destinationName or name, definition.destinationProject, name))
         return path
+    import pandas as pd
+
     fields = QgsFields()
     kinds = []
     for column in frame.columns:
-        dtype = frame[column].dtype
-        kind = QVariant.Int if (np.issubdtype(dtype, np.integer) or np.issubdtype(dtype, np.bool_)) else (
-            QVariant.Double if np.issubdtype(dtype, np.floating) else QVariant.String)
+        dtype = frame[column].dtype  # pandas' checks, which know its nullable Int64 too
+        kind = QVariant.Int if (pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)) else (
+            QVariant.Double if pd.api.types.is_float_dtype(dtype) else QVariant.String)
         fields.append(QgsField(column, kind))
         kinds.append(kind)
     ensure_parent_folder(parameters, name)
@@ -597,7 +597,9 @@ def _file_destination(parameters, name):
 def _plain(value, kind):
     import math
 
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if kind == QVariant.Int:
         return int(value)

@@ -56,6 +56,8 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
         rows.append(row)
     table = pd.DataFrame(rows).sort_values(["flagged", "band_fg", "household_key"], ascending=[False, False, True],
                                            na_position="last", kind="stable").reset_index(drop=True)
+    for flag in ("band_fg", "private_rented"):  # 0 or 1, empty where no EPC home was found: never '1.0'
+        table[flag] = table[flag].astype("Int64")
     found = table["epc_found"].mean() if len(table) else 0.0
     notes = [fields_note(claimants_name, columns)] + list(linked.notes) + [Note(translatable("{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated "
                                                     "private rentals."), len(table), found, int(table["flagged"].sum()))]
