@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="31" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1639,32 +1639,32 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="47" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="54" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="83" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="121" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="62" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="63" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="61" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="93" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="129" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="65" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="71" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -1674,22 +1674,22 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="99" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="136" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="100" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="137" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="142" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="179" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="132" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="169" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="175" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="212" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="86" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="123" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="88" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="125" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="34" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -2043,7 +2043,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="25" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="29" />
             <source>Housing benefit overlay</source>
             <translation>Troshaen budd-dal tai</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="69" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="70" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="76" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="78" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="84" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2108,22 +2108,22 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="21" />
+            <location filename="../processing/analysis/housing_benefit.py" line="22" />
             <source>Referral mode writes where claimants live: it needs the lawful basis for sharing it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="24" />
+            <location filename="../processing/analysis/housing_benefit.py" line="25" />
             <source>The claimant dataset '{}' is empty: it has no rows.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="27" />
+            <location filename="../processing/analysis/housing_benefit.py" line="28" />
             <source>The EPC layer lacks the field(s) {}: use the output of Load EPC certificates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="59" />
+            <location filename="../processing/analysis/housing_benefit.py" line="62" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="87" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="93" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="82" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="88" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="113" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="150" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3504,7 +3504,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="39" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="43" />
             <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
 
 Inputs
@@ -3531,7 +3531,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="48" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
             <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
 
 Inputs
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="62" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="71" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="71" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="80" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="74" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="83" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="81" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="90" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="85" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="94" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -4746,12 +4746,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="54" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
             <source>Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="46" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="50" />
             <source>- Referral mode, with its Lawful basis: adds the home's address and UPRN.
 
 Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
@@ -4764,12 +4764,12 @@ Clerical review (optional): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="74" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="110" />
             <source>Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="60" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
             <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
 - Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
 - Match threshold: the match probability from which two records are one household (default 0.9).
@@ -5908,7 +5908,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the dataset and row of each record; in referral mode both addresses as written and as standardised, and their UPRNs; the reason the pair was not joined (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home; pairs in doubt first, pairs naming two homes after them); then for postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and probability.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/hmo.py" line="51" />
@@ -6082,6 +6082,57 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="34" />
             <source>UPRN B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="22" />
+            <source>The council's housing benefit or Universal Credit export: CSV (any common encoding), CSV.GZ or XLSX, with a UPRN or address fields and a postcode. Names, claim references and amounts are left unread; the log lists them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
+            <source>Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="30" />
+            <source>The council's exports, one file each: CSV (any common encoding), CSV.GZ, XLSX or a vector file. Only the UPRN, postcode and address fields are read (found by their names); names and every other field are left unread, and the log lists them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="34" />
+            <source>One role per dataset, in the order of the datasets, comma separated: older, alone, mobility, health, smoking, near_miss, care, or register for a list of households with no risk factor of its own (council tax). For three datasets, e.g.: register,older,care</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="38" />
+            <source>From this match probability two records are one household. Lower finds more of the same households written differently, and joins more homes that are not the same; the pairs in between go to clerical review.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="41" />
+            <source>Adds each household's address and UPRN to the output, and both addresses as written to the clerical review, for referrals. Leave it off for analysis: the outputs then hold no address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="44" />
+            <source>Needed in referral mode: the lawful basis for sharing the addresses, written into the processing record, e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="47" />
+            <source>The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside referral mode it gives each record's dataset and row, not its address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them). From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised and their UPRNs. In QGIS the fields are labelled in words.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="47" />
+            <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -209,3 +209,30 @@ def test_the_overlay_log_review_and_record_as_the_officer_sees_them(overlay_run)
     assert layer.fields().field("reason").alias() == "Why it needs a decision"
     record = json.loads((folder / "out" / "record_csv.json").read_text())
     assert record["linkage_model"]["street_term_frequencies"]["most_named_streets"]
+
+
+@pytest.mark.parametrize("algorithm_id, said", [
+    ("findpeopleatrisk", {"ROLES": "register,older,care", "THRESHOLD": "clerical review",
+                          "DATASETS": "left unread", "SECRET_AUTHCFG": "COMMUNITY_RISK_SECRET",
+                          "REFERRAL_MODE": "address", "LAWFUL_BASIS": "UK GDPR", "REVIEW": "not its address"}),
+    ("housingbenefitoverlay", {"CLAIMANTS": "left unread", "SECRET_AUTHCFG": "COMMUNITY_RISK_SECRET",
+                               "REFERRAL_MODE": "address", "LAWFUL_BASIS": "UK GDPR", "REVIEW": "not its address"}),
+])
+def test_each_input_says_what_to_give_when_pointed_at(qtbot, algorithm_id, said):
+    """A first-time user points at a label in the dialog and reads what to put there (the roles, in order, with an
+    example; that one of the secret's two sources is needed)."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication
+
+    dialog = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById("communityrisk:" + algorithm_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wrappers = dialog.mainWidget().wrappers
+    for name, words in said.items():
+        wrapper = wrappers[name]
+        if hasattr(wrapper, "wrappedLabel"):  # QGIS's C++ widget wrappers: the label's (a check box has none)
+            label = wrapper.wrappedLabel()
+            shown = (label.toolTip() if label is not None else "") + wrapper.wrappedWidget().toolTip()
+        else:  # processing's Python wrappers put it on the widget
+            shown = wrapper.widget.toolTip()
+        assert words in shown, (name, shown)

@@ -4,20 +4,24 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .layers import AreaRecords, write_table
 from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
-from .people_at_risk import write_record, write_review, written_as
+from .people_at_risk import (REVIEW_OUTPUT_HELP, add_referral_parameters, with_help, write_record, write_review,
+                             written_as)
 from .pseudonym_secret import REVIEW_HELP, SECRET_HELP, add_secret_parameter, secret_of
+
+
+CLAIMANTS_HELP = translatable(
+    "The council's housing benefit or Universal Credit export: CSV (any common encoding), CSV.GZ or XLSX, with a "
+    "UPRN or address fields and a postcode. Names, claim references and amounts are left unread; the log lists them.")
 
 
 class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
@@ -56,14 +60,16 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.CLAIMANTS, tr("Claimants")))
+        self.addParameter(with_help(QgsProcessingParameterFile(
+            self.CLAIMANTS, tr("Claimants"), fileFilter=tr("Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)")),
+            CLAIMANTS_HELP))
         self.addParameter(QgsProcessingParameterFeatureSource(self.EPC, tr("EPC homes"), [QgsProcessing.TypeVector]))
         add_secret_parameter(self)
-        self.addParameter(QgsProcessingParameterBoolean(self.REFERRAL_MODE, tr("Referral mode"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterString(self.LAWFUL_BASIS, tr("Lawful basis"), optional=True))
+        add_referral_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector,
-                                                            optional=True, createByDefault=False))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=False),
+            REVIEW_OUTPUT_HELP))
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("JSON files (*.json)"), createByDefault=True))
         add_engine_parameter(self)

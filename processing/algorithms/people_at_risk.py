@@ -26,6 +26,42 @@ __all__ = ["FindPeopleAtRiskAlgorithm", "SECRET_ENVIRONMENT"]
 
 
 
+# Each parameter's help, the tooltip of its label in the dialog: what a first-time user has to know to fill it in.
+DATASETS_HELP = translatable(
+    "The council's exports, one file each: CSV (any common encoding), CSV.GZ, XLSX or a vector file. Only the UPRN, "
+    "postcode and address fields are read (found by their names); names and every other field are left unread, and "
+    "the log lists them.")
+ROLES_HELP = translatable(
+    "One role per dataset, in the order of the datasets, comma separated: older, alone, mobility, health, smoking, "
+    "near_miss, care, or register for a list of households with no risk factor of its own (council tax). For three "
+    "datasets, e.g.: register,older,care")
+THRESHOLD_HELP = translatable(
+    "From this match probability two records are one household. Lower finds more of the same households written "
+    "differently, and joins more homes that are not the same; the pairs in between go to clerical review.")
+REFERRAL_HELP = translatable(
+    "Adds each household's address and UPRN to the output, and both addresses as written to the clerical review, "
+    "for referrals. Leave it off for analysis: the outputs then hold no address.")
+LAWFUL_BASIS_HELP = translatable(
+    "Needed in referral mode: the lawful basis for sharing the addresses, written into the processing record, e.g. "
+    "'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral'.")
+REVIEW_OUTPUT_HELP = translatable(
+    "The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside "
+    "referral mode it gives each record's dataset and row, not its address.")
+
+
+def with_help(parameter, text):
+    """The parameter, with its help as the tooltip of its label in the dialog."""
+    parameter.setHelp(tr(text))
+    return parameter
+
+
+def add_referral_parameters(algorithm):
+    algorithm.addParameter(with_help(QgsProcessingParameterBoolean(algorithm.REFERRAL_MODE, tr("Referral mode"),
+                                                                   defaultValue=False), REFERRAL_HELP))
+    algorithm.addParameter(with_help(QgsProcessingParameterString(algorithm.LAWFUL_BASIS, tr("Lawful basis"),
+                                                                  optional=True), LAWFUL_BASIS_HELP))
+
+
 class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
     ALGORITHM_ID = "findpeopleatrisk"
     DISPLAY_NAME = translatable("Find people at risk")
@@ -77,22 +113,23 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterMultipleLayers(self.DATASETS, tr("Datasets"), QgsProcessing.TypeFile))
-        self.addParameter(QgsProcessingParameterString(self.ROLES, tr("Roles")))
+        self.addParameter(with_help(QgsProcessingParameterMultipleLayers(self.DATASETS, tr("Datasets"),
+                                                                         QgsProcessing.TypeFile), DATASETS_HELP))
+        self.addParameter(with_help(QgsProcessingParameterString(self.ROLES, tr("Roles")), ROLES_HELP))
         add_secret_parameter(self)
-        self.addParameter(QgsProcessingParameterNumber(self.THRESHOLD, tr("Match threshold"),
-                                                       QgsProcessingParameterNumber.Double, defaultValue=0.9,
-                                                       minValue=0.5, maxValue=0.9999))
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.THRESHOLD, tr("Match threshold"), QgsProcessingParameterNumber.Double, defaultValue=0.9, minValue=0.5,
+            maxValue=0.9999), THRESHOLD_HELP))
         self.addParameter(QgsProcessingParameterFeatureSource(self.POSTCODES, tr("Postcode list"), [QgsProcessing.TypeVector],
                                                               optional=True))
         self.addParameter(QgsProcessingParameterField(self.POSTCODE_FIELD, tr("Postcode list field"),
                                                       parentLayerParameterName=self.POSTCODES, optional=True,
                                                       defaultValue="postcode"))
-        self.addParameter(QgsProcessingParameterBoolean(self.REFERRAL_MODE, tr("Referral mode"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterString(self.LAWFUL_BASIS, tr("Lawful basis"), optional=True))
+        add_referral_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Households at risk"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector,
-                                                            optional=True, createByDefault=True))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=True),
+            REVIEW_OUTPUT_HELP))
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("JSON files (*.json)"), createByDefault=True))
         add_engine_parameter(self)

@@ -33,18 +33,27 @@ SECRET_HELP = translatable(
 
 # The clerical review table both linkage algorithms write (processing/analysis/linkage.py clerical_review).
 REVIEW_HELP = translatable(
-    "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once: the "
-    "dataset and row of each record; in referral mode both addresses as written and as standardised, and their "
-    "UPRNs; the reason the pair was not joined (scored below the threshold, the rows name two homes and what tells "
-    "them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which "
-    "flat, or its household names another home; pairs in doubt first, pairs naming two homes after them); then for "
-    "postcode, house number or name, flat and street the comparison level and its weight; held_back_by (the "
-    "comparison that kept the pair apart); pattern_pairs (how many pairs share this pattern); match weight and "
-    "probability.\n")
+    "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in "
+    "doubt first, pairs whose rows name two homes after them). From left to right: the dataset and row of each record; "
+    "in referral mode both addresses as written, side by side, each with its postcode as written; the reason the pair "
+    "needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches "
+    "another home as well, both leave the flat out at a house of flats, neither says which flat, or its household "
+    "names another home); for postcode, house number or name, flat and street the comparison level in words and its "
+    "weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, "
+    "empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in "
+    "referral mode both addresses as standardised and their UPRNs. In QGIS the fields are labelled in words.\n")
+
+
+SECRET_PARAMETER_HELP = translatable(
+    "The authentication configuration that holds the secret for the household keys (Settings > Options > "
+    "Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the "
+    "COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.")
 
 
 def add_secret_parameter(algorithm):
-    algorithm.addParameter(QgsProcessingParameterAuthConfig(SECRET_AUTHCFG, tr("Secret"), optional=True))
+    parameter = QgsProcessingParameterAuthConfig(SECRET_AUTHCFG, tr("Secret"), optional=True)
+    parameter.setHelp(tr(SECRET_PARAMETER_HELP))
+    algorithm.addParameter(parameter)
 
 
 def secret_of(run):
