@@ -236,3 +236,27 @@ def test_each_input_says_what_to_give_when_pointed_at(qtbot, algorithm_id, said)
         else:  # processing's Python wrappers put it on the widget
             shown = wrapper.widget.toolTip()
         assert words in shown, (name, shown)
+
+
+def test_a_person_named_in_an_address_line_reaches_no_output(extracts, tmp_path, qgis_app):
+    """Referrals typed by partners name the person in the address ('C/O Mrs Okafor, 14 Rye Lane'): referral mode
+    gives addresses, never names, so the name is left out of the households' addresses and the review's."""
+    referrals = pd.read_csv(extracts["fire_safety_referrals"], dtype=str, keep_default_na=False)
+    forms = ["C/O Mrs Okafor, {}", "FAO Amina Okafor, {}", "Mr Okafor {}", "{}"]
+    referrals["Address"] = [forms[i % 4].format(text) for i, text in enumerate(referrals["Address"])]
+    referrals.to_csv(tmp_path / "named_referrals.csv", index=False)
+    paths = [extracts["council_tax"], extracts["electoral_register"], str(tmp_path / "named_referrals.csv")]
+    run_algorithm("communityrisk:findpeopleatrisk", {
+        "DATASETS": paths, "ROLES": "register,register,near_miss", "SECRET": SECRET, "REFERRAL_MODE": True,
+        "LAWFUL_BASIS": "UK GDPR Art. 6(1)(e)", "OUTPUT": str(tmp_path / "households.csv"),
+        "REVIEW": str(tmp_path / "review.csv"), "RECORD": str(tmp_path / "record.json")})
+    households = (tmp_path / "households.csv").read_text(encoding="utf-8")
+    review = (tmp_path / "review.csv").read_text(encoding="utf-8")
+    for text in (households, review, (tmp_path / "record.json").read_text(encoding="utf-8")):
+        assert "okafor" not in text.lower() and "amina" not in text.lower()
+    assert "[name left out]" in review  # the named rows did reach the review
+    # a household with rows from another file takes its address from a row that names no one
+    table = pd.read_csv(tmp_path / "households.csv", keep_default_na=False)
+    named_in_referrals = table[table["near_miss"] == 1]
+    assert len(named_in_referrals) > 20 and (named_in_referrals["address"] != "").all()
+    assert not named_in_referrals.loc[named_in_referrals["datasets"] > 1, "address"].str.contains("name left").any()

@@ -253,6 +253,8 @@ def _assemble_households(records, secret, referral):
     county has hundreds of thousands of households)."""
     import pandas as pd
 
+    from .review_sheet import without_names
+
     index = pd.Index(np.unique(records["household"]), name="household")
     flags = pd.crosstab(records["household"], records["role"]).reindex(index=index, columns=list(ROLES), fill_value=0)
     flags = (flags > 0).astype(int)
@@ -260,7 +262,10 @@ def _assemble_households(records, secret, referral):
     postcode = _most_common(records, "postcode").reindex(index)
     home = records.assign(address=records["flat"].fillna("-") + "|" + records["number"].fillna("") + "|"
                           + records["street"].fillna("") + "|" + records["building"].fillna(""))
-    address = _most_common(home, "address").reindex(index).fillna("")
+    # the address as most rows write it, from the rows that name no person where the household has such a row
+    named = home["address"].map(lambda a: any(without_names(part) != part for part in a.split("|")))
+    address = _most_common(home[~named], "address").reindex(index)
+    address = address.fillna(_most_common(home, "address").reindex(index)).fillna("")
     canonical = np.where(uprn.notna(), "UPRN:" + uprn.fillna(""), "ADDR:" + address + "|" + postcode.fillna(""))
     households = pd.DataFrame({"household_key": [household_key(secret, c) for c in canonical],
                                "postcode": postcode.to_numpy()}, index=index)
@@ -276,14 +281,17 @@ def _assemble_households(records, secret, referral):
 
 
 def written_address(flat, number, street, building=""):
-    """'Flat 2, Keats House, 12 Milner Road' from the standard parts ('-' is no flat)."""
+    """'Flat 2, Keats House, 12 Milner Road' from the standard parts ('-' is no flat); a person named in an address
+    line, which the parts may carry ('C/O MRS SMITH' as a building), is left out: '[name left out], 14 Rye Lane'."""
+    from .review_sheet import without_names
+
     parts = []
     if flat and flat != "-":
         parts.append(flat.title() + " Flat" if flat.replace(" ", "").isalpha() and len(flat) > 1 else "Flat " + flat)
     if building:
         parts.append(building.title())
     parts.append(" ".join(p for p in (number, (street or "").title()) if p))
-    return ", ".join(p for p in parts if p)
+    return without_names(", ".join(p for p in parts if p))
 
 
 def _has_text(prepared):

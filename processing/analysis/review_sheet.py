@@ -35,9 +35,32 @@ LABELS = {
 }
 
 
+# A person named in an address ('C/O Mrs Smith, 14 Rye Lane', 'FAO Ann Lee', 'Mr J Smith 3 Elm Road'), from the
+# title or the 'care of' to the next comma or number: Mr, Mrs, Ms, Miss and Mx wherever they stand as words (no
+# address word is written so), Dr and the 'care of' forms only at the start of a part ('12 Elm Dr London' is Drive).
+PERSON_IN_ADDRESS = re.compile(
+    r"(^|,\s*|\s)(?:(?:mr|mrs|ms|miss|mx)\.?\s+(?=[a-z])|(?<![^,\s])(?<!\w\s)(?:dr\.?\s+(?=[a-z])|c/o\b\s*|"
+    r"care\s+of\s+|f\.?a\.?o\.?\b:?\s*|attn\b:?\s*|for\s+the\s+attention\s+of\s+))[^,0-9]*", re.IGNORECASE)
+NAME_LEFT_OUT = "[name left out]"
+
+
+def without_names(text):
+    """An address with any person it names replaced by '[name left out]'. Errs on the side of leaving out: a block
+    named after a doctor ('Dr Johnson House') is left out too."""
+    if not isinstance(text, str):
+        return text
+
+    def replace(match):
+        after = text[match.end():match.end() + 1]
+        return match.group(1) + NAME_LEFT_OUT + (" " if after and after != "," else "")
+
+    return PERSON_IN_ADDRESS.sub(replace, text).strip()
+
+
 def officer_review(review, sources, threshold):
     """review: linkage.clerical_review's table; sources: {dataset name: (DataFrame as read, its columns from
     people_at_risk.detect_columns)}; threshold: the run's match threshold. The same pairs in the same order, with:
+    - a person named inside an address line left out ('[name left out]': names never leave the tool);
     - each written address followed by its postcode as written, where the dataset keeps the postcode in a column of
       its own (the comparison 'postcode: one character apart' is then checked by eye);
     - held_back_by (the weakest comparison) left empty where it held nothing back: the pair scored above the
@@ -56,7 +79,8 @@ def officer_review(review, sources, threshold):
     table["held_back_by"] = table["held_back_by"].where(held_back, None)
     for side in ("l", "r"):  # 'Flat 3, SHENLEY BUILDINGS, , XS4 2RN': no number and street, so no gap either
         if "standard_" + side in table:
-            table["standard_" + side] = [re.sub(r"(?:,\s*)+,", ",", _text(t)) for t in table["standard_" + side]]
+            table["standard_" + side] = [without_names(re.sub(r"(?:,\s*)+,", ",", _text(t)))
+                                         for t in table["standard_" + side]]
     table["match_probability"] = table["match_probability"].astype(float).round(4)
     table["match_weight"] = table["match_weight"].astype(float).round(2)
     return table[[c for c in OFFICER_ORDER if c in table]].reset_index(drop=True)
@@ -70,7 +94,7 @@ def _with_postcodes(table, side, sources):
         column = columns.get("postcode") if columns else None
         raw = frame[column].iloc[int(row) - 1] if column and frame is not None and 0 < int(row) <= len(frame) else ""
         postcode = postcode_as_written(raw, text)
-        out.append(", ".join(t for t in (_text(text), postcode) if t))
+        out.append(without_names(", ".join(t for t in (_text(text), postcode) if t)))
     return out
 
 
