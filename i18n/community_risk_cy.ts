@@ -1639,7 +1639,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="54" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="57" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
@@ -2123,7 +2123,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="62" />
+            <location filename="../processing/analysis/housing_benefit.py" line="63" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
             <translation type="unfinished" />
         </message>
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="71" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="74" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="80" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="83" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="83" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="86" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="90" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="93" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="94" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="97" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -5975,112 +5975,112 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="22" />
+            <location filename="../processing/analysis/review_sheet.py" line="23" />
             <source>Dataset A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="22" />
+            <location filename="../processing/analysis/review_sheet.py" line="23" />
             <source>Row in dataset A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="23" />
+            <location filename="../processing/analysis/review_sheet.py" line="24" />
             <source>Dataset B</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="23" />
+            <location filename="../processing/analysis/review_sheet.py" line="24" />
             <source>Row in dataset B</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="24" />
+            <location filename="../processing/analysis/review_sheet.py" line="25" />
             <source>Address A, as written</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="24" />
+            <location filename="../processing/analysis/review_sheet.py" line="25" />
             <source>Address B, as written</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="25" />
+            <location filename="../processing/analysis/review_sheet.py" line="29" />
             <source>Why it needs a decision</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <location filename="../processing/analysis/review_sheet.py" line="30" />
             <source>Postcode weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
             <source>House numbers or names</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
             <source>House number or name weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="28" />
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
             <source>Flats</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="28" />
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
             <source>Flat weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="29" />
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
             <source>Streets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="29" />
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
             <source>Street weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="30" />
+            <location filename="../processing/analysis/review_sheet.py" line="34" />
             <source>Weighed most against a match</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <location filename="../processing/analysis/review_sheet.py" line="35" />
             <source>Match probability</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <location filename="../processing/analysis/review_sheet.py" line="35" />
             <source>Match weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="32" />
+            <location filename="../processing/analysis/review_sheet.py" line="36" />
             <source>Pairs like this one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <location filename="../processing/analysis/review_sheet.py" line="37" />
             <source>Address A, standardised</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <location filename="../processing/analysis/review_sheet.py" line="37" />
             <source>Address B, standardised</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <location filename="../processing/analysis/review_sheet.py" line="38" />
             <source>UPRN A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <location filename="../processing/analysis/review_sheet.py" line="38" />
             <source>UPRN B</source>
             <translation type="unfinished" />
         </message>
@@ -6128,11 +6128,32 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them). From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised and their UPRNs. In QGIS the fields are labelled in words.
 </source>
+            <translation type="obsolete" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="50" />
+            <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="47" />
-            <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them). From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <source>Household of A (its key in the households output)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <source>Household of B (its key in the households output)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="28" />
+            <source>Linked by the tool (1: one household)</source>
             <translation type="unfinished" />
         </message>
     </context>

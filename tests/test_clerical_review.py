@@ -80,13 +80,25 @@ def test_both_addresses_side_by_side_then_why_and_how_they_compared(referral_run
         rows = list(csv.reader(handle))
     header = rows[0]
     assert len(rows) > 20
-    assert header[:7] == ["dataset_l", "row_l", "dataset_r", "row_r", "written_l", "written_r", "reason"]
+    assert header[:12] == ["dataset_l", "row_l", "dataset_r", "row_r", "written_l", "written_r", "uprn_l", "uprn_r",
+                           "household_l", "household_r", "linked", "reason"]
     assert header.index("street_weight") < header.index("match_probability") < header.index("standard_l")
     review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
     assert not review["postcode"].str.contains("gamma").any()
     assert set(review["postcode"]) <= {"same", "one character apart", "different", "missing"}
     assert all(len(p.split(".")[-1]) <= 4 for p in review["match_probability"])
     assert not (review["standard_l"] + review["standard_r"]).str.contains(", ,").any()
+
+
+def test_each_record_shows_its_household_and_whether_the_tool_linked_the_pair(referral_run):
+    """The officer sees the decision the tool took and which rows of the households output to correct."""
+    out, _ = referral_run
+    review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
+    households = set(pd.read_csv(out / "households.csv", dtype=str)["household_key"])
+    assert set(review["household_l"]) | set(review["household_r"]) <= households
+    same = review["household_l"] == review["household_r"]
+    assert list(review["linked"]) == ["1" if s else "0" for s in same]
+    assert same.any() and not same.all()
 
 
 def test_addresses_are_shown_with_their_postcode_as_written(referral_run, extracts):
@@ -199,7 +211,9 @@ def test_the_overlay_log_review_and_record_as_the_officer_sees_them(overlay_run)
     assert "Claimant Name" in unread and "Weekly Award" in unread and "Claimant Name" not in used
     claimants = pd.read_csv(folder / "claimants.csv", dtype=str, keep_default_na=False)
     review = pd.read_csv(folder / "out" / "review.csv", dtype=str, keep_default_na=False)
-    assert len(review) and list(review.columns[4:7]) == ["written_l", "written_r", "reason"]
+    assert len(review) and list(review.columns[4:8]) == ["written_l", "written_r", "uprn_l", "uprn_r"]
+    output = pd.read_csv(folder / "out" / "claimants.csv", dtype=str, keep_default_na=False)
+    assert set(review.loc[review["dataset_l"] == "claimants.csv", "household_l"]) <= set(output["household_key"])
     mine = review[review["dataset_l"] == "claimants.csv"]
     assert len(mine)
     for row, written in zip(mine["row_l"], mine["written_l"]):

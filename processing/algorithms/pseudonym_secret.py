@@ -35,13 +35,16 @@ SECRET_HELP = translatable(
 REVIEW_HELP = translatable(
     "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in "
     "doubt first, pairs whose rows name two homes after them). From left to right: the dataset and row of each record; "
-    "in referral mode both addresses as written, side by side, each with its postcode as written; the reason the pair "
+    "in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; "
+    "household_l and household_r (each record's household key in the output) and linked (1 where the tool made them "
+    "one household), so a decision the officer does not share points at the output rows to correct; the reason the pair "
     "needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches "
     "another home as well, both leave the flat out at a house of flats, neither says which flat, or its household "
     "names another home); for postcode, house number or name, flat and street the comparison level in words and its "
     "weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, "
     "empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in "
-    "referral mode both addresses as standardised and their UPRNs. In QGIS the fields are labelled in words.\n")
+    "referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). "
+    "In QGIS the fields are labelled in words.\n")
 
 
 SECRET_PARAMETER_HELP = translatable(

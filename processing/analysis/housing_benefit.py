@@ -36,8 +36,9 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     claimant_rows = records[records["source"] == claimants_name]
     epc_rows = records[records["source"] == "epc"].set_index("household")
     epc_of = epc_rows[~epc_rows.index.duplicated()]["row"]
-    rows = []
+    rows, households = [], []
     for household, group in claimant_rows.groupby("household", sort=True):
+        households.append(household)
         home = epc.iloc[int(epc_of[household])] if household in epc_of.index else None
         uprn = group["uprn"].dropna()
         canonical = ("UPRN:" + str(home["uprn"])) if home is not None and home["uprn"] else (
@@ -71,6 +72,9 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
               "linkage_model": with_street_frequencies(linked.stats["model"], records["street"]),
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
+    keys = records["household"].map({household: row["household_key"] for household, row in zip(households, rows)})
     review = officer_review(clerical_review(linked.review, records, written=referral),
-                            {claimants_name: (claimants, columns), "epc": (epc, EPC_COLUMNS)}, threshold)
+                            {claimants_name: (claimants, columns), "epc": (epc, EPC_COLUMNS)}, threshold,
+                            {(source, row + 1): key for source, row, key in zip(records["source"], records["row"], keys)
+                             if isinstance(key, str)})
     return table, review, record, notes

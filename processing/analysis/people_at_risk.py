@@ -186,8 +186,11 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     records["role"] = records["source"].map(roles)
 
     households = _assemble_households(records, secret, referral)
+    keys = records["household"].map(households.set_index("household")["household_key"])
+    households = households.drop(columns="household")
     review = officer_review(clerical_review(linked.review, records, written=referral),
-                            {name: (frame, columns) for name, frame, columns in prepared}, threshold)
+                            {name: (frame, columns) for name, frame, columns in prepared}, threshold,
+                            dict(zip(zip(records["source"], records["row"] + 1), keys)))
     total_rows = int(len(records))
     record = {
         "purpose": "Identify households at higher risk of dying in a fire, for home fire safety visits.",
@@ -277,7 +280,7 @@ def _assemble_households(records, secret, referral):
         households["address"] = [written_address(*a.split("|")) if a else "" for a in address]
         households["uprn"] = uprn.to_numpy()
     households = households.sort_values(["score", "household_key"], ascending=[False, True], kind="stable")
-    return households.reset_index(drop=True)
+    return households.reset_index()  # 'household', the linkage's number, for the review; not an output field
 
 
 def written_address(flat, number, street, building=""):

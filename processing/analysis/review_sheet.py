@@ -14,14 +14,18 @@ from .postcodes import normalise_postcode, split_trailing_postcode
 
 COMPARISONS = ("postcode", "premise", "flat", "street")
 # left to right as the officer reads a row: which rows, what they say, why they are here, how they compared
-OFFICER_ORDER = (["dataset_l", "row_l", "dataset_r", "row_r", "written_l", "written_r", "reason"]
+OFFICER_ORDER = (["dataset_l", "row_l", "dataset_r", "row_r", "written_l", "written_r", "uprn_l", "uprn_r",
+                  "household_l", "household_r", "linked", "reason"]
                  + [c for name in COMPARISONS for c in (name, name + "_weight")]
                  + ["held_back_by", "match_probability", "match_weight", "pattern_pairs",
-                    "standard_l", "standard_r", "uprn_l", "uprn_r"])
+                    "standard_l", "standard_r"])
 LABELS = {
     "dataset_l": translatable("Dataset A"), "row_l": translatable("Row in dataset A"),
     "dataset_r": translatable("Dataset B"), "row_r": translatable("Row in dataset B"),
     "written_l": translatable("Address A, as written"), "written_r": translatable("Address B, as written"),
+    "household_l": translatable("Household of A (its key in the households output)"),
+    "household_r": translatable("Household of B (its key in the households output)"),
+    "linked": translatable("Linked by the tool (1: one household)"),
     "reason": translatable("Why it needs a decision"),
     "postcode": translatable("Postcodes"), "postcode_weight": translatable("Postcode weight"),
     "premise": translatable("House numbers or names"), "premise_weight": translatable("House number or name weight"),
@@ -57,9 +61,12 @@ def without_names(text):
     return PERSON_IN_ADDRESS.sub(replace, text).strip()
 
 
-def officer_review(review, sources, threshold):
+def officer_review(review, sources, threshold, households):
     """review: linkage.clerical_review's table; sources: {dataset name: (DataFrame as read, its columns from
-    people_at_risk.detect_columns)}; threshold: the run's match threshold. The same pairs in the same order, with:
+    people_at_risk.detect_columns)}; threshold: the run's match threshold; households: {(dataset name, row from 1):
+    household key in the output}. The same pairs in the same order, with:
+    - the household each record is in (its key in the households output) and whether the tool linked the two, so
+      the officer sees the decision taken and which output rows to correct where they disagree;
     - a person named inside an address line left out ('[name left out]': names never leave the tool);
     - each written address followed by its postcode as written, where the dataset keeps the postcode in a column of
       its own (the comparison 'postcode: one character apart' is then checked by eye);
@@ -70,6 +77,10 @@ def officer_review(review, sources, threshold):
     - the match probability to 4 decimals and the weights to 2;
     - the columns in the officer's reading order (OFFICER_ORDER)."""
     table = review.copy()
+    for side in ("l", "r"):
+        table["household_" + side] = [households.get((dataset, int(row))) for dataset, row in
+                                      zip(table["dataset_" + side], table["row_" + side])]
+    table["linked"] = ((table["household_l"] == table["household_r"]) & table["household_l"].notna()).astype(int)
     for side in ("l", "r"):
         if "written_" + side in table:
             table["written_" + side] = _with_postcodes(table, side, sources)
