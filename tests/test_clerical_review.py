@@ -256,8 +256,8 @@ def test_a_person_named_in_an_address_line_reaches_no_output(extracts, tmp_path,
     """Referrals typed by partners name the person in the address ('C/O Mrs Okafor, 14 Rye Lane'): referral mode
     gives addresses, never names, so the name is left out of the households' addresses and the review's."""
     referrals = pd.read_csv(extracts["fire_safety_referrals"], dtype=str, keep_default_na=False)
-    forms = ["C/O Mrs Okafor, {}", "FAO Amina Okafor, {}", "Mr Okafor {}", "{}"]
-    referrals["Address"] = [forms[i % 4].format(text) for i, text in enumerate(referrals["Address"])]
+    forms = ["C/O Mrs Okafor, {}", "FAO Amina Okafor, {}", "Mr Okafor {}", "{}", "@{}", "=HYPERLINK(\"x\") {}"]
+    referrals["Address"] = [forms[i % 6].format(text) for i, text in enumerate(referrals["Address"])]
     referrals.to_csv(tmp_path / "named_referrals.csv", index=False)
     paths = [extracts["council_tax"], extracts["electoral_register"], str(tmp_path / "named_referrals.csv")]
     run_algorithm("communityrisk:findpeopleatrisk", {
@@ -269,6 +269,23 @@ def test_a_person_named_in_an_address_line_reaches_no_output(extracts, tmp_path,
     for text in (households, review, (tmp_path / "record.json").read_text(encoding="utf-8")):
         assert "okafor" not in text.lower() and "amina" not in text.lower()
     assert "[name left out]" in review  # the named rows did reach the review
+    # cells a spreadsheet would run as formulas are text, in the CSV and in an XLSX review alike
+    table = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
+    written = list(table["written_l"]) + list(table["written_r"]) + list(table["standard_l"]) + list(table["standard_r"])
+    assert any(cell.startswith("'=HYPERLINK") for cell in written)
+    assert not any(cell.startswith(("=", "@", "+", "-")) for cell in written)
+    run_algorithm("communityrisk:findpeopleatrisk", {
+        "DATASETS": paths, "ROLES": "register,register,near_miss", "SECRET": SECRET, "REFERRAL_MODE": True,
+        "LAWFUL_BASIS": "UK GDPR Art. 6(1)(e)", "OUTPUT": str(tmp_path / "households.xlsx"),
+        "REVIEW": str(tmp_path / "review.xlsx"), "RECORD": str(tmp_path / "record_xlsx.json")})
+    from openpyxl import load_workbook
+
+    for name in ("review.xlsx", "households.xlsx"):
+        cells = [cell for row in load_workbook(tmp_path / name).active.iter_rows() for cell in row]
+        assert cells and not any(cell.data_type == "f" for cell in cells), name
+        texts = [cell.value for cell in cells if isinstance(cell.value, str)]  # negative weights are numbers
+        assert not any(text.startswith(("=", "@", "+", "-")) for text in texts), name
+        assert not any("okafor" in text.lower() for text in texts), name
     # a household with rows from another file takes its address from a row that names no one
     table = pd.read_csv(tmp_path / "households.csv", keep_default_na=False)
     named_in_referrals = table[table["near_miss"] == 1]
