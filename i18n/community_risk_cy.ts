@@ -6005,82 +6005,82 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="29" />
+            <location filename="../processing/analysis/review_sheet.py" line="28" />
             <source>Why it needs a decision</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="30" />
+            <location filename="../processing/analysis/review_sheet.py" line="29" />
             <source>Postcode weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <location filename="../processing/analysis/review_sheet.py" line="30" />
             <source>House numbers or names</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <location filename="../processing/analysis/review_sheet.py" line="30" />
             <source>House number or name weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="32" />
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
             <source>Flats</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="32" />
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
             <source>Flat weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
             <source>Streets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
             <source>Street weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
             <source>Weighed most against a match</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="35" />
+            <location filename="../processing/analysis/review_sheet.py" line="34" />
             <source>Match probability</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="35" />
+            <location filename="../processing/analysis/review_sheet.py" line="34" />
             <source>Match weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="36" />
+            <location filename="../processing/analysis/review_sheet.py" line="35" />
             <source>Pairs like this one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="37" />
+            <location filename="../processing/analysis/review_sheet.py" line="36" />
             <source>Address A, standardised</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="37" />
+            <location filename="../processing/analysis/review_sheet.py" line="36" />
             <source>Address B, standardised</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="38" />
+            <location filename="../processing/analysis/review_sheet.py" line="37" />
             <source>UPRN A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="38" />
+            <location filename="../processing/analysis/review_sheet.py" line="37" />
             <source>UPRN B</source>
             <translation type="unfinished" />
         </message>
@@ -6144,16 +6144,31 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="26" />
             <source>Household of A (its key in the households output)</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="27" />
             <source>Household of B (its key in the households output)</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="28" />
             <source>Linked by the tool (1: one household)</source>
+            <translation type="obsolete" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <source>Household A (key)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <source>Household B (key)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <source>Linked by the tool</source>
             <translation type="unfinished" />
         </message>
     </context>
