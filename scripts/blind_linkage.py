@@ -32,7 +32,8 @@ def print_overall(records, status, args):
     overall = summary(records, status)
     precision, recall = pairwise_quality(records["household"], records["truth"])
     print("blind model, borough {}, seed {}{}: {} rows, {} households{}".format(
-        args.borough, args.seed, ", as fixed by the user" if args.user_fixes else "", len(records),
+        args.borough, args.seed, ", as fixed by the user ({})".format(
+            "all" if args.user_fixes is True else ", ".join(args.user_fixes)) if args.user_fixes else "", len(records),
         overall["households"],
         "; left out: " + ", ".join(args.without) if args.without else ""))
     print("all layouts: exact {} ({}), merged {} ({}), split {} ({}); pair precision {:.4f}, recall {:.4f}".format(
@@ -108,8 +109,12 @@ def main(argv=None):
     parser.add_argument("--user-fixes", action="store_true",
                         help="measure the exports as a user fixes them after the toolkit's messages (block column "
                              "renamed, postcode copied out of the address into its own column)")
+    parser.add_argument("--only-fix", choices=address_blind.USER_FIXES,
+                        help="with --user-fixes: make this fix only")
     parser.add_argument("--costs", type=int, default=0, help="measure the top N kinds of slip left out one by one")
     args = parser.parse_args(argv)
+    if args.user_fixes and args.only_fix:
+        args.user_fixes = (args.only_fix,)
 
     postcodes = os.path.join(LONDON, "postcodes.csv.gz")
     records, status = address_blind.judge(postcodes, args.homes, args.seed, args.borough, args.without,

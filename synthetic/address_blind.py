@@ -753,13 +753,18 @@ def write(folder, out):
 POSTCODE_AT_END = re.compile(r"([A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2})\s*$")
 
 
-def fixed_by_user(name, frame):
+USER_FIXES = ("building_column", "postcode_column")
+
+
+def fixed_by_user(name, frame, fixes=USER_FIXES):
     """The export as a user makes it fit after the toolkit's messages: the block column renamed so that its name
-    says building, and where the postcode is only inside the address, a Postcode column with the postcode found at
-    the end of the address's last line (as Excel's Text to Columns would), the address left as it was."""
-    frame = frame.rename(columns={"Block Name": "Building Name"})
+    says building ('building_column'), and where the postcode is only inside the address, a Postcode column with
+    the postcode found at the end of the address's last line, as Excel's Text to Columns would, the address left as
+    it was ('postcode_column')."""
+    if "building_column" in fixes:
+        frame = frame.rename(columns={"Block Name": "Building Name"})
     lines = [c for c in frame.columns if c.startswith("Addr Line") or c == "Premises"]
-    if lines and not any("post" in c.lower() for c in frame.columns):
+    if "postcode_column" in fixes and lines and not any("post" in c.lower() for c in frame.columns):
         last = frame[lines].apply(lambda row: next((v for v in reversed(list(row)) if v.strip()), ""), axis=1)
         frame["Postcode"] = last.str.extract(POSTCODE_AT_END, expand=False).fillna("").str.upper()
     return frame
@@ -770,7 +775,8 @@ def judge(postcodes_csv, n_homes=2500, seed=SEED, borough=BOROUGH, without=(), u
     find their columns by name and link them with the toolkit's linkage. Returns (records, status) as
     address_holdout.judge does: records with household, truth, layout, errors (slips and forms) and as_written
     for each row, and every true household's status ('exact', 'merged' or 'split'). An export the toolkit refuses
-    is left out (records.attrs['refused'] says why). user_fixes: each export as fixed_by_user makes it."""
+    is left out (records.attrs['refused'] says why). user_fixes: each export as fixed_by_user makes it (True: with
+    every fix; or a tuple of USER_FIXES)."""
     from ..processing.analysis.linkage import link_households, prepare_records
     from ..processing.analysis.messages import AnalysisError
     from ..processing.analysis.people_at_risk import detect_columns, read_table
@@ -781,7 +787,8 @@ def judge(postcodes_csv, n_homes=2500, seed=SEED, borough=BOROUGH, without=(), u
     with tempfile.TemporaryDirectory() as folder:
         read = {name: read_table(path) for name, path in write(folder, out).items()}
     if user_fixes:
-        read = {name: fixed_by_user(name, frame) for name, frame in read.items()}
+        fixes = USER_FIXES if user_fixes is True else tuple(user_fixes)
+        read = {name: fixed_by_user(name, frame, fixes) for name, frame in read.items()}
     frames, refused = [], {}
     for name, frame in read.items():
         try:
@@ -859,7 +866,8 @@ def failures(records, status):
     rows of the other homes in its linked households. The class is the exports of the rows astray (the home's rows
     outside its largest linked household, or the other homes' rows beside its own) and the likeliest cause among
     the slips and forms they carry and the rows that stayed do not: the kind whose households come out exact least
-    often (per_slip); '(none)' when they carry none."""
+    often (per_slip). Where the rows astray carry none, the cause is a kind every row that stayed carries ('the
+    rest flat:bare_before_block'); '(none)' when neither side carries one."""
     exact_share = {kind: figures["exact"] for kind, figures in per_slip(records, status).items()}
     found = []
     by_truth = {t: g for t, g in records.groupby("truth")}
@@ -876,7 +884,10 @@ def failures(records, status):
             shown = _concat(own, astray)
         common = set.intersection(*[set(k) for k in kept["errors"]]) if how == "split" else set()
         kinds = {k for ks in astray["errors"] for k in ks} - common
-        cause = min(sorted(kinds), key=lambda k: exact_share.get(k, 1.0)) if kinds else "(none)"
+        if not kinds and how == "split":  # the rows astray are written plainly: the ones that stayed are not
+            kinds = {"the rest " + k for k in common - {k for ks in astray["errors"] for k in ks}}
+        cause = min(sorted(kinds), key=lambda k: exact_share.get(k.replace("the rest ", ""), 1.0)) if kinds \
+            else "(none)"
         found.append((how, "{}: {}".format("+".join(sorted(set(astray["layout"]))), cause), truth, shown))
     return found
 
