@@ -38,6 +38,32 @@ def test_floors_name_the_flat_unless_it_has_a_number(text, flat):
     assert standardise(text)[:4] == (flat, "7", None, "PARK ROAD")
 
 
+@pytest.mark.parametrize("text", ["FFF, 3 Thorncombe Buildings, London", "First Floor Flat, 3 Thorncombe Bldgs",
+                                  "1ST FLOOR 3 THORNCOMBE BUILDINGS"])
+def test_a_floor_before_a_number_and_a_block_word_keeps_the_number_as_the_house(text):
+    # '3 Thorncombe Buildings' alone reads as flat 3 of a block; after a floor, the floor names the flat and the 3 is
+    # the house's number (else 'FFF' and 'Ground Floor' at 3 Thorncombe Buildings would be one home)
+    assert standardise(text)[:2] == ("FIRST FLOOR", "3")
+    assert standardise("3 Thorncombe Buildings")[:3] == ("3", None, "THORNCOMBE BUILDINGS")
+    # a number straight after the floor's unit word, or before the floor, is still the block's flat
+    assert standardise("1ST FLOOR FLAT 1 KEATS HOUSE FOUNTAYNE WALK")[:4] == ("1", None, "KEATS HOUSE", "FOUNTAYNE WALK")
+    assert standardise("2 Ground Floor, Blake Tower, Cazenove Mews")[:4] == ("2", None, "BLAKE TOWER", "CAZENOVE MEWS")
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Flat 3, Swan Court, Grummant Court", ("3", None, "SWAN COURT", "GRUMMANT COURT")),
+    ("Flat 4, Scylla Ct, Thorncombe Bldgs", ("4", None, "SCYLLA COURT", "THORNCOMBE BUILDINGS")),
+    ("Flat 14, Marigold Lodge, Thorncombe Buildings", ("14", None, "MARIGOLD LODGE", "THORNCOMBE BUILDINGS")),
+    ("FLAT 14 MARIGOLD LODGE THORNCOMBE BUILDINGS", ("14", None, "MARIGOLD LODGE", "THORNCOMBE BUILDINGS")),
+    ("Wisteria Cottage, Thorncombe Buildings", (None, None, "WISTERIA COTTAGE", "THORNCOMBE BUILDINGS")),
+    # one name, or a name ending in a word that names no street: a block and no street
+    ("Flat 1, Byron Mansions, London", ("1", None, "BYRON MANSIONS", None)),
+    ("Flat 1 Keats House The Lodge", ("1", None, "KEATS HOUSE THE LODGE", None)),
+])
+def test_of_two_names_that_may_each_be_a_block_or_a_street_the_block_comes_first(text, read):
+    assert standardise(text)[:4] == read
+
+
 def test_house_names_ranges_and_buildings_with_flats():
     assert standardise("Rose Cottage, Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")
     assert standardise("Rose Cottage Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")

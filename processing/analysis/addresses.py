@@ -143,6 +143,7 @@ def standardise(text, street=None):
     flat_from_unit = False  # the flat came after a unit word ("Flat 136 Fountayne Rise")
     after_floor = False  # "First Floor Flat 7 Park Road": the 7 is the house number
     numbers, kept = [], []  # numbers: (position in kept, value); kept: (segment, word) of the other words
+    after_a_floor = set()  # numbers written after a floor, other than straight after its unit word
     i, flat_end = 0, -1  # flat_end: the word after a flat's identifier
     while i < len(words):
         segment, word = words[i]
@@ -219,6 +220,8 @@ def standardise(text, street=None):
             elif following and following[0] == segment and _is_range(word, following[1]):
                 word += "-" + following[1]  # "161 163 Hindle Hill": a range whose hyphen was lost
                 i += 1
+            if after_floor and not (before in UNIT_WORDS and words[i - 1][0] == segment):
+                after_a_floor.add(len(numbers))
             numbers.append((len(kept), word))
             i += 1
             continue
@@ -231,7 +234,7 @@ def standardise(text, street=None):
     if flat is None and room is not None:
         flat, flat_from_unit = room, True  # 'Room 3, 12 Essex Road': the room names the home
     number = None
-    number_position = None
+    number_position = chosen = None
     if numbers:
         # the house number is the last number written before a street word; earlier numbers are flats
         followed = [k for k, (position, _) in enumerate(numbers) if position < len(kept)]
@@ -245,7 +248,10 @@ def standardise(text, street=None):
         if suffix:  # "40B" is written "Flat B, 40" as often: one home
             number, flat = suffix.group(1), suffix.group(2)
     building_words = None
-    if number and flat is None and number_position is not None and FLAT_ID.match(number):
+    # a number after a floor, not straight after its unit word ('FFF, 3 Cox Buildings'), is the house's: the floor
+    # names the flat ('First Floor Flat 1 Keats House' and '1 Ground Floor, Blake Tower' are flat 1)
+    if number and flat is None and chosen not in after_a_floor and number_position is not None \
+            and FLAT_ID.match(number):
         named = _building_after(kept, number_position)
         if named and street is not None and " ".join(_standard_words([w for _, w in kept[number_position:named]])) == street:
             named = None  # 'Heber Cottages' is the street the data writes, not a building whose flat 9 is
@@ -348,16 +354,29 @@ def _split_building_and_street(kept, number_position, flat_named=False):
         with_street = [s for s in segments if _ends_as_a_street(by_segment[s])]
         # a segment ending in a word that only names streets before one that may name a building (Shelley Court)
         plain = [s for s in with_street if _as_thoroughfare(by_segment[s][-1]) not in BUILDING_WORDS]
-        street_segment = (plain or with_street or [segments[-1]])[0]
+        # of two names that may each be a block or a street ('Swan Court, Grummant Court', 'Scylla Ct, Thorncombe
+        # Bldgs'), the block comes first
+        either = [s for s in segments if len(by_segment[s]) > 1 and _as_thoroughfare(by_segment[s][-1]) in THOROUGHFARES]
+        street_segment = plain[0] if plain else either[-1] if len(either) > 1 else (with_street or [segments[-1]])[0]
         building = [w for s in segments if s < street_segment for w in by_segment[s]]
-        if street_segment == segments[-1] and not with_street and _names_a_building(by_segment[street_segment]):
-            return building + by_segment[street_segment], []  # "Flat 1, Byron Mansions, London": no street
-        return building, by_segment[street_segment]
+        last = by_segment[street_segment]
+        if street_segment == segments[-1] and not with_street and _names_a_building(last):
+            # 'Marigold Lodge, Thorncombe Buildings': after a block's name, a name ending in a word that names
+            # streets too is its street
+            if _names_a_building(building) and _as_thoroughfare(last[-1]) in THOROUGHFARES:
+                return building, last
+            return building + last, []  # "Flat 1, Byron Mansions, London": no street
+        return building, last
     words = by_segment[segments[0]]
+    standard = [EXPAND.get(w, w) for w in words]
     if _names_a_building(words):  # "Flat 1 Blake Tower": a building, no street written
+        # unless a block's name comes before a name ending in a word that names streets too ('MARIGOLD LODGE
+        # THORNCOMBE BUILDINGS')
+        inner = [cut for cut in range(1, len(words) - 2) if standard[cut] in BUILDING_ONLY]
+        if inner and _as_thoroughfare(words[-1]) in THOROUGHFARES:
+            return words[:inner[-1] + 1], words[inner[-1] + 1:]
         return words, []
     # one segment, no number: "Rose Cottage Mill Lane" -> building up to the last building word before the street
-    standard = [EXPAND.get(w, w) for w in words]
     for cut in range(len(standard) - 3, 0, -1):
         # the last building word that leaves a street of a name and a thoroughfare after it
         if standard[cut] in BUILDING_WORDS and any(w in THOROUGHFARES for w in standard[cut + 2:]):
