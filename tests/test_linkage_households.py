@@ -487,6 +487,33 @@ def test_a_block_written_by_its_name_or_by_its_number_is_completed_where_rows_of
     assert read["Flat 1, Clare Point, London"] == ("CLARE POINT", None)  # the block is written on two streets
 
 
+def test_a_row_with_no_postcode_leaving_out_the_blocks_name_or_number_is_that_flat_where_the_district_knows_one():
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["NW5 2PS", "NW5 2PS", "NW6 5NJ", "", "", "N7 0BZ", "N7 0BZ", ""],
+                          "Address": ["Flat 8, Alscot Tower, 15 Nunhead Parade", "Flat 9, Alscot Tower, 15 Nunhead Parade",
+                                      "Flat 1, Cedar Lodge, 5 Neckinger Walk", "Flat 8, 15 Nunhead Parade",
+                                      "Flat No 1, Cedar Lodge, Neckinger Walk",
+                                      # two blocks written at 52: which the row means, it does not say
+                                      "Flat 4, Lant Heights, 52 Thorncombe Mews", "Flat 4, Elm House, 52 Thorncombe Mews",
+                                      "Flat 4, 52 Thorncombe Mews"]})
+    pairs = pair_set(prepare_records([("referrals", frame, COLUMNS)]))
+    assert frozenset(("Flat 8, Alscot Tower, 15 Nunhead Parade", "Flat 8, 15 Nunhead Parade")) in pairs
+    assert frozenset(("Flat 1, Cedar Lodge, 5 Neckinger Walk", "Flat No 1, Cedar Lodge, Neckinger Walk")) in pairs
+    assert not any("Flat 4, 52 Thorncombe Mews" in pair for pair in pairs)
+    assert not any("Flat 9, Alscot Tower, 15 Nunhead Parade" in pair for pair in pairs)
+
+
+def test_a_blocks_name_mistyped_once_does_not_hold_back_its_completion():
+    from community_risk.processing.analysis.linkage import _blocks_completed
+
+    frame = pd.DataFrame({"UPRN": "", "Postcode": "NW5 4BN",
+                          "Address": ["Flat 1, Marsden Lodge, 11 St Marys Approach", "Flat 2, Marsden Lodge, 11 St Marys "
+                                      "Approach", "Flat 3, Marsden Lodge, 11 St Marys Approach",
+                                      "Flat 3, Marsden Lldge, 11 St Marys Approach", "Flat 9, 11 St Marys Approach"]})
+    records = _blocks_completed(prepare_records([("referrals", frame, COLUMNS)]))
+    read = {w: (b, n) for w, b, n in zip(records["written"], records["building"], records["number"])}
+    assert read["Flat 9, 11 St Marys Approach"] == ("MARSDEN LODGE", "11")
+
+
 def test_a_uprn_written_without_its_flat_more_often_than_with_it_is_that_flat_at_a_house_of_flats():
     # '41 Hindle Hill' twice and 'Flat A, 41 Hindle Hill' once with one UPRN, where Flats A and B are named: the flat
     # was left out twice, not written once by mistake; the UPRN is Flat A's and takes Flat A's other rows

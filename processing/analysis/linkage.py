@@ -242,8 +242,13 @@ def _blocks_completed(records):
     the row that one or none: a postcode slip puts another Clare Point, on another street, in the postcode."""
     import pandas as pd
 
+    # the blocks' names as their postcodes usually write them: one row's 'Marsden Lldge' beside 24 of 'Marsden
+    # Lodge' at 11 does not make two blocks of number 11
+    usual = pd.Series(_usual_building_names(records), index=records.index, dtype=object)
+    usual = usual.where(usual != "", None)
     flats = records["flat"].notna() & records["postcode"].notna()
-    both = records[flats & records["number"].notna() & records["building"].notna()]
+    named_blocks = flats & records["number"].notna() & usual.notna()
+    both = records[named_blocks].assign(building=usual[named_blocks].to_numpy())
     if not len(both):
         return records
     names = both.groupby(["postcode", "number"])["building"].agg(["nunique", "first"])
@@ -254,7 +259,8 @@ def _blocks_completed(records):
     numbers = pd.Series(names.index.get_level_values("number"),
                         index=pd.MultiIndex.from_arrays([names.index.get_level_values("postcode"), names.to_numpy()]))
     # the streets written with each block by any of its rows: a block of one postcode is on one street
-    named = records[records["postcode"].notna() & records["building"].notna() & records["street"].notna()]
+    with_street = records["postcode"].notna() & usual.notna() & records["street"].notna()
+    named = records[with_street].assign(building=usual[with_street].to_numpy())
     # a locality read as a street ('Barforth Lodge, Tottenham') has no thoroughfare word and is written after no
     # house number in the district: it says nothing of the block's street
     numbered = records[records["number"].notna() & records["street"].notna() & records["postcode"].notna()]
@@ -271,10 +277,10 @@ def _blocks_completed(records):
     keys = pd.MultiIndex.from_arrays([records.loc[by_number, "postcode"], records.loc[by_number, "number"]])
     filled = names.reindex(keys).to_numpy()
     out.loc[by_number, "building"] = np.where(_on_the_blocks_street(records[by_number], filled, streets), filled, None)
-    by_name = flats & records["building"].notna() & records["number"].isna()
-    keys = pd.MultiIndex.from_arrays([records.loc[by_name, "postcode"], records.loc[by_name, "building"]])
+    by_name = flats & usual.notna() & records["number"].isna()
+    keys = pd.MultiIndex.from_arrays([records.loc[by_name, "postcode"], usual[by_name]])
     filled = numbers.reindex(keys).to_numpy()
-    on_street = _on_the_blocks_street(records[by_name], records.loc[by_name, "building"].to_numpy(), streets)
+    on_street = _on_the_blocks_street(records[by_name], usual[by_name].to_numpy(), streets)
     out.loc[by_name, "number"] = np.where(on_street, filled, None)
     return out
 
@@ -547,17 +553,35 @@ def _same_premise_pairs(records):
         pairs += list(zip(mixed["first"].to_numpy()[alike], mixed["id"].to_numpy()[alike]))
     pairs += _streetless_pairs(frame, premise)
     pairs += _block_flat_pairs(frame)
-    named = frame[frame["words"] != ""]
-    keys = ["words"] + premise
-    known = named[named["district"] != ""]
-    districts = known.groupby(keys, sort=False).agg(districts=("district", "nunique"), first=("id", "first"))
-    unplaced = named[named["district"] == ""].join(districts, on=keys, how="inner")
-    unplaced = unplaced[unplaced["districts"] == 1]
-    pairs += list(zip(unplaced["first"].to_numpy(), unplaced["id"].to_numpy()))
+    pairs += _unplaced_pairs(frame[frame["words"] != ""], premise)
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.array(pairs, dtype=np.int64)
     return np.unique(np.sort(pairs, axis=1), axis=0)
+
+
+def _unplaced_pairs(named, premise):
+    """Rows with no postcode to the rows writing the same street words and home in the one district that has
+    them. A row leaving out the block's name ('Flat 8, 15 Nunhead Parade') or its house number ('Flat 1, Cedar
+    Lodge, Neckinger Walk') is that home where the rows with postcodes write one name, or one number, with the rest
+    of it."""
+    known = named[named["district"] != ""]
+    unplaced = named[named["district"] == ""]
+    pairs = []
+    for left_out, needed in ((None, None), ("building", "number"), ("number", "building")):
+        keys = ["words"] + [k for k in premise if k != left_out]
+        rows = unplaced if left_out is None else unplaced[(unplaced[left_out] == "") & (unplaced[needed] != "")]
+        if not len(rows):
+            continue
+        candidates = known.merge(rows[keys].drop_duplicates(), on=keys)  # the homes some row may be
+        found = candidates.groupby(keys, sort=False).agg(districts=("district", "nunique"), first=("id", "first"))
+        if left_out is not None:  # the rows with postcodes write one value of what the row leaves out, or none
+            written = candidates[candidates[left_out] != ""].groupby(keys, sort=False)[left_out].nunique()
+            found = found[written.reindex(found.index).fillna(0).to_numpy() <= 1]
+        rows = rows.join(found, on=keys, how="inner")
+        rows = rows[rows["districts"] == 1]
+        pairs += list(zip(rows["first"].to_numpy(), rows["id"].to_numpy()))
+    return pairs
 
 
 def _streetless_pairs(frame, premise):
