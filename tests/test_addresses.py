@@ -376,6 +376,20 @@ def test_a_mistyped_thoroughfare_word_is_read_as_the_known_street_of_that_name()
     assert again2[12].street == "ELM ROWD" and again2[0].street == "ELM ROAD"
 
 
+def test_a_street_name_mistyped_is_read_as_the_street_its_postcodes_rows_write():
+    texts = ["FLAT 1 TELL HOUSE GRANGR ST", "Flat 1, Tell House, Grange Street", "Flat 2, Tell House, Grange Street",
+             "7 Grangr Street", "3 Eaton Road", "4 Keaton Road", "6 Keaton Road", "8 Heaton Road",
+             "10 Heaton Road"]
+    postcodes = ["NW3 3SD"] * 3 + ["NW3 1AA"] + ["SE5 8RS"] * 5
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], [p.split()[0] for p in postcodes],
+                                    postcodes=postcodes)
+    assert again[0][:4] == ("1", None, "TELL HOUSE", "GRANGE STREET")
+    # another postcode of the district, where no row writes Grange Street: maybe a street of its own
+    assert again[3].street == "GRANGR STREET"
+    # a name a typo apart from two streets of the postcode is neither
+    assert again[4].street == "EATON ROAD"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("FLAT 8, EVERTHORPE COURT, GRANGE GARDENS, LONDON", ("8", None, "EVERTHORPE COURT", "GRANGE GARDENS")),
     ("Flat 8, Shelley Court, Mill Lane", ("8", None, "SHELLEY COURT", "MILL LANE")),

@@ -539,6 +539,13 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             if mistyped:
                 out[k] = p._replace(street=mistyped)
                 continue
+        if not found and p.street and postcodes is not None and postcodes[k]:
+            # 'FLAT 1 TELL HOUSE GRANGR ST', where rows of its postcode write Grange Street: one postcode holds no
+            # two streets a letter apart
+            phrase, street = _name_mistyped(text, on_postcode.get(postcodes[k], ()))
+            if street:
+                out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
+                continue
         if found:
             # the longest; of two as long, the one written first (a street comes before its locality: 'Fairview
             # Nunhead Road Muswell Hill'), so the reading never depends on the order of a set
@@ -624,6 +631,23 @@ def _thoroughfare_mistyped(street, by_name):
         close = [s for s in by_name.get(" ".join(words[:-1]), ())
                  if SequenceMatcher(None, s.split()[-1], last).ratio() >= 0.75]
     return close[0] if len(close) == 1 else None
+
+
+def _name_mistyped(text, streets):
+    """(phrase of the text, street): the one street of streets (those of the text's postcode) whose name a phrase of
+    the text writes a typo apart, with the same thoroughfare word ('GRANGR STREET' for 'GRANGE STREET'), else
+    (None, None)."""
+    from difflib import SequenceMatcher
+
+    close = set()
+    for phrase in street_phrases(text):
+        words = phrase.split()
+        for street in streets:
+            known = street.split()
+            if len(words) == len(known) >= 2 and words[-1] == known[-1] and words != known and len(known[-2]) >= 4 \
+                    and SequenceMatcher(None, " ".join(words[:-1]), " ".join(known[:-1])).ratio() >= 0.8:
+                close.add((phrase, street))
+    return close.pop() if len(close) == 1 else (None, None)
 
 
 def _street_with_stem(street, by_name):
