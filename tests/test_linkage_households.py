@@ -502,6 +502,20 @@ def test_a_row_with_no_postcode_leaving_out_the_blocks_name_or_number_is_that_fl
     assert not any("Flat 9, Alscot Tower, 15 Nunhead Parade" in pair for pair in pairs)
 
 
+def test_a_row_leaving_out_the_blocks_name_or_number_is_that_flat_where_its_district_writes_one():
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["N22 9NQ", "N22 9GU", "N22 7SB", "N22 7SC", "N17 8AX", "N17 8AX",
+                                                   "N17 8AZ"],
+                          "Address": ["Flat 9, Jamaica House, 24 Tintagel Road", "Flat 9, 24 Tintagel Road",
+                                      "Flat 11, Lugard Tower, 31 St James Street", "Flat 11, Lugard Tower, St James St",
+                                      # two blocks at 1 Tower Road: a row naming neither may be either
+                                      "Flat 12, Eynella Heights, 1 Tower Road", "Flat 12, Keats House, 1 Tower Road",
+                                      "Flat 12, 1 Tower Road"]})
+    pairs = pair_set(prepare_records([("referrals", frame, COLUMNS)]))
+    assert frozenset(("Flat 9, Jamaica House, 24 Tintagel Road", "Flat 9, 24 Tintagel Road")) in pairs
+    assert frozenset(("Flat 11, Lugard Tower, 31 St James Street", "Flat 11, Lugard Tower, St James St")) in pairs
+    assert not any("Flat 12, 1 Tower Road" in pair for pair in pairs)
+
+
 def test_a_blocks_name_mistyped_once_does_not_hold_back_its_completion():
     from community_risk.processing.analysis.linkage import _blocks_completed
 

@@ -554,6 +554,7 @@ def _same_premise_pairs(records):
     pairs += _streetless_pairs(frame, premise)
     pairs += _block_flat_pairs(frame)
     pairs += _unplaced_pairs(frame[frame["words"] != ""], premise)
+    pairs += _partly_written_pairs(frame[(frame["words"] != "") & (frame["district"] != "")], premise)
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.array(pairs, dtype=np.int64)
@@ -580,6 +581,25 @@ def _unplaced_pairs(named, premise):
             found = found[written.reindex(found.index).fillna(0).to_numpy() <= 1]
         rows = rows.join(found, on=keys, how="inner")
         rows = rows[rows["districts"] == 1]
+        pairs += list(zip(rows["first"].to_numpy(), rows["id"].to_numpy()))
+    return pairs
+
+
+def _partly_written_pairs(placed, premise):
+    """Rows leaving out the block's name or its house number, to the rows of their postcode district writing the
+    same street words and the rest of the home with one name, or one number ('Flat 9, 24 Tintagel Road' written
+    with a neighbour's postcode, beside 'Flat 9, Jamaica House, 24 Tintagel Road'): where the district's rows write
+    two, which the row means it does not say."""
+    pairs = []
+    for left_out, needed in (("building", "number"), ("number", "building")):
+        keys = ["district", "words"] + [k for k in premise if k != left_out]
+        rows = placed[(placed[left_out] == "") & (placed[needed] != "")]
+        if not len(rows):
+            continue
+        candidates = placed.merge(rows[keys].drop_duplicates(), on=keys)  # the homes some row may be
+        candidates = candidates[candidates[left_out] != ""]
+        found = candidates.groupby(keys, sort=False).agg(values=(left_out, "nunique"), first=("id", "first"))
+        rows = rows.join(found[found["values"] == 1], on=keys, how="inner")
         pairs += list(zip(rows["first"].to_numpy(), rows["id"].to_numpy()))
     return pairs
 
