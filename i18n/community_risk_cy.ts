@@ -1731,10 +1731,10 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="79" />
             <source>The dataset '{}' has no UPRN or postcode field to link on. Its fields are: {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="82" />
+            <location filename="../processing/analysis/people_at_risk.py" line="83" />
             <source>The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1744,17 +1744,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="144" />
+            <location filename="../processing/analysis/people_at_risk.py" line="158" />
             <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="151" />
+            <location filename="../processing/analysis/people_at_risk.py" line="165" />
             <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="165" />
+            <location filename="../processing/analysis/people_at_risk.py" line="179" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1796,12 +1796,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="176" />
+            <location filename="../processing/analysis/people_at_risk.py" line="190" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="171" />
+            <location filename="../processing/analysis/people_at_risk.py" line="185" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -2592,12 +2592,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Ni all {} redeg</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="118" />
+            <location filename="../processing/analysis/people_at_risk.py" line="132" />
             <source>The secret for pseudonymised keys must be at least {} characters long, not counting spaces, and not one character repeated.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="88" />
+            <location filename="../processing/analysis/people_at_risk.py" line="89" />
             <source>The dataset '{}' has {} UPRN(s) in '{}' written as numbers in scientific notation, e.g. '{}': Excel does this to long numbers and the last digits are lost, so these UPRNs cannot be trusted. Export the UPRN column again as text (in Excel: select the column, Format Cells &gt; Text, or import the CSV with Data &gt; From Text/CSV and set the column to Text), then run again.</source>
             <translation type="unfinished" />
         </message>
@@ -5965,12 +5965,12 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="110" />
+            <location filename="../processing/analysis/people_at_risk.py" line="124" />
             <source>'{}': matched on {}; no other field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="108" />
+            <location filename="../processing/analysis/people_at_risk.py" line="122" />
             <source>'{}': matched on {}; left unread, never used or written: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -6169,6 +6169,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="27" />
             <source>Linked by the tool</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="79" />
+            <source>The dataset '{}' has no UPRN or postcode field to link on, and its address fields do not end in a postcode. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -64,6 +64,26 @@ def test_of_two_names_that_may_each_be_a_block_or_a_street_the_block_comes_first
     assert standardise(text)[:4] == read
 
 
+@pytest.mark.parametrize("text", ["FLAT 10 BLOCK A, VALLANCE CRES", "10, BLOCK A, VALLANCE CRES, LONDON",
+                                  "10 BLOCK A, VALLANCE CRESCENT", "Flat 10 Block A Vallance Crescent LONDON",
+                                  "10 BLK A VALLANCE CRESCENT", "Flat 10, A Block, Vallance Crescent"])
+def test_a_block_named_by_a_letter_is_a_building_and_the_number_before_it_its_flat(text):
+    # 'Block A' is a name as 'Keats House' is: '10 | BLOCK A | VALLANCE CRES' is not 10 Vallance Crescent
+    assert standardise(text)[:4] == ("10", None, "A BLOCK", "VALLANCE CRESCENT")
+
+
+@pytest.mark.parametrize("text, read", [
+    ("22 St Mary's Road, 3, Providence Mansions, LONDON", ("3", "22", "PROVIDENCE MANSIONS", "SAINT MARYS ROAD")),
+    ("ST. PETER'S TERR, FLAT 18, TELFORD LOFTS, LONDON", ("18", None, "TELFORD LOFTS", "SAINT PETERS TERRACE")),
+    ("12 Park Road, Flat 3, London", ("3", "12", None, "PARK ROAD")),
+    ("14 High Street, 2nd Floor", ("SECOND FLOOR", "14", None, "HIGH STREET")),
+    # a street after the block stays where it is
+    ("Tintagel Point, Tanner Av, Unit 13, London", ("13", None, "TINTAGEL POINT", "TANNER AVENUE")),
+])
+def test_a_flat_written_after_its_street_names_the_flat(text, read):
+    assert standardise(text)[:4] == read
+
+
 def test_house_names_ranges_and_buildings_with_flats():
     assert standardise("Rose Cottage, Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")
     assert standardise("Rose Cottage Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")

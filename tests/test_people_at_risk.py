@@ -123,7 +123,8 @@ def small_table(**changes):
 @pytest.mark.parametrize("datasets, words", [
     (lambda: [("a.csv", "older", small_table())], ["at least 16"]),
     (lambda: [("a.csv", "older", small_table()), ("b.csv", "older", small_table())], ["'older' is given twice", "a.csv", "b.csv"]),
-    (lambda: [("c.csv", "older", small_table().drop(columns=["UPRN", "Post Code"]))], ["c.csv", "no UPRN or postcode"]),
+    (lambda: [("c.csv", "older", small_table().drop(columns=["UPRN", "Post Code"]))], ["c.csv", "no UPRN or postcode",
+                                                                                       "do not end in a postcode"]),
     (lambda: [("d.csv", "older", small_table().drop(columns=["UPRN", "Address Line 1"]))], ["d.csv", "no address"]),
 ])
 def test_bad_datasets_are_refused(datasets, words):
@@ -165,6 +166,26 @@ def test_names_never_reach_any_output_even_in_referral_mode():
     assert dataset["fields_used_for_matching"] == ["UPRN", "Post Code", "Address Line 1"]
     # referral addresses are rebuilt from the standard parts, never copied from a row
     assert set(result.households["address"]) == {"Flat 2, 5 Milner Road", "7 Milner Road", "Rose Cottage, Milner Road"}
+
+
+def test_an_export_with_its_postcodes_only_in_the_address_is_linked_on_them():
+    # housing benefit 'Addr Line 1..5' with 'LONDON E2 6BA' last, and no postcode or UPRN column
+    lines = pd.DataFrame({"Addr Line 1": ["FLAT 2", "7 MILNER ROAD", "FLAT 3"],
+                          "Addr Line 2": ["5 MILNER ROAD", "LONDON N1 2UH", "5 MILNER RD"],
+                          "Addr Line 3": ["LONDON N1 2UH", "", "N12UH"]})
+    columns = par.detect_columns(lines, "hb.csv")
+    assert columns["postcode"] is None and columns["uprns"] == []
+    result = par.find_people_at_risk([("hb.csv", "older", lines), ("b.csv", "care", small_table())], SECRET)
+    assert result.record["datasets"][0]["fields_used_for_matching"] == ["Addr Line 1", "Addr Line 2", "Addr Line 3"]
+    # four homes: Flat 2 at 5 and 7 Milner Road, written by both files, Flat 3 at 5 and 1 Milner Road
+    assert result.record["households"] == 4
+
+
+def test_a_block_name_column_is_read_as_the_building():
+    frame = pd.DataFrame({"Flat No": ["9"], "Block Name": ["Marsden Lodge"], "Street": ["St Marys Approach"],
+                          "Post Code": ["NW5 4BN"], "Block manager": ["Ms A Jones"]})
+    columns = par.detect_columns(frame, "repairs.csv")
+    assert columns["components"]["premise"] == ["Block Name"] and "Block manager" in columns["dropped"]
 
 
 def test_uprns_spoiled_by_excel_are_refused_with_the_fix():

@@ -135,8 +135,8 @@ def standardise(text, street=None):
     street, when given, is a street known to be one (see local_streets): where the text holds it, it is the street,
     and the words before it (other than flat and number) are the building name ('Old Forge Cazenove Gardens')."""
     text, postcode = split_trailing_postcode(text)
-    segments = _tokens(text)
-    words = _without_descriptors([(s, w) for s, segment in enumerate(segments) for w in segment])  # (segment, word)
+    segments = _street_first_moved_last(_tokens(text))
+    words = _blocks_by_letter(_without_descriptors([(s, w) for s, segment in enumerate(segments) for w in segment]))
     plain = [w for _, w in words]
     flat = floor = room = None
     some_flat = False  # a unit word with no identifier
@@ -214,7 +214,7 @@ def standardise(text, street=None):
         if NUMBER.match(word) or RANGE.match(word):
             # "14 B": a lone letter after a number is its suffix (not the start of a street)
             if word.isdigit() and following and following[0] == segment and re.fullmatch("[A-Z]", following[1]) \
-                    and following[1] not in UNIT_WORDS:
+                    and following[1] not in UNIT_WORDS and not _names_block(words, i + 1):
                 word += following[1]
                 i += 1
             elif following and following[0] == segment and _is_range(word, following[1]):
@@ -273,6 +273,43 @@ def standardise(text, street=None):
         # written, so the number is the house's and the flat is not named
         number, flat = flat, "?"
     return Address(flat, number, building, street, postcode)
+
+
+def _street_first_moved_last(segments):
+    """Segments with a street written first moved to the end, where a later segment names the flat ('22 St Marys
+    Road, 3, Providence Mansions'; 'St Peters Terr, Flat 18, Telford Lofts'; '12 Park Road, Flat 3'): a referral
+    typed from the street down, read as councils' systems write it, from the flat up."""
+    if len(segments) < 2 or not segments[0] or _as_thoroughfare(segments[0][-1]) in BUILDING_WORDS \
+            or not _ends_as_a_street(segments[0]):
+        return segments
+
+    def names_a_flat(segment):
+        return segment[0] in UNIT_WORDS or _floor_at(segment, 0) is not None or (
+            len(segment) == 1 and FLAT_ID.match(segment[0]) is not None)
+
+    if not any(names_a_flat(segment) for segment in segments[1:] if segment):
+        return segments
+    end = len(segments)  # before the town ('..., Providence Mansions, London')
+    while end > 1 and all(w in TOWN_WORDS for w in segments[end - 1]):
+        end -= 1
+    return segments[1:end] + segments[:1] + segments[end:]
+
+
+def _blocks_by_letter(words):
+    """(segment, word) pairs with a block named by a letter written as a name ending in its building word ('FLAT 10
+    BLOCK A' -> 'FLAT 10 A BLOCK'), as 'Keats House' is: its flats' numbers come before it, and its letter is no
+    flat. ('Block 2' is left: a number there is read as a number.)"""
+    out = list(words)
+    for k in range(len(out) - 1):
+        (segment, word), (next_segment, name) = out[k], out[k + 1]
+        if EXPAND.get(word, word) == "BLOCK" and next_segment == segment and re.fullmatch("[A-Z]", name):
+            out[k], out[k + 1] = (segment, name), (segment, "BLOCK")
+    return out
+
+
+def _names_block(words, i):
+    """The letter at words[i] names a block ('2 A BLOCK')."""
+    return i + 1 < len(words) and words[i + 1] == (words[i][0], "BLOCK")
 
 
 def _without_descriptors(words):
@@ -754,8 +791,9 @@ def _standard_building(words):
 # the house number or name) and AddressBase (sub-building = the flat).
 SECONDARY_OBJECT_WORDS = {"sao", "saon"}
 PRIMARY_OBJECT_WORDS = {"pao", "paon"}
-ADDRESS_WORDS = {"address", "addr", "street", "flat", "apartment", "house", "building", "bldg", "premises", "line",
-                 "thoroughfare", "road", "door"} | SECONDARY_OBJECT_WORDS | PRIMARY_OBJECT_WORDS
+# 'block' too: a 'Block Name' column (housing repairs) holds the block of a flat, and never a person
+ADDRESS_WORDS = {"address", "addr", "street", "flat", "apartment", "house", "building", "bldg", "block", "premises",
+                 "line", "thoroughfare", "road", "door"} | SECONDARY_OBJECT_WORDS | PRIMARY_OBJECT_WORDS
 # Words that make a column about a person (or another address than the home's), whatever else it says.
 PERSON_WORDS = {"name", "names", "forename", "surname", "contact", "holder", "householder", "owner", "occupier",
                 "occupant", "tenant", "resident", "person", "applicant", "claimant", "landlord", "agent", "email",
@@ -763,7 +801,7 @@ PERSON_WORDS = {"name", "names", "forename", "surname", "contact", "holder", "ho
                 "ni", "notes", "note", "comment", "comments", "description", "ethnicity", "ethnic", "correspondence",
                 "billing", "forwarding", "previous", "former", "manager", "officer", "worker", "carer", "gp",
                 "doctor", "kin", "next", "emergency", "relative", "signature", "title"}
-PLACE_NAME_QUALIFIERS = {"house", "building", "bldg", "premises", "property", "street", "road"}  # "House name" is a place
+PLACE_NAME_QUALIFIERS = {"house", "building", "bldg", "block", "premises", "property", "street", "road"}  # "House name" is a place
 NUMBER_SUFFIXES = {"no", "num", "number", "nbr", "nos"}
 
 
@@ -799,8 +837,8 @@ def column_role(name):
         return "premise"
     if present & {"flat", "apartment"} and not present & {"address", "addr", "line"}:
         return "flat"
-    if present & {"house", "building", "bldg", "premises"} and (named or present & NUMBER_SUFFIXES
-                                                                 or len(present) == 1):
+    if present & {"house", "building", "bldg", "block", "premises"} and (named or present & NUMBER_SUFFIXES
+                                                                          or len(present) == 1):
         return "premise"
     if present & {"street", "thoroughfare", "road"} and not present & {"address", "addr", "line"}:
         return "street"

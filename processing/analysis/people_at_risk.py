@@ -75,8 +75,9 @@ def detect_columns(frame, name):
     postcode = next((c for c in columns if roles[c] == "postcode"), None)
     components = {part: [c for c in columns if roles[c] == part] for part in ("flat", "premise", "street", "line")}
     address = [c for c in columns if roles[c] in components]
-    if postcode is None and not uprns:
-        raise AnalysisError(translatable("The dataset '{}' has no UPRN or postcode field to link on. Its fields are: {}."),
+    if postcode is None and not uprns and not _postcodes_in_address(frame, components):
+        raise AnalysisError(translatable("The dataset '{}' has no UPRN or postcode field to link on, and its address "
+                                         "fields do not end in a postcode. Its fields are: {}."),
                             name, listed(columns, 12))
     if not address and not uprns:
         raise AnalysisError(translatable("The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. "
@@ -94,6 +95,19 @@ def detect_columns(frame, name):
     used = set(address + uprns + ([postcode] if postcode else []))
     return {"uprn": uprns[0] if uprns else None, "uprns": uprns, "postcode": postcode, "address": address,
             "components": components, "dropped": [c for c in columns if c not in used]}
+
+
+def _postcodes_in_address(frame, components, sample=500):
+    """Most rows' address ends in a postcode ('Addr Line 5' = 'LONDON E2 6BA'; 'Premises' = '9 Vallance Cres,
+    London E2 6AZ'): an export with no postcode column that is linked on the postcodes in its addresses."""
+    from .addresses import compose
+    from .postcodes import split_trailing_postcode
+
+    rows = frame.head(sample)
+    if not any(components.values()) or not len(rows):
+        return False
+    found = [split_trailing_postcode(text)[1] is not None for text in compose(rows, components) if str(text).strip()]
+    return bool(found) and sum(found) >= 0.5 * len(found)
 
 
 def fields_used(columns):
