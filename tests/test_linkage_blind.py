@@ -158,6 +158,16 @@ def test_the_breakdown_agrees_with_the_project_measures(judged_fixed):
 
 
 @pytest.mark.london
+def test_only_exports_with_the_postcode_inside_the_address_are_refused(judged, judged_fixed):
+    """'Prop_Postcode', 'Post Code', 'UPRN (LLPG)' and the like are found by their names; the exports with no
+    postcode column and no UPRN (the postcode only in the last line, or inside free text) may be refused, never the
+    others, and none once the user has given the postcode its own column."""
+    assert set(judged[0].attrs["refused"]) <= {"housing_benefit", "fire_referrals"}
+    assert judged_fixed[0].attrs["refused"] == {}
+    assert set(judged[0]["source"]) >= set(blind.EXTRACTS) - {"housing_benefit", "fire_referrals"}
+
+
+@pytest.mark.london
 def test_the_blind_model_keeps_the_level_reached(judged, judged_fixed):
     for setting, (records, status) in (("as_exported", judged), ("fixed", judged_fixed)):
         exact, merged = LEVEL[setting]
