@@ -132,15 +132,16 @@ def judged_fixed():
     return blind.judge(london_file("postcodes.csv.gz"), n_homes=HOMES, user_fixes=True)
 
 
-# Measured on this set (Tower Hamlets, seed 2611, 2,000 homes) with the linkage of main on 26 Nov 2026: as
-# exported 83.3% exact, 0.9% merged (two exports refused); as the user fixes them 95.7%, 0.4%.
-LEVEL = {"as_exported": (0.833, 0.009), "fixed": (0.957, 0.004)}
+# Measured on this set (Tower Hamlets, seed 2611, 2,000 homes) with the linkage of main at ec8798a (26 Nov 2026, after
+# the lead's changes drawn from this model's failures): 96.5% exact, 0.4% merged, as exported and as the user fixes
+# them alike. (Before those changes: 83.3% and 0.9% as exported, two exports refused; 95.7% and 0.4% fixed.)
+LEVEL = {"as_exported": (0.965, 0.004), "fixed": (0.965, 0.004)}
 MARGIN = 0.015
-# Per layout, as the user fixes them (a layout holds 170 to 1,930 of these homes: one home is up to 0.6 points).
-LAYOUT_LEVEL = {"capita_prop_addr": (0.956, 0.004), "northgate_lines": (0.941, 0.008),
-                "mosaic_one_cell": (0.922, 0.006), "referral_free_text": (0.874, 0.0), "ero_address1_6": (0.954, 0.004),
-                "licensing_fields": (0.888, 0.012), "excel_cp1252": (0.917, 0.010),
-                "repairs_block_flat": (0.935, 0.007)}
+# Per layout, as exported (a layout holds 170 to 1,930 of these homes: one home is up to 0.6 points).
+LAYOUT_LEVEL = {"capita_prop_addr": (0.965, 0.004), "northgate_lines": (0.961, 0.008),
+                "mosaic_one_cell": (0.922, 0.006), "referral_free_text": (0.907, 0.0), "ero_address1_6": (0.964, 0.004),
+                "licensing_fields": (0.888, 0.012), "excel_cp1252": (0.931, 0.010),
+                "repairs_block_flat": (0.947, 0.007)}
 LAYOUT_MARGIN = 0.03
 
 
@@ -158,13 +159,14 @@ def test_the_breakdown_agrees_with_the_project_measures(judged_fixed):
 
 
 @pytest.mark.london
-def test_only_exports_with_the_postcode_inside_the_address_are_refused(judged, judged_fixed):
-    """'Prop_Postcode', 'Post Code', 'UPRN (LLPG)' and the like are found by their names; the exports with no
-    postcode column and no UPRN (the postcode only in the last line, or inside free text) may be refused, never the
-    others, and none once the user has given the postcode its own column."""
-    assert set(judged[0].attrs["refused"]) <= {"housing_benefit", "fire_referrals"}
-    assert judged_fixed[0].attrs["refused"] == {}
-    assert set(judged[0]["source"]) >= set(blind.EXTRACTS) - {"housing_benefit", "fire_referrals"}
+def test_every_export_is_read_as_exported(judged, judged_fixed):
+    """'Prop_Postcode', 'Post Code', 'UPRN (LLPG)', a postcode only in the last address line or inside free text,
+    'Block Name': every export is linked as its system wrote it, none refused (two were, before the lead's changes
+    drawn from this model), and the user's fixes change nothing more."""
+    assert judged[0].attrs["refused"] == {} and judged_fixed[0].attrs["refused"] == {}
+    assert set(judged[0]["source"]) == set(blind.EXTRACTS)
+    as_exported, fixed = blind.summary(*judged), blind.summary(*judged_fixed)
+    assert abs(as_exported["exact"] - fixed["exact"]) < 0.005 and abs(as_exported["merged"] - fixed["merged"]) < 0.002
 
 
 @pytest.mark.london
@@ -176,8 +178,8 @@ def test_the_blind_model_keeps_the_level_reached(judged, judged_fixed):
 
 
 @pytest.mark.london
-def test_each_layout_keeps_the_level_reached(judged_fixed):
-    reached = blind.per_layout(*judged_fixed)
+def test_each_layout_keeps_the_level_reached(judged):
+    reached = blind.per_layout(*judged)
     assert set(reached) == set(LAYOUT_LEVEL)
     for layout, (exact, merged) in LAYOUT_LEVEL.items():
         figures = reached[layout]
