@@ -152,6 +152,16 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
         notes.append(Note(translatable("{} row(s) name another home than the other rows of their UPRN (another flat "
                                        "and house number or building); their UPRN was taken as keyed wrong and they "
                                        "were matched by address."), len(keyed_wrong), warning=True))
+    # a file giving many flats a UPRN that no other row gives, where other files give another UPRN to the flat
+    # written alike, gives its buildings' UPRNs (a licence's parent UPRN): those rows are matched by address
+    building_uprns, files = _building_uprns(with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    if len(building_uprns):
+        records.loc[building_uprns, "uprn"] = None
+        with_uprn = with_uprn.drop(index=building_uprns)
+        notes.append(Note(translatable("{} row(s) of {} give a flat a UPRN that no other row gives, where other files "
+                                       "give that flat, written alike, another UPRN: as the file does so often, its "
+                                       "UPRNs were taken as the buildings' (parent UPRNs) and these rows were matched "
+                                       "by address."), len(building_uprns), ", ".join(files), warning=True))
     # a row whose house number or flat differs from what the other rows of its UPRN write is taken at its UPRN: the
     # text is far more often wrong than the UPRN ('14A St Marys Place' for Flat B, 14, with Flat B's UPRN)
     records, dissenting = _as_their_uprn_says(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
@@ -1265,6 +1275,32 @@ def _uprn_keyed_wrong(rows):
     building = alone_against_one_other(rows["building"]) | alone_against_one_other(rows["building"].fillna(""))
     wrong = (named_flat & (number | building)) | (flat_or_none & number)
     return list(rows.index[wrong])
+
+
+def _building_uprns(rows, share=0.02, at_least=5):
+    """(index of rows, files): in each file where at least `share` of the rows giving a UPRN, and `at_least` rows,
+    give a named flat a UPRN no other row gives, while rows of other files write that flat alike (flat, number or
+    building, street, postcode) with another UPRN, those rows. A file that does this so often gives the UPRN of
+    each flat's building, as a licence may; a file that does it now and then (a flat's letter written for its
+    neighbour's, with the flat's own UPRN) is left as it is."""
+    import pandas as pd
+
+    if not len(rows):
+        return [], []
+    key = _group_ids(rows["flat"], rows["number"], rows["building"], rows["street"], rows["postcode"])
+    written = rows["flat"].notna().to_numpy() & (rows["flat"] != "?").to_numpy() & rows["postcode"].notna().to_numpy()
+    written &= (rows["number"].notna() | rows["building"].notna()).to_numpy()
+    uprn = _codes(rows["uprn"])
+    once = pd.Series(uprn).groupby(uprn).transform("size").to_numpy() == 1
+    frame = pd.DataFrame({"key": key, "uprn": uprn, "source": rows["source"].to_numpy()})
+    uprns_of_key = frame.groupby("key")["uprn"].transform("nunique").to_numpy()
+    sources_of_key = frame.groupby("key")["source"].transform("nunique").to_numpy()
+    candidate = written & once & (uprns_of_key > 1) & (sources_of_key > 1)
+    counts = pd.Series(candidate).groupby(frame["source"]).sum()
+    totals = frame.groupby("source").size()
+    files = sorted(s for s in counts.index if counts[s] >= at_least and counts[s] >= share * totals[s])
+    chosen = candidate & frame["source"].isin(files).to_numpy()
+    return list(rows.index[chosen]), files
 
 
 def _codes(values, distinct=False):
