@@ -84,6 +84,21 @@ def test_a_flat_written_after_its_street_names_the_flat(text, read):
     assert standardise(text)[:4] == read
 
 
+def test_a_flats_first_name_with_a_street_after_it_is_its_block_and_a_number_before_that_block_its_flat():
+    # 'Darwin Close' names a block here: a flat is written before it, a street after it
+    assert standardise("FLAT 11 DARWIN CLOSE, ABERFELDY HILL, LONDON")[:4] == (
+        "11", None, "DARWIN CLOSE", "ABERFELDY HILL")
+    assert standardise("Flat 136 Fountayne Rise")[:4] == ("?", "136", None, "FOUNTAYNE RISE")  # one name: the street
+    texts = ["FLAT 11 DARWIN CLOSE, ABERFELDY HILL", "FLAT 12 DARWIN CLOSE, ABERFELDY HILL",
+             "27 DARWIN CLOSE, ABERFELDY HILL", "4 Aberfeldy Hill", "6 Aberfeldy Hill", "31 Kildare Road, Holborn"]
+    postcodes = ["EC1N 8AT"] * 5 + ["EC1N 8AU"]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["EC1N"] * len(texts),
+                                    postcodes=postcodes)
+    # where rows of its postcode write Darwin Close as a block by its flats, '27 Darwin Close' is its flat 27
+    assert again[2][:4] == ("27", None, "DARWIN CLOSE", "ABERFELDY HILL")
+    assert again[5][:4] == (None, "31", None, "KILDARE ROAD")
+
+
 def test_house_names_ranges_and_buildings_with_flats():
     assert standardise("Rose Cottage, Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")
     assert standardise("Rose Cottage Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")

@@ -188,10 +188,9 @@ def test_each_layout_keeps_the_level_reached(judged):
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="issue 10's goal is not met on the blind model: see README, Linkage quality")
 def test_household_goal_on_the_blind_model(judged, judged_fixed):
     """Issue 10's goal on exports the linker was not written for: at least 97% of households exact, at most 0.5%
-    merged, as exported and as the user fixes them."""
+    merged, as exported and as the user fixes them (met on this set; other seeds and boroughs in the README)."""
     for records, status in (judged, judged_fixed):
         figures = blind.summary(records, status)
         assert figures["exact"] >= 0.97 and figures["merged"] <= 0.005, figures

@@ -395,6 +395,9 @@ def _split_building_and_street(kept, number_position, flat_named=False):
         # Bldgs'), the block comes first
         either = [s for s in segments if len(by_segment[s]) > 1 and _as_thoroughfare(by_segment[s][-1]) in THOROUGHFARES]
         street_segment = plain[0] if plain else either[-1] if len(either) > 1 else (with_street or [segments[-1]])[0]
+        if flat_named and len(plain) > 1 and plain[0] == segments[0]:
+            # 'Flat 11, Darwin Close, Aberfeldy Hill': a flat's first name, with a street after it, is its block's
+            street_segment = plain[1]
         building = [w for s in segments if s < street_segment for w in by_segment[s]]
         last = by_segment[street_segment]
         if street_segment == segments[-1] and not with_street and _names_a_building(last):
@@ -751,21 +754,29 @@ def _numbers_naming_flats(parsed, places):
     """'3, Byron, Queen Elizabeth Court' reads as house number 3 of a building Byron; where the rows of its postcode
     (or district, without one) know a block of that name (as written, run together, a typo apart or cut short:
     Byron Mansions) by its named flats and never with a house number, the 3 is its flat."""
-    blocks, numbered = {}, set()
+    blocks, numbered, streets = {}, set(), {}
     for p, place in zip(parsed, places):
-        if p.building and p.number:
+        if p.building and p.number and p.flat:  # a block with a house number ('Flat 2, Keats House, 113 ...')
             numbered.add((place, p.building))
         elif p.building and p.flat and p.flat != "?":
             blocks.setdefault(place, set()).add(p.building)
+            streets.setdefault((place, p.building), set()).add(p.street)
     for place, names in blocks.items():
         names.difference_update({b for b in names if (place, b) in numbered})
     out = list(parsed)
     for k, (p, place) in enumerate(zip(parsed, places)):
-        if not (p.number and p.building and p.flat is None and blocks.get(place) and FLAT_ID.match(p.number)):
+        if not (p.number and p.flat is None and blocks.get(place) and FLAT_ID.match(p.number)):
             continue
-        block = _known_building(p.building, blocks[place])
-        if block is not None:
-            out[k] = p._replace(flat=p.number, number=None, building=block)
+        if p.building:
+            block = _known_building(p.building, blocks[place])
+            if block is not None:
+                out[k] = p._replace(flat=p.number, number=None, building=block)
+        elif p.street in blocks[place] and (place, p.street) not in numbered:
+            # '27 Darwin Close, Aberfeldy Hill', where rows of the postcode write the block Darwin Close by its
+            # flats: its flat 27, on the street its rows write (where they write one)
+            written = streets[place, p.street] - {None}
+            out[k] = p._replace(flat=p.number, number=None, building=p.street,
+                                street=next(iter(written)) if len(written) == 1 else None)
     return out
 
 
