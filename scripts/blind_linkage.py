@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 
 from community_risk.synthetic import address_blind
-from community_risk.synthetic.address_blind import address_of, failures, per_layout, per_slip, summary
+from community_risk.synthetic.address_blind import address_of, beyond_text, failures, per_layout, per_slip, summary
 from community_risk.synthetic.council_extracts import pairwise_quality
 
 LONDON = os.environ.get("LONDON_DATA") or os.path.normpath(
@@ -40,6 +40,10 @@ def print_overall(records, status, args):
         percent(overall["exact"]), round(overall["exact"] * overall["households"]),
         percent(overall["merged"]), round(overall["merged"] * overall["households"]),
         percent(overall["split"]), round(overall["split"] * overall["households"]), precision, recall))
+    lost = beyond_text(records)
+    print("beyond a text linkage (a row naming no home or another, with no UPRN another export gives): {} households, "
+          "so about {} at most; of them {} exact now".format(
+              len(lost), percent(1 - len(lost) / overall["households"]), int((status[list(lost)] == "exact").sum())))
     for name, why in records.attrs["refused"].items():
         print("REFUSED, left out of the linkage: {} ({})".format(name, why))
     return overall

@@ -892,6 +892,29 @@ def failures(records, status):
     return found
 
 
+BEYOND_TEXT = ("flat:dropped", "flat:other_home", "number:keyed_wrong")
+UPRN_SLIPS = ("uprn:missing", "uprn:keyed_wrong", "uprn:parent")
+
+
+def beyond_text(records):
+    """The true homes that no linkage reading the text can be sure to get exact (a rough ceiling, from the audit):
+    one of their rows writes no home or another home (a flat left out at a building of several flats, another
+    flat's number or letter, a house number keyed wrong) and does not give the home's own UPRN where a row of
+    another export gives it too. Returns the set of those homes."""
+    keeps_uprns = {name for name, rates in RATES.items() if rates["uprn:missing"] < 1}
+    gives = [source in keeps_uprns and not set(kinds) & set(UPRN_SLIPS)
+             for source, kinds in zip(records["source"], records["errors"])]
+    sources_giving = {}
+    for truth, source, given in zip(records["truth"], records["source"], gives):
+        if given:
+            sources_giving.setdefault(truth, set()).add(source)
+    out = set()
+    for truth, source, given, kinds in zip(records["truth"], records["source"], gives, records["errors"]):
+        if set(kinds) & set(BEYOND_TEXT) and not (given and sources_giving.get(truth, set()) - {source}):
+            out.add(truth)
+    return out
+
+
 def _concat(*frames):
     import pandas as pd
 
