@@ -1639,7 +1639,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="57" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="58" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="74" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="75" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="83" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="84" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="86" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="87" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="93" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="94" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="97" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="98" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -6131,7 +6131,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="50" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="51" />
             <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
             <translation type="unfinished" />
         </message>
@@ -6139,7 +6139,7 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them). From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="26" />
@@ -6179,6 +6179,12 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/linkage.py" line="161" />
             <source>{} row(s) of {} give a flat a UPRN that no other row gives, where other files give that flat, written alike, another UPRN: as the file does so often, its UPRNs were taken as the buildings' (parent UPRNs) and these rows were matched by address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
+</source>
             <translation type="unfinished" />
         </message>
     </context>

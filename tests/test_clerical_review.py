@@ -108,6 +108,19 @@ def test_each_record_shows_its_household_and_whether_the_tool_linked_the_pair(re
     assert not same.all()
 
 
+def test_the_pairs_of_two_households_come_together(referral_run):
+    """One decision per two households: their pairs are one block of rows, and the blocks keep the linkage's order
+    (pairs in doubt first)."""
+    out, _ = referral_run
+    review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
+    keys = [tuple(sorted(pair)) for pair in zip(review["household_l"], review["household_r"])]
+    blocks = [key for i, key in enumerate(keys) if i == 0 or key != keys[i - 1]]
+    assert len(blocks) == len(set(keys)) < len(keys)
+    settled = review["reason"].str.startswith("the rows name two homes").to_numpy()
+    first_settled = {key: settled[i] for i, key in reversed(list(enumerate(keys)))}
+    assert [first_settled[key] for key in blocks] == sorted(first_settled[key] for key in blocks)
+
+
 def test_addresses_are_shown_with_their_postcode_as_written(referral_run, extracts):
     """A dataset with a postcode column of its own: the written address ends in that cell, exactly as typed."""
     out, _ = referral_run

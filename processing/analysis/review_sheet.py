@@ -63,9 +63,10 @@ def without_names(text):
 def officer_review(review, sources, threshold, households):
     """review: linkage.clerical_review's table; sources: {dataset name: (DataFrame as read, its columns from
     people_at_risk.detect_columns)}; threshold: the run's match threshold; households: {(dataset name, row from 1):
-    household key in the output}. The same pairs in the same order, with:
+    household key in the output}. The same pairs, in the linkage's order but for households kept together, with:
     - the household each record is in (its key in the households output) and whether the tool linked the two, so
       the officer sees the decision taken and which output rows to correct where they disagree;
+    - the pairs between the same two households together, at the place of the first of them;
     - a person named inside an address line left out ('[name left out]': names never leave the tool);
     - each written address followed by its postcode as written, where the dataset keeps the postcode in a column of
       its own (the comparison 'postcode: one character apart' is then checked by eye);
@@ -80,6 +81,7 @@ def officer_review(review, sources, threshold, households):
         table["household_" + side] = [households.get((dataset, int(row))) for dataset, row in
                                       zip(table["dataset_" + side], table["row_" + side])]
     table["linked"] = ((table["household_l"] == table["household_r"]) & table["household_l"].notna()).astype(int)
+    table = _households_together(table)
     for side in ("l", "r"):
         if "written_" + side in table:
             table["written_" + side] = _with_postcodes(table, side, sources)
@@ -94,6 +96,22 @@ def officer_review(review, sources, threshold, households):
     table["match_probability"] = table["match_probability"].astype(float).round(4)
     table["match_weight"] = table["match_weight"].astype(float).round(2)
     return table[[c for c in OFFICER_ORDER if c in table]].reset_index(drop=True)
+
+
+def _households_together(table):
+    """The pairs between the same two households one after another, where the first of them stands in the linkage's
+    order: the officer decides once whether two households are one home, not once per pair of their rows. A record in
+    no output household (an EPC home no claimant lives in) stands for itself."""
+    def side(s):
+        return [h if isinstance(h, str) else "{}:{}".format(d, r)
+                for h, d, r in zip(table["household_" + s], table["dataset_" + s], table["row_" + s])]
+
+    keys = [tuple(sorted(pair)) for pair in zip(side("l"), side("r"))]
+    first = {}
+    for position, key in enumerate(keys):
+        first.setdefault(key, position)
+    order = sorted(range(len(keys)), key=lambda position: (first[keys[position]], position))
+    return table.iloc[order].reset_index(drop=True)
 
 
 def _with_postcodes(table, side, sources):
