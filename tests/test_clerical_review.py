@@ -116,6 +116,9 @@ def test_the_pairs_of_two_households_come_together(referral_run):
     keys = [tuple(sorted(pair)) for pair in zip(review["household_l"], review["household_r"])]
     blocks = [key for i, key in enumerate(keys) if i == 0 or key != keys[i - 1]]
     assert len(blocks) == len(set(keys)) < len(keys)
+    first_a = {}
+    for key, a in zip(keys, review["household_l"]):
+        assert first_a.setdefault(key, a) == a  # household A is the same one down the block
     settled = review["reason"].str.startswith("the rows name two homes").to_numpy()
     first_settled = {key: settled[i] for i, key in reversed(list(enumerate(keys)))}
     assert [first_settled[key] for key in blocks] == sorted(first_settled[key] for key in blocks)

@@ -101,17 +101,25 @@ def officer_review(review, sources, threshold, households):
 def _households_together(table):
     """The pairs between the same two households one after another, where the first of them stands in the linkage's
     order: the officer decides once whether two households are one home, not once per pair of their rows. A record in
-    no output household (an EPC home no claimant lives in) stands for itself."""
+    no output household (an EPC home no claimant lives in) stands for itself. Within a block, A is always the same
+    household."""
     def side(s):
         return [h if isinstance(h, str) else "{}:{}".format(d, r)
                 for h, d, r in zip(table["household_" + s], table["dataset_" + s], table["row_" + s])]
 
-    keys = [tuple(sorted(pair)) for pair in zip(side("l"), side("r"))]
+    lefts = side("l")
+    keys = [tuple(sorted(pair)) for pair in zip(lefts, side("r"))]
     first = {}
     for position, key in enumerate(keys):
         first.setdefault(key, position)
     order = sorted(range(len(keys)), key=lambda position: (first[keys[position]], position))
-    return table.iloc[order].reset_index(drop=True)
+    table = table.iloc[order].reset_index(drop=True)
+    # within a block, household A is always the same one (the comparisons read the same either way round)
+    turned = np.array([lefts[position] != lefts[first[keys[position]]] for position in order], dtype=bool)
+    for left in [c for c in table.columns if c.endswith("_l") and c[:-2] + "_r" in table.columns]:
+        right = left[:-2] + "_r"
+        table.loc[turned, [left, right]] = table.loc[turned, [right, left]].to_numpy()
+    return table
 
 
 def _with_postcodes(table, side, sources):
