@@ -132,15 +132,15 @@ def judged_fixed():
     return blind.judge(london_file("postcodes.csv.gz"), n_homes=HOMES, user_fixes=True)
 
 
-# Measured on this set (Tower Hamlets, seed 2611, 2,000 homes) with the linkage of main at ec8798a (26 Nov 2026, after
-# the lead's changes drawn from this model's failures): 96.5% exact, 0.4% merged, as exported and as the user fixes
-# them alike. (Before those changes: 83.3% and 0.9% as exported, two exports refused; 95.7% and 0.4% fixed.)
-LEVEL = {"as_exported": (0.965, 0.004), "fixed": (0.965, 0.004)}
+# Measured on this set (Tower Hamlets, seed 2611, 2,000 homes) with the linkage of main at 6956226 (26 Nov 2026, after
+# the lead's changes drawn from this model's failures): 97.0% exact, 0.4% merged, as exported and as the user fixes
+# them alike. (When the model landed: 83.3% and 0.9% as exported, two exports refused; 95.7% and 0.4% fixed.)
+LEVEL = {"as_exported": (0.970, 0.004), "fixed": (0.970, 0.004)}
 MARGIN = 0.015
 # Per layout, as exported (a layout holds 170 to 1,930 of these homes: one home is up to 0.6 points).
-LAYOUT_LEVEL = {"capita_prop_addr": (0.965, 0.004), "northgate_lines": (0.961, 0.008),
-                "mosaic_one_cell": (0.922, 0.006), "referral_free_text": (0.907, 0.0), "ero_address1_6": (0.964, 0.004),
-                "licensing_fields": (0.888, 0.012), "excel_cp1252": (0.931, 0.010),
+LAYOUT_LEVEL = {"capita_prop_addr": (0.970, 0.004), "northgate_lines": (0.961, 0.008),
+                "mosaic_one_cell": (0.922, 0.006), "referral_free_text": (0.907, 0.0), "ero_address1_6": (0.971, 0.004),
+                "licensing_fields": (0.953, 0.012), "excel_cp1252": (0.936, 0.010),
                 "repairs_block_flat": (0.947, 0.007)}
 LAYOUT_MARGIN = 0.03
 
@@ -205,3 +205,13 @@ def test_household_goal_on_the_blind_model(judged, judged_fixed):
     for records, status in (judged, judged_fixed):
         figures = blind.summary(records, status)
         assert figures["exact"] >= 0.97 and figures["merged"] <= 0.005, figures
+
+
+@pytest.mark.london
+@pytest.mark.xfail(strict=True, reason="issue 10's goal is not met on every layout of the blind model: free-text "
+                                       "referrals, adult care, the Excel list, repairs and housing benefit are below "
+                                       "97% (see README, Linkage quality)")
+def test_household_goal_on_every_layout_of_the_blind_model(judged):
+    """The goal layout by layout, as the issue asks ('on every layout above')."""
+    for layout, figures in blind.per_layout(*judged).items():
+        assert figures["exact"] >= 0.97 and figures["merged"] <= 0.005, (layout, figures)
