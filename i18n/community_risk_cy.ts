@@ -2125,7 +2125,7 @@ Output fields (one point per home; homes that cannot be placed are kept without 
         <message>
             <location filename="../processing/analysis/housing_benefit.py" line="63" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/health_index.py" line="28" />
@@ -6185,6 +6185,11 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/housing_benefit.py" line="63" />
+            <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
     </context>

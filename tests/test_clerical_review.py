@@ -248,6 +248,8 @@ def test_the_overlay_log_review_and_record_as_the_officer_sees_them(overlay_run)
         assert written == ", ".join(t for t in (source["Address Line 1"], source["Post Code"]) if t)
     layer = QgsVectorLayer(str(folder / "out" / "review.gpkg"), "review", "ogr")
     assert layer.fields().field("reason").alias() == "Why it needs a decision"
+    summary = next(line for line in lines if "claimant household(s)" in line)
+    assert summary.endswith("; {} pairs for clerical review.".format(len(review)))  # as Find people at risk says
     record = json.loads((folder / "out" / "record_csv.json").read_text())
     assert record["linkage_model"]["street_term_frequencies"]["most_named_streets"]
 

@@ -60,8 +60,9 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     for flag in ("band_fg", "private_rented"):  # 0 or 1, empty where no EPC home was found: never '1.0'
         table[flag] = table[flag].astype("Int64")
     found = table["epc_found"].mean() if len(table) else 0.0
-    notes = [fields_note(claimants_name, columns)] + list(linked.notes) + [Note(translatable("{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated "
-                                                    "private rentals."), len(table), found, int(table["flagged"].sum()))]
+    notes = [fields_note(claimants_name, columns)] + list(linked.notes) + [Note(translatable(
+        "{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals; {} pairs for "
+        "clerical review."), len(table), found, int(table["flagged"].sum()), int(len(linked.review)))]
     record = {"purpose": "Find housing benefit claimants in F/G-rated private rentals for HHSRS and MEES enforcement.",
               "datasets": [{"dataset": claimants_name, "rows": int(len(claimants)),
                             "fields_used_for_matching": fields_used(columns), "fields_dropped_unread": columns["dropped"]},
