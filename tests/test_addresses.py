@@ -425,6 +425,16 @@ def test_a_street_name_mistyped_is_read_as_the_street_its_postcodes_rows_write()
     assert again[4].street == "EATON ROAD"
 
 
+def test_a_mistyped_street_before_a_locality_other_rows_write_as_a_street_is_read_as_its_street():
+    # 'Wood Green' is written after house numbers and blocks by many rows: a known 'street' of the district; here it
+    # is the locality after a mistyped Woodwarde Road
+    texts = ["41 Woodwarde Rod, Wood Green, London", "41 Woodwarde Road", "43 Woodwarde Road",
+             "Flat 2, Kirkwood Tower, Wood Green", "Flat 3, Kirkwood Tower, Wood Green", "12 Wood Green"]
+    postcodes = ["N22 6BA"] * 3 + ["N22 6BB"] * 3
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["N22"] * len(texts), postcodes=postcodes)
+    assert again[0][:4] == (None, "41", None, "WOODWARDE ROAD")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("FLAT 8, EVERTHORPE COURT, GRANGE GARDENS, LONDON", ("8", None, "EVERTHORPE COURT", "GRANGE GARDENS")),
     ("Flat 8, Shelley Court, Mill Lane", ("8", None, "SHELLEY COURT", "MILL LANE")),

@@ -566,7 +566,11 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if not found:  # words run together or split apart: 'RENDLESHAMSTREET', 'IRON GATE GROVE'
             by_joined = joined.get(district, {}) if district else joined_everywhere
             found = {by_joined[_joined(x)] for x in street_phrases(text) if _joined(x) in by_joined}
-        if not found and p.street and district not in by_name:
+        # the street as read written before every known street the text holds ('41 Woodwarde Rod, Wood Green'): the
+        # known one may be the locality, and the street as read a typo of the street
+        order = street_phrases(text)
+        own_first = bool(found) and p.street in order and all(order.get(x, 0) > order[p.street] for x in found)
+        if (not found or own_first) and p.street and district not in by_name:
             by_name[district] = _by_name(known)
         if not found and p.street and p.street.split()[-1] not in THOROUGHFARES and postcodes is not None:
             # 'Flat 2 Clare Point Wilberforce' ('Way' left out), where rows of its postcode write Wilberforce Way: the
@@ -574,12 +578,12 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             # Dalston') from a street of that name elsewhere in the district
             found = _street_with_stem(p.street, by_name[district]) & on_postcode.get(postcodes[k], set())
             found = found if len(found) == 1 else set()
-        if not found and p.street:
+        if (not found or own_first) and p.street:
             mistyped = _thoroughfare_mistyped(p.street, by_name[district])  # 'Elm Roa', 'Rouel Gdn'
             if mistyped:
                 out[k] = p._replace(street=mistyped)
                 continue
-        if not found and p.street and postcodes is not None and postcodes[k]:
+        if (not found or own_first) and p.street and postcodes is not None and postcodes[k]:
             # 'FLAT 1 TELL HOUSE GRANGR ST', where rows of its postcode write Grange Street: one postcode holds no
             # two streets a letter apart
             phrase, street = _name_mistyped(text, on_postcode.get(postcodes[k], ()))
@@ -589,7 +593,6 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if found:
             # the longest; of two as long, the one written first (a street comes before its locality: 'Fairview
             # Nunhead Road Muswell Hill'), so the reading never depends on the order of a set
-            order = street_phrases(text)
             best = max(found, key=lambda s: (len(s.split()), len(s), -order.get(s, len(order)), s))
             if best != p.street:
                 out[k] = standardise(text, best)._replace(postcode=p.postcode)
