@@ -99,6 +99,24 @@ def test_a_flats_first_name_with_a_street_after_it_is_its_block_and_a_number_bef
     assert again[5][:4] == (None, "31", None, "KILDARE ROAD")
 
 
+@pytest.mark.parametrize("text, read", [
+    ("C/O Mrs Smith, 14 Rye Lane", (None, "14", None, "RYE LANE")),
+    ("FAO Amina Okafor, Flat 2, 14 Rye Lane", ("2", "14", None, "RYE LANE")),
+    ("Care of Mr Jones, 3 Elm Road", (None, "3", None, "ELM ROAD")),
+    ("Mrs A Smith, 14 Rye Lane", (None, "14", None, "RYE LANE")),
+    ("Miss Havisham Flat 2 14 Rye Lane", ("2", "14", None, "RYE LANE")),
+])
+def test_a_person_written_into_the_address_is_no_part_of_it(text, read):
+    assert standardise(text)[:4] == read
+
+
+@pytest.mark.parametrize("text", ["4 LILAC APARTMENTS, BANCROFT GARDENS", "Flat 4, Lilac Apartments, Bancroft Gardens",
+                                  "Apt 4 Lilac Apts, Bancroft Gardens"])
+def test_apartments_name_a_block(text):
+    # 'Wren Apartments', 'Lilac Apartments': a block's name, as Mansions is, not a flat left unnamed
+    assert standardise(text)[:4] == ("4", None, "LILAC APARTMENTS", "BANCROFT GARDENS")
+
+
 def test_house_names_ranges_and_buildings_with_flats():
     assert standardise("Rose Cottage, Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")
     assert standardise("Rose Cottage Mill Lane")[:4] == (None, None, "ROSE COTTAGE", "MILL LANE")

@@ -655,3 +655,22 @@ def test_a_file_giving_one_flat_a_uprn_of_its_own_keeps_it():
     assert household_of(records, result, "licences", "Flat A, 2 Hindle Hill") != household_of(
         records, result, "council_tax", "Flat A, 2 Hindle Hill")
     assert not any("parent UPRNs" in str(note) for note in result.notes)
+
+
+def test_a_postcode_column_holding_the_address_already_written_adds_it_once():
+    frame = pd.DataFrame({"Address Line 1": ["14 Rye Lane", "Flat 2"],
+                          "Postcode": ["14 Rye Lane, London SE15 5EW", "14 Rye Lane, London SE15 5EW"]})
+    records = prepare_records([("referrals", frame, {"postcode": "Postcode", "address": ["Address Line 1"]})])
+    assert list(records["written"]) == ["14 Rye Lane", "Flat 2, 14 RYE LANE, LONDON"]
+    assert records[["flat", "number", "street", "postcode"]].values.tolist() == [
+        [None, "14", "RYE LANE", "SE15 5EW"], ["2", "14", "RYE LANE", "SE15 5EW"]]
+
+
+def test_splinks_own_warnings_do_not_reach_the_user(caplog):
+    import logging
+
+    frame = pd.DataFrame({"UPRN": "", "Address": ["1 Milner Rd", "Flat 2, 5 Milner Road", "1 Milner Road"],
+                          "Postcode": "N1 2UH"})
+    with caplog.at_level(logging.WARNING):
+        link_households(prepare_records([("a", frame, COLUMNS), ("b", frame, COLUMNS)]))
+    assert not [r for r in caplog.records if r.name.startswith("splink")]

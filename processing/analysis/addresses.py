@@ -103,7 +103,8 @@ def _tokens(text):
 def _apart(word):
     """A word that is two run together, as its parts: a unit word and its flat ('FLAT2'), or a word and a town
     ('AVENUELONDON'). Known words are left whole."""
-    if word in EXPAND or word in THOROUGHFARES or word in UNIT_WORDS or len(word) < 5 or not word.isalnum():
+    if word in EXPAND or word in THOROUGHFARES or word in UNIT_WORDS or word in BUILDING_WORDS or len(word) < 5 \
+            or not word.isalnum():
         return (word,)
     for unit in UNIT_WORDS:
         if word.startswith(unit) and FLAT_ID.match(word[len(unit):]):
@@ -135,7 +136,7 @@ def standardise(text, street=None):
     street, when given, is a street known to be one (see local_streets): where the text holds it, it is the street,
     and the words before it (other than flat and number) are the building name ('Old Forge Cazenove Gardens')."""
     text, postcode = split_trailing_postcode(text)
-    segments = _street_first_moved_last(_tokens(text))
+    segments = _street_first_moved_last(_without_people(_tokens(text)))
     words = _blocks_by_letter(_without_descriptors([(s, w) for s, segment in enumerate(segments) for w in segment]))
     plain = [w for _, w in words]
     flat = floor = room = None
@@ -273,6 +274,32 @@ def standardise(text, street=None):
         # written, so the number is the house's and the flat is not named
         number, flat = flat, "?"
     return Address(flat, number, building, street, postcode)
+
+
+PEOPLE_WORDS = {tuple(row["written"].split()): row["kind"] for row in _table("people_words.csv")}
+
+
+def _without_people(segments):
+    """Segments without a person written into the address: a segment starting 'C/O', 'FAO' or 'Care of' ('C/O Mrs
+    Smith, 14 Rye Lane'), and a title with a name or two after it, before a flat or a number or ending the segment
+    ('Mr Okafor apartment 5 ...', 'Mrs A Smith, 14 ...'). A title before a building's name ('Dr Johnson House')
+    is left: the name is the building's."""
+    out = []
+    for segment in segments:
+        if PEOPLE_WORDS.get(tuple(segment[:1])) == "care_of" or PEOPLE_WORDS.get(tuple(segment[:2])) == "care_of":
+            continue
+        if segment and PEOPLE_WORDS.get((segment[0],)) == "title":
+            names = 0
+            while 1 + names < len(segment) and names < 3 and segment[1 + names].isalpha() \
+                    and segment[1 + names] not in UNIT_WORDS and _floor_at(segment, 1 + names) is None:
+                names += 1
+            rest = segment[1 + names:]
+            ends = not rest or rest[0] in UNIT_WORDS or NUMBER.match(rest[0]) or _floor_at(rest, 0) is not None
+            if 1 <= names <= 3 and ends and not any(EXPAND.get(w, w) in NAME_ENDINGS for w in segment[1:1 + names]):
+                segment = rest
+        if segment:
+            out.append(segment)
+    return out
 
 
 def _street_first_moved_last(segments):

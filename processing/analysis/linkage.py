@@ -68,7 +68,8 @@ def prepare_records(frames):
             for i in np.flatnonzero(wordy.to_numpy()):
                 rest, found = split_trailing_postcode(str(raw.iloc[i]))
                 postcode.iloc[i] = found
-                written.iloc[i] = ", ".join(t for t in (written.iloc[i], str(rest).strip(", ")) if t)
+                if not _said_already(str(rest), written.iloc[i]):  # '14 Rye Lane' in both: written once
+                    written.iloc[i] = ", ".join(t for t in (written.iloc[i], str(rest).strip(", ")) if t)
         uprn = pd.Series([None] * len(frame), dtype=object)
         for name in columns.get("uprns") or ([columns["uprn"]] if columns.get("uprn") else []):
             cleaned = clean_uprns(frame[name].to_numpy()).to_numpy()
@@ -84,6 +85,14 @@ def prepare_records(frames):
     records = pd.concat(parts, ignore_index=True)
     records.insert(0, "unique_id", np.arange(len(records)))
     return _read_with_local_streets(records)
+
+
+def _said_already(text, written):
+    """Every word of text but the town is in written already ('14 Rye Lane, London' beside '14 Rye Lane')."""
+    from .addresses import TOWN_WORDS, _tokens
+
+    words = {w for segment in _tokens(text) for w in segment} - TOWN_WORDS
+    return bool(words) and words <= {w for segment in _tokens(written or "") for w in segment}
 
 
 def _read_with_local_streets(records):
@@ -1538,7 +1547,9 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None):
     settings = _settings(min(0.5, 1.0 / max(len(records), 2)), prior_m=not by_label)
     # u from every pair of a seeded sample of rows, scored the same way whichever engine links
     settings = u_from_random_pairs(engine, frame, settings, min(2e6, len(records) * 200), seed)
-    linker = Linker(table, engine.settings(settings), log_level=logging.WARNING)
+    # Splink's own warnings (an m it could not train on few rows, untrained u values) are not the user's to act on:
+    # what the model learnt, and from what, is in the processing record
+    linker = Linker(table, engine.settings(settings), log_level=logging.ERROR)
     sizes = records.dropna(subset=["postcode", "number", "street"]).groupby(
         ["postcode", "number", "street", records["flat"].fillna("-")]).size()
     if (sizes > 1).any():  # with no exact pairs at all (tiny inputs) the estimate would be 0: keep the prior
@@ -1562,7 +1573,7 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None):
     model = trained(linker, settings)
     model = _blend_with_prior(model, evidence)
     neighbours = _u_among_neighbours(engine.local, records, model)
-    linker = Linker(table, engine.settings(model), log_level=logging.WARNING)
+    linker = Linker(table, engine.settings(model), log_level=logging.ERROR)
     predicted = linker.inference.predict(threshold_match_probability=review_low)
     # Only a few columns leave the engine: every link, and the borderline pairs most likely to be links first (a
     # clerical review list longer than REVIEW_LIMIT is read by no one). A county's predictions stay in the engine
