@@ -674,3 +674,20 @@ def test_splinks_own_warnings_do_not_reach_the_user(caplog):
     with caplog.at_level(logging.WARNING):
         link_households(prepare_records([("a", frame, COLUMNS), ("b", frame, COLUMNS)]))
     assert not [r for r in caplog.records if r.name.startswith("splink")]
+
+
+def test_linking_reports_its_progress_and_stops_when_told():
+    shares = []
+    records, result = street([])
+    link_households(records, progress=shares.append)
+    assert shares == sorted(shares) and shares[0] > 0 and shares[-1] == 1.0 and len(shares) >= 5
+
+    class Stop(Exception):
+        pass
+
+    def stop_half_way(share):
+        if share >= 0.5:
+            raise Stop()
+
+    with pytest.raises(Stop):
+        link_households(records, progress=stop_half_way)

@@ -95,7 +95,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             table, review, record, notes = overlay(claimants, homes.frame(wanted), secret,
                                               referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
                                               lawful_basis=run.string(self.LAWFUL_BASIS),
-                                              claimants_name=os.path.basename(path))
+                                              claimants_name=os.path.basename(path), progress=run.progress)
         run.notes(notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),

@@ -152,7 +152,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             result = find_people_at_risk(datasets, secret, referral=referral,
                                          lawful_basis=run.string(self.LAWFUL_BASIS),
                                          threshold=self.parameterAsDouble(run.parameters, self.THRESHOLD, run.context),
-                                         known_postcodes=known)
+                                         known_postcodes=known, progress=run.progress)
         run.notes(result.notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, result.households)}

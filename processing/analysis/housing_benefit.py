@@ -12,7 +12,8 @@ from .review_sheet import officer_review
 EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
 
 
-def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", threshold=0.9, claimants_name="claimants"):
+def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", threshold=0.9, claimants_name="claimants",
+            progress=None):
     """claimants: a council export (DataFrame); epc_homes: the loadepc output as a DataFrame (uprn, address,
     postcode, rating, band_fg, private_rented, …). Returns (table, review, record, notes)."""
     import pandas as pd
@@ -31,7 +32,10 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     epc = epc_homes.reset_index(drop=True).copy()
     epc["uprn"] = epc["uprn"].astype(object).where(epc["uprn"].notna(), None)
     records = prepare_records([(claimants_name, claimants, columns), ("epc", epc, EPC_COLUMNS)])
-    linked = link_households(records, threshold=threshold)
+    if progress:
+        progress(0.25)
+    linked = link_households(records, threshold=threshold,
+                             progress=progress and (lambda share: progress(0.25 + 0.75 * share)))
     records["household"] = linked.household
     claimant_rows = records[records["source"] == claimants_name]
     epc_rows = records[records["source"] == "epc"].set_index("household")

@@ -126,11 +126,11 @@ def clean_uprns(values):
     return text.str.lstrip("0").where(good, None)
 
 
-def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None):
+def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None, progress=None):
     """Household number for every record: records in one household share a UPRN (where the UPRN is not in
     conflict) or are linked by Splink at `threshold` or above. Pairs scored in [review_low, threshold) go to
     clerical review. engine: 'duckdb', 'spark' or 'auto' (linkage_engines.choose_engine); the households are the
-    same on both."""
+    same on both. progress: called with the share done (0-1) between steps; it may raise to cancel."""
     import pandas as pd
 
     notes = []
@@ -195,6 +195,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     linkable.loc[missing, "postcode"] = filled
     postcodes_filled = int(filled.notna().sum())
     linkable = _blocks_completed(linkable)
+    report = progress or (lambda share: None)
+    report(0.1)
 
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
@@ -207,8 +209,10 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
     household = _uprn_households(n, np.concatenate(left), np.concatenate(right))
     if n > 1:
         predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold, engine)
+        report(0.7)
         predictions = _with_same_premise(predictions, linkable, threshold)
         identity = _identity(linkable, once)
+        report(0.8)
         l = predictions["unique_id_l"].to_numpy(dtype=np.int64)
         r = predictions["unique_id_r"].to_numpy(dtype=np.int64)
         # two rows that name different homes (another UPRN, number, flat or building) are never linked, whatever
@@ -224,6 +228,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
         household = _cluster(identity, household, l[accepted], r[accepted],
                              predictions["match_weight"].to_numpy()[accepted])
         household, placed_by_elimination = _place_by_elimination(identity, linkable, household)
+        report(0.95)
         refused = {"conflicting": int((strong & conflicting).sum()), "ambiguous_rows": int(ambiguous.sum())}
         # clerical review: the pairs left in two households, with the reason the linkage did not join them
         reason = np.full(len(l), "", dtype=object)
@@ -248,6 +253,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None)
              "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": dissenting,
              "postcodes_filled_from_uprn": postcodes_filled, "files_listing_each_home_once": once,
              "rows_placed_by_elimination": placed_by_elimination, "model": model}
+    report(1.0)
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
 
 

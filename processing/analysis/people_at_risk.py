@@ -146,7 +146,7 @@ class PeopleAtRiskResult:
 
 
 def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", threshold=0.9, review_low=0.3,
-                        known_postcodes=None):
+                        known_postcodes=None, progress=None):
     """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
     (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
     PeopleAtRiskResult."""
@@ -193,7 +193,10 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
                           warning=True))
         records = records[~keyless].reset_index(drop=True)
         records["unique_id"] = np.arange(len(records))
-    linked = link_households(records, threshold=threshold, review_low=review_low)
+    if progress:
+        progress(0.25)  # reading the addresses: about a quarter of the time
+    linked = link_households(records, threshold=threshold, review_low=review_low,
+                             progress=progress and (lambda share: progress(0.25 + 0.75 * share)))
     notes += linked.notes
     records["household"] = linked.household
     roles = {name: role for name, role, _ in datasets}
