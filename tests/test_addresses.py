@@ -105,6 +105,7 @@ def test_a_flats_first_name_with_a_street_after_it_is_its_block_and_a_number_bef
     ("Care of Mr Jones, 3 Elm Road", (None, "3", None, "ELM ROAD")),
     ("Mrs A Smith, 14 Rye Lane", (None, "14", None, "RYE LANE")),
     ("Miss Havisham Flat 2 14 Rye Lane", ("2", "14", None, "RYE LANE")),
+    ("c/o kemi rahman 9 providence court cardigan terrace", ("9", None, "PROVIDENCE COURT", "CARDIGAN TERRACE")),
 ])
 def test_a_person_written_into_the_address_is_no_part_of_it(text, read):
     assert standardise(text)[:4] == read
@@ -115,6 +116,14 @@ def test_a_person_written_into_the_address_is_no_part_of_it(text, read):
 def test_apartments_name_a_block(text):
     # 'Wren Apartments', 'Lilac Apartments': a block's name, as Mansions is, not a flat left unnamed
     assert standardise(text)[:4] == ("4", None, "LILAC APARTMENTS", "BANCROFT GARDENS")
+
+
+@pytest.mark.parametrize("text, flat", [("Flat One, Providence Court, Cardigan Terrace", "1"),
+                                        ("Flat No. Twelve, Providence Court, Cardigan Terrace", "12"),
+                                        ("Apartment Three Providence Court, Cardigan Terrace", "3")])
+def test_a_flats_number_in_words_is_its_number(text, flat):
+    assert standardise(text)[:4] == (flat, None, "PROVIDENCE COURT", "CARDIGAN TERRACE")
+    assert standardise("One Tree Hill").street == "ONE TREE HILL"  # a word, not after a unit word, is a word
 
 
 def test_house_names_ranges_and_buildings_with_flats():

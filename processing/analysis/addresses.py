@@ -169,7 +169,7 @@ def standardise(text, street=None):
             while j < len(words) and words[j][1] in NUMBER_WORDS:
                 j += 1
             if j < len(words) and words[j][0] == segment:
-                target = words[j][1]
+                target = CARDINALS.get(words[j][1], words[j][1])  # 'Flat One', 'Flat No. Twelve'
                 slashed = SLASHED.match(target)
                 if slashed:  # "Flat 2/14"
                     flat = flat or _clean_flat(slashed.group(1))
@@ -277,6 +277,7 @@ def standardise(text, street=None):
 
 
 PEOPLE_WORDS = {tuple(row["written"].split()): row["kind"] for row in _table("people_words.csv")}
+CARDINALS = {row["written"]: row["value"] for row in _table("cardinals.csv")}  # a flat's number in words
 
 
 def _without_people(segments):
@@ -286,8 +287,15 @@ def _without_people(segments):
     is left: the name is the building's."""
     out = []
     for segment in segments:
-        if PEOPLE_WORDS.get(tuple(segment[:1])) == "care_of" or PEOPLE_WORDS.get(tuple(segment[:2])) == "care_of":
-            continue
+        marker = 1 if PEOPLE_WORDS.get(tuple(segment[:1])) == "care_of" else \
+            2 if PEOPLE_WORDS.get(tuple(segment[:2])) == "care_of" else 0
+        if marker:
+            # the name runs to the first number or flat ('c/o kemi rahman 9 providence court ...'), else to the comma
+            start = next((k for k in range(marker, len(segment)) if NUMBER.match(segment[k])
+                          or segment[k] in UNIT_WORDS or _floor_at(segment, k) is not None), len(segment))
+            segment = segment[start:]
+            if PEOPLE_WORDS.get(tuple(segment[:1])) == "title":
+                segment = segment[1:]
         if segment and PEOPLE_WORDS.get((segment[0],)) == "title":
             names = 0
             while 1 + names < len(segment) and names < 3 and segment[1 + names].isalpha() \
@@ -906,7 +914,9 @@ def compose(frame, components):
     flat = empty
     for name in components.get("flat", []):
         value = column(name)
-        has_word = value.str.upper().str.contains(r"[A-Z]{2,}", regex=True)
+        # a flat column's number in words is its number ('One')
+        cardinal = value.str.strip().str.upper().isin(CARDINALS)
+        has_word = value.str.upper().str.contains(r"[A-Z]{2,}", regex=True) & ~cardinal
         flat = flat.where(flat != "", value.where(has_word | (value == ""), "FLAT " + value))
     numbers, names = empty, empty
     for name in components.get("premise", []):
