@@ -33,6 +33,8 @@ import tempfile
 
 import numpy as np
 
+from .address_holdout import household_status, summary  # scoring only: the two models share no errors
+
 SEED = 2611
 BOROUGH = "E09000030"  # Tower Hamlets: no other model of the repo is measured there
 
@@ -816,26 +818,6 @@ def as_written(row, name):
     skip = REFERENCE_COLUMNS | {NAME_COLUMNS[name]}
     return " | ".join("{}={!r}".format(k, v) if v != v.strip() or "\u00a0" in v else "{}={}".format(k, v)
                       for k, v in row.items() if k not in skip and str(v).strip())
-
-
-def household_status(records):
-    """'exact', 'merged' or 'split' for every true household (merged wins over split)."""
-    import pandas as pd
-
-    truths_per_cluster = records.groupby("household")["truth"].nunique()
-    clusters_per_truth = records.groupby("truth")["household"].nunique()
-    merged = set(records.loc[records["household"].map(truths_per_cluster) > 1, "truth"])
-    status = pd.Series("exact", index=clusters_per_truth.index)
-    status[clusters_per_truth > 1] = "split"
-    status[status.index.isin(merged)] = "merged"
-    return status
-
-
-def summary(records, status):
-    """Exact, merged and split shares over the households of records."""
-    homes_here = status[status.index.isin(set(records["truth"]))]
-    exact, merged = float((homes_here == "exact").mean()), float((homes_here == "merged").mean())
-    return {"households": len(homes_here), "exact": exact, "merged": merged, "split": 1.0 - exact - merged}
 
 
 def pair_quality(records, rows):
