@@ -46,7 +46,8 @@ def test_overlay_flags_fg_private_rentals_and_keeps_names_out(homes_and_claimant
     assert abs(int(table["flagged"].sum()) - expected_flags) <= max(2, 0.05 * expected_flags)
     assert (table.loc[table["flagged"] == 1, "rating"].isin(["F", "G"])).all()
     assert record["matched_to_epc"] > 0.95
-    assert set(record["linkage_decisions"]) >= {"rows_too_vague_to_link", "rows_placed_by_elimination"}
+    assert set(record["linkage_decisions"]) >= {"rows_too_vague_to_link", "rows_placed_by_elimination",
+                                                "rows_given_their_buildings_uprn"}
     text = table.to_csv() + json.dumps(record)
     assert not any(name in text for name in claimants["Claimant Name"].head(50))
     assert SECRET not in text and "address" not in table.columns

@@ -626,16 +626,17 @@ def test_a_locality_written_with_a_block_does_not_hide_the_blocks_street():
 
 
 def licensed_flats(parent_uprns):
-    """A council tax file of Flats A and B at 2..40 Hindle Hill, each with its own UPRN, and a licence file of the
-    Flats A: the first parent_uprns of them with a UPRN of their own building's (no other row gives it), the rest
-    with the flat's UPRN."""
+    """A council tax file and a register of Flats A and B at 2..40 Hindle Hill, each flat with its own UPRN, and a
+    licence file of the Flats A: the first parent_uprns of them with a UPRN of their own building's (no other row
+    gives it), the rest with the flat's UPRN."""
     flats = [("Flat {}, {} Hindle Hill".format(letter, n), "1000000{:03d}{}".format(n, k))
              for n in range(2, 42, 2) for k, letter in enumerate("AB")]
     council_tax = pd.DataFrame({"UPRN": [u for _, u in flats], "Address": [a for a, _ in flats], "Postcode": "E8 3QR"})
     licences = pd.DataFrame({"Address": [a for a, _ in flats[::2]], "Postcode": "E8 3QR",
                              "UPRN": ["2000000{:03d}9".format(k) if k < parent_uprns else u
                                       for k, (_, u) in enumerate(flats[::2])]})
-    records = prepare_records([("council_tax", council_tax, COLUMNS), ("licences", licences, COLUMNS)])
+    records = prepare_records([("council_tax", council_tax, COLUMNS), ("register", council_tax, COLUMNS),
+                               ("licences", licences, COLUMNS)])
     return records, link_households(records)
 
 
@@ -646,6 +647,7 @@ def test_a_file_that_gives_many_flats_their_buildings_uprn_is_matched_by_address
         assert household_of(records, result, "licences", address) == household_of(records, result, "council_tax",
                                                                                    address)
     assert any("parent UPRNs" in str(note) and "licences" in str(note) for note in result.notes)
+    assert result.stats["rows_given_their_buildings_uprn"] == {"rows": 6, "files": ["licences"]}
     assert len(set(result.household)) == 40
 
 

@@ -28,7 +28,7 @@ MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME = 200
 # what the linkage decided beyond the model, for the processing record
 LINKAGE_DECISIONS = ("uprn_links", "conflicting_uprns", "rows_contradicting_their_uprn", "postcodes_filled_from_uprn",
                      "links_refused_as_conflicting", "rows_too_vague_to_link", "files_listing_each_home_once",
-                     "rows_placed_by_elimination")
+                     "rows_placed_by_elimination", "rows_given_their_buildings_uprn")
 
 
 def parse_address(text):
@@ -252,7 +252,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
              "rows_too_vague_to_link": refused["ambiguous_rows"],
              "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": dissenting,
              "postcodes_filled_from_uprn": postcodes_filled, "files_listing_each_home_once": once,
-             "rows_placed_by_elimination": placed_by_elimination, "model": model}
+             "rows_placed_by_elimination": placed_by_elimination,
+             "rows_given_their_buildings_uprn": {"rows": len(building_uprns), "files": files}, "model": model}
     report(1.0)
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
 
@@ -1295,7 +1296,7 @@ def _uprn_keyed_wrong(rows):
 def _building_uprns(rows, share=0.02, at_least=5):
     """(index of rows, files): in each file where at least `share` of the rows giving a UPRN, and `at_least` rows,
     give a named flat a UPRN no other row gives, while rows of other files write that flat alike (flat, number or
-    building, street, postcode) with another UPRN, those rows. A file that does this so often gives the UPRN of
+    building, street, postcode) with another UPRN given twice or more, those rows. A file that does this so often gives the UPRN of
     each flat's building, as a licence may; a file that does it now and then (a flat's letter written for its
     neighbour's, with the flat's own UPRN) is left as it is."""
     import pandas as pd
@@ -1306,11 +1307,13 @@ def _building_uprns(rows, share=0.02, at_least=5):
     written = rows["flat"].notna().to_numpy() & (rows["flat"] != "?").to_numpy() & rows["postcode"].notna().to_numpy()
     written &= (rows["number"].notna() | rows["building"].notna()).to_numpy()
     uprn = _codes(rows["uprn"])
-    once = pd.Series(uprn).groupby(uprn).transform("size").to_numpy() == 1
+    given = pd.Series(uprn).groupby(uprn).transform("size").to_numpy()
     frame = pd.DataFrame({"key": key, "uprn": uprn, "source": rows["source"].to_numpy()})
-    uprns_of_key = frame.groupby("key")["uprn"].transform("nunique").to_numpy()
+    # the flat's own UPRN is the one given by two rows or more
+    established = frame[given >= 2].groupby("key")["uprn"].nunique()
     sources_of_key = frame.groupby("key")["source"].transform("nunique").to_numpy()
-    candidate = written & once & (uprns_of_key > 1) & (sources_of_key > 1)
+    candidate = written & (given == 1) & (frame["key"].map(established).fillna(0).to_numpy() >= 1) \
+        & (sources_of_key > 1)
     counts = pd.Series(candidate).groupby(frame["source"]).sum()
     totals = frame.groupby("source").size()
     files = sorted(s for s in counts.index if counts[s] >= at_least and counts[s] >= share * totals[s])
