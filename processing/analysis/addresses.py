@@ -597,13 +597,13 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             if street and street != p.street and written[place, street] > written[place, p.street]:
                 out[k] = standardise(text, street)._replace(postcode=p.postcode)
             continue
-        found = street_phrases(text).keys() & known
+        order = street_phrases(text)  # the text's phrases, with where each starts
+        found = order.keys() & known
         if not found:  # words run together or split apart: 'RENDLESHAMSTREET', 'IRON GATE GROVE'
             by_joined = joined.get(district, {}) if district else joined_everywhere
-            found = {by_joined[_joined(x)] for x in street_phrases(text) if _joined(x) in by_joined}
+            found = {by_joined[_joined(x)] for x in order if _joined(x) in by_joined}
         # the street as read written before every known street the text holds ('41 Woodwarde Rod, Wood Green'): the
         # known one may be the locality, and the street as read a typo of the street
-        order = street_phrases(text)
         own_first = bool(found) and p.street in order and all(order.get(x, 0) > order[p.street] for x in found)
         if (not found or own_first) and p.street and district not in by_name:
             by_name[district] = _by_name(known)

@@ -3,7 +3,7 @@ in F/G-rated, privately rented homes (where HHSRS inspections and minimum energy
 should reach first). Linkage is the same engine as Find people at risk (exact UPRN, else Splink address
 matching); privacy is handled the same way (keyed-hash household keys, referral mode, processing record)."""
 
-from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
+from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records, progress_after
 from .messages import AnalysisError, Note, translatable
 from .people_at_risk import check_secret, detect_columns, fields_note, fields_used, household_key, \
     with_street_frequencies
@@ -32,10 +32,7 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     epc = epc_homes.reset_index(drop=True).copy()
     epc["uprn"] = epc["uprn"].astype(object).where(epc["uprn"].notna(), None)
     records = prepare_records([(claimants_name, claimants, columns), ("epc", epc, EPC_COLUMNS)])
-    if progress:
-        progress(0.25)
-    linked = link_households(records, threshold=threshold,
-                             progress=progress and (lambda share: progress(0.25 + 0.75 * share)))
+    linked = link_households(records, threshold=threshold, progress=progress_after(progress, 0.25))
     records["household"] = linked.household
     claimant_rows = records[records["source"] == claimants_name]
     epc_rows = records[records["source"] == "epc"].set_index("household")

@@ -126,6 +126,15 @@ def clean_uprns(values):
     return text.str.lstrip("0").where(good, None)
 
 
+def progress_after(progress, done):
+    """Reports `done` (0-1) of the work through progress, and returns the callback for the rest of it (its own share
+    0-1 scaled into what is left); None where there is no progress callback."""
+    if not progress:
+        return None
+    progress(done)
+    return lambda share: progress(done + (1 - done) * share)
+
+
 def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None, progress=None):
     """Household number for every record: records in one household share a UPRN (where the UPRN is not in
     conflict) or are linked by Splink at `threshold` or above. Pairs scored in [review_low, threshold) go to

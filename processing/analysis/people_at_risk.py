@@ -150,7 +150,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
     (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
     PeopleAtRiskResult."""
-    from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records
+    from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records, progress_after
     from .review_sheet import officer_review
 
     check_secret(secret)
@@ -193,10 +193,9 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
                           warning=True))
         records = records[~keyless].reset_index(drop=True)
         records["unique_id"] = np.arange(len(records))
-    if progress:
-        progress(0.25)  # reading the addresses: about a quarter of the time
+    # reading the addresses took about a quarter of the time
     linked = link_households(records, threshold=threshold, review_low=review_low,
-                             progress=progress and (lambda share: progress(0.25 + 0.75 * share)))
+                             progress=progress_after(progress, 0.25))
     notes += linked.notes
     records["household"] = linked.household
     roles = {name: role for name, role, _ in datasets}
