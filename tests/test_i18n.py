@@ -38,15 +38,46 @@ def test_qm_is_compiled_from_the_source(tmp_path):
     assert os.path.getmtime(QM) >= os.path.getmtime(TS), "make setup compiles the .qm"
 
 
-@pytest.fixture
-def welsh_locale():
+LOCALE_KEYS = ("locale/overrideFlag", "locale/userLocale")
+
+
+def locale_settings():
+    """The locale settings as QGIS stores them (None where a key is not set)."""
     settings = QgsSettings()
-    previous = settings.value("locale/overrideFlag"), settings.value("locale/userLocale")
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "cy_GB")
+    return {key: settings.value(key) if settings.contains(key) else None for key in LOCALE_KEYS}
+
+
+@pytest.fixture(autouse=True)
+def locale_left_as_found():
+    """Every test here leaves the locale as it found it. A user locale left at 'en_GB' makes QGIS title-case every
+    dialog title (QgsGui.higFlags), so later tests in the same process (test_dialogs.py) saw 'Count Incidents per
+    Area'."""
+    before = locale_settings()
     yield
-    settings.setValue("locale/overrideFlag", previous[0] if previous[0] is not None else False)
-    settings.setValue("locale/userLocale", previous[1] or "")
+    assert locale_settings() == before
+
+
+@pytest.fixture
+def set_locale():
+    """set_locale('cy_GB'): QGIS's locale overridden for the test, and the settings put back after it."""
+    settings = QgsSettings()
+    before = locale_settings()
+
+    def choose(name):
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", name)
+
+    yield choose
+    for key, value in before.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+@pytest.fixture
+def welsh_locale(set_locale):
+    set_locale("cy_GB")
 
 
 def test_welsh_shows_under_a_cy_locale(welsh_locale):
@@ -83,20 +114,17 @@ def test_every_algorithm_name_group_and_input_is_in_welsh(welsh_locale, provider
         plugin.unload()
 
 
-def test_english_under_an_english_locale():
+def test_english_under_an_english_locale(set_locale):
     import community_risk
     from community_risk.processing.algorithms.count_incidents import CountIncidentsAlgorithm
 
-    settings = QgsSettings()
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "en_GB")
+    set_locale("en_GB")
     plugin = community_risk.classFactory(None)
     try:
         assert plugin.translator is None
         assert CountIncidentsAlgorithm().displayName() == "Count incidents per area"
     finally:
         plugin.unload()
-        settings.setValue("locale/overrideFlag", False)
 
 
 def test_welsh_error_message_from_qgis_process_style_run(welsh_locale, provider, tmp_path):
