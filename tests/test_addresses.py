@@ -79,9 +79,39 @@ def test_a_block_named_by_a_letter_is_a_building_and_the_number_before_it_its_fl
     ("14 High Street, 2nd Floor", ("SECOND FLOOR", "14", None, "HIGH STREET")),
     # a street after the block stays where it is
     ("Tintagel Point, Tanner Av, Unit 13, London", ("13", None, "TINTAGEL POINT", "TANNER AVENUE")),
+    # the street goes after the flat and its block, not after a town the tool does not know ('Croydon')
+    ("mill grn,flat 23,holland ct,croydon cr26jl", ("23", None, "HOLLAND COURT", "MILL GREEN")),
+    # a street and a flat typed without a comma
+    ("mill grn flat 22 byron house cr2 6hr", ("22", None, "BYRON HOUSE", "MILL GREEN")),
+    ("12 Park Road Flat 3", ("3", "12", None, "PARK ROAD")),
+    # a block's name ending in a word that names streets too stays the block's
+    ("Rose Court Flat 3, Hill Road", ("3", None, "ROSE COURT", "HILL ROAD")),
 ])
 def test_a_flat_written_after_its_street_names_the_flat(text, read):
     assert standardise(text)[:4] == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("FLAT 1 CRESSY HSE VICTORIA ST CROYDON CR7", ("1", None, "CRESSY HOUSE", "VICTORIA STREET", None)),
+    ("Dickens House,Fern St,SE25", (None, None, "DICKENS HOUSE", "FERN STREET", None)),
+    ("14 Bow Road, London E3", (None, "14", None, "BOW ROAD", None)),
+    # a unit named like a district is the flat
+    ("4 Mile End Road, Flat E3", ("E3", "4", None, "MILE END ROAD", None)),
+    ("12 Park Road, Unit B2", ("B2", "12", None, "PARK ROAD", None)),
+])
+def test_a_postcode_cut_to_its_district_is_no_part_of_the_street(text, read):
+    # the district says too little to match on; left in, it was read as the street's last word
+    assert standardise(text)[:5] == read
+
+
+@pytest.mark.parametrize("text, street", [
+    ("12 High St Croydon", "HIGH STREET"), ("FLAT 1 CRESSY HSE VICTORIA ST CR7 8PQ", "VICTORIA STREET"),
+    # before a name with a thoroughfare after it, or first, St is Saint
+    ("Upper St Martins Lane", "UPPER SAINT MARTINS LANE"), ("Rose Cottage St Johns Road", "SAINT JOHNS ROAD"),
+    ("3 St Johns Wood", "SAINT JOHNS WOOD"),
+])
+def test_st_between_two_names_is_street_unless_a_thoroughfare_follows(text, street):
+    assert standardise(text).street == street
 
 
 def test_a_flats_first_name_with_a_street_after_it_is_its_block_and_a_number_before_that_block_its_flat():

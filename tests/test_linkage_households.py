@@ -549,6 +549,25 @@ def test_a_uprn_written_for_two_lettered_flats_evenly_takes_neither_flats_rows()
         records, result, "dataset1", "Flat B, 41 Hindle Hill")
 
 
+def test_a_uprn_split_evenly_between_two_flats_is_the_flat_no_other_uprn_writes_as_its_own():
+    # 'Unit 27, Byron House' with the UPRN of Flat 1 (its other row), while two rows of Flat 27 give their own UPRN:
+    # the row is Flat 1's; read as Flat 27 it held Flat 27's undated repairs row apart as matching two homes, and
+    # Flat 1's benefit row apart from a household naming two flats
+    frame = pd.DataFrame({
+        "UPRN": ["310872729", "310872729", "100576386904", "100576386904", "", ""],
+        "Address": ["Flat 1, Byron House, 27 Mill Green", "Unit 27, Byron House, 27 Mill Green",
+                    "Flat 27, Byron House, 27 Mill Green", "Flat 27, Byron House, 27 Mill Green",
+                    "Flat 27, Byron Hse, Mill Green", "Flat 1, Byron House, Mill Green"],
+        "Postcode": "CR2 6HR"})
+    records = prepare_records([("file", frame, COLUMNS)])
+    household = link_households(records).household
+    assert len(set(household[[0, 1, 5]])) == 1 and len(set(household[[2, 3, 4]])) == 1
+    assert household[0] != household[2]
+    # with no UPRN of its own for the other flat, an even split is left as written
+    alone = prepare_records([("file", frame.iloc[[0, 1]], COLUMNS)])
+    assert list(link_households(alone).household) == [0, 0]
+
+
 @pytest.mark.parametrize("rows, keyed_wrong", [
     # a flat where the UPRN's other rows write none, at another number: two slips
     ((("6 Hindle Hill", "100000000006"), ("6 Hindle Hill", "100000000006"), ("Flat 3, 8 Hindle Hill", "100000000006")),

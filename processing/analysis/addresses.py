@@ -20,7 +20,7 @@ import re
 from collections import namedtuple
 from functools import lru_cache
 
-from .postcodes import split_trailing_postcode
+from .postcodes import split_trailing_district, split_trailing_postcode
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "address_data")
 Address = namedtuple("Address", "flat number building street postcode")
@@ -136,6 +136,8 @@ def standardise(text, street=None):
     street, when given, is a street known to be one (see local_streets): where the text holds it, it is the street,
     and the words before it (other than flat and number) are the building name ('Old Forge Cazenove Gardens')."""
     text, postcode = split_trailing_postcode(text)
+    if postcode is None:
+        text, _ = split_trailing_district(text)  # a district says too little to match on, and is not a street
     segments = _street_first_moved_last(_without_people(_tokens(text)))
     words = _blocks_by_letter(_without_descriptors([(s, w) for s, segment in enumerate(segments) for w in segment]))
     plain = [w for _, w in words]
@@ -313,7 +315,13 @@ def _without_people(segments):
 def _street_first_moved_last(segments):
     """Segments with a street written first moved to the end, where a later segment names the flat ('22 St Marys
     Road, 3, Providence Mansions'; 'St Peters Terr, Flat 18, Telford Lofts'; '12 Park Road, Flat 3'): a referral
-    typed from the street down, read as councils' systems write it, from the flat up."""
+    typed from the street down, read as councils' systems write it, from the flat up. The street goes after the flat
+    and the block's name, before the rest ('Mill Grn, Flat 23, Holland Ct, Croydon'); a street and a flat typed
+    without a comma are taken as two segments ('mill grn flat 22 byron house')."""
+    if segments and segments[0]:
+        unit = next((k for k, w in enumerate(segments[0]) if k and w in UNIT_WORDS), None)
+        if unit is not None and _ends_as_a_street(segments[0][:unit]):
+            segments = [segments[0][:unit], segments[0][unit:]] + segments[1:]
     if len(segments) < 2 or not segments[0] or _as_thoroughfare(segments[0][-1]) in BUILDING_WORDS \
             or not _ends_as_a_street(segments[0]):
         return segments
@@ -322,11 +330,14 @@ def _street_first_moved_last(segments):
         return segment[0] in UNIT_WORDS or _floor_at(segment, 0) is not None or (
             len(segment) == 1 and FLAT_ID.match(segment[0]) is not None)
 
-    if not any(names_a_flat(segment) for segment in segments[1:] if segment):
+    first = next((k for k in range(1, len(segments)) if segments[k] and names_a_flat(segments[k])), None)
+    if first is None:
         return segments
-    end = len(segments)  # before the town ('..., Providence Mansions, London')
-    while end > 1 and all(w in TOWN_WORDS for w in segments[end - 1]):
-        end -= 1
+    end = first + 1
+    if end < len(segments) and segments[end] and _as_thoroughfare(segments[end][-1]) in BUILDING_WORDS \
+            and not any(NUMBER.match(w) for w in segments[end]) \
+            and not any(_as_thoroughfare(w) in BUILDING_WORDS for w in segments[first]):
+        end += 1  # the block's name after the flat
     return segments[1:end] + segments[:1] + segments[end:]
 
 
@@ -454,7 +465,7 @@ def _split_building_and_street(kept, number_position, flat_named=False):
     # one segment, no number: "Rose Cottage Mill Lane" -> building up to the last building word before the street
     for cut in range(len(standard) - 3, 0, -1):
         # the last building word that leaves a street of a name and a thoroughfare after it
-        if standard[cut] in BUILDING_WORDS and any(w in THOROUGHFARES for w in standard[cut + 2:]):
+        if standard[cut] in BUILDING_WORDS and any(_as_thoroughfare(w) in THOROUGHFARES for w in words[cut + 2:]):
             return words[:cut + 1], words[cut + 1:]
     return [], words
 
@@ -488,6 +499,10 @@ def _standard_words(words):
             following = words[k + 1] if k + 1 < len(words) else None
             name_follows = following is not None and EXPAND.get(following, following) not in THOROUGHFARES \
                 and following not in TOWN_WORDS
+            # between two names, St is Saint only where a thoroughfare word follows ('Upper St Martins Lane'):
+            # 'Victoria St Croydon' is Victoria Street, in Croydon
+            if name_follows and k and not any(_as_thoroughfare(w) in THOROUGHFARES for w in words[k + 1:]):
+                name_follows = False
             word = BY_POSITION[word][0] if name_follows else BY_POSITION[word][1]
         else:
             word = EXPAND.get(word, word)
@@ -596,6 +611,13 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             written, place = (written_on, code) if code else (counts, district)
             if street and street != p.street and written[place, street] > written[place, p.street]:
                 out[k] = standardise(text, street)._replace(postcode=p.postcode)
+            elif code and written_on[code, p.street] == 1:
+                # known in the district ('7 Grangr Street' elsewhere), but on its postcode written by this row alone,
+                # a typo apart from the street the postcode's other rows write (two of them or more: one row's
+                # typo is not the street)
+                phrase, street = _name_mistyped(text, on_postcode.get(code, set()) - {p.street})
+                if street and written_on[code, street] >= 2:
+                    out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
             continue
         order = street_phrases(text)  # the text's phrases, with where each starts
         found = order.keys() & known
@@ -621,7 +643,7 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if (not found or own_first) and p.street and postcodes is not None and postcodes[k]:
             # 'FLAT 1 TELL HOUSE GRANGR ST', where rows of its postcode write Grange Street: one postcode holds no
             # two streets a letter apart
-            phrase, street = _name_mistyped(text, on_postcode.get(postcodes[k], ()))
+            phrase, street = _name_mistyped(text, on_postcode.get(postcodes[k], set()) - {p.street})
             if street:
                 out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
                 continue

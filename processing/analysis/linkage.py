@@ -1343,8 +1343,10 @@ def _codes(values, distinct=False):
 def _as_their_uprn_says(records, rows):
     """(records, how many rows changed): a row's house number or flat replaced by what the other rows of its UPRN
     mostly write, where it differs ('Flat A, 15 Jenner Lane' among three rows of the house '15 Jenner Lane' with its
-    UPRN; '91 Lordship Hill' among two of 'Flat A, 91'). Where the rows of a UPRN are evenly split, they are left as
-    written. A row that leaves the house number out is left so."""
+    UPRN; '91 Lordship Hill' among two of 'Flat A, 91'). Where the rows of a UPRN are evenly split, the home that
+    another UPRN's rows write as theirs is not this UPRN's ('Unit 27, Byron House' with the UPRN of Flat 1, Byron
+    House, while two rows of Flat 27 give it another UPRN: the row is Flat 1's); otherwise they are left as written.
+    A row that leaves the house number out is left so."""
     import pandas as pd
 
     # the flat as each row writes it: a named flat or floor, or '-' for none ('?', a flat not named, casts no vote)
@@ -1357,15 +1359,24 @@ def _as_their_uprn_says(records, rows):
     records = records.copy()
     changed = set()
     uprn = _codes(rows["uprn"])  # grouped by integer codes, not by hashing the texts in every groupby
+    claimed, written = _home_of_another_uprn(rows, uprn)
     for column, values in (("number", rows["number"]), ("flat", flats)):
         value, distinct = _codes(values, distinct=True)
         frame = pd.DataFrame({"uprn": uprn, "value": value, "id": rows["unique_id"].to_numpy(),
-                              "votes": ~silent if column == "flat" else True}).dropna()
+                              "votes": ~silent if column == "flat" else True, "claimed": claimed,
+                              "written": written}).dropna()
         frame = frame[(frame.groupby("uprn")["value"].transform("nunique") > 1).to_numpy()]
         if not len(frame):
             continue
-        counts = frame[frame["votes"]].groupby(["uprn", "value"]).size().rename("n").reset_index()
+        counts = frame[frame["votes"]].groupby(["uprn", "value"]).agg(
+            n=("id", "size"), claimed=("claimed", "all"), written=("written", "all")).reset_index()
         leaders = counts[counts["n"] == counts.groupby("uprn")["n"].transform("max")]
+        # an even split: the values another UPRN's rows write as their home are out of the running, where one home
+        # written in full (its flat or number: 'Downs Avenue' names none) is left
+        tied = leaders.groupby("uprn")["value"].transform("size").to_numpy() > 1
+        free = leaders[tied & ~leaders["claimed"].to_numpy() & leaders["written"].to_numpy()]
+        free = free[free.groupby("uprn")["value"].transform("size").to_numpy() == 1]
+        leaders = pd.concat([leaders[~leaders["uprn"].isin(free["uprn"]).to_numpy()], free])
         single = leaders.groupby("uprn")["value"].transform("size") == 1
         modal = leaders[single.to_numpy()].set_index("uprn")["value"]
         frame = frame.assign(modal=frame["uprn"].map(modal)).dropna(subset=["modal"])
@@ -1378,6 +1389,21 @@ def _as_their_uprn_says(records, rows):
         records.loc[position, column] = values
         changed.update(frame["id"])
     return records, len(changed)
+
+
+def _home_of_another_uprn(rows, uprn):
+    """(claimed, written) for each row: written, it names a home (a flat or a house number); claimed, that home as
+    written (flat, number, building, street, postcode) is written by rows of another UPRN, given by two rows or more
+    (the home has a UPRN of its own)."""
+    import pandas as pd
+
+    home = _group_ids(rows["flat"], rows["number"], rows["building"], rows["street"], rows["postcode"])
+    written = rows["flat"].notna().to_numpy() | rows["number"].notna().to_numpy()
+    given = pd.Series(uprn).groupby(uprn).transform("size").to_numpy()
+    frame = pd.DataFrame({"home": home, "uprn": uprn})
+    established = frame[written & (given >= 2)].groupby("home")["uprn"].agg(set)
+    owners = frame["home"].map(established)
+    return np.array([isinstance(o, set) and bool(o - {u}) for o, u in zip(owners, uprn)], dtype=bool) & written, written
 
 
 def _level(label, sql, m, u=None, null=False, tf=None):

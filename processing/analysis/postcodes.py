@@ -67,5 +67,22 @@ def split_trailing_postcode(text):
     return text, None
 
 
+# an outward code alone ('SE25', 'CR7', 'E3'): a postcode cut to its district
+DISTRICT_FORM = re.compile(r"^(?:{f}[0-9]{{1,2}}|{f}{s}[0-9]{{1,2}}|{f}[0-9][A-HJKPSTUW]|{f}{s}[0-9][ABEHMNPRVWXY])$"
+                           .format(f=_FIRST, s=_SECOND))
+
+
+def split_trailing_district(text):
+    """(address without it, district) when a written address ends in a postcode cut to its district after two words
+    or more ('Dickens House, Fern St, SE25'; 'Cressy Hse Victoria St Croydon CR7'), else (text, None). A unit's
+    name before it is a flat, not a district ('Unit B2')."""
+    upper = str(text or "").upper().rstrip(" ,.")
+    pieces = list(re.finditer(r"[^\s,]+", upper))
+    if len(pieces) < 3 or not DISTRICT_FORM.match(pieces[-1].group(0)) \
+            or pieces[-2].group(0) in ("FLAT", "UNIT", "APARTMENT", "APT", "ROOM", "BLOCK", "STUDIO", "NO", "NO."):
+        return text, None
+    return upper[:pieces[-1].start()].rstrip(" ,"), pieces[-1].group(0)
+
+
 def normalise_postcodes(values):
     return [normalise_postcode(v) for v in values]
