@@ -644,18 +644,21 @@ def test_a_locality_written_with_a_block_does_not_hide_the_blocks_street():
     assert read["Flat 3, Barforth Lodge"] == ("BARFORTH LODGE", "27")
 
 
-def licensed_flats(parent_uprns):
+def licensed_flats(parent_uprns, register=True, both_flats=False):
     """A council tax file and a register of Flats A and B at 2..40 Hindle Hill, each flat with its own UPRN, and a
     licence file of the Flats A: the first parent_uprns of them with a UPRN of their own building's (no other row
-    gives it), the rest with the flat's UPRN."""
+    gives it), the rest with the flat's UPRN. register: without it, each flat's own UPRN is given once; both_flats:
+    the licences list the Flats B too, with the same building's UPRN as the Flat A of their house."""
     flats = [("Flat {}, {} Hindle Hill".format(letter, n), "1000000{:03d}{}".format(n, k))
              for n in range(2, 42, 2) for k, letter in enumerate("AB")]
     council_tax = pd.DataFrame({"UPRN": [u for _, u in flats], "Address": [a for a, _ in flats], "Postcode": "E8 3QR"})
-    licences = pd.DataFrame({"Address": [a for a, _ in flats[::2]], "Postcode": "E8 3QR",
-                             "UPRN": ["2000000{:03d}9".format(k) if k < parent_uprns else u
-                                      for k, (_, u) in enumerate(flats[::2])]})
-    records = prepare_records([("council_tax", council_tax, COLUMNS), ("register", council_tax, COLUMNS),
-                               ("licences", licences, COLUMNS)])
+    licensed = flats if both_flats else flats[::2]
+    licences = pd.DataFrame({"Address": [a for a, _ in licensed], "Postcode": "E8 3QR",
+                             "UPRN": ["2000000{:03d}9".format(k // 2 if both_flats else k)
+                                      if (k // 2 if both_flats else k) < parent_uprns else u
+                                      for k, (_, u) in enumerate(licensed)]})
+    frames = [("council_tax", council_tax, COLUMNS)] + ([("register", council_tax, COLUMNS)] if register else [])
+    records = prepare_records(frames + [("licences", licences, COLUMNS)])
     return records, link_households(records)
 
 
@@ -668,6 +671,28 @@ def test_a_file_that_gives_many_flats_their_buildings_uprn_is_matched_by_address
     assert any("parent UPRNs" in str(note) and "licences" in str(note) for note in result.notes)
     assert result.stats["rows_given_their_buildings_uprn"] == {"rows": 6, "files": ["licences"]}
     assert len(set(result.household)) == 40
+
+
+def test_a_file_giving_its_buildings_uprns_is_found_where_another_file_gives_each_flats_own_once():
+    # council tax lists each flat once with its UPRN, and no register gives it again
+    records, result = licensed_flats(parent_uprns=6, register=False)
+    for n in range(2, 14, 2):
+        address = "Flat A, {} Hindle Hill".format(n)
+        assert household_of(records, result, "licences", address) == household_of(records, result, "council_tax",
+                                                                                   address)
+    assert len(set(result.household)) == 40
+
+
+def test_two_flats_a_licence_file_gives_their_buildings_uprn_are_two_households():
+    # 'Flat A, 2' and 'Flat B, 2' with one building's UPRN: the shared UPRN is the building's, not one home's
+    records, result = licensed_flats(parent_uprns=6, both_flats=True)
+    for n in range(2, 14, 2):
+        for letter in "AB":
+            address = "Flat {}, {} Hindle Hill".format(letter, n)
+            assert household_of(records, result, "licences", address) == household_of(
+                records, result, "council_tax", address)
+    assert len(set(result.household)) == 40
+    assert result.stats["rows_given_their_buildings_uprn"] == {"rows": 12, "files": ["licences"]}
 
 
 def test_a_file_giving_one_flat_a_uprn_of_its_own_keeps_it():

@@ -1303,11 +1303,12 @@ def _uprn_keyed_wrong(rows):
 
 
 def _building_uprns(rows, share=0.02, at_least=5):
-    """(index of rows, files): in each file where at least `share` of the rows giving a UPRN, and `at_least` rows,
-    give a named flat a UPRN no other row gives, while rows of other files write that flat alike (flat, number or
-    building, street, postcode) with another UPRN given twice or more, those rows. A file that does this so often gives the UPRN of
-    each flat's building, as a licence may; a file that does it now and then (a flat's letter written for its
-    neighbour's, with the flat's own UPRN) is left as it is."""
+    """(index of rows, files): the files where at least `share` of the rows giving a UPRN, and `at_least` rows, give
+    a named flat a UPRN no other file gives, while rows of other files write that flat alike (flat, number or
+    building, street, postcode) with another UPRN; and in those files, the rows naming a flat with a UPRN no other
+    file gives. A file that does this so often gives the UPRN of each flat's building, as a licence may, shared by
+    the flats it lists there; a file that does it now and then (a flat's letter written for its neighbour's, with the
+    flat's own UPRN) is left as it is."""
     import pandas as pd
 
     if not len(rows):
@@ -1316,17 +1317,17 @@ def _building_uprns(rows, share=0.02, at_least=5):
     written = rows["flat"].notna().to_numpy() & (rows["flat"] != "?").to_numpy() & rows["postcode"].notna().to_numpy()
     written &= (rows["number"].notna() | rows["building"].notna()).to_numpy()
     uprn = _codes(rows["uprn"])
-    given = pd.Series(uprn).groupby(uprn).transform("size").to_numpy()
     frame = pd.DataFrame({"key": key, "uprn": uprn, "source": rows["source"].to_numpy()})
-    # the flat's own UPRN is the one given by two rows or more
-    established = frame[given >= 2].groupby("key")["uprn"].nunique()
+    # another file gives the flat, written alike, a UPRN, and the row's own UPRN is given by no other file
     sources_of_key = frame.groupby("key")["source"].transform("nunique").to_numpy()
-    candidate = written & (given == 1) & (frame["key"].map(established).fillna(0).to_numpy() >= 1) \
-        & (sources_of_key > 1)
+    elsewhere = frame.groupby("uprn")["source"].transform("nunique").to_numpy() > 1
+    candidate = written & ~elsewhere & (sources_of_key > 1)
     counts = pd.Series(candidate).groupby(frame["source"]).sum()
     totals = frame.groupby("source").size()
     files = sorted(s for s in counts.index if counts[s] >= at_least and counts[s] >= share * totals[s])
-    chosen = candidate & frame["source"].isin(files).to_numpy()
+    # in such a file, every flat whose UPRN no other file gives has its building's UPRN, shared by its flats ('Flat 2'
+    # and 'Studio 3' of 30 Lichfield Street): not only those another file gives a UPRN of their own
+    chosen = written & ~elsewhere & frame["source"].isin(files).to_numpy()
     return list(rows.index[chosen]), files
 
 
