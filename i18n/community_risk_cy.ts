@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1644,27 +1644,27 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="121" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="122" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="60" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="61" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="62" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="129" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="71" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -1674,22 +1674,22 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="136" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="138" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="137" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="139" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="179" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="182" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="169" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="172" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="212" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="215" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="130" />
+            <location filename="../processing/analysis/linkage.py" line="148" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="144" />
+            <location filename="../processing/analysis/linkage.py" line="162" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1744,17 +1744,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="158" />
+            <location filename="../processing/analysis/people_at_risk.py" line="159" />
             <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="165" />
+            <location filename="../processing/analysis/people_at_risk.py" line="166" />
             <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="179" />
+            <location filename="../processing/analysis/people_at_risk.py" line="180" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1781,27 +1781,27 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="123" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="124" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="125" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="126" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="190" />
+            <location filename="../processing/analysis/people_at_risk.py" line="191" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="185" />
+            <location filename="../processing/analysis/people_at_risk.py" line="186" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -2043,7 +2043,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="29" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="30" />
             <source>Housing benefit overlay</source>
             <translation>Troshaen budd-dal tai</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="66" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="69" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="72" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="76" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="79" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="84" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="87" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2108,17 +2108,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="22" />
+            <location filename="../processing/analysis/housing_benefit.py" line="24" />
             <source>Referral mode writes where claimants live: it needs the lawful basis for sharing it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="25" />
+            <location filename="../processing/analysis/housing_benefit.py" line="27" />
             <source>The claimant dataset '{}' is empty: it has no rows.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="28" />
+            <location filename="../processing/analysis/housing_benefit.py" line="30" />
             <source>The EPC layer lacks the field(s) {}: use the output of Load EPC certificates.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="93" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="97" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="88" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="92" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="150" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="153" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3504,7 +3504,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="43" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="44" />
             <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
 
 Inputs
@@ -3531,7 +3531,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="84" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
             <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
 
 Inputs
@@ -4746,12 +4746,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
             <source>Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="50" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="51" />
             <source>- Referral mode, with its Lawful basis: adds the home's address and UPRN.
 
 Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
@@ -4764,12 +4764,12 @@ Clerical review (optional): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="110" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="111" />
             <source>Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
             <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
 - Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
 - Match threshold: the match probability from which two records are one household (default 0.9).
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="169" />
+            <location filename="../processing/analysis/linkage.py" line="187" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5935,7 +5935,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="196" />
+            <location filename="../processing/analysis/linkage.py" line="216" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
@@ -5960,7 +5960,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="152" />
+            <location filename="../processing/analysis/linkage.py" line="170" />
             <source>{} row(s) name another home than the other rows of their UPRN (another flat and house number or building); their UPRN was taken as keyed wrong and they were matched by address.</source>
             <translation type="unfinished" />
         </message>
@@ -5975,152 +5975,152 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="23" />
+            <location filename="../processing/analysis/review_sheet.py" line="24" />
             <source>Dataset A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="23" />
+            <location filename="../processing/analysis/review_sheet.py" line="24" />
             <source>Row in dataset A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="24" />
+            <location filename="../processing/analysis/review_sheet.py" line="25" />
             <source>Dataset B</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="24" />
+            <location filename="../processing/analysis/review_sheet.py" line="25" />
             <source>Row in dataset B</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="25" />
+            <location filename="../processing/analysis/review_sheet.py" line="26" />
             <source>Address A, as written</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="25" />
+            <location filename="../processing/analysis/review_sheet.py" line="26" />
             <source>Address B, as written</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="28" />
+            <location filename="../processing/analysis/review_sheet.py" line="29" />
             <source>Why it needs a decision</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="29" />
+            <location filename="../processing/analysis/review_sheet.py" line="30" />
             <source>Postcode weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="30" />
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
             <source>House numbers or names</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="30" />
+            <location filename="../processing/analysis/review_sheet.py" line="31" />
             <source>House number or name weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
             <source>Flats</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="31" />
+            <location filename="../processing/analysis/review_sheet.py" line="32" />
             <source>Flat weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="32" />
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
             <source>Streets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="32" />
+            <location filename="../processing/analysis/review_sheet.py" line="33" />
             <source>Street weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="33" />
+            <location filename="../processing/analysis/review_sheet.py" line="34" />
             <source>Weighed most against a match</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <location filename="../processing/analysis/review_sheet.py" line="35" />
             <source>Match probability</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="34" />
+            <location filename="../processing/analysis/review_sheet.py" line="35" />
             <source>Match weight</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="35" />
+            <location filename="../processing/analysis/review_sheet.py" line="36" />
             <source>Pairs like this one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="36" />
+            <location filename="../processing/analysis/review_sheet.py" line="37" />
             <source>Address A, standardised</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="36" />
+            <location filename="../processing/analysis/review_sheet.py" line="37" />
             <source>Address B, standardised</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="37" />
+            <location filename="../processing/analysis/review_sheet.py" line="38" />
             <source>UPRN A</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="37" />
+            <location filename="../processing/analysis/review_sheet.py" line="38" />
             <source>UPRN B</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="22" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="23" />
             <source>The council's housing benefit or Universal Credit export: CSV (any common encoding), CSV.GZ or XLSX, with a UPRN or address fields and a postcode. Names, claim references and amounts are left unread; the log lists them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="64" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="66" />
             <source>Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="30" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="31" />
             <source>The council's exports, one file each: CSV (any common encoding), CSV.GZ, XLSX or a vector file. Only the UPRN, postcode and address fields are read (found by their names); names and every other field are left unread, and the log lists them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="34" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="35" />
             <source>One role per dataset, in the order of the datasets, comma separated: older, alone, mobility, health, smoking, near_miss, care, or register for a list of households with no risk factor of its own (council tax). For three datasets, e.g.: register,older,care</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="38" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="39" />
             <source>From this match probability two records are one household. Lower finds more of the same households written differently, and joins more homes that are not the same; the pairs in between go to clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="41" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="42" />
             <source>Adds each household's address and UPRN to the output, and both addresses as written to the clerical review, for referrals. Leave it off for analysis: the outputs then hold no address.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="44" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="45" />
             <source>Needed in referral mode: the lawful basis for sharing the addresses, written into the processing record, e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="47" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="48" />
             <source>The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside referral mode it gives each record's dataset and row, not its address.</source>
             <translation type="unfinished" />
         </message>
@@ -6157,17 +6157,17 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <location filename="../processing/analysis/review_sheet.py" line="27" />
             <source>Household A (key)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="26" />
+            <location filename="../processing/analysis/review_sheet.py" line="27" />
             <source>Household B (key)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/review_sheet.py" line="27" />
+            <location filename="../processing/analysis/review_sheet.py" line="28" />
             <source>Linked by the tool</source>
             <translation type="unfinished" />
         </message>
@@ -6177,7 +6177,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="161" />
+            <location filename="../processing/analysis/linkage.py" line="179" />
             <source>{} row(s) of {} give a flat a UPRN that no other row gives, where other files give that flat, written alike, another UPRN: as the file does so often, its UPRNs were taken as the buildings' (parent UPRNs) and these rows were matched by address.</source>
             <translation type="unfinished" />
         </message>
@@ -6188,8 +6188,98 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="63" />
+            <location filename="../processing/analysis/housing_benefit.py" line="76" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals; {} pairs for clerical review.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
+            <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="27" />
+            <source>Clerical decisions (a review table you filled in)</source>
+            <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="55" />
+            <source>Reading clerical decisions from '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="44" />
+            <source>The clerical decisions '{}' cannot be opened as a table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="51" />
+            <source>The clerical decisions cannot be used: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
+            <source>Clerical decisions: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="337" />
+            <source>The clerical decisions '{}' lack the field(s) {}. Give the clerical review this tool wrote, with the decision column filled in and every other column as written. Its fields are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="110" />
+            <source>The clerical decisions '{}' hold no rows: give the clerical review you filled in, or leave Clerical decisions empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="274" />
+            <source>Clerical decisions from '{}': {} applied ({} same home, {} different homes); {} not understood; {} no longer match their rows. The review lists the pairs still to decide first, then every pair decided, with its decision: fill in the new rows and give that review next time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="281" />
+            <source>{} decision(s) in '{}' were not understood and were left undecided (spreadsheet rows {}): write same home or different homes (or same / different, yes / no, y / n, match / no match).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="286" />
+            <source>'{}' decides the same pair both ways (spreadsheet rows {}): neither was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="291" />
+            <source>{} decision(s) in '{}' were skipped because their rows no longer match: {}. Rows are named by dataset and row number, and checked against what the row says.{}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="298" />
+            <source>{} 'same home' decision(s) were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="304" />
+            <source>{} 'different homes' decision(s) split a household that other links had joined (spreadsheet rows {}); its rows were shared out along their strongest links.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="295" />
+            <source> None matched: was the table written from other extracts, extracts saved in another order, or with another secret?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="39" />
+            <source>Your decision: same home / different homes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="40" />
+            <source>Row A check (leave as written)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/review_sheet.py" line="40" />
+            <source>Row B check (leave as written)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
+from .clerical_decisions import DECISIONS_HELP, add_decisions_parameter, read_decisions
 from .layers import AreaRecords, write_table
 from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
 from .people_at_risk import (REVIEW_OUTPUT_HELP, add_referral_parameters, with_help, write_record, write_review,
@@ -55,7 +56,8 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "- household_key, postcode, claimants (rows in the export).\n"
             "- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.\n"
             "- flagged: 1 for an F/G-rated private rental.\n"
-            "Clerical review (optional): ") + tr(REVIEW_HELP) + tr(
+            "Clerical review (optional): ") + tr(REVIEW_HELP) + tr("Clerical decisions: ") + tr(DECISIONS_HELP) + \
+            "\n" + tr(
             "Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.") + \
             tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
@@ -66,6 +68,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(self.EPC, tr("EPC homes"), [QgsProcessing.TypeVector]))
         add_secret_parameter(self)
         add_referral_parameters(self)
+        add_decisions_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=False),
@@ -84,6 +87,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             fail(tr("The claimant file '{}' does not exist.").format(path))
         checked = run.source(self.EPC)
         secret, secret_source = secret_of(run)
+        decisions = read_decisions(self, run)
         run.steps(3)
         run.step(tr("Reading '{}' and '{}'").format(os.path.basename(path), checked.label))
         homes = AreaRecords(checked, run.feedback, progress_share=100)
@@ -95,7 +99,8 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             table, review, record, notes = overlay(claimants, homes.frame(wanted), secret,
                                               referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
                                               lawful_basis=run.string(self.LAWFUL_BASIS),
-                                              claimants_name=os.path.basename(path), progress=run.progress)
+                                              claimants_name=os.path.basename(path), progress=run.progress,
+                                              decisions=decisions)
         run.notes(notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),

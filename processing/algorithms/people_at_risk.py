@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
+from .clerical_decisions import DECISIONS_HELP, add_decisions_parameter, read_decisions
 from .layers import write_table
 from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
 from .pseudonym_secret import REVIEW_HELP, SECRET_ENVIRONMENT, SECRET_HELP, add_secret_parameter, secret_of
@@ -107,7 +108,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "- older, alone, mobility, health, smoking, near_miss, care: 1 where a dataset of that role lists it.\n"
             "- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).\n"
             "- datasets: in how many datasets it appears; address, uprn: in referral mode only.\n"
-            "Clerical review: ") + tr(REVIEW_HELP) + tr(
+            "Clerical review: ") + tr(REVIEW_HELP) + tr("Clerical decisions: ") + tr(DECISIONS_HELP) + "\n" + tr(
             "Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, "
             "for the Privacy Impact Assessment.") + \
             tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
@@ -126,6 +127,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
                                                       parentLayerParameterName=self.POSTCODES, optional=True,
                                                       defaultValue="postcode"))
         add_referral_parameters(self)
+        add_decisions_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Households at risk"), QgsProcessing.TypeVector))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=True),
@@ -144,6 +146,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         secret, secret_source = secret_of(run)
         referral = self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context)
         known = self.known_postcodes(run)
+        decisions = read_decisions(self, run)
         run.steps(3)
         run.step()
         datasets = read_datasets(run, paths, roles)
@@ -152,7 +155,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             result = find_people_at_risk(datasets, secret, referral=referral,
                                          lawful_basis=run.string(self.LAWFUL_BASIS),
                                          threshold=self.parameterAsDouble(run.parameters, self.THRESHOLD, run.context),
-                                         known_postcodes=known, progress=run.progress)
+                                         known_postcodes=known, progress=run.progress, decisions=decisions)
         run.notes(result.notes)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, result.households)}
@@ -167,7 +170,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         outputs["HOUSEHOLDS"] = int(len(households))
         outputs["AT_RISK"] = int((households["n_factors"] >= 2).sum())
         run.info(tr("{} households; {} with two or more risk factors; {} pairs for clerical review.").format(
-            outputs["HOUSEHOLDS"], outputs["AT_RISK"], len(result.review)))
+            outputs["HOUSEHOLDS"], outputs["AT_RISK"], int(result.review["decision"].isna().sum())))
         return outputs
 
     def dataset_paths(self, run):

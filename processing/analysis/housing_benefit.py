@@ -3,19 +3,20 @@ in F/G-rated, privately rented homes (where HHSRS inspections and minimum energy
 should reach first). Linkage is the same engine as Find people at risk (exact UPRN, else Splink address
 matching); privacy is handled the same way (keyed-hash household keys, referral mode, processing record)."""
 
-from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records, progress_after
+from .clerical_decisions import review_with_decisions
+from .linkage import LINKAGE_DECISIONS, link_households, prepare_records, progress_after
 from .messages import AnalysisError, Note, translatable
 from .people_at_risk import check_secret, detect_columns, fields_note, fields_used, household_key, \
     with_street_frequencies
-from .review_sheet import officer_review
 
 EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
 
 
 def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", threshold=0.9, claimants_name="claimants",
-            progress=None):
+            progress=None, decisions=None):
     """claimants: a council export (DataFrame); epc_homes: the loadepc output as a DataFrame (uprn, address,
-    postcode, rating, band_fg, private_rented, …). Returns (table, review, record, notes)."""
+    postcode, rating, band_fg, private_rented, …); decisions: an officer's decisions on an earlier review
+    (clerical_decisions.ClericalDecisions.read). Returns (table, review, record, notes)."""
     import pandas as pd
 
     check_secret(secret)
@@ -32,7 +33,11 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     epc = epc_homes.reset_index(drop=True).copy()
     epc["uprn"] = epc["uprn"].astype(object).where(epc["uprn"].notna(), None)
     records = prepare_records([(claimants_name, claimants, columns), ("epc", epc, EPC_COLUMNS)])
-    linked = link_households(records, threshold=threshold, progress=progress_after(progress, 0.25))
+    sources = {claimants_name: (claimants, columns), "epc": (epc, EPC_COLUMNS)}
+    if decisions is not None:
+        decisions.match(records, sources, secret)
+    linked = link_households(records, threshold=threshold, progress=progress_after(progress, 0.25),
+                             decisions=decisions)
     records["household"] = linked.household
     claimant_rows = records[records["source"] == claimants_name]
     epc_rows = records[records["source"] == "epc"].set_index("household")
@@ -61,22 +66,25 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     for flag in ("band_fg", "private_rented"):  # 0 or 1, empty where no EPC home was found: never '1.0'
         table[flag] = table[flag].astype("Int64")
     found = table["epc_found"].mean() if len(table) else 0.0
-    notes = [fields_note(claimants_name, columns)] + list(linked.notes) + [Note(translatable(
-        "{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals; {} pairs for "
-        "clerical review."), len(table), found, int(table["flagged"].sum()), int(len(linked.review)))]
+    keys = records["household"].map({household: row["household_key"] for household, row in zip(households, rows)})
+    review = review_with_decisions(linked.review, records, referral, sources, threshold,
+                                   {(source, row + 1): key for source, row, key in
+                                    zip(records["source"], records["row"], keys) if isinstance(key, str)},
+                                   secret, decisions)
+    undecided = int(review["decision"].isna().sum())
+    notes = [fields_note(claimants_name, columns)] + list(linked.notes) \
+        + (decisions.notes() if decisions is not None else []) + [Note(translatable(
+            "{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals; {} pairs for "
+            "clerical review."), len(table), found, int(table["flagged"].sum()), undecided)]
     record = {"purpose": "Find housing benefit claimants in F/G-rated private rentals for HHSRS and MEES enforcement.",
               "datasets": [{"dataset": claimants_name, "rows": int(len(claimants)),
                             "fields_used_for_matching": fields_used(columns), "fields_dropped_unread": columns["dropped"]},
                            {"dataset": "EPC homes (Load EPC certificates)", "rows": int(len(epc))}],
               "claimant_households": int(len(table)), "matched_to_epc": float(round(found, 4)),
-              "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": int(len(linked.review)),
+              "flagged": int(table["flagged"].sum()), "pairs_for_clerical_review": undecided,
+              "clerical_decisions": decisions.summary() if decisions is not None else None,
               "linkage_decisions": {key: linked.stats[key] for key in LINKAGE_DECISIONS},
               "linkage_model": with_street_frequencies(linked.stats["model"], records["street"]),
               "referral_mode": bool(referral), "lawful_basis": lawful_basis if referral else None,
               "pseudonymisation": "HMAC-SHA256 with a secret supplied at run time; the secret is not stored"}
-    keys = records["household"].map({household: row["household_key"] for household, row in zip(households, rows)})
-    review = officer_review(clerical_review(linked.review, records, written=referral),
-                            {claimants_name: (claimants, columns), "epc": (epc, EPC_COLUMNS)}, threshold,
-                            {(source, row + 1): key for source, row, key in zip(records["source"], records["row"], keys)
-                             if isinstance(key, str)})
     return table, review, record, notes

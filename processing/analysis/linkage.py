@@ -135,7 +135,7 @@ def progress_after(progress, done):
     return lambda share: progress(done + (1 - done) * share)
 
 
-def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None, progress=None):
+def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None, progress=None, decisions=None):
     """Household number for every record: records in one household share a UPRN (where the UPRN is not in
     conflict) or are linked by Splink at `threshold` or above. Pairs scored in [review_low, threshold) go to
     clerical review. engine: 'duckdb', 'spark' or 'auto' (linkage_engines.choose_engine); the households are the
@@ -237,6 +237,9 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
         household = _cluster(identity, household, l[accepted], r[accepted],
                              predictions["match_weight"].to_numpy()[accepted])
         household, placed_by_elimination = _place_by_elimination(identity, linkable, household)
+        if decisions is not None:  # an officer's decisions on an earlier review (clerical_decisions.py)
+            household = decisions.applied_to(household, (np.concatenate(left), np.concatenate(right)),
+                                             (l[accepted], r[accepted], predictions["match_weight"].to_numpy()[accepted]))
         report(0.95)
         refused = {"conflicting": int((strong & conflicting).sum()), "ambiguous_rows": int(ambiguous.sum())}
         # clerical review: the pairs left in two households, with the reason the linkage did not join them

@@ -146,12 +146,13 @@ class PeopleAtRiskResult:
 
 
 def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", threshold=0.9, review_low=0.3,
-                        known_postcodes=None, progress=None):
+                        known_postcodes=None, progress=None, decisions=None):
     """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
-    (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. Returns a
+    (e.g. Code-Point Open), to report rows whose postcode is well formed but unknown. decisions: an officer's
+    decisions on an earlier review (clerical_decisions.ClericalDecisions.read), applied to the households. Returns a
     PeopleAtRiskResult."""
-    from .linkage import LINKAGE_DECISIONS, clerical_review, link_households, prepare_records, progress_after
-    from .review_sheet import officer_review
+    from .clerical_decisions import review_with_decisions
+    from .linkage import LINKAGE_DECISIONS, link_households, prepare_records, progress_after
 
     check_secret(secret)
     if referral and not (lawful_basis or "").strip():
@@ -193,10 +194,13 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
                           warning=True))
         records = records[~keyless].reset_index(drop=True)
         records["unique_id"] = np.arange(len(records))
+    sources = {name: (frame, columns) for name, frame, columns in prepared}
+    if decisions is not None:
+        decisions.match(records, sources, secret)
     # reading the addresses took about a quarter of the time
     linked = link_households(records, threshold=threshold, review_low=review_low,
-                             progress=progress_after(progress, 0.25))
-    notes += linked.notes
+                             progress=progress_after(progress, 0.25), decisions=decisions)
+    notes += linked.notes + (decisions.notes() if decisions is not None else [])
     records["household"] = linked.household
     roles = {name: role for name, role, _ in datasets}
     records["role"] = records["source"].map(roles)
@@ -204,9 +208,8 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     households = _assemble_households(records, secret, referral)
     keys = records["household"].map(households.set_index("household")["household_key"])
     households = households.drop(columns="household")
-    review = officer_review(clerical_review(linked.review, records, written=referral),
-                            {name: (frame, columns) for name, frame, columns in prepared}, threshold,
-                            dict(zip(zip(records["source"], records["row"] + 1), keys)))
+    review = review_with_decisions(linked.review, records, referral, sources, threshold,
+                                   dict(zip(zip(records["source"], records["row"] + 1), keys)), secret, decisions)
     total_rows = int(len(records))
     record = {
         "purpose": "Identify households at higher risk of dying in a fire, for home fire safety visits.",
@@ -219,7 +222,8 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
         "households_by_number_of_factors": {str(k): int(v) for k, v in
                                             households["n_factors"].value_counts().sort_index().items()},
         "match_rate_by_dataset": _match_rates(records),
-        "pairs_for_clerical_review": int(len(review)),
+        "pairs_for_clerical_review": int(review["decision"].isna().sum()),
+        "clerical_decisions": decisions.summary() if decisions is not None else None,
         "conflicting_uprns": linked.stats["conflicting_uprns"],
         "match_threshold": threshold,
         "postcodes_filled_from_uprn": linked.stats["postcodes_filled_from_uprn"],

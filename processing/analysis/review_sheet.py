@@ -3,7 +3,8 @@
 linkage.clerical_review gives the borderline pairs, alike pairs together. This is the sheet an officer clears: both
 addresses side by side as they were written (the postcode too, which a separate postcode column had kept out of the
 written text), then why the pair is in review and the comparison levels that decided its weight, and only after
-them the standardised addresses, the UPRNs and the figures. Each column has a label in words, for the attribute
+them the standardised addresses, the UPRNs and the figures. The officer's decision goes beside the reason
+(clerical_decisions.py reads it back on the next run). Each column has a label in words, for the attribute
 table (field aliases saved beside the output)."""
 import re
 
@@ -15,10 +16,10 @@ from .postcodes import normalise_postcode, split_trailing_postcode
 COMPARISONS = ("postcode", "premise", "flat", "street")
 # left to right as the officer reads a row: which rows, what they say, why they are here, how they compared
 OFFICER_ORDER = (["dataset_l", "row_l", "dataset_r", "row_r", "written_l", "written_r", "uprn_l", "uprn_r",
-                  "household_l", "household_r", "linked", "reason"]
+                  "household_l", "household_r", "linked", "reason", "decision"]
                  + [c for name in COMPARISONS for c in (name, name + "_weight")]
                  + ["held_back_by", "match_probability", "match_weight", "pattern_pairs",
-                    "standard_l", "standard_r"])
+                    "standard_l", "standard_r", "check_l", "check_r"])
 LABELS = {
     "dataset_l": translatable("Dataset A"), "row_l": translatable("Row in dataset A"),
     "dataset_r": translatable("Dataset B"), "row_r": translatable("Row in dataset B"),
@@ -35,6 +36,8 @@ LABELS = {
     "pattern_pairs": translatable("Pairs like this one"),
     "standard_l": translatable("Address A, standardised"), "standard_r": translatable("Address B, standardised"),
     "uprn_l": translatable("UPRN A"), "uprn_r": translatable("UPRN B"),
+    "decision": translatable("Your decision: same home / different homes"),
+    "check_l": translatable("Row A check (leave as written)"), "check_r": translatable("Row B check (leave as written)"),
 }
 
 

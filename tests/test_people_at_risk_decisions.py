@@ -1,0 +1,245 @@
+"""Clerical decisions through Processing, as the officer works (issue 10): run Find people at risk, open the review it
+wrote (a CSV in a spreadsheet, the GeoPackage layer in QGIS's attribute table, an XLSX), write decisions in its
+decision column, save, and run again with that table as the Clerical decisions input. Hostile cases: the decisions
+file given as the review output too, an empty file, a misspelt field, formula-like text, a Windows-1252 CSV, cancel."""
+import csv
+import hashlib
+import json
+import os
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+from community_risk.synthetic import address_holdout as holdout
+from helpers import SAMPLE, cancelling_feedback, ensure_provider, run_algorithm
+
+SECRET = "clerical decisions secret, 16+ chars"
+# a file name Windows-1252 writes in one byte and UTF-8 in two
+LAYOUTS = {"council_tax": ("council_tax.csv", "register"), "adult_social_care": ("résidents_âgés.csv", "older"),
+           "housing_benefit": ("housing_benefit.csv", "care")}
+
+
+class Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+        super().pushInfo(text)
+
+    def pushWarning(self, text):  # noqa: N802
+        self.lines.append(text)
+        super().pushWarning(text)
+
+
+@pytest.fixture(scope="module")
+def extracts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("extracts")
+    postcodes = gpd.read_file(SAMPLE, layer="postcodes")["postcode"]
+    written, _ = holdout.extracts(holdout.homes(postcodes, n_homes=400))
+    paths = []
+    for layout, (name, _) in LAYOUTS.items():
+        paths.append(str(folder / name))
+        written[layout][1].to_csv(paths[-1], index=False)
+    return paths
+
+
+def run(extracts, folder, name, feedback=None, **parameters):
+    """Find people at risk, outside referral mode, writing into folder: households_<name>.csv, record_<name>.json and
+    the review wherever REVIEW says."""
+    ensure_provider()
+    return run_algorithm("communityrisk:findpeopleatrisk", dict({
+        "DATASETS": extracts, "ROLES": ",".join(role for _, role in LAYOUTS.values()), "SECRET": SECRET,
+        "OUTPUT": str(folder / "households_{}.csv".format(name)), "RECORD": str(folder / "record_{}.json".format(name))},
+        **parameters), feedback=feedback)
+
+
+@pytest.fixture(scope="module")
+def first(extracts, tmp_path_factory, qgis_app):
+    folder = tmp_path_factory.mktemp("first")
+    run(extracts, folder, "first", REVIEW=str(folder / "review.csv"))
+    return folder
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def decide(rows, decisions, prefer=""):
+    """The first undecided pairs of two households the tool kept apart (those naming `prefer` first), one per two
+    households, given the decisions in order; returns the (dataset, row, dataset, row, decision) of each."""
+    header, body = rows[0], sorted(rows[1:], key=lambda row: not (prefer and prefer in " ".join(row)))
+    at = {name: header.index(name) for name in ("dataset_l", "row_l", "dataset_r", "row_r", "household_l",
+                                                "household_r", "linked", "decision")}
+    seen, decided = set(), []
+    for row in body:
+        households = frozenset((row[at["household_l"]], row[at["household_r"]]))
+        if len(decided) == len(decisions) or row[at["linked"]] != "0" or households in seen:
+            continue
+        seen.add(households)
+        row[at["decision"]] = decisions[len(decided)]
+        decided.append((row[at["dataset_l"]], row[at["row_l"]], row[at["dataset_r"]], row[at["row_r"]],
+                        decisions[len(decided)]))
+    assert len(decided) == len(decisions)
+    return decided
+
+
+def test_the_review_has_an_empty_decision_column_beside_the_reason_and_row_checks(first):
+    review = pd.read_csv(first / "review.csv", dtype=str, keep_default_na=False)
+    columns = list(review.columns)
+    assert columns[columns.index("reason") + 1] == "decision" and columns[-2:] == ["check_l", "check_r"]
+    assert (review["decision"] == "").all() and len(review) > 10
+    assert review["check_l"].str.fullmatch(r"x[0-9a-f]{12}").all()
+    assert not ({"written_l", "standard_l", "uprn_l"} & set(columns))  # outside referral mode: no address
+    text = (first / "review.csv").read_text(encoding="utf-8")
+    assert SECRET not in text and SECRET not in (first / "record_first.json").read_text(encoding="utf-8")
+    assert open(first / "review.csvt").read().split(",")[columns.index("decision")] == '"String"'
+
+
+def test_decisions_written_in_a_spreadsheet_and_saved_as_windows_1252_are_applied(first, extracts, tmp_path):
+    """Excel's 'CSV' saves in Windows-1252: 'résidents_âgés.csv' is read back as written. Two undecided words and a
+    formula are listed as not understood; every decision is in the next review, at the end."""
+    with open(first / "review.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    decided = decide(rows, ["same", "Different", "Y", "no match", '=HYPERLINK("http://x","same")', "perhaps"],
+                     prefer="résidents_âgés.csv")
+    assert "résidents_âgés.csv" in decided[0][0] + decided[0][2]
+    filled = tmp_path / "review_filled.csv"
+    with open(filled, "w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert "résidents_âgés.csv".encode("cp1252") in filled.read_bytes()
+    log = Log()
+    run(extracts, tmp_path, "second", feedback=log, DECISIONS=str(filled), REVIEW=str(tmp_path / "review2.csv"))
+    record = json.loads((tmp_path / "record_second.json").read_text(encoding="utf-8"))["clerical_decisions"]
+    assert record["applied"] == 4 and record["same_home"] == 2 and record["different_homes"] == 2
+    assert record["not_understood"] == 2 and record["no_longer_matching_their_rows"] == 0
+    said = [line for line in log.lines if "not understood" in line]
+    assert said and "HYPERLINK" not in " ".join(log.lines) and "perhaps" not in " ".join(log.lines)
+    review = pd.read_csv(tmp_path / "review2.csv", dtype=str, keep_default_na=False)
+    last = review.iloc[-4:]
+    assert (review.iloc[:-4]["decision"] == "").all()
+    assert sorted(last["decision"]) == ["different homes", "different homes", "same home", "same home"]
+    assert set(last.loc[last["decision"] == "same home", "linked"]) == {"1"}
+    assert set(last.loc[last["decision"] == "different homes", "linked"]) == {"0"}
+    pairs = {frozenset([(dl, rl), (dr, rr)]) for dl, rl, dr, rr in last[["dataset_l", "row_l", "dataset_r",
+                                                                           "row_r"]].values}
+    assert pairs == {frozenset([(dl, rl), (dr, rr)]) for dl, rl, dr, rr, _ in decided[:4]}
+    households = set(pd.read_csv(tmp_path / "households_second.csv", dtype=str)["household_key"])
+    assert set(last["household_l"]) | set(last["household_r"]) <= households
+    first_households = pd.read_csv(first / "households_first.csv", dtype=str)
+    assert len(households) == len(first_households) - 2  # each 'same home' joined two households
+
+
+def test_the_officer_edits_the_geopackage_review_in_qgis_and_gives_it_back(extracts, tmp_path, qgis_app):
+    """The review layer's decision field is labelled in words; the officer types in the attribute table, saves, and
+    gives the layer back. The same GeoPackage as the new review's destination is refused, the file untouched."""
+    run(extracts, tmp_path, "gpkg", REVIEW=str(tmp_path / "review.gpkg"))
+    layer = QgsVectorLayer(str(tmp_path / "review.gpkg"), "review", "ogr")
+    assert layer.isValid()
+    field = layer.fields().field("decision")
+    assert field.alias() == "Your decision: same home / different homes" and field.typeName().lower() in ("text",
+                                                                                                       "string")
+    assert layer.fields().field("check_l").alias() == "Row A check (leave as written)"
+    index = layer.fields().lookupField("decision")
+    target = next(f for f in layer.getFeatures() if f["linked"] == 0)
+    assert layer.startEditing() and layer.changeAttributeValue(target.id(), index, "Same home") and layer.commitChanges()
+    del layer
+    before = digest(tmp_path / "review.gpkg")
+    with pytest.raises(QgsProcessingException, match="over an input"):
+        run(extracts, tmp_path, "refused", DECISIONS=str(tmp_path / "review.gpkg"), REVIEW=str(tmp_path / "review.gpkg"))
+    assert digest(tmp_path / "review.gpkg") == before and not (tmp_path / "households_refused.csv").exists()
+    run(extracts, tmp_path, "again", DECISIONS=str(tmp_path / "review.gpkg") + "|layername=review",
+        REVIEW=str(tmp_path / "review_again.gpkg"))
+    record = json.loads((tmp_path / "record_again.json").read_text(encoding="utf-8"))["clerical_decisions"]
+    assert record["applied"] == 1 and record["same_home"] == 1 and record["table"] == "review.gpkg"
+    again = QgsVectorLayer(str(tmp_path / "review_again.gpkg"), "again", "ogr")
+    decisions = [f["decision"] for f in again.getFeatures() if f["decision"]]
+    assert decisions == ["same home"]
+
+
+def test_an_xlsx_review_filled_in_is_applied_and_the_csv_as_output_too_is_refused(first, extracts, tmp_path):
+    from openpyxl import load_workbook
+
+    run(extracts, tmp_path, "xlsx", REVIEW=str(tmp_path / "review.xlsx"))
+    book = load_workbook(tmp_path / "review.xlsx")
+    sheet = book.active
+    header = [cell.value for cell in sheet[1]]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    at = header.index("decision")
+    target = next(k for k, row in enumerate(rows) if row[header.index("linked")] == 0)
+    sheet.cell(row=target + 2, column=at + 1, value="different")
+    book.save(tmp_path / "review.xlsx")
+    run(extracts, tmp_path, "xlsx2", DECISIONS=str(tmp_path / "review.xlsx"), REVIEW=str(tmp_path / "review2.xlsx"))
+    record = json.loads((tmp_path / "record_xlsx2.json").read_text(encoding="utf-8"))["clerical_decisions"]
+    assert record["applied"] == 1 and record["different_homes"] == 1
+    before = digest(first / "review.csv")
+    with pytest.raises(QgsProcessingException, match="over an input"):
+        run(extracts, tmp_path, "refused", DECISIONS=str(first / "review.csv"), REVIEW=str(first / "review.csv"))
+    assert digest(first / "review.csv") == before
+
+
+@pytest.mark.parametrize("content, said", [
+    (b"", "empty"),
+    (b"dataset_l,row_l,dataset_r,row_r,decision,check_l,check_r\r\n", "no rows"),
+    (b"dataset_l,row_l,dataset_r,row_r,decison,check_l,check_r\r\na.csv,1,b.csv,2,same,x1,x2\r\n",
+     "decision (is 'decison' it?)"),
+])
+def test_an_empty_or_misspelt_decisions_file_is_refused_before_anything_is_written(extracts, tmp_path, content, said):
+    given = tmp_path / "decisions.csv"
+    given.write_bytes(content)
+    with pytest.raises(QgsProcessingException) as raised:
+        run(extracts, tmp_path, "bad", DECISIONS=str(given), REVIEW=str(tmp_path / "review.csv"))
+    assert said in str(raised.value)
+    assert given.read_bytes() == content and sorted(os.listdir(tmp_path)) == ["decisions.csv"]
+
+
+def test_cancel_half_way_with_decisions_writes_nothing(first, extracts, tmp_path):
+    filled = tmp_path / "filled.csv"
+    with open(first / "review.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    decide(rows, ["same"])
+    with open(filled, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    before = digest(filled)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(extracts, tmp_path, "cancelled", feedback=cancelling_feedback(50), DECISIONS=str(filled),
+            REVIEW=str(tmp_path / "review.csv"))
+    assert digest(filled) == before and sorted(os.listdir(tmp_path)) == ["filled.csv"]
+
+
+def test_housing_benefit_overlay_reads_its_review_back(tmp_path, qgis_app):
+    """The overlay's review, filled in and given back: its decision is applied and listed in the record."""
+    from community_risk.processing.analysis import epc
+    from community_risk.synthetic import claimants, epc_certificates
+
+    ensure_provider()
+    postcodes = gpd.read_file(SAMPLE, layer="postcodes")
+    epc_certificates.generate_certificates(postcodes, None, n_homes=600).to_csv(tmp_path / "certificates.csv",
+                                                                                index=False)
+    run_algorithm("communityrisk:loadepc", {
+        "INPUT": str(tmp_path / "certificates.csv"), "POSTCODES": "{}|layername=postcodes".format(SAMPLE),
+        "POSTCODE_FIELD": "postcode", "OUTPUT": str(tmp_path / "homes.gpkg")})
+    homes, _ = epc.load_certificates(epc.read_certificates(str(tmp_path / "certificates.csv")))
+    claimants.generate_claimants(homes)[0].to_csv(tmp_path / "claimants.csv", index=False)
+
+    def overlay(name, **parameters):
+        run_algorithm("communityrisk:housingbenefitoverlay", dict({
+            "CLAIMANTS": str(tmp_path / "claimants.csv"), "EPC": str(tmp_path / "homes.gpkg"), "SECRET": SECRET,
+            "OUTPUT": str(tmp_path / "claimants_{}.csv".format(name)), "REVIEW": str(tmp_path / "review_{}.csv".format(name)),
+            "RECORD": str(tmp_path / "record_{}.json".format(name))}, **parameters))
+
+    overlay("first")
+    with open(tmp_path / "review_first.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    decided = decide(rows, ["yes"])
+    with open(tmp_path / "filled.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    overlay("second", DECISIONS=str(tmp_path / "filled.csv"))
+    record = json.loads((tmp_path / "record_second.json").read_text(encoding="utf-8"))
+    assert record["clerical_decisions"]["applied"] == 1
+    review = pd.read_csv(tmp_path / "review_second.csv", dtype=str, keep_default_na=False)
+    assert review["decision"].iloc[-1] == "same home" and review["linked"].iloc[-1] == "1"
+    assert (review["dataset_l"].iloc[-1], review["row_l"].iloc[-1]) in {decided[0][:2], decided[0][2:4]}
