@@ -6203,7 +6203,7 @@ Linkage engine (advanced): </source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="55" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="56" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -6213,7 +6213,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="51" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="52" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>
@@ -6223,47 +6223,47 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="337" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="342" />
             <source>The clerical decisions '{}' lack the field(s) {}. Give the clerical review this tool wrote, with the decision column filled in and every other column as written. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="110" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="115" />
             <source>The clerical decisions '{}' hold no rows: give the clerical review you filled in, or leave Clerical decisions empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="274" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="279" />
             <source>Clerical decisions from '{}': {} applied ({} same home, {} different homes); {} not understood; {} no longer match their rows. The review lists the pairs still to decide first, then every pair decided, with its decision: fill in the new rows and give that review next time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="281" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="286" />
             <source>{} decision(s) in '{}' were not understood and were left undecided (spreadsheet rows {}): write same home or different homes (or same / different, yes / no, y / n, match / no match).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="286" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="291" />
             <source>'{}' decides the same pair both ways (spreadsheet rows {}): neither was applied.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="291" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="296" />
             <source>{} decision(s) in '{}' were skipped because their rows no longer match: {}. Rows are named by dataset and row number, and checked against what the row says.{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="298" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="303" />
             <source>{} 'same home' decision(s) were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="304" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="309" />
             <source>{} 'different homes' decision(s) split a household that other links had joined (spreadsheet rows {}); its rows were shared out along their strongest links.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="295" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="300" />
             <source> None matched: was the table written from other extracts, extracts saved in another order, or with another secret?</source>
             <translation type="unfinished" />
         </message>

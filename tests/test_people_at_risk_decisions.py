@@ -160,6 +160,22 @@ def test_the_officer_edits_the_geopackage_review_in_qgis_and_gives_it_back(extra
     assert decisions == ["same home"]
 
 
+def test_the_review_layer_edited_in_qgis_without_saving_a_file_is_read_too(first, extracts, tmp_path):
+    """The officer may fill in the review as a layer of the project (a temporary layer, never saved to a file)."""
+    from qgis.core import QgsFeatureRequest
+
+    layer = QgsVectorLayer(str(first / "review.csv"), "review", "ogr").materialize(QgsFeatureRequest())
+    assert layer.providerType() == "memory" and layer.featureCount() > 10
+    target = next(f for f in layer.getFeatures() if str(f["linked"]) == "0")
+    assert layer.startEditing() and layer.changeAttributeValue(
+        target.id(), layer.fields().lookupField("decision"), "different") and layer.commitChanges()
+    log = Log()
+    run(extracts, tmp_path, "layer", feedback=log, DECISIONS=layer, REVIEW=str(tmp_path / "review.csv"))
+    record = json.loads((tmp_path / "record_layer.json").read_text(encoding="utf-8"))["clerical_decisions"]
+    assert record["applied"] == 1 and record["different_homes"] == 1
+    assert any(line.startswith("Clerical decisions from 'review': 1 applied") for line in log.lines)
+
+
 def test_an_xlsx_review_filled_in_is_applied_and_the_csv_as_output_too_is_refused(first, extracts, tmp_path):
     from openpyxl import load_workbook
 

@@ -42,8 +42,9 @@ def read_decisions(algorithm, run):
     layer = algorithm.parameterAsVectorLayer(run.parameters, DECISIONS, run.context)
     if layer is None or not layer.isValid():
         fail(tr("The clerical decisions '{}' cannot be opened as a table.").format(run.parameters.get(DECISIONS)))
-    path = file_of_source(layer.source())
-    if path and os.path.isfile(path) and path.lower().endswith(TABLE_FILES):
+    path = file_of_source(layer.source()) if layer.providerType() in ("ogr", "delimitedtext") else None
+    path = path if path and os.path.isfile(path) else None
+    if path and path.lower().endswith(TABLE_FILES):
         name = os.path.basename(path)
         try:
             table = read_table_file(path, name)

@@ -66,13 +66,18 @@ def row_check(secret, values):
 def checks_of(sources, secret, keys):
     """{(dataset, row from 1): check code} for the given keys; sources: {dataset: (DataFrame, its columns)}. A key
     naming no row of its dataset has no code."""
-    codes = {}
+    wanted = {}
     for dataset, row in set(keys):
+        wanted.setdefault(dataset, []).append(int(row))
+    codes = {}
+    for dataset, rows in wanted.items():
         frame, columns = sources.get(dataset, (None, None))
-        if frame is None or not 0 < row <= len(frame):
+        if frame is None:
             continue
+        rows = sorted(row for row in rows if 0 < row <= len(frame))
         fields = [f for f in matching_fields(columns) if f in frame.columns]
-        codes[(dataset, row)] = row_check(secret, frame[fields].iloc[row - 1].tolist())
+        values = frame[fields].iloc[[row - 1 for row in rows]].itertuples(index=False, name=None)
+        codes.update({(dataset, row): row_check(secret, cells) for row, cells in zip(rows, values)})
     return codes
 
 
