@@ -6195,25 +6195,25 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
             <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="27" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="28" />
             <source>Clerical decisions (a review table you filled in)</source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="56" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="57" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="44" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="45" />
             <source>The clerical decisions '{}' cannot be opened as a table.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="52" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="53" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>
@@ -6280,6 +6280,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/review_sheet.py" line="40" />
             <source>Row B check (leave as written)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
+            <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of pairs between the same two households decides the block. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -16,9 +16,10 @@ DECISIONS_HELP = translatable(
     "match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair "
     "marked different is never in one household, even where other links would join it. Run on the same extracts and "
     "with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped "
-    "and listed in the log. Anything else written is listed as not understood, never guessed. The new review lists "
-    "the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give "
-    "it next time. It must not be the file the new review is written to.")
+    "and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of "
+    "pairs between the same two households decides the block. The new review lists the decided pairs last, with "
+    "their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be "
+    "the file the new review is written to.")
 # read as text tables whatever their encoding (analysis/readers.py); other files and layers are read through QGIS
 TABLE_FILES = (".csv", ".txt", ".csv.gz", ".xlsx", ".xlsm")
 

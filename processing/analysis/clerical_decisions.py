@@ -349,7 +349,11 @@ def _fields(table, name):
 def review_with_decisions(review, records, written, sources, threshold, households, secret, decisions=None):
     """The officer's review (review_sheet.officer_review) with a decision column and each record's check code: the
     pairs still to decide first, empty decision; then every pair decided, with its decision. review:
-    link_households' review pairs; the other arguments as officer_review takes them."""
+    link_households' review pairs; the other arguments as officer_review takes them.
+
+    The review puts the pairs of two households one after another so that the officer decides two households once:
+    one row of such a block written 'different' says it of the block, and its other pairs come back decided so too
+    (a 'same' joins the two households, so their pairs are in review no more)."""
     import pandas as pd
 
     from .linkage import clerical_review
@@ -357,13 +361,20 @@ def review_with_decisions(review, records, written, sources, threshold, househol
 
     decided = decisions.pairs() if decisions is not None else {}
     keys = [tuple(sorted((int(a), int(b)))) for a, b in zip(review["unique_id_l"], review["unique_id_r"])]
+    if decided:
+        def homes(pair):
+            found = frozenset(households.get(_rows(records, uid)) for uid in pair)
+            return found if all(isinstance(key, str) for key in found) else None
+
+        apart = {homes(pair) for pair, decision in decided.items() if decision == DIFFERENT} - {None}
+        decided = {**{key: DIFFERENT for key in keys if key not in decided and homes(key) in apart}, **decided}
     is_decided = np.array([key in decided for key in keys], dtype=bool)
     table = officer_review(clerical_review(review[~is_decided].reset_index(drop=True), records, written=written),
                            sources, threshold, households)
     table["decision"] = pd.Series([None] * len(table), dtype=object)
     if decided:
         present = set(k for k, d in zip(keys, is_decided) if d)
-        extra = pd.DataFrame([(a, b) for a, b in decided if (a, b) not in present],
+        extra = pd.DataFrame(sorted(pair for pair in decided if pair not in present),
                              columns=["unique_id_l", "unique_id_r"])
         extra = extra.assign(match_weight=np.nan, match_probability=np.nan, reason=ALREADY_DECIDED)
         pairs = pd.concat([review[is_decided], extra], ignore_index=True) if is_decided.any() else extra
