@@ -28,6 +28,7 @@ bench: setup
 	@$(PY) bench/bench_hmo_prevalence.py
 	@$(PY) bench/bench_hmo.py
 	@$(PY) bench/bench_linkage_engines.py
+	@$(PY) bench/bench_clerical_decisions.py
 	@$(PY) bench/bench_reports.py
 
 package: setup

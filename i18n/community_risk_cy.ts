@@ -6223,7 +6223,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="342" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="356" />
             <source>The clerical decisions '{}' lack the field(s) {}. Give the clerical review this tool wrote, with the decision column filled in and every other column as written. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -6233,37 +6233,37 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="279" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="289" />
             <source>Clerical decisions from '{}': {} applied ({} same home, {} different homes); {} not understood; {} no longer match their rows. The review lists the pairs still to decide first, then every pair decided, with its decision: fill in the new rows and give that review next time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="286" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="296" />
             <source>{} decision(s) in '{}' were not understood and were left undecided (spreadsheet rows {}): write same home or different homes (or same / different, yes / no, y / n, match / no match).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="291" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="301" />
             <source>'{}' decides the same pair both ways (spreadsheet rows {}): neither was applied.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="296" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="306" />
             <source>{} decision(s) in '{}' were skipped because their rows no longer match: {}. Rows are named by dataset and row number, and checked against what the row says.{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="303" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="313" />
             <source>{} 'same home' decision(s) were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="309" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="319" />
             <source>{} 'different homes' decision(s) split a household that other links had joined (spreadsheet rows {}); its rows were shared out along their strongest links.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="300" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="310" />
             <source> None matched: was the table written from other extracts, extracts saved in another order, or with another secret?</source>
             <translation type="unfinished" />
         </message>
@@ -6285,6 +6285,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
             <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of pairs between the same two households decides the block. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="350" />
+            <source>The clerical decisions '{}' have no check codes (check_l, check_r): a review written before decisions were read back has none. Run again to get a review with them, and write the decisions in that.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -95,6 +95,19 @@ def test_same_home_decisions_cannot_chain_two_homes_decided_different(undecided)
     assert any("were not applied" in str(note) for note in decisions.notes())
 
 
+def test_same_home_decisions_across_households_cannot_join_two_decided_different(undecided):
+    """Three homes the linker kept apart: joined two by two, a third 'same' would join the pair decided different."""
+    homes = [("a.csv", 3), ("b.csv", 3), ("a.csv", 4)]
+    assert len({undecided[home] for home in homes}) == 3
+    rows = [("a.csv", 3, "a.csv", 4, "different"), ("a.csv", 3, "b.csv", 3, "same"), ("b.csv", 3, "a.csv", 4, "same")]
+    decisions = ClericalDecisions.read(decisions_table(rows), "review.csv")
+    decided, _ = households(decisions)
+    assert decided[("a.csv", 3)] == decided[("b.csv", 3)] != decided[("a.csv", 4)]
+    assert [d.line for d in decisions.refused_same] == [4]
+    summary = decisions.summary()
+    assert summary["applied"] == 2 and summary["same_home_refused_as_contradicted"] == 1
+
+
 def test_a_changed_row_skips_its_decision_with_a_message(undecided):
     """b.csv exported again in another order: its row 3 is now another home, so the decision naming b.csv row 3 is
     skipped, not applied to the row that took its place."""
@@ -144,6 +157,21 @@ def test_a_misspelt_field_is_refused_naming_it(rename, said):
     with pytest.raises(AnalysisError) as raised:
         ClericalDecisions.read(filled, "review.csv")
     assert said in str(raised.value) and "review.csv" in str(raised.value)
+
+
+def test_a_review_without_check_codes_is_refused_with_what_to_do():
+    filled = decisions_table([("a.csv", 3, "b.csv", 3, "same")]).drop(columns=["check_l", "check_r"])
+    with pytest.raises(AnalysisError, match="no check codes .* Run again"):
+        ClericalDecisions.read(filled, "old_review.csv")
+
+
+@pytest.mark.parametrize("row", ["-1", "0", "2.5", "inf", "nan", "three", ""])
+def test_a_row_number_that_is_no_row_skips_its_decision(row, undecided):
+    filled = decisions_table([("a.csv", 3, "b.csv", 3, "same")]).astype(object)
+    filled.loc[0, "row_r"] = row
+    decisions = ClericalDecisions.read(filled, "review.csv")
+    decided, _ = households(decisions)
+    assert decided == undecided and decisions.summary()["no_longer_matching_their_rows"] == 1
 
 
 def test_fields_are_found_by_their_labels_in_words_too():

@@ -261,3 +261,39 @@ def test_housing_benefit_overlay_reads_its_review_back(tmp_path, qgis_app):
     review = pd.read_csv(tmp_path / "review_second.csv", dtype=str, keep_default_na=False)
     assert review["decision"].iloc[-1] == "same home" and review["linked"].iloc[-1] == "1"
     assert (review["dataset_l"].iloc[-1], review["row_l"].iloc[-1]) in {decided[0][:2], decided[0][2:4]}
+
+
+def test_through_qgis_process_the_decisions_are_applied_and_the_same_file_as_output_is_refused(first, extracts,
+                                                                                               tmp_path):
+    """The command line a scheduled rerun uses: the filled-in review as --DECISIONS; the secret from the environment."""
+    import subprocess
+
+    from helpers import QGIS_PROCESS, private_qgis_profile
+
+    with open(first / "review.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    decide(rows, ["same"])
+    filled = tmp_path / "filled.csv"
+    with open(filled, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    env = dict(private_qgis_profile(tmp_path / "profile"), COMMUNITY_RISK_SECRET=SECRET)
+
+    def qgis_process(review, name):
+        args = [QGIS_PROCESS, "run", "communityrisk:findpeopleatrisk", "--"] + [
+            "DATASETS={}".format(path) for path in extracts] + [
+            "ROLES=" + ",".join(role for _, role in LAYOUTS.values()), "DECISIONS={}".format(filled),
+            "OUTPUT={}".format(tmp_path / "households_{}.csv".format(name)), "REVIEW={}".format(review),
+            "RECORD={}".format(tmp_path / "record_{}.json".format(name))]
+        return subprocess.run(args, capture_output=True, text=True, env=env, cwd="/", timeout=600)
+
+    before = digest(filled)
+    refused = qgis_process(filled, "refused")
+    assert refused.returncode != 0 and "over an input" in refused.stdout + refused.stderr
+    assert "Traceback" not in refused.stdout + refused.stderr
+    assert digest(filled) == before and not (tmp_path / "households_refused.csv").exists()
+    done = qgis_process(tmp_path / "review2.csv", "ok")
+    assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
+    assert "Clerical decisions from 'filled.csv': 1 applied (1 same home" in done.stdout + done.stderr
+    assert SECRET not in done.stdout + done.stderr
+    record = json.loads((tmp_path / "record_ok.json").read_text(encoding="utf-8"))["clerical_decisions"]
+    assert record["applied"] == 1

@@ -197,15 +197,25 @@ class ClericalDecisions:
                 x = parent[x]
             return x
 
+        # each household's households it must not join (a pair decided different between them), merged as they join
+        apart = {}
+        for c, d, _ in self.different:
+            gc, gd = int(household[c]), int(household[d])
+            if gc != gd:
+                apart.setdefault(gc, set()).add(gd)
+                apart.setdefault(gd, set()).add(gc)
         self.refused_same = []
         for a, b, decided in self.same:
             ga, gb = find(int(household[a])), find(int(household[b]))
             if ga == gb:
                 continue
-            if any({find(int(household[c])), find(int(household[d]))} == {ga, gb} for c, d, _ in self.different):
+            if len(apart.get(ga, ())) > len(apart.get(gb, ())):
+                ga, gb = gb, ga  # the smaller list is read, and merged into the larger
+            if any(find(g) == gb for g in apart.get(ga, ())):
                 self.refused_same.append(decided)
                 continue
-            parent[gb] = ga
+            parent[ga] = gb
+            apart.setdefault(gb, set()).update(apart.pop(ga, ()))
         if not parent:
             return household
         labels = np.unique(household)
@@ -336,6 +346,10 @@ def _fields(table, name):
             missing.append(key)
         else:
             found[key] = column
+    if missing and set(missing) <= {"check_l", "check_r"}:
+        raise AnalysisError(translatable(
+            "The clerical decisions '{}' have no check codes (check_l, check_r): a review written before decisions "
+            "were read back has none. Run again to get a review with them, and write the decisions in that."), name)
     if missing:
         near = [difflib.get_close_matches(key, [str(c) for c in table.columns], n=1, cutoff=0.7) for key in missing]
         said = ", ".join("{}{}".format(key, " (is '{}' it?)".format(n[0]) if n else "") for key, n in zip(missing, near))
