@@ -1639,7 +1639,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="58" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="62" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="75" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="79" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="84" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="88" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="87" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="91" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="94" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="98" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="98" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="102" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -6131,7 +6131,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="51" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="55" />
             <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
             <translation type="unfinished" />
         </message>
@@ -6185,7 +6185,7 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/housing_benefit.py" line="76" />
@@ -6223,47 +6223,47 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="356" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="358" />
             <source>The clerical decisions '{}' lack the field(s) {}. Give the clerical review this tool wrote, with the decision column filled in and every other column as written. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="115" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="116" />
             <source>The clerical decisions '{}' hold no rows: give the clerical review you filled in, or leave Clerical decisions empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="289" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="290" />
             <source>Clerical decisions from '{}': {} applied ({} same home, {} different homes); {} not understood; {} no longer match their rows. The review lists the pairs still to decide first, then every pair decided, with its decision: fill in the new rows and give that review next time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="296" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="297" />
             <source>{} decision(s) in '{}' were not understood and were left undecided (spreadsheet rows {}): write same home or different homes (or same / different, yes / no, y / n, match / no match).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="301" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="302" />
             <source>'{}' decides the same pair both ways (spreadsheet rows {}): neither was applied.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="306" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="308" />
             <source>{} decision(s) in '{}' were skipped because their rows no longer match: {}. Rows are named by dataset and row number, and checked against what the row says.{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="313" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="315" />
             <source>{} 'same home' decision(s) were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="319" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="321" />
             <source>{} 'different homes' decision(s) split a household that other links had joined (spreadsheet rows {}); its rows were shared out along their strongest links.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="310" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="312" />
             <source> None matched: was the table written from other extracts, extracts saved in another order, or with another secret?</source>
             <translation type="unfinished" />
         </message>
@@ -6288,8 +6288,14 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="350" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="352" />
             <source>The clerical decisions '{}' have no check codes (check_l, check_r): a review written before decisions were read back has none. Run again to get a review with them, and write the decisions in that.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written). A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
+</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -297,3 +297,18 @@ def test_through_qgis_process_the_decisions_are_applied_and_the_same_file_as_out
     assert SECRET not in done.stdout + done.stderr
     record = json.loads((tmp_path / "record_ok.json").read_text(encoding="utf-8"))["clerical_decisions"]
     assert record["applied"] == 1
+
+
+@pytest.mark.parametrize("algorithm_id", ["findpeopleatrisk", "housingbenefitoverlay"])
+def test_the_help_says_how_to_fill_in_and_give_back_the_review(algorithm_id, qgis_app):
+    from qgis.core import QgsApplication
+
+    ensure_provider()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("communityrisk:" + algorithm_id)
+    parameter = algorithm.parameterDefinition("DECISIONS")
+    assert parameter.description() == "Clerical decisions (a review table you filled in)"
+    assert parameter.flags() & parameter.FlagOptional
+    for text in (parameter.help(), algorithm.shortHelpString()):
+        for words in ("same home or different homes", "never guessed", "skipped", "holds every decision"):
+            assert words in text, (words, text)
+    assert "check_l and check_r" in algorithm.shortHelpString()

@@ -41,10 +41,14 @@ REVIEW_HELP = translatable(
     "one household), so a decision the officer does not share points at the output rows to correct; the reason the pair "
     "needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches "
     "another home as well, both leave the flat out at a house of flats, neither says which flat, or its household "
-    "names another home); for postcode, house number or name, flat and street the comparison level in words and its "
+    "names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical "
+    "decisions on the next run); for postcode, house number or name, flat and street the comparison level in words "
+    "and its "
     "weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, "
     "empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in "
-    "referral mode both addresses as standardised. A person named inside an address is left out ('[name left out]'). "
+    "referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the "
+    "next run knows the row is unchanged (leave them as written). A person named inside an address is left out "
+    "('[name left out]'). "
     "In QGIS the fields are labelled in words.\n")
 
 

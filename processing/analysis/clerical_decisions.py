@@ -97,7 +97,8 @@ class ClericalDecisions:
     decided: list = field(default_factory=list)  # _Decided read
     not_understood: list = field(default_factory=list)  # spreadsheet rows
     contradicting: list = field(default_factory=list)  # spreadsheet rows deciding a pair two ways
-    stale: list = field(default_factory=list)  # (spreadsheet row, why)
+    unreadable: list = field(default_factory=list)  # (spreadsheet row, why): a row number that is no row
+    stale: list = field(default_factory=list)  # (spreadsheet row, why): rows that no longer say what they said
     same: list = field(default_factory=list)  # (unique_id, unique_id, _Decided), matched to this run's rows
     different: list = field(default_factory=list)
     refused_same: list = field(default_factory=list)  # 'same home' decisions another decision contradicts
@@ -131,7 +132,7 @@ class ClericalDecisions:
                 number = _row_number(row["row_" + side])
                 sides.append((_cell(row["dataset_" + side]), number, _cell(row["check_" + side])))
             if sides[0][1] is None or sides[1][1] is None:
-                decisions.stale.append((line, "a row number is not a whole number"))
+                decisions.unreadable.append((line, "a row number is not a whole number"))
                 continue
             pair = tuple(sorted(sides[:2]))
             if pair in by_pair and by_pair[pair].decision != decision:
@@ -148,7 +149,7 @@ class ClericalDecisions:
         position = {(source, int(row) + 1): uid for source, row, uid in
                     zip(records["source"], records["row"], records["unique_id"])}
         checks = checks_of(sources, secret, [d.left[:2] for d in self.decided] + [d.right[:2] for d in self.decided])
-        self.same, self.different = [], []
+        self.same, self.different, self.stale = [], [], []
         for decided in self.decided:
             why = None
             for dataset, row, check in (decided.left, decided.right):
@@ -179,7 +180,7 @@ class ClericalDecisions:
         'different homes' is built again from its own links, strongest first, 'same home' decisions before all,
         never following a link that would put the two together."""
         household = np.asarray(household)
-        before = household.copy()
+        before, self.split = household.copy(), []
         household = self._joined(household)
         torn = sorted({int(household[a]) for a, b, _ in self.different if household[a] == household[b]})
         for a, b, decided in self.different:
@@ -280,7 +281,7 @@ class ClericalDecisions:
                 "applied": len(applied), "same_home": sum(d == SAME for d in applied.values()),
                 "different_homes": sum(d == DIFFERENT for d in applied.values()),
                 "not_understood": len(self.not_understood) + len(self.contradicting),
-                "no_longer_matching_their_rows": len(self.stale),
+                "no_longer_matching_their_rows": len(self.unreadable) + len(self.stale),
                 "same_home_refused_as_contradicted": len(self.refused_same),
                 "households_split": len(self.split)}
 
@@ -301,12 +302,13 @@ class ClericalDecisions:
             notes.append(Note(translatable(
                 "'{}' decides the same pair both ways (spreadsheet rows {}): neither was applied."), self.name,
                 listed(self.contradicting, 10), warning=True))
-        if self.stale:
-            everything = not self.pairs() and len(self.stale) == len(self.decided)
+        skipped = self.unreadable + self.stale
+        if skipped:
+            everything = bool(self.decided) and len(self.stale) == len(self.decided)
             notes.append(Note(translatable(
                 "{} decision(s) in '{}' were skipped because their rows no longer match: {}. Rows are named by "
-                "dataset and row number, and checked against what the row says.{}"), len(self.stale), self.name,
-                listed(["spreadsheet row {}: {}".format(line, why) for line, why in self.stale], 5),
+                "dataset and row number, and checked against what the row says.{}"), len(skipped), self.name,
+                listed(["spreadsheet row {}: {}".format(line, why) for line, why in sorted(skipped)], 5),
                 translatable(" None matched: was the table written from other extracts, extracts saved in another "
                              "order, or with another secret?") if everything else "", warning=True))
         if self.refused_same:
