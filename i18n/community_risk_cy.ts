@@ -6203,7 +6203,7 @@ Linkage engine (advanced): </source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="57" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="55" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -6213,7 +6213,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="53" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="52" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>

@@ -10,7 +10,7 @@ import os
 import geopandas as gpd
 import pandas as pd
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from community_risk.synthetic import address_holdout as holdout
 from helpers import SAMPLE, cancelling_feedback, ensure_provider, run_algorithm
@@ -164,8 +164,6 @@ def test_the_officer_edits_the_geopackage_review_in_qgis_and_gives_it_back(extra
 
 def test_the_review_layer_edited_in_qgis_without_saving_a_file_is_read_too(first, extracts, tmp_path):
     """The officer may fill in the review as a layer of the project (a temporary layer, never saved to a file)."""
-    from qgis.core import QgsFeatureRequest
-
     layer = QgsVectorLayer(str(first / "review.csv"), "review", "ogr").materialize(QgsFeatureRequest())
     assert layer.providerType() == "memory" and layer.featureCount() > 10
     target = next(f for f in layer.getFeatures() if str(f["linked"]) == "0")
@@ -176,6 +174,39 @@ def test_the_review_layer_edited_in_qgis_without_saving_a_file_is_read_too(first
     record = json.loads((tmp_path / "record_layer.json").read_text(encoding="utf-8"))["clerical_decisions"]
     assert record["applied"] == 1 and record["different_homes"] == 1
     assert any(line.startswith("Clerical decisions from 'review': 1 applied") for line in log.lines)
+
+
+def test_only_the_selected_rows_of_a_review_layer_are_read_when_the_officer_says_so(first, extracts, tmp_path):
+    """'Selected features only' ticked in the dialog: decisions in rows not selected are not read."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeatureSourceDefinition, QgsProject
+
+    layer = QgsVectorLayer(str(first / "review.csv"), "review to decide", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        apart = [f.id() for f in layer.getFeatures() if str(f["linked"]) == "0"][:2]
+        index = layer.fields().lookupField("decision")
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setName("review to decide")
+        QgsProject.instance().removeMapLayer(layer.id())
+        layer = copy
+        QgsProject.instance().addMapLayer(layer)
+        assert layer.startEditing()
+        for fid, decision in zip(apart, ("same", "different")):
+            assert layer.changeAttributeValue(fid, index, decision)
+        assert layer.commitChanges()
+        layer.selectByIds(apart[:1])
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        ensure_provider()
+        processing.run("communityrisk:findpeopleatrisk", {
+            "DATASETS": extracts, "ROLES": ",".join(role for _, role in LAYOUTS.values()), "SECRET": SECRET,
+            "DECISIONS": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+            "OUTPUT": str(tmp_path / "households.csv"), "RECORD": str(tmp_path / "record.json")}, context=context)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    record = json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))["clerical_decisions"]
+    assert record["rows_read"] == 1 and record["applied"] == 1 and record["same_home"] == 1
 
 
 def test_an_xlsx_review_filled_in_is_applied_and_the_csv_as_output_too_is_refused(first, extracts, tmp_path):

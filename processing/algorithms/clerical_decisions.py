@@ -4,7 +4,7 @@ temporary review layer, edited in the attribute table). Reading it is all this d
 clerical_decisions.py matches and applies the decisions."""
 import os
 
-from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource
+from qgis.core import QgsProcessing, QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource
 
 from ...plugin.translation import tr, translatable
 from .base import fail, python_value
@@ -40,30 +40,44 @@ def read_decisions(algorithm, run):
 
     if not run.given(DECISIONS):
         return None
-    layer = algorithm.parameterAsVectorLayer(run.parameters, DECISIONS, run.context)
-    if layer is None or not layer.isValid():
+    source = algorithm.parameterAsSource(run.parameters, DECISIONS, run.context)
+    if source is None:
         fail(tr("The clerical decisions '{}' cannot be opened as a table.").format(run.parameters.get(DECISIONS)))
-    path = file_of_source(layer.source()) if layer.providerType() in ("ogr", "delimitedtext") else None
-    path = path if path and os.path.isfile(path) else None
-    if path and path.lower().endswith(TABLE_FILES):
-        name = os.path.basename(path)
-        try:
+    path = _file_of(algorithm, run, file_of_source)
+    name = os.path.basename(path) if path else source.sourceName()
+    if path and path.lower().endswith(TABLE_FILES) and not _part_of(run.parameters.get(DECISIONS)):
+        try:  # the whole file, read whatever its encoding
             table = read_table_file(path, name)
         except AnalysisError as error:
             fail(tr("The clerical decisions cannot be used: {}").format(error.render(tr)))
     else:
-        name = os.path.basename(path) if path else layer.name()
-        table = _layer_table(layer, run)
+        table = _source_table(source, run)
     run.info(tr("Reading clerical decisions from '{}'").format(name))
     return ClericalDecisions.read(table, name)
 
 
-def _layer_table(layer, run):
+def _part_of(given):
+    """The input is some of a layer's features: those selected, or a feature limit."""
+    return isinstance(given, QgsProcessingFeatureSourceDefinition) and bool(
+        given.selectedFeaturesOnly or given.featureLimit >= 0 or getattr(given, "filterExpression", ""))
+
+
+def _file_of(algorithm, run, file_of_source):
+    """The file the input layer is (None for a layer of no file, a memory layer)."""
+    layer = algorithm.parameterAsVectorLayer(run.parameters, DECISIONS, run.context)
+    if layer is None or layer.providerType() not in ("ogr", "delimitedtext"):
+        return None
+    path = file_of_source(layer.source())
+    return path if path and os.path.isfile(path) else None
+
+
+def _source_table(source, run):
+    """The features Processing gives of the input (only those selected, where the user said so) as a table."""
     import pandas as pd
 
-    names = [field.name() for field in layer.fields()]
+    names = [field.name() for field in source.fields()]
     rows = []
-    for feature in layer.getFeatures():
+    for feature in source.getFeatures():
         if len(rows) % 1000 == 0:
             run.check_cancel()
         rows.append([python_value(value) for value in feature.attributes()])
