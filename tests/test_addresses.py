@@ -482,6 +482,21 @@ def test_a_street_name_mistyped_is_read_as_the_street_its_postcodes_rows_write()
     assert again[4].street == "EATON ROAD"
 
 
+def test_a_street_typo_repeated_in_a_few_rows_is_read_as_the_street_its_postcode_writes_far_more_often():
+    # 'Feerry Street' twice is a street of the district by count, and 'Fery Street' and 'Fetry Street' are typos
+    # beside it: the postcode's forty rows of Ferry Street say which is the street
+    texts = (["Flat {}, Sorrel Court, 17 Ferry Street".format(k) for k in range(1, 41)]
+             + ["11 SORREL CT, 17 FEERRY STREET", "11 SORREL CT, 17 FEERRY STREET", "FLAT 5 SORREL COURT, 17 FERY STREET",
+                "FLAT 16 SORREL COURT, 17 FETRY STREET"])
+    postcodes = ["CR0 6UA"] * len(texts)
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["CR0"] * len(texts), postcodes=postcodes)
+    assert {p.street for p in again} == {"FERRY STREET"}
+    # a street written as often as its look-alike beside it is a street of its own
+    texts = ["2 Lanark Road", "4 Lanark Road", "3 Lanak Road", "5 Lanak Road"]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["NW3"] * 4, postcodes=["NW3 2RX"] * 4)
+    assert [p.street for p in again] == ["LANARK ROAD", "LANARK ROAD", "LANAK ROAD", "LANAK ROAD"]
+
+
 def test_a_mistyped_street_before_a_locality_other_rows_write_as_a_street_is_read_as_its_street():
     # 'Wood Green' is written after house numbers and blocks by many rows: a known 'street' of the district; here it
     # is the locality after a mistyped Woodwarde Road

@@ -611,12 +611,11 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             written, place = (written_on, code) if code else (counts, district)
             if street and street != p.street and written[place, street] > written[place, p.street]:
                 out[k] = standardise(text, street)._replace(postcode=p.postcode)
-            elif code and written_on[code, p.street] == 1:
-                # known in the district ('7 Grangr Street' elsewhere), but on its postcode written by this row alone,
-                # a typo apart from the street the postcode's other rows write (two of them or more: one row's
-                # typo is not the street)
-                phrase, street = _name_mistyped(text, on_postcode.get(code, set()) - {p.street})
-                if street and written_on[code, street] >= 2:
+            elif code:
+                # known in the district ('7 Grangr Street' elsewhere, or the same slip twice), but a typo apart from
+                # the street the postcode's rows write far more often
+                phrase, street = _name_mistyped(text, _written_far_more(p.street, code, on_postcode, written_on))
+                if street:
                     out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
             continue
         order = street_phrases(text)  # the text's phrases, with where each starts
@@ -643,7 +642,7 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if (not found or own_first) and p.street and postcodes is not None and postcodes[k]:
             # 'FLAT 1 TELL HOUSE GRANGR ST', where rows of its postcode write Grange Street: one postcode holds no
             # two streets a letter apart
-            phrase, street = _name_mistyped(text, on_postcode.get(postcodes[k], set()) - {p.street})
+            phrase, street = _name_mistyped(text, _written_far_more(p.street, postcodes[k], on_postcode, written_on))
             if street:
                 out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
                 continue
@@ -672,6 +671,15 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             out[k] = p._replace(building=building, street=None)
     places = [c or d for c, d in zip(postcodes, districts)] if postcodes is not None else districts
     return _numbers_naming_flats(_flats_of_blocks(out, districts), places)
+
+
+def _written_far_more(street, postcode, on_postcode, written_on):
+    """The streets rows of the postcode write twice or more, and where the street is written more than once, at least
+    three times as often less one: one postcode
+    holds no two streets a letter apart, and one row's typo (or the same slip in a few rows) is not the street."""
+    least = max(2, 3 * written_on[postcode, street] - 1)
+    return {s: written_on[postcode, s] for s in on_postcode.get(postcode, ())
+            if s != street and written_on[postcode, s] >= least}
 
 
 def _drop_blocks_read_as_streets(streets, counts, as_building):
@@ -734,9 +742,10 @@ def _thoroughfare_mistyped(street, by_name):
 
 
 def _name_mistyped(text, streets):
-    """(phrase of the text, street): the one street of streets (those of the text's postcode) whose name a phrase of
-    the text writes a typo apart, with the same thoroughfare word ('GRANGR STREET' for 'GRANGE STREET'), else
-    (None, None)."""
+    """(phrase of the text, street): the one street of streets (those of the text's postcode, with how often its rows
+    write each) whose name a phrase of the text writes a typo apart, with the same thoroughfare word ('GRANGR STREET'
+    for 'GRANGE STREET'); of two or more, the one written more than twice as often as any other (a typo of the
+    street repeated beside it: 'Lanak Road' twice beside 'Lanark Road' forty times), else (None, None)."""
     from difflib import SequenceMatcher
 
     close = set()
@@ -747,7 +756,10 @@ def _name_mistyped(text, streets):
             if len(words) == len(known) >= 2 and words[-1] == known[-1] and words != known and len(known[-2]) >= 4 \
                     and SequenceMatcher(None, " ".join(words[:-1]), " ".join(known[:-1])).ratio() >= 0.8:
                 close.add((phrase, street))
-    return close.pop() if len(close) == 1 else (None, None)
+    ranked = sorted(close, key=lambda found: -streets[found[1]])
+    if len(ranked) == 1 or (ranked and streets[ranked[0][1]] > 2 * streets[ranked[1][1]]):
+        return ranked[0]
+    return None, None
 
 
 def _street_with_stem(street, by_name):
