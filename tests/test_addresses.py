@@ -86,6 +86,8 @@ def test_a_block_named_by_a_letter_is_a_building_and_the_number_before_it_its_fl
     ("12 Park Road Flat 3", ("3", "12", None, "PARK ROAD")),
     # a block's name ending in a word that names streets too stays the block's
     ("Rose Court Flat 3, Hill Road", ("3", None, "ROSE COURT", "HILL ROAD")),
+    # unless a block's name follows the flat
+    ("rhondda ct, flat 16, orwell court, croydon cr0 9lf", ("16", None, "ORWELL COURT", "RHONDDA COURT")),
 ])
 def test_a_flat_written_after_its_street_names_the_flat(text, read):
     assert standardise(text)[:4] == read

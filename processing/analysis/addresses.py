@@ -322,8 +322,7 @@ def _street_first_moved_last(segments):
         unit = next((k for k, w in enumerate(segments[0]) if k and w in UNIT_WORDS), None)
         if unit is not None and _ends_as_a_street(segments[0][:unit]):
             segments = [segments[0][:unit], segments[0][unit:]] + segments[1:]
-    if len(segments) < 2 or not segments[0] or _as_thoroughfare(segments[0][-1]) in BUILDING_WORDS \
-            or not _ends_as_a_street(segments[0]):
+    if len(segments) < 2 or not segments[0] or not _ends_as_a_street(segments[0]):
         return segments
 
     def names_a_flat(segment):
@@ -334,9 +333,15 @@ def _street_first_moved_last(segments):
     if first is None:
         return segments
     end = first + 1
-    if end < len(segments) and segments[end] and _as_thoroughfare(segments[end][-1]) in BUILDING_WORDS \
-            and not any(NUMBER.match(w) for w in segments[end]) \
-            and not any(_as_thoroughfare(w) in BUILDING_WORDS for w in segments[first]):
+    block_after = end < len(segments) and segments[end] and _as_thoroughfare(segments[end][-1]) in BUILDING_WORDS \
+        and not any(NUMBER.match(w) for w in segments[end]) \
+        and not any(_as_thoroughfare(w) in BUILDING_WORDS for w in segments[first])
+    # a first name ending in a word that names blocks too ('Rose Court, Flat 3') is the block, unless a block's name
+    # follows the flat ('Rhondda Ct, Flat 16, Orwell Court': the first is the street)
+    if _as_thoroughfare(segments[0][-1]) in BUILDING_WORDS and not (
+            block_after and not any(NUMBER.match(w) for w in segments[0])):
+        return segments
+    if block_after:
         end += 1  # the block's name after the flat
     return segments[1:end] + segments[:1] + segments[end:]
 
