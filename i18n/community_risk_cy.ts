@@ -6198,22 +6198,22 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="28" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="29" />
             <source>Clerical decisions (a review table you filled in)</source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="55" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="57" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="45" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="46" />
             <source>The clerical decisions '{}' cannot be opened as a table.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="52" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="54" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>
@@ -6283,7 +6283,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="14" />
             <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of pairs between the same two households decides the block. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
             <translation type="unfinished" />
         </message>
@@ -6296,6 +6296,11 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written). A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="76" />
+            <source>The output '{}' would be written over the Clerical decisions ({}, table {}). Choose another table or file: nothing was written.</source>
             <translation type="unfinished" />
         </message>
     </context>
