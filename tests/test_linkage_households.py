@@ -610,6 +610,23 @@ def test_a_range_written_in_error_does_not_hold_apart_two_rows_writing_the_same_
     assert list(contested) == [False, True]
 
 
+def test_a_row_writing_a_houses_name_and_number_is_not_in_doubt_between_rows_writing_one_of_them_each():
+    # '8 Chisenhale Street' and 'Mill House, Chisenhale Street' alone say nothing that makes them one home; the row
+    # writing 'Mill House, 8 Chisenhale Street' says they are its home written two ways, not two homes it may be
+    from community_risk.processing.analysis.linkage import _contested_links, _identity
+
+    frame = pd.DataFrame({"UPRN": "", "Postcode": ["CR5 1RE", "CR5 1RE", "", "CR5 1RE"],
+                          "Address": ["Mill House, 8 Chisenhale Street", "8 Chisenhale Street",
+                                      "Mill House, Chisenhale Street", "Rose Cottage, Chisenhale Street"]})
+    records = prepare_records([("file", frame, COLUMNS)])
+    identity = _identity(records, [])
+    contested, _ = _contested_links(identity, np.array([0, 0]), np.array([1, 2]), np.arange(4))
+    assert list(contested) == [False, False]
+    # a row writing the number alone, between a numbered row and a named one, is still in doubt about the named one
+    contested, _ = _contested_links(identity, np.array([1, 1]), np.array([0, 3]), np.arange(4))
+    assert list(contested) == [False, True]
+
+
 def test_a_blocks_flat_written_with_its_street_and_no_postcode_joins_the_block_written_without_a_street():
     # the rows with the postcode leave the street out, the row without one writes it: nothing contradicts
     frame = pd.DataFrame({"UPRN": "", "Postcode": ["EC1R 1UW", "EC1R 1UW", "SW9 6QG", ""],

@@ -895,6 +895,7 @@ def _contested_links(identity, left, right, household, weak_left=(), weak_right=
         # y in the row's own household (a UPRN they share) is the row's home, not another: whether x is that home
         # too is for the household's profile to decide (_cluster), not a doubt about the row
         doubt = ~better & _conflicts(identity, x, y, household) & (household[y] != household[row])
+        doubt &= ~_bridged(identity, row, x, y)
         contested[pairs["link_x"].to_numpy()[doubt]] = True
         rows[row[doubt]] = True
     placed_doubt = _contested_by_place(identity, left, right, household, np.asarray(weak_left, dtype=np.int64),
@@ -902,6 +903,28 @@ def _contested_links(identity, left, right, household, weak_left=(), weak_right=
     contested |= placed_doubt
     rows[np.concatenate([left[placed_doubt], right[placed_doubt]])] = True
     return contested, rows
+
+
+def _bridged(identity, row, x, y):
+    """For each (row, x, y): x and y differ only as a home named by its number and one named by its name, and the row
+    writes both, the number as one does and the name as the other ('Mill House, 8 Chisenhale Street' beside '8
+    Chisenhale Street' and 'Mill House, Chisenhale Street'): x and y are the row's home written two ways, no doubt
+    about the row."""
+    import pandas as pd
+
+    number, building = identity.number, identity.building
+    full = pd.notna(number[row]) & pd.notna(building[row])
+    named_only = lambda k: pd.isna(number[k]) & pd.notna(building[k])  # noqa: E731
+    numbered_only = lambda k: pd.notna(number[k]) & pd.isna(building[k])  # noqa: E731
+    bridged = np.zeros(len(row), dtype=bool)
+    for a, b in ((x, y), (y, x)):
+        candidate = np.flatnonzero(full & named_only(a) & numbered_only(b) & _numbers_agree(identity, row, b))
+        bridged[candidate] = [_same_building(building[r], building[k]) for r, k in zip(row[candidate], a[candidate])]
+    # nothing else tells x and y apart: no two UPRNs, flats, or one file listing each home once
+    other = (pd.notna(identity.uprn[x]) & pd.notna(identity.uprn[y]) & (identity.uprn[x] != identity.uprn[y])) \
+        | (identity.flat[x] != identity.flat[y]) \
+        | ((identity.once_source[x] >= 0) & (identity.once_source[x] == identity.once_source[y]))
+    return bridged & ~other
 
 
 def _contested_by_place(identity, left, right, household, weak_left, weak_right):
