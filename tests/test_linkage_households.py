@@ -627,6 +627,26 @@ def test_a_row_writing_a_houses_name_and_number_is_not_in_doubt_between_rows_wri
     assert list(contested) == [False, True]
 
 
+@pytest.mark.parametrize("rows, top", [
+    # the highest floor the house's other rows name
+    ((("Ground Floor Flat, 15 The Pavement", ""), ("FFF, 15 The Pavement", ""), ("Top Floor Flat, 15 The Pavement", "")),
+     "FIRST FLOOR"),
+    # a range and its first number are one house
+    ((("Third Floor Flat, 19 Harford Road", ""), ("Second Floor Flat, 19-21 Harford Road", ""),
+      ("Top Floor Flat, 19-21 Harford Road", "")), "THIRD FLOOR"),
+    # the top floor's UPRN is another than the floor's: two homes
+    ((("Ground Floor Flat, 15 The Pavement", "100000000151"), ("First Floor Flat, 15 The Pavement", "100000000152"),
+      ("Top Floor Flat, 15 The Pavement", "100000000153")), "TOP FLOOR"),
+])
+def test_the_top_floor_flat_is_the_highest_floor_its_houses_rows_name(rows, top):
+    from community_risk.processing.analysis.linkage import _top_floors_named
+
+    frame = pd.DataFrame({"UPRN": [u for _, u in rows], "Address": [a for a, _ in rows], "Postcode": "CR0 6BL"})
+    records = _top_floors_named(prepare_records([("file", frame, COLUMNS)]))
+    assert records["flat"].iloc[-1] == top
+    assert list(records["flat"].iloc[:-1]) == list(prepare_records([("file", frame, COLUMNS)])["flat"].iloc[:-1])
+
+
 def test_a_blocks_flat_written_with_its_street_and_no_postcode_joins_the_block_written_without_a_street():
     # the rows with the postcode leave the street out, the row without one writes it: nothing contradicts
     frame = pd.DataFrame({"UPRN": "", "Postcode": ["EC1R 1UW", "EC1R 1UW", "SW9 6QG", ""],

@@ -203,7 +203,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
     filled = linkable.loc[missing, "uprn"].map(known)
     linkable.loc[missing, "postcode"] = filled
     postcodes_filled = int(filled.notna().sum())
-    linkable = _blocks_completed(linkable)
+    linkable = _top_floors_named(_blocks_completed(linkable))
     report = progress or (lambda share: None)
     report(0.1)
 
@@ -320,6 +320,35 @@ def _blocks_completed(records):
     filled = numbers.reindex(keys).to_numpy()
     on_street = _on_the_blocks_street(records[by_name], usual[by_name].to_numpy(), streets)
     out.loc[by_name, "number"] = np.where(on_street, filled, None)
+    return out
+
+
+def _top_floors_named(records):
+    """'Top Floor Flat' read as the highest floor the house's other rows name ('Top Flat, 15 The Pavement' where rows
+    name its Ground and First Floor Flats is the First), where no row writes that floor with another UPRN than the
+    top floor's rows give: councils' systems write the same flat by its floor and as the top one. A house written as
+    a range ('19-21') and by its first number ('19') is one house here."""
+    import pandas as pd
+
+    floors = records["flat"].isin(FLOOR_ORDER + ("TOP FLOOR",)).to_numpy()
+    if not (records["flat"] == "TOP FLOOR").any():
+        return records
+    rows = records[floors & records["number"].notna().to_numpy() & records["street"].notna().to_numpy()]
+    # a range by its first number: '19 Harford Road' is written for 19-21 as often
+    house = pd.Series(_house_keys(rows.assign(number=rows["number"].str.split("-").str[0])), index=rows.index)
+    named = rows["flat"] != "TOP FLOOR"
+    rank = rows.loc[named, "flat"].map(FLOOR_ORDER.index)
+    highest = rank.groupby(house[named]).max().map(lambda k: FLOOR_ORDER[k])
+    top = rows.index[~named.to_numpy()]
+    target = house[top].map(highest)
+    out = records.copy()
+    for k, floor in target.dropna().items():
+        # the floor's UPRNs and the top floor's, at this house: one each side at most, and the same where both given
+        same_house = house == house[k]
+        theirs = set(rows.loc[same_house & (rows["flat"] == floor), "uprn"].dropna())
+        ours = set(rows.loc[same_house & (rows["flat"] == "TOP FLOOR"), "uprn"].dropna())
+        if not theirs or not ours or theirs == ours and len(theirs) == 1:
+            out.at[k, "flat"] = floor
     return out
 
 
