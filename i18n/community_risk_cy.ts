@@ -5935,7 +5935,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="216" />
+            <location filename="../processing/analysis/linkage.py" line="221" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
@@ -6301,6 +6301,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="76" />
             <source>The output '{}' would be written over the Clerical decisions ({}, table {}). Choose another table or file: nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="191" />
+            <source>{} row(s) give a UPRN no other row gives, with a flat that rows of another UPRN write as theirs; the flat was taken as not known, and the row as its UPRN's home.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -627,16 +627,34 @@ def test_a_row_writing_a_houses_name_and_number_is_not_in_doubt_between_rows_wri
     assert list(contested) == [False, True]
 
 
+def test_a_flat_written_with_a_lone_uprn_that_another_uprns_rows_write_as_theirs_does_not_hold_that_flat_apart():
+    # council tax gives Flat 5's UPRN to a row writing 'Flat 21, Block A'; Flat 21's own UPRN is given by two rows:
+    # the referral of Flat 21 is Flat 21's, not a row matching two homes
+    council_tax = pd.DataFrame({"UPRN": ["100432965823", "100710626724"], "Postcode": "E3 5PS",
+                                "Address": ["FLAT 21 BLOCK A, ROMAN GDNS", "FLAT 21 BLOCK A, ROMAN GARDENS"]})
+    register = pd.DataFrame({"UPRN": ["100432965823"], "Postcode": "E3 5PS", "Address": ["Flat 21, Block A, Roman Gdns"]})
+    referrals = pd.DataFrame({"UPRN": [""], "Postcode": "E3 5PS", "Address": ["Flat 21 Block A Roman Gardens"]})
+    records = prepare_records([("council_tax", council_tax, COLUMNS), ("register", register, COLUMNS),
+                               ("referrals", referrals, COLUMNS)])
+    result = link_households(records)
+    assert result.household[3] == result.household[0] != result.household[1]
+    assert result.stats["rows_naming_another_uprns_flat"] == 1
+    assert any("no other row gives" in str(note) for note in result.notes)
+
+
 @pytest.mark.parametrize("rows, top", [
-    # the highest floor the house's other rows name
-    ((("Ground Floor Flat, 15 The Pavement", ""), ("FFF, 15 The Pavement", ""), ("Top Floor Flat, 15 The Pavement", "")),
-     "FIRST FLOOR"),
+    # the highest floor the house's other rows name, with the top floor's UPRN
+    ((("Ground Floor Flat, 15 The Pavement", "100000000151"), ("FFF, 15 The Pavement", "100000000152"),
+      ("Top Floor Flat, 15 The Pavement", "100000000152")), "FIRST FLOOR"),
     # a range and its first number are one house
-    ((("Third Floor Flat, 19 Harford Road", ""), ("Second Floor Flat, 19-21 Harford Road", ""),
-      ("Top Floor Flat, 19-21 Harford Road", "")), "THIRD FLOOR"),
+    ((("Third Floor Flat, 19 Harford Road", "100000000193"), ("Second Floor Flat, 19-21 Harford Road", "100000000192"),
+      ("Top Floor Flat, 19-21 Harford Road", "100000000193")), "THIRD FLOOR"),
     # the top floor's UPRN is another than the floor's: two homes
     ((("Ground Floor Flat, 15 The Pavement", "100000000151"), ("First Floor Flat, 15 The Pavement", "100000000152"),
       ("Top Floor Flat, 15 The Pavement", "100000000153")), "TOP FLOOR"),
+    # no UPRN says so: a top flat may be a floor no row names ('Top Flat, 2 Meadow Yard' above its First Floor Flat)
+    ((("First Floor Flat, 2 Meadow Yard", "100000000021"), ("FFF, 2 Meadow Yard", "100000000021"),
+      ("Top Flat, 2 Meadow Yard", "")), "TOP FLOOR"),
 ])
 def test_the_top_floor_flat_is_the_highest_floor_its_houses_rows_name(rows, top):
     from community_risk.processing.analysis.linkage import _top_floors_named

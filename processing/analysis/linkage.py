@@ -28,7 +28,7 @@ MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME = 200
 # what the linkage decided beyond the model, for the processing record
 LINKAGE_DECISIONS = ("uprn_links", "conflicting_uprns", "rows_contradicting_their_uprn", "postcodes_filled_from_uprn",
                      "links_refused_as_conflicting", "rows_too_vague_to_link", "files_listing_each_home_once",
-                     "rows_placed_by_elimination", "rows_given_their_buildings_uprn")
+                     "rows_placed_by_elimination", "rows_given_their_buildings_uprn", "rows_naming_another_uprns_flat")
 
 
 def parse_address(text):
@@ -186,6 +186,11 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
     if dissenting:
         notes.append(Note(translatable("{} row(s) give another house number or flat than the other rows of their UPRN; "
                                        "they were taken as their UPRN's home."), dissenting, warning=True))
+    records, misnamed = _flats_of_lone_uprns_unread(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    if misnamed:
+        notes.append(Note(translatable("{} row(s) give a UPRN no other row gives, with a flat that rows of another UPRN "
+                                       "write as theirs; the flat was taken as not known, and the row as its UPRN's "
+                                       "home."), misnamed, warning=True))
     untrusted = records["uprn"].isin(conflicted)
     trusted = with_uprn[~untrusted.loc[with_uprn.index]]
     first = trusted.groupby("uprn")["unique_id"].transform("min")
@@ -265,7 +270,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
              "conflicting_uprns": len(conflicted), "rows_contradicting_their_uprn": dissenting,
              "postcodes_filled_from_uprn": postcodes_filled, "files_listing_each_home_once": once,
              "rows_placed_by_elimination": placed_by_elimination,
-             "rows_given_their_buildings_uprn": {"rows": len(building_uprns), "files": files}, "model": model}
+             "rows_given_their_buildings_uprn": {"rows": len(building_uprns), "files": files},
+             "rows_naming_another_uprns_flat": misnamed, "model": model}
     report(1.0)
     return LinkageResult(household, review.reset_index(drop=True), notes, stats)
 
@@ -324,10 +330,11 @@ def _blocks_completed(records):
 
 
 def _top_floors_named(records):
-    """'Top Floor Flat' read as the highest floor the house's other rows name ('Top Flat, 15 The Pavement' where rows
-    name its Ground and First Floor Flats is the First), where no row writes that floor with another UPRN than the
-    top floor's rows give: councils' systems write the same flat by its floor and as the top one. A house written as
-    a range ('19-21') and by its first number ('19') is one house here."""
+    """'Top Floor Flat' read as the highest floor the house's other rows name ('Top Floor Flat, 31 Maplin Grove' where
+    rows name its Ground and Second Floor Flats is the Second), where the rows of that floor and of the top floor
+    give one UPRN, the same: councils' systems write the same flat by its floor and as the top one, but a top flat
+    written without a UPRN may be a floor no row names ('Top Flat, 2 Meadow Yard' above its First Floor Flat). A
+    house written as a range ('19-21') and by its first number ('19') is one house here."""
     import pandas as pd
 
     floors = records["flat"].isin(FLOOR_ORDER + ("TOP FLOOR",)).to_numpy()
@@ -347,7 +354,7 @@ def _top_floors_named(records):
         same_house = house == house[k]
         theirs = set(rows.loc[same_house & (rows["flat"] == floor), "uprn"].dropna())
         ours = set(rows.loc[same_house & (rows["flat"] == "TOP FLOOR"), "uprn"].dropna())
-        if not theirs or not ours or theirs == ours and len(theirs) == 1:
+        if theirs == ours and len(theirs) == 1:
             out.at[k, "flat"] = floor
     return out
 
@@ -1445,6 +1452,25 @@ def _as_their_uprn_says(records, rows):
         records.loc[position, column] = values
         changed.update(frame["id"])
     return records, len(changed)
+
+
+def _flats_of_lone_uprns_unread(records, rows):
+    """(records, how many rows changed): a row whose UPRN no other row gives, naming a flat that rows of another UPRN
+    (given twice or more) write as theirs, has its flat taken as not known ('?'). Its UPRN says it is another home
+    than the flat it writes (a council tax row of Flat 5 writing 'Flat 21, Block A' with Flat 5's UPRN), so its text
+    should not make every other row of Flat 21 match two homes."""
+    import pandas as pd
+
+    uprn = _codes(rows["uprn"])
+    claimed, _ = _home_of_another_uprn(rows, uprn)
+    alone = pd.Series(uprn).groupby(uprn).transform("size").to_numpy() == 1
+    named = rows["flat"].notna().to_numpy() & ~rows["flat"].isin(["-", "?"]).to_numpy()
+    chosen = rows.index[alone & named & claimed]
+    if not len(chosen):
+        return records, 0
+    records = records.copy()
+    records.loc[chosen, "flat"] = "?"
+    return records, len(chosen)
 
 
 def _home_of_another_uprn(rows, uprn):
