@@ -51,6 +51,40 @@ def test_output_over_an_input_reached_through_a_symlink_is_refused(sample_copy, 
     assert digest(sample_copy) == before
 
 
+@pytest.mark.parametrize("output", ["ogr:dbname='{}' table=\"incidents\" (geom)", "{}|layername=areas"])
+def test_output_into_an_input_table_of_a_geopackage_is_refused_and_the_input_kept(sample_copy, output):
+    # written in place by the provider, a table inside a database file escaped the file-level check
+    before = digest(sample_copy)
+    with pytest.raises(QgsProcessingException, match="would be written over an input"):
+        run_algorithm(ALG, sample_params(sample_copy, output.format(sample_copy)))
+    assert digest(sample_copy) == before
+
+
+def test_output_into_a_geopackage_read_whole_is_refused(sample_path, tmp_path):
+    # the input's layer is not named: the file's first layer is read, and may be the table written
+    import shutil
+
+    areas = tmp_path / "areas.gpkg"
+    shutil.copy(sample_path, areas)
+    before = digest(areas)
+    parameters = dict(sample_params(sample_path, "ogr:dbname='{}' table=\"counts\" (geom)".format(areas)),
+                      AREAS=str(areas))
+    with pytest.raises(QgsProcessingException, match="would be written over an input"):
+        run_algorithm(ALG, parameters)
+    assert digest(areas) == before
+
+
+def test_a_new_table_in_an_input_geopackage_leaves_its_input_tables_as_they_were(sample_copy):
+    def table(name):
+        layer = QgsVectorLayer("{}|layername={}".format(sample_copy, name), name, "ogr")
+        return sorted(tuple(str(v) for v in f.attributes()) for f in layer.getFeatures())
+
+    before = {name: table(name) for name in ("areas", "incidents")}
+    run_algorithm(ALG, sample_params(sample_copy, "ogr:dbname='{}' table=\"counts\" (geom)".format(sample_copy)))
+    assert {name: table(name) for name in before} == before
+    assert len(table("counts")) == len(before["areas"])
+
+
 def test_cancel_while_writing_over_an_earlier_result_keeps_that_result(sample_path, tmp_path):
     out = tmp_path / "counts.gpkg"
     run_algorithm(ALG, sample_params(sample_path, out))

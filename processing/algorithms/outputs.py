@@ -6,6 +6,7 @@ A cancelled or failed run therefore leaves inputs and earlier results exactly as
 """
 import collections
 import os
+import re
 import shutil
 import tempfile
 
@@ -54,9 +55,8 @@ def file_of_source(text):
     return os.path.realpath(text)
 
 
-def input_files(algorithm, parameters, context):
-    """Real paths of every file an input parameter reads (layers, tables, files, lists of them)."""
-    found = set()
+def _input_sources(algorithm, parameters, context):
+    """The layer source string of every value an input parameter reads (layers, tables, files, lists of them)."""
     project = context.project()
     for definition in algorithm.parameterDefinitions():
         if definition.isDestination():
@@ -70,10 +70,46 @@ def input_files(algorithm, parameters, context):
                 value = project.mapLayer(value).source()
             elif isinstance(value, str) and context.temporaryLayerStore().mapLayer(value) is not None:
                 value = context.temporaryLayerStore().mapLayer(value).source()
-            path = file_of_source(value)
-            if path and os.path.exists(path):
-                found.add(path)
+            if isinstance(value, str):
+                yield value
+
+
+def input_files(algorithm, parameters, context):
+    """Real paths of every file an input parameter reads (layers, tables, files, lists of them)."""
+    found = set()
+    for value in _input_sources(algorithm, parameters, context):
+        path = file_of_source(value)
+        if path and os.path.exists(path):
+            found.add(path)
     return found
+
+
+def table_in_file(text):
+    """(real path of the database file, table name or '') of a layer source or destination naming a table inside a
+    file ('a.gpkg|layername=x', "ogr:dbname='a.gpkg' table=\"x\" (geom)"), or of a plain file path (''); None
+    when it is no file."""
+    if not isinstance(text, str):
+        return None
+    match = re.match(r"^ogr:dbname='?([^']*?)'?\s+table=\"?([^\"\s]*)\"?", text.strip())
+    if match:
+        return os.path.realpath(match.group(1)), match.group(2)
+    path = file_of_source(text)
+    if path is None:
+        return None
+    table = re.search(r"\|layername=([^|]*)", text)
+    return path, table.group(1) if table else ""
+
+
+def _writes_over_an_input_table(value, inputs):
+    """The input table a destination written in place inside a database file would replace: the same table of the
+    same file, or a file read as a whole (its one or first layer) that the destination writes a table into."""
+    target = table_in_file(_static_value(value))
+    if target is None or not target[1]:
+        return None
+    for path, table in inputs:
+        if path == target[0] and table in (target[1], ""):
+            return "{} ({})".format(path, target[1])
+    return None
 
 
 class _Destination:
@@ -96,14 +132,20 @@ class OutputGuard:
         self.parameters = dict(parameters)
         self.destinations = []
         inputs = input_files(algorithm, parameters, context)
+        tables = {table_in_file(v) for v in _input_sources(algorithm, parameters, context)} - {None}
         chosen = {}
         try:
             for definition in algorithm.destinationParameterDefinitions():
                 value = parameters.get(definition.name())
+                label = definition.description()
+                # a table written in place inside a database file ('ogr:dbname=... table=...'): by its provider
+                overwritten = _writes_over_an_input_table(value, tables)
+                if overwritten:
+                    fail(tr("The output '{}' would be written over an input ({}). Choose another table or file: "
+                            "nothing was written.").format(label, overwritten))
                 path = self._path_of(definition, value)
                 if path is None:
                     continue
-                label = definition.description()
                 if path in inputs:
                     fail(tr("The output '{}' would be written over an input ({}). Choose another file: "
                             "nothing was written.").format(label, path))
