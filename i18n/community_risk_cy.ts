@@ -2312,37 +2312,37 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="136" />
+            <location filename="../processing/algorithms/outputs.py" line="178" />
             <source>The output '{}' has a path of {} characters; file names may have at most {} characters and whole paths at most {}. Choose a shorter name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="141" />
+            <location filename="../processing/algorithms/outputs.py" line="183" />
             <source>The output '{}' is a folder ({}); give a file name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="145" />
+            <location filename="../processing/algorithms/outputs.py" line="187" />
             <source>The output '{}' cannot be written: '{}' is a file, not a folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="147" />
+            <location filename="../processing/algorithms/outputs.py" line="189" />
             <source>The folder for the output '{}' cannot be created ({}): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="152" />
+            <location filename="../processing/algorithms/outputs.py" line="194" />
             <source>The output '{}' cannot be written in the folder '{}': {}. Choose a folder you can write to.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="108" />
+            <location filename="../processing/algorithms/outputs.py" line="150" />
             <source>The output '{}' would be written over an input ({}). Choose another file: nothing was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="111" />
+            <location filename="../processing/algorithms/outputs.py" line="153" />
             <source>The outputs '{}' and '{}' are the same file ({}). Give each its own file.</source>
             <translation type="unfinished" />
         </message>
@@ -6203,7 +6203,7 @@ Linkage engine (advanced): </source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="57" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="56" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -6213,7 +6213,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="54" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="53" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>
@@ -6301,11 +6301,16 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="76" />
             <source>The output '{}' would be written over the Clerical decisions ({}, table {}). Choose another table or file: nothing was written.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/linkage.py" line="191" />
             <source>{} row(s) give a UPRN no other row gives, with a flat that rows of another UPRN write as theirs; the flat was taken as not known, and the row as its UPRN's home.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/outputs.py" line="144" />
+            <source>The output '{}' would be written over an input ({}). Choose another table or file: nothing was written.</source>
             <translation type="unfinished" />
         </message>
     </context>

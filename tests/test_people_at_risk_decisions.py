@@ -153,10 +153,10 @@ def test_the_officer_edits_the_geopackage_review_in_qgis_and_gives_it_back(extra
     with pytest.raises(QgsProcessingException, match="over an input"):
         run(extracts, tmp_path, "refused", DECISIONS=str(tmp_path / "review.gpkg"), REVIEW=str(tmp_path / "review.gpkg"))
     assert digest(tmp_path / "review.gpkg") == before and not (tmp_path / "households_refused.csv").exists()
-    # the new review written into the decisions' own table of the GeoPackage (the provider's form, which the output
-    # guard leaves to it), with the decisions given as that table or as the file: refused, the table untouched
+    # the new review written into the decisions' own table of the GeoPackage (the provider's form, written in place),
+    # with the decisions given as that table or as the file: refused by the output guard, the table untouched
     for given in (str(tmp_path / "review.gpkg") + "|layername=review", str(tmp_path / "review.gpkg")):
-        with pytest.raises(QgsProcessingException, match="written over the Clerical decisions"):
+        with pytest.raises(QgsProcessingException, match="would be written over an input"):
             run(extracts, tmp_path, "refused", DECISIONS=given,
                 REVIEW="ogr:dbname='{}' table=\"review\" (geom)".format(tmp_path / "review.gpkg"))
         assert digest(tmp_path / "review.gpkg") == before and not (tmp_path / "households_refused.csv").exists()

@@ -3,7 +3,6 @@ wrote, with the officer's decisions filled in, as a file (CSV, XLSX, GeoPackage)
 temporary review layer, edited in the attribute table). Reading it is all this does; processing/analysis/
 clerical_decisions.py matches and applies the decisions."""
 import os
-import re
 
 from qgis.core import QgsProcessing, QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFeatureSource
 
@@ -44,7 +43,6 @@ def read_decisions(algorithm, run):
     source = algorithm.parameterAsSource(run.parameters, DECISIONS, run.context)
     if source is None:
         fail(tr("The clerical decisions '{}' cannot be opened as a table.").format(run.parameters.get(DECISIONS)))
-    _refuse_writing_over(algorithm, run, file_of_source)
     path = _file_of(algorithm, run, file_of_source)
     name = os.path.basename(path) if path else source.sourceName()
     if path and path.lower().endswith(TABLE_FILES) and not _part_of(run.parameters.get(DECISIONS)):
@@ -56,25 +54,6 @@ def read_decisions(algorithm, run):
         table = _source_table(source, run)
     run.info(tr("Reading clerical decisions from '{}'").format(name))
     return ClericalDecisions.read(table, name)
-
-
-def _refuse_writing_over(algorithm, run, file_of_source):
-    """An output written into the decisions' own GeoPackage table ('ogr:dbname=... table=...', which the output guard
-    leaves to the provider) is refused before anything is written: it would replace the officer's decisions."""
-    from qgis.core import QgsProviderRegistry
-
-    layer = algorithm.parameterAsVectorLayer(run.parameters, DECISIONS, run.context)
-    if layer is None or layer.providerType() != "ogr":
-        return
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path, table = file_of_source(parts.get("path") or ""), parts.get("layerName") or ""
-    for definition in algorithm.destinationParameterDefinitions():
-        value = run.parameters.get(definition.name())
-        value = value.sink.staticValue() if hasattr(value, "sink") else value
-        target = re.match(r"^ogr:dbname='([^']*)'\s+table=\"([^\"]*)\"", value) if isinstance(value, str) else None
-        if path and target and file_of_source(target.group(1)) == path and (target.group(2) == table or not table):
-            fail(tr("The output '{}' would be written over the Clerical decisions ({}, table {}). Choose another "
-                    "table or file: nothing was written.").format(definition.description(), path, target.group(2)))
 
 
 def _part_of(given):
