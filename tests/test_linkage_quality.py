@@ -71,7 +71,7 @@ def independent_quality(extracts, truth):
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model at the package's "
-                                       "learnt rates: 93.1% exact (0.27% merged, within the goal); the text ceiling "
+                                       "learnt rates: 93.5% exact (0.27% merged, within the goal); the text ceiling "
                                        "(synthetic/linkage_ceiling.py) is 96.8%: 3.2% of households have a row, mostly "
                                        "a flat left out with no UPRN at a house of flats, that no reading of the text "
                                        "can place, and in 2.4% more every row astray writes another home (see README, "
@@ -83,9 +83,9 @@ def test_household_goal_on_the_independent_error_model(independent_learnt):
 
 @pytest.mark.london
 def test_the_independent_error_model_keeps_the_level_reached(independent_learnt):
-    # the level measured when this was last raised (93.1% exact, 0.27% merged), less a margin for other seeds' luck:
+    # the level measured when this was last raised (93.5% exact, 0.27% merged), less a margin for other seeds' luck:
     # a change that loses ground on data the linker was not written for fails here
-    assert independent_learnt["exact"] >= 0.928 and independent_learnt["merged"] <= 0.005, independent_learnt
+    assert independent_learnt["exact"] >= 0.932 and independent_learnt["merged"] <= 0.005, independent_learnt
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def independent_noisy():
 
 @pytest.mark.london
 @pytest.mark.xfail(strict=True, reason="issue 10 goal not reached on the independent error model with 10% extra "
-                                       "stress noise: 92.1% exact (0.27% merged, within the goal; text ceiling 96.8%; "
+                                       "stress noise: 92.7% exact (0.27% merged, within the goal; text ceiling 96.8%; "
                                        "see README, Linkage quality)")
 def test_household_goal_on_the_independent_error_model_with_extra_noise(independent_noisy):
     quality = independent_noisy
