@@ -172,3 +172,23 @@ def filled_batch_dialog(qtbot, algorithm, rows):
         for output, path in outputs.items():
             panel.tblParameters.cellWidget(row + 1, panel.parameter_to_column[output]).setValue(str(path))
     return dialog
+
+
+def logging_feedback():
+    """A feedback that keeps every info and warning line a run pushes (feedback.lines), as the log panel shows them."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, text):  # noqa: N802
+            self.lines.append(text)
+            super().pushInfo(text)
+
+        def pushWarning(self, text):  # noqa: N802
+            self.lines.append(text)
+            super().pushWarning(text)
+
+    return Log()

@@ -9,29 +9,15 @@ import re
 import geopandas as gpd
 import pandas as pd
 import pytest
-from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from community_risk.synthetic import address_holdout as holdout
-from helpers import SAMPLE, ensure_provider, run_algorithm
+from helpers import SAMPLE, ensure_provider, logging_feedback, run_algorithm
 
 SECRET = "clerical review secret, 16+ characters"
 ROLES = {"council_tax": "register", "housing_benefit": "health", "childrens_social_care": "older",
          "adult_social_care": "care", "ctax_reminders_excel": "alone", "fire_safety_referrals": "smoking",
          "housing_tenancies": "mobility", "electoral_register": "register", "uprn_conflicts": "near_miss"}
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802
-        self.lines.append(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.lines.append(text)
-        super().pushWarning(text)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +44,7 @@ def extracts(tmp_path_factory):
 def referral_run(extracts, tmp_path_factory, qgis_app):
     ensure_provider()  # the per-test provider fixture comes after this module-wide one
     out = tmp_path_factory.mktemp("out")
-    log = Log()
+    log = logging_feedback()
     run_algorithm("communityrisk:findpeopleatrisk", {
         "DATASETS": list(extracts.values()), "ROLES": ",".join(ROLES[name] for name in extracts), "SECRET": SECRET,
         "REFERRAL_MODE": True, "LAWFUL_BASIS": "UK GDPR Art. 6(1)(e), fire safety referral",
@@ -209,7 +195,7 @@ def overlay_run(tmp_path_factory, qgis_app):
         "POSTCODE_FIELD": "postcode", "OUTPUT": str(folder / "homes.gpkg")})
     homes, _ = epc.load_certificates(epc.read_certificates(str(folder / "certificates.csv")))
     claimants.generate_claimants(homes)[0].to_csv(folder / "claimants.csv", index=False)
-    log = Log()
+    log = logging_feedback()
     for extension in ("csv", "gpkg"):
         run_algorithm("communityrisk:housingbenefitoverlay", {
             "CLAIMANTS": str(folder / "claimants.csv"), "EPC": str(folder / "homes.gpkg"), "SECRET": SECRET,

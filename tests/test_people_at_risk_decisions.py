@@ -10,29 +10,15 @@ import os
 import geopandas as gpd
 import pandas as pd
 import pytest
-from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsVectorLayer
 
 from community_risk.synthetic import address_holdout as holdout
-from helpers import SAMPLE, cancelling_feedback, ensure_provider, run_algorithm
+from helpers import SAMPLE, cancelling_feedback, ensure_provider, logging_feedback, run_algorithm
 
 SECRET = "clerical decisions secret, 16+ chars"
 # a file name Windows-1252 writes in one byte and UTF-8 in two
 LAYOUTS = {"council_tax": ("council_tax.csv", "register"), "adult_social_care": ("résidents_âgés.csv", "older"),
            "housing_benefit": ("housing_benefit.csv", "care")}
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802
-        self.lines.append(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.lines.append(text)
-        super().pushWarning(text)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +97,7 @@ def test_decisions_written_in_a_spreadsheet_and_saved_as_windows_1252_are_applie
     with open(filled, "w", encoding="cp1252", newline="") as handle:
         csv.writer(handle).writerows(rows)
     assert "résidents_âgés.csv".encode("cp1252") in filled.read_bytes()
-    log = Log()
+    log = logging_feedback()
     run(extracts, tmp_path, "second", feedback=log, DECISIONS=str(filled), REVIEW=str(tmp_path / "review2.csv"))
     record = json.loads((tmp_path / "record_second.json").read_text(encoding="utf-8"))["clerical_decisions"]
     assert record["applied"] == 4 and record["same_home"] == 2 and record["different_homes"] == 2
@@ -176,7 +162,7 @@ def test_the_review_layer_edited_in_qgis_without_saving_a_file_is_read_too(first
     target = next(f for f in layer.getFeatures() if str(f["linked"]) == "0")
     assert layer.startEditing() and layer.changeAttributeValue(
         target.id(), layer.fields().lookupField("decision"), "different") and layer.commitChanges()
-    log = Log()
+    log = logging_feedback()
     run(extracts, tmp_path, "layer", feedback=log, DECISIONS=layer, REVIEW=str(tmp_path / "review.csv"))
     record = json.loads((tmp_path / "record_layer.json").read_text(encoding="utf-8"))["clerical_decisions"]
     assert record["applied"] == 1 and record["different_homes"] == 1

@@ -348,13 +348,13 @@ def _top_floors_named(records):
     highest = rank.groupby(house[named]).max().map(lambda k: FLOOR_ORDER[k])
     top = rows.index[~named.to_numpy()]
     target = house[top].map(highest)
+    # the UPRNs each floor of each house is written with, looked up once per top floor row
+    given = rows.assign(house=house.to_numpy()).dropna(subset=["uprn"])
+    uprns = given.groupby(["house", "flat"])["uprn"].agg(frozenset).to_dict()
     out = records.copy()
     for k, floor in target.dropna().items():
-        # the floor's UPRNs and the top floor's, at this house: one each side at most, and the same where both given
-        same_house = house == house[k]
-        theirs = set(rows.loc[same_house & (rows["flat"] == floor), "uprn"].dropna())
-        ours = set(rows.loc[same_house & (rows["flat"] == "TOP FLOOR"), "uprn"].dropna())
-        if theirs == ours and len(theirs) == 1:
+        theirs, ours = uprns.get((house[k], floor)), uprns.get((house[k], "TOP FLOOR"))
+        if theirs is not None and theirs == ours and len(theirs) == 1:
             out.at[k, "flat"] = floor
     return out
 
@@ -1482,10 +1482,13 @@ def _home_of_another_uprn(rows, uprn):
     home = _group_ids(rows["flat"], rows["number"], rows["building"], rows["street"], rows["postcode"])
     written = rows["flat"].notna().to_numpy() | rows["number"].notna().to_numpy()
     given = pd.Series(uprn).groupby(uprn).transform("size").to_numpy()
+    home_and_uprn = pd.Series(_group_ids(home, uprn))
+    established = written & (given >= 2)
     frame = pd.DataFrame({"home": home, "uprn": uprn})
-    established = frame[written & (given >= 2)].groupby("home")["uprn"].agg(set)
-    owners = frame["home"].map(established)
-    return np.array([isinstance(o, set) and bool(o - {u}) for o, u in zip(owners, uprn)], dtype=bool) & written, written
+    owners = frame["home"].map(frame[established].groupby("home")["uprn"].nunique()).fillna(0).to_numpy()
+    # the row's own UPRN among the home's owners does not count
+    own = home_and_uprn.isin(home_and_uprn[established]).to_numpy()
+    return (owners - own >= 1) & written, written
 
 
 def _level(label, sql, m, u=None, null=False, tf=None):
