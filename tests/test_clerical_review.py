@@ -307,3 +307,14 @@ def test_a_person_named_in_an_address_line_reaches_no_output(extracts, tmp_path,
     named_in_referrals = table[table["near_miss"] == 1]
     assert len(named_in_referrals) > 20 and (named_in_referrals["address"] != "").all()
     assert not named_in_referrals.loc[named_in_referrals["datasets"] > 1, "address"].str.contains("name left").any()
+
+
+@pytest.mark.parametrize("algorithm_id", ["findpeopleatrisk", "housingbenefitoverlay"])
+def test_both_algorithms_write_the_clerical_review_unless_told_not_to(algorithm_id, qgis_app):
+    # an officer who leaves the dialog as it opens gets the pairs to decide; the overlay had left it unchecked
+    from qgis.core import QgsApplication
+
+    ensure_provider()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("communityrisk:" + algorithm_id)
+    review = algorithm.parameterDefinition("REVIEW")
+    assert review.flags() & review.FlagOptional and review.createByDefault()

@@ -71,7 +71,7 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         add_decisions_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
-            self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=False),
+            self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=True),
             REVIEW_OUTPUT_HELP))
         self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
                                                                 tr("JSON files (*.json)"), createByDefault=True))
