@@ -621,3 +621,10 @@ def test_a_street_and_a_locality_as_long_are_read_the_same_way_whatever_the_hash
         seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True).stdout.strip())
     assert seen == {"(None, None, 'FAIRVIEW', 'NUNHEAD ROAD')"}
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("x") 14 Rye Lane', '=HYPERLINK("http://evil.example")&"14 Rye Lane"',
+                                  ' ="14 Rye Lane"', "@14 Rye Lane"])
+def test_a_spreadsheet_formula_is_read_for_the_text_it_holds_not_its_function(text):
+    # hostile cells: read as text, '=HYPERLINK("x")' was a building 'HYPERLINK' with flat X at 14 Rye Lane
+    assert standardise(text)[:4] == (None, "14", None, "RYE LANE")

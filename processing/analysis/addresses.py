@@ -135,6 +135,10 @@ def standardise(text, street=None):
     '?' where the address says it is a flat without saying which ('Flat, 60 Irongate Vale', 'Flat at 152 …').
     street, when given, is a street known to be one (see local_streets): where the text holds it, it is the street,
     and the words before it (other than flat and number) are the building name ('Old Forge Cazenove Gardens')."""
+    if str(text or "").lstrip().startswith("="):
+        # a spreadsheet formula: its functions and joins are no part of the address, the text it holds is
+        # ('=HYPERLINK("http://x")&"33 Milner Square"' is 33 Milner Square, not flat X of a building HYPERLINK)
+        text = FORMULA_CALL.sub(" ", str(text).lstrip()[1:]).replace("&", " ").replace('"', " ")
     text, postcode = split_trailing_postcode(text)
     if postcode is None:
         text, _ = split_trailing_district(text)  # a district says too little to match on, and is not a street
@@ -279,6 +283,7 @@ def standardise(text, street=None):
 
 
 PEOPLE_WORDS = {tuple(row["written"].split()): row["kind"] for row in _table("people_words.csv")}
+FORMULA_CALL = re.compile(r"[A-Za-z][A-Za-z0-9._]*\([^()]*\)")  # a spreadsheet function and its arguments
 CARDINALS = {row["written"]: row["value"] for row in _table("cardinals.csv")}  # a flat's number in words
 
 
