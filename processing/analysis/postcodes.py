@@ -12,9 +12,9 @@ POSTCODE_FORM = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
 # Royal Mail's letter rules per position: no Q, V, X first; no I, J, Z second; a limited set as the district's
 # trailing letter; the inward letters never C, I, K, M, O or V. Used only to choose between O/0 and I/1 readings.
 _FIRST, _SECOND = "[A-PR-UWYZ]", "[A-HK-Y]"
-STRICT_FORM = re.compile(
-    r"^(?:{f}[0-9]{{1,2}}|{f}{s}[0-9]{{1,2}}|{f}[0-9][A-HJKPSTUW]|{f}{s}[0-9][ABEHMNPRVWXY]) "
-    r"[0-9][ABD-HJLNP-UW-Z]{{2}}$|^GIR 0AA$".format(f=_FIRST, s=_SECOND))
+_OUTWARD = r"(?:{f}[0-9]{{1,2}}|{f}{s}[0-9]{{1,2}}|{f}[0-9][A-HJKPSTUW]|{f}{s}[0-9][ABEHMNPRVWXY])".format(
+    f=_FIRST, s=_SECOND)
+STRICT_FORM = re.compile(r"^" + _OUTWARD + r" [0-9][ABD-HJLNP-UW-Z]{2}$|^GIR 0AA$")
 LOOKALIKES = {"O": "O0", "0": "0O", "I": "I1", "1": "1I"}
 
 
@@ -68,8 +68,7 @@ def split_trailing_postcode(text):
 
 
 # an outward code alone ('SE25', 'CR7', 'E3'): a postcode cut to its district
-DISTRICT_FORM = re.compile(r"^(?:{f}[0-9]{{1,2}}|{f}{s}[0-9]{{1,2}}|{f}[0-9][A-HJKPSTUW]|{f}{s}[0-9][ABEHMNPRVWXY])$"
-                           .format(f=_FIRST, s=_SECOND))
+DISTRICT_FORM = re.compile("^" + _OUTWARD + "$")
 
 
 def split_trailing_district(text):
