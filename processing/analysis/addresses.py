@@ -624,9 +624,7 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             elif code:
                 # known in the district ('7 Grangr Street' elsewhere, or the same slip twice), but a typo apart from
                 # the street the postcode's rows write far more often
-                phrase, street = _name_mistyped(text, _written_far_more(p.street, code, on_postcode, written_on))
-                if street:
-                    out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
+                out[k] = _read_with_postcodes_street(text, p, code, on_postcode, written_on) or out[k]
             continue
         order = street_phrases(text)  # the text's phrases, with where each starts
         found = order.keys() & known
@@ -652,9 +650,9 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         if (not found or own_first) and p.street and postcodes is not None and postcodes[k]:
             # 'FLAT 1 TELL HOUSE GRANGR ST', where rows of its postcode write Grange Street: one postcode holds no
             # two streets a letter apart
-            phrase, street = _name_mistyped(text, _written_far_more(p.street, postcodes[k], on_postcode, written_on))
-            if street:
-                out[k] = standardise(text, phrase)._replace(street=street, postcode=p.postcode)
+            again = _read_with_postcodes_street(text, p, postcodes[k], on_postcode, written_on)
+            if again:
+                out[k] = again
                 continue
         if found:
             # the longest; of two as long, the one written first (a street comes before its locality: 'Fairview
@@ -681,6 +679,14 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             out[k] = p._replace(building=building, street=None)
     places = [c or d for c, d in zip(postcodes, districts)] if postcodes is not None else districts
     return _numbers_naming_flats(_flats_of_blocks(out, districts), places)
+
+
+def _read_with_postcodes_street(text, parsed, postcode, on_postcode, written_on):
+    """The text read again with the street the rows of its postcode write far more often than the street as read,
+    where a phrase of the text writes that street's name a typo apart ('TELL HOUSE GRANGR ST' for Grange Street);
+    else None."""
+    phrase, street = _name_mistyped(text, _written_far_more(parsed.street, postcode, on_postcode, written_on))
+    return standardise(text, phrase)._replace(street=street, postcode=parsed.postcode) if street else None
 
 
 def _written_far_more(street, postcode, on_postcode, written_on):
