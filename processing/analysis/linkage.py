@@ -182,11 +182,13 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
                                        "by address."), len(building_uprns), ", ".join(files), warning=True))
     # a row whose house number or flat differs from what the other rows of its UPRN write is taken at its UPRN: the
     # text is far more often wrong than the UPRN ('14A St Marys Place' for Flat B, 14, with Flat B's UPRN)
-    records, dissenting = _as_their_uprn_says(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    uprn_rows = with_uprn[~with_uprn["uprn"].isin(conflicted)]
+    claimed = _home_of_another_uprn(uprn_rows)
+    records, dissenting = _as_their_uprn_says(records, uprn_rows, claimed)
     if dissenting:
         notes.append(Note(translatable("{} row(s) give another house number or flat than the other rows of their UPRN; "
                                        "they were taken as their UPRN's home."), dissenting, warning=True))
-    records, misnamed = _flats_of_lone_uprns_unread(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    records, misnamed = _flats_of_lone_uprns_unread(records, uprn_rows, claimed[0])
     if misnamed:
         notes.append(Note(translatable("{} row(s) give a UPRN no other row gives, with a flat that rows of another UPRN "
                                        "write as theirs; the flat was taken as not known, and the row as its UPRN's "
@@ -545,9 +547,10 @@ def _same_building(x, y):
     return wx <= wy or wy <= wx or joined_x == joined_y or SequenceMatcher(None, x, y).ratio() >= 0.85
 
 
-def _conflicts(identity, a, b, household=None, explain=False):
+def _conflicts(identity, a, b, household=None, explain=False, crossed=True):
     """For each pair of rows (a[k], b[k]): True when they name different homes. Rows already in one household
-    (a shared UPRN) never conflict. With explain, also what tells them apart, in words."""
+    (a shared UPRN) never conflict. With explain, also what tells them apart, in words. Without crossed, a home
+    named only by its number and one named only by its name are not taken for two homes on that count alone."""
     a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     if not len(a):
         empty = np.zeros(0, dtype=bool)
@@ -571,7 +574,7 @@ def _conflicts(identity, a, b, household=None, explain=False):
     differ = np.flatnonzero(has_ba & has_bb & (ba != bb) & ~(both_numbers & numbers_agree))
     building[differ] = [not _same_building(x, y) for x, y in zip(ba[differ], bb[differ])]
     # a home named only by its number and one named only by its name share nothing that says they are one
-    crossed = (has_na & ~has_ba & ~has_nb & has_bb) | (~has_na & has_ba & has_nb & ~has_bb)
+    crossed = ((has_na & ~has_ba & ~has_nb & has_bb) | (~has_na & has_ba & has_nb & ~has_bb)) & crossed
     one_file = (identity.once_source[a] >= 0) & (identity.once_source[a] == identity.once_source[b])
     conflict = uprn | number | flat | building | crossed | one_file
     if household is not None:
@@ -948,19 +951,16 @@ def _bridged(identity, row, x, y):
     about the row."""
     import pandas as pd
 
-    number, building = identity.number, identity.building
-    full = pd.notna(number[row]) & pd.notna(building[row])
-    named_only = lambda k: pd.isna(number[k]) & pd.notna(building[k])  # noqa: E731
-    numbered_only = lambda k: pd.notna(number[k]) & pd.isna(building[k])  # noqa: E731
+    building = identity.building
+    has_number, has_building = pd.notna(identity.number), pd.notna(building)
+    full = has_number[row] & has_building[row]
     bridged = np.zeros(len(row), dtype=bool)
     for a, b in ((x, y), (y, x)):
-        candidate = np.flatnonzero(full & named_only(a) & numbered_only(b) & _numbers_agree(identity, row, b))
+        candidate = np.flatnonzero(full & ~has_number[a] & has_building[a] & has_number[b] & ~has_building[b]
+                                   & _numbers_agree(identity, row, b))
         bridged[candidate] = [_same_building(building[r], building[k]) for r, k in zip(row[candidate], a[candidate])]
-    # nothing else tells x and y apart: no two UPRNs, flats, or one file listing each home once
-    other = (pd.notna(identity.uprn[x]) & pd.notna(identity.uprn[y]) & (identity.uprn[x] != identity.uprn[y])) \
-        | (identity.flat[x] != identity.flat[y]) \
-        | ((identity.once_source[x] >= 0) & (identity.once_source[x] == identity.once_source[y]))
-    return bridged & ~other
+    # nothing else tells x and y apart (two UPRNs, flats, one file listing each home once)
+    return bridged & ~_conflicts(identity, x, y, crossed=False)
 
 
 def _contested_by_place(identity, left, right, household, weak_left, weak_right):
@@ -1403,7 +1403,7 @@ def _codes(values, distinct=False):
     return (codes, np.asarray(uniques, dtype=object)) if distinct else codes
 
 
-def _as_their_uprn_says(records, rows):
+def _as_their_uprn_says(records, rows, claimed):
     """(records, how many rows changed): a row's house number or flat replaced by what the other rows of its UPRN
     mostly write, where it differs ('Flat A, 15 Jenner Lane' among three rows of the house '15 Jenner Lane' with its
     UPRN; '91 Lordship Hill' among two of 'Flat A, 91'). Where the rows of a UPRN are evenly split, the home that
@@ -1422,7 +1422,7 @@ def _as_their_uprn_says(records, rows):
     records = records.copy()
     changed = set()
     uprn = _codes(rows["uprn"])  # grouped by integer codes, not by hashing the texts in every groupby
-    claimed, written = _home_of_another_uprn(rows, uprn)
+    claimed, written = claimed
     for column, values in (("number", rows["number"]), ("flat", flats)):
         value, distinct = _codes(values, distinct=True)
         frame = pd.DataFrame({"uprn": uprn, "value": value, "id": rows["unique_id"].to_numpy(),
@@ -1454,7 +1454,7 @@ def _as_their_uprn_says(records, rows):
     return records, len(changed)
 
 
-def _flats_of_lone_uprns_unread(records, rows):
+def _flats_of_lone_uprns_unread(records, rows, claimed):
     """(records, how many rows changed): a row whose UPRN no other row gives, naming a flat that rows of another UPRN
     (given twice or more) write as theirs, has its flat taken as not known ('?'). Its UPRN says it is another home
     than the flat it writes (a council tax row of Flat 5 writing 'Flat 21, Block A' with Flat 5's UPRN), so its text
@@ -1462,7 +1462,6 @@ def _flats_of_lone_uprns_unread(records, rows):
     import pandas as pd
 
     uprn = _codes(rows["uprn"])
-    claimed, _ = _home_of_another_uprn(rows, uprn)
     alone = pd.Series(uprn).groupby(uprn).transform("size").to_numpy() == 1
     named = rows["flat"].notna().to_numpy() & ~rows["flat"].isin(["-", "?"]).to_numpy()
     chosen = rows.index[alone & named & claimed]
@@ -1473,12 +1472,13 @@ def _flats_of_lone_uprns_unread(records, rows):
     return records, len(chosen)
 
 
-def _home_of_another_uprn(rows, uprn):
+def _home_of_another_uprn(rows):
     """(claimed, written) for each row: written, it names a home (a flat or a house number); claimed, that home as
     written (flat, number, building, street, postcode) is written by rows of another UPRN, given by two rows or more
     (the home has a UPRN of its own)."""
     import pandas as pd
 
+    uprn = _codes(rows["uprn"])
     home = _group_ids(rows["flat"], rows["number"], rows["building"], rows["street"], rows["postcode"])
     written = rows["flat"].notna().to_numpy() | rows["number"].notna().to_numpy()
     given = pd.Series(uprn).groupby(uprn).transform("size").to_numpy()
