@@ -74,14 +74,9 @@ def _input_sources(algorithm, parameters, context):
                 yield value
 
 
-def input_files(algorithm, parameters, context):
-    """Real paths of every file an input parameter reads (layers, tables, files, lists of them)."""
-    found = set()
-    for value in _input_sources(algorithm, parameters, context):
-        path = file_of_source(value)
-        if path and os.path.exists(path):
-            found.add(path)
-    return found
+def _existing_files(sources):
+    """Real paths of the files the layer sources are."""
+    return {path for path in map(file_of_source, sources) if path and os.path.exists(path)}
 
 
 def table_in_file(text):
@@ -131,8 +126,9 @@ class OutputGuard:
         self.context = context
         self.parameters = dict(parameters)
         self.destinations = []
-        inputs = input_files(algorithm, parameters, context)
-        tables = {table_in_file(v) for v in _input_sources(algorithm, parameters, context)} - {None}
+        sources = list(_input_sources(algorithm, parameters, context))
+        inputs = _existing_files(sources)
+        tables = {table_in_file(v) for v in sources} - {None}
         chosen = {}
         try:
             for definition in algorithm.destinationParameterDefinitions():
