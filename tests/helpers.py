@@ -192,3 +192,22 @@ def logging_feedback():
             super().pushWarning(text)
 
     return Log()
+
+
+def sample_homes_and_claimants(folder, n_homes):
+    """EPC certificates generated on the sample borough's postcodes, loaded by Load EPC certificates into
+    folder/homes.gpkg, and housing benefit claimants of those homes in folder/claimants.csv."""
+    import geopandas as gpd
+
+    from community_risk.processing.analysis import epc
+    from community_risk.synthetic import claimants, epc_certificates
+
+    ensure_provider()
+    postcodes = gpd.read_file(SAMPLE, layer="postcodes")
+    epc_certificates.generate_certificates(postcodes, None, n_homes=n_homes).to_csv(folder / "certificates.csv",
+                                                                                    index=False)
+    run_algorithm("communityrisk:loadepc", {
+        "INPUT": str(folder / "certificates.csv"), "POSTCODES": "{}|layername=postcodes".format(SAMPLE),
+        "POSTCODE_FIELD": "postcode", "OUTPUT": str(folder / "homes.gpkg")})
+    homes, _ = epc.load_certificates(epc.read_certificates(str(folder / "certificates.csv")))
+    claimants.generate_claimants(homes)[0].to_csv(folder / "claimants.csv", index=False)

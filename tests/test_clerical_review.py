@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsVectorLayer
 
 from community_risk.synthetic import address_holdout as holdout
-from helpers import SAMPLE, ensure_provider, logging_feedback, run_algorithm
+from helpers import SAMPLE, ensure_provider, logging_feedback, run_algorithm, sample_homes_and_claimants
 
 SECRET = "clerical review secret, 16+ characters"
 ROLES = {"council_tax": "register", "housing_benefit": "health", "childrens_social_care": "older",
@@ -182,19 +182,8 @@ def test_the_record_gives_the_trained_parameters_and_the_street_frequencies(refe
 @pytest.fixture(scope="module")
 def overlay_run(tmp_path_factory, qgis_app):
     """Housing benefit overlay on the sample borough's generated EPC homes and claimants, in referral mode."""
-    from community_risk.processing.analysis import epc
-    from community_risk.synthetic import claimants, epc_certificates
-
-    ensure_provider()
     folder = tmp_path_factory.mktemp("overlay")
-    postcodes = gpd.read_file(SAMPLE, layer="postcodes")
-    epc_certificates.generate_certificates(postcodes, None, n_homes=1500).to_csv(folder / "certificates.csv",
-                                                                                 index=False)
-    run_algorithm("communityrisk:loadepc", {
-        "INPUT": str(folder / "certificates.csv"), "POSTCODES": "{}|layername=postcodes".format(SAMPLE),
-        "POSTCODE_FIELD": "postcode", "OUTPUT": str(folder / "homes.gpkg")})
-    homes, _ = epc.load_certificates(epc.read_certificates(str(folder / "certificates.csv")))
-    claimants.generate_claimants(homes)[0].to_csv(folder / "claimants.csv", index=False)
+    sample_homes_and_claimants(folder, n_homes=1500)
     log = logging_feedback()
     for extension in ("csv", "gpkg"):
         run_algorithm("communityrisk:housingbenefitoverlay", {

@@ -13,7 +13,8 @@ import pytest
 from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsVectorLayer
 
 from community_risk.synthetic import address_holdout as holdout
-from helpers import SAMPLE, cancelling_feedback, ensure_provider, logging_feedback, run_algorithm
+from helpers import (SAMPLE, cancelling_feedback, ensure_provider, logging_feedback, run_algorithm,
+                     sample_homes_and_claimants)
 
 SECRET = "clerical decisions secret, 16+ chars"
 # a file name Windows-1252 writes in one byte and UTF-8 in two
@@ -254,18 +255,7 @@ def test_cancel_half_way_with_decisions_writes_nothing(first, extracts, tmp_path
 
 def test_housing_benefit_overlay_reads_its_review_back(tmp_path, qgis_app):
     """The overlay's review, filled in and given back: its decision is applied and listed in the record."""
-    from community_risk.processing.analysis import epc
-    from community_risk.synthetic import claimants, epc_certificates
-
-    ensure_provider()
-    postcodes = gpd.read_file(SAMPLE, layer="postcodes")
-    epc_certificates.generate_certificates(postcodes, None, n_homes=600).to_csv(tmp_path / "certificates.csv",
-                                                                                index=False)
-    run_algorithm("communityrisk:loadepc", {
-        "INPUT": str(tmp_path / "certificates.csv"), "POSTCODES": "{}|layername=postcodes".format(SAMPLE),
-        "POSTCODE_FIELD": "postcode", "OUTPUT": str(tmp_path / "homes.gpkg")})
-    homes, _ = epc.load_certificates(epc.read_certificates(str(tmp_path / "certificates.csv")))
-    claimants.generate_claimants(homes)[0].to_csv(tmp_path / "claimants.csv", index=False)
+    sample_homes_and_claimants(tmp_path, n_homes=600)
 
     def overlay(name, **parameters):
         run_algorithm("communityrisk:housingbenefitoverlay", dict({
