@@ -223,11 +223,11 @@ class ClericalDecisions:
         return np.array([find(int(g)) for g in labels])[np.searchsorted(labels, household)]
 
     def _rebuilt(self, household, torn, uprn_links, links):
-        rows = np.flatnonzero(np.isin(household, torn))
+        inside = np.isin(household, torn)
+        rows = np.flatnonzero(inside)
         local = {int(row): k for k, row in enumerate(rows)}
         refused = {id(d) for d in self.refused_same}
         edges = [(a, b, decided) for a, b, decided in self.same if id(decided) not in refused]
-        inside = np.isin(household, torn)
         weight = np.asarray(links[2], dtype=float)
         # UPRNs first, then the address links, strongest first
         for left, right, order in [(*uprn_links, None), (*links[:2], np.argsort(-weight, kind="stable"))]:
