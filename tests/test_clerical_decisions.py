@@ -261,3 +261,76 @@ def test_one_row_decided_different_decides_its_block_of_two_households():
     assert {frozenset(pair) for pair in zip(review["household_l"].iloc[-len(rows):],
                                             review["household_r"].iloc[-len(rows):])} == {block}
     assert second.record["pairs_for_clerical_review"] == len(first.review) - len(rows)
+
+
+def test_decided_pairs_are_scored_as_the_review_scores_its_pairs(undecided):
+    """The pairs decided earlier are scored by this run's trained model the way predict scores a review pair: every
+    pair of this run's review, decided 'different homes', comes back with the same levels and weights as in review."""
+    _, linked = households()
+    prepared = sources()
+    records = prepare_records([(name, frame, columns) for name, (frame, columns) in prepared.items()])
+    rows = [(records["source"][a], int(records["row"][a]) + 1, records["source"][b], int(records["row"][b]) + 1, "no")
+            for a, b in zip(linked.review["unique_id_l"], linked.review["unique_id_r"])]
+    assert len(rows) > 10
+    decisions = ClericalDecisions.read(decisions_table(rows), "review.csv")
+    _, decided = households(decisions)
+    columns = ["unique_id_l", "unique_id_r", "match_weight", "match_probability", "postcode", "postcode_weight",
+               "premise", "premise_weight", "flat", "flat_weight", "street", "street_weight"]
+
+    def ordered(frame):
+        return frame[columns].astype({"unique_id_l": int, "unique_id_r": int}).sort_values(
+            ["unique_id_l", "unique_id_r"]).reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(ordered(decided.decided), ordered(linked.review), check_dtype=False)
+
+
+def test_a_decided_pair_without_a_score_says_so_in_its_levels():
+    """Where a decided pair has no score from this run (a caller that gives none), each comparison says it was not
+    scored this run, rather than an empty cell that looks like a missing value."""
+    from community_risk.processing.analysis.clerical_decisions import NOT_SCORED, review_with_decisions
+
+    prepared = sources()
+    records = prepare_records([(name, frame, columns) for name, (frame, columns) in prepared.items()])
+    decisions = ClericalDecisions.read(decisions_table([("a.csv", 3, "b.csv", 3, "same")]), "review.csv")
+    decisions.match(records, prepared, SECRET)
+    linked = link_households(records, review_low=0.0001, decisions=decisions)
+    keys = {(s, int(r) + 1): "H{}".format(h) for s, r, h in zip(records["source"], records["row"], linked.household)}
+    review = review_with_decisions(linked.review, records, False, prepared, 0.9, keys, SECRET, decisions)
+    last = review.iloc[-1]
+    assert last["decision"] == SAME and last["reason"] == "decided in an earlier review"
+    assert [last[name] for name in ("postcode", "premise", "flat", "street")] == [NOT_SCORED] * 4
+    scored = review_with_decisions(linked.review, records, False, prepared, 0.9, keys, SECRET, decisions,
+                                   scored=linked.decided).iloc[-1]
+    assert scored["premise"] == "same building name" and scored["flat"] == "neither a flat"
+    assert scored["match_weight"] == round(float(linked.decided["match_weight"].iloc[0]), 2)
+
+
+@pytest.mark.spark
+def test_on_spark_decided_pairs_are_scored_as_on_duckdb(monkeypatch):
+    """The decided pairs are scored through the engine that links (Splink's score_pairs on Spark too), to the same
+    levels and weights."""
+    import os
+    import shutil
+
+    from community_risk.processing.analysis import linkage_engines
+
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Java is not installed (scripts/setup.sh installs it where it can)")
+    prepared = sources()
+    records = prepare_records([(name, frame, columns) for name, (frame, columns) in prepared.items()])
+    decisions = ClericalDecisions.read(decisions_table([("a.csv", 3, "b.csv", 3, "same"),
+                                                        ("a.csv", 1, "c.csv", 2, "different")]), "review.csv")
+    decisions.match(records, prepared, SECRET)
+    duck = link_households(records.copy(), review_low=0.0001, decisions=decisions, engine="duckdb")
+    monkeypatch.setenv(linkage_engines.MASTER_VARIABLE, "local[1]")
+    try:
+        spark = link_households(records.copy(), review_low=0.0001, decisions=decisions, engine="spark")
+    finally:
+        from pyspark.sql import SparkSession
+
+        session = SparkSession.getActiveSession()
+        if session is not None:
+            session.stop()
+    assert len(duck.decided) == 2
+    pd.testing.assert_frame_equal(spark.decided.reset_index(drop=True), duck.decided.reset_index(drop=True),
+                                  check_dtype=False)

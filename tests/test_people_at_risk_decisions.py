@@ -326,3 +326,66 @@ def test_the_help_says_how_to_fill_in_and_give_back_the_review(algorithm_id, qgi
         for words in ("same home or different homes", "never guessed", "skipped", "holds every decision"):
             assert words in text, (words, text)
     assert "check_l and check_r" in algorithm.shortHelpString()
+
+
+def rows_of(path):
+    """The header and rows of a review as the officer opens it: a CSV in a spreadsheet or an XLSX workbook, as text."""
+    if str(path).endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path).active
+        rows = [["" if cell.value is None else str(cell.value) for cell in row] for row in sheet.iter_rows()]
+    else:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    return rows[0], [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def unblocked_pair(extracts, review):
+    """Two rows of the review, of two datasets, that no blocking rule brings together (postcodes of two districts,
+    two streets, numbers of neither the same number and flat): a pair this run does not score."""
+    from community_risk.processing.analysis import people_at_risk as par
+    from community_risk.processing.analysis.linkage import prepare_records
+
+    frames = [(os.path.basename(path), pd.read_csv(path, dtype=str, keep_default_na=False)) for path in extracts]
+    records = prepare_records([(name, frame, par.detect_columns(frame, name)) for name, frame in frames])
+    records = records.set_index([records["source"], records["row"] + 1])
+    checks = {}
+    for row in review:
+        for side in ("l", "r"):
+            checks[(row["dataset_" + side], int(row["row_" + side]))] = row["check_" + side]
+    shown = [key for key in checks if key in records.index and records.loc[key, "postcode"]]
+    for left in shown:
+        for right in shown:
+            a, b = records.loc[left], records.loc[right]
+            if left[0] < right[0] and a["postcode"].split()[0] != b["postcode"].split()[0] \
+                    and a["street"] != b["street"] and a["number"] != b["number"]:
+                return (left, checks[left]), (right, checks[right])
+    raise AssertionError("no two rows of the review are that far apart")
+
+
+@pytest.mark.parametrize("extension", [".csv", ".xlsx"])
+def test_a_decided_pair_this_run_does_not_score_shows_the_levels_that_weigh_it(first, extracts, tmp_path, extension):
+    """A pair decided in an earlier review that this run's blocking never brings together (another postcode district,
+    another street) is scored by this run's trained model all the same: in the review written, the officer sees its
+    comparison levels and weights as for a pair in review, not empty cells."""
+    _, review = rows_of(first / "review.csv")
+    (left, check_l), (right, check_r) = unblocked_pair(extracts, review)
+    filled = tmp_path / "filled.csv"
+    pd.DataFrame([{"dataset_l": left[0], "row_l": left[1], "check_l": check_l, "dataset_r": right[0],
+                   "row_r": right[1], "check_r": check_r, "decision": "different homes"}]).to_csv(filled, index=False)
+    run(extracts, tmp_path, "second", DECISIONS=str(filled), REVIEW=str(tmp_path / ("review2" + extension)))
+    header, rows = rows_of(tmp_path / ("review2" + extension))
+    decided = [row for row in rows if row["decision"]]
+    assert len(decided) == 1 and rows[-1] is decided[0]
+    row = decided[0]
+    assert {(row["dataset_l"], int(row["row_l"])), (row["dataset_r"], int(row["row_r"]))} == {left, right}
+    assert row["decision"] == "different homes" and row["reason"] == "decided in an earlier review"
+    # below the review level (0.3): predict, which keeps only pairs at that level or above, leaves it out
+    assert float(row["match_probability"]) < 0.3 and float(row["match_weight"]) < 0
+    assert row["postcode"] == "different" and float(row["postcode_weight"]) < 0
+    for name in ("premise", "flat", "street"):
+        assert row[name] and row[name] != "not scored this run", (name, row)
+        assert row[name + "_weight"] != "" and float(row[name + "_weight"]) == float(row[name + "_weight"])
+    assert row["held_back_by"] in ("postcode", "premise", "flat", "street")
+    assert header.index("postcode") > header.index("decision")

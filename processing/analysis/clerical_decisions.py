@@ -29,6 +29,7 @@ CHECK_LENGTH = 12  # hex digits: a changed row passes as unchanged once in 2**48
 # a check code starts with a letter so a spreadsheet never reads it as a number ('12e4...' would become 1.2E+5)
 CHECK_PREFIX = "x"
 ALREADY_DECIDED = "decided in an earlier review"
+NOT_SCORED = "not scored this run"
 
 
 def decision_of(text):
@@ -362,10 +363,13 @@ def _fields(table, name):
     return found
 
 
-def review_with_decisions(review, records, written, sources, threshold, households, secret, decisions=None):
+def review_with_decisions(review, records, written, sources, threshold, households, secret, decisions=None,
+                          scored=None):
     """The officer's review (review_sheet.officer_review) with a decision column and each record's check code: the
     pairs still to decide first, empty decision; then every pair decided, with its decision. review:
-    link_households' review pairs; the other arguments as officer_review takes them.
+    link_households' review pairs; scored: its decided pairs, scored by this run's model (LinkageResult.decided), so
+    that a decided pair this run did not put in review shows the comparison levels and weights as a review pair
+    does; the other arguments as officer_review takes them.
 
     The review puts the pairs of two households one after another so that the officer decides two households once:
     one row of such a block written 'different' says it of the block, and its other pairs come back decided so too
@@ -392,7 +396,7 @@ def review_with_decisions(review, records, written, sources, threshold, househol
         present = set(k for k, d in zip(keys, is_decided) if d)
         extra = pd.DataFrame(sorted(pair for pair in decided if pair not in present),
                              columns=["unique_id_l", "unique_id_r"])
-        extra = extra.assign(match_weight=np.nan, match_probability=np.nan, reason=ALREADY_DECIDED)
+        extra = _with_scores(extra, scored).assign(reason=ALREADY_DECIDED)
         pairs = pd.concat([review[is_decided], extra], ignore_index=True) if is_decided.any() else extra
         done = officer_review(clerical_review(pairs, records, written=written), sources, threshold, households)
         by_rows = {frozenset((_rows(records, a), _rows(records, b))): decision for (a, b), decision in decided.items()}
@@ -405,6 +409,24 @@ def review_with_decisions(review, records, written, sources, threshold, househol
         table["check_" + side] = pd.Series([codes.get((d, int(r))) for d, r in
                                             zip(table["dataset_" + side], table["row_" + side])], dtype=object)
     return table[[c for c in OFFICER_ORDER if c in table]].reset_index(drop=True)
+
+
+def _with_scores(pairs, scored):
+    """The pairs (unique_id_l < unique_id_r) with their weights and comparison levels from `scored`; a pair it lacks
+    says in each comparison that it was not scored this run, with no weight."""
+    from .linkage import REVIEW_COMPARISONS
+
+    columns = ["match_weight", "match_probability"] + [c for name in REVIEW_COMPARISONS
+                                                       for c in (name, name + "_weight")]
+    if scored is None or not len(scored):
+        scored = pairs.iloc[:0].assign(**{c: np.nan for c in columns})
+    scored = scored[["unique_id_l", "unique_id_r"] + [c for c in columns if c in scored]]
+    out = pairs.merge(scored.astype({"unique_id_l": np.int64, "unique_id_r": np.int64}), how="left",
+                      on=["unique_id_l", "unique_id_r"])
+    missing = out["match_weight"].isna().to_numpy()
+    for name in REVIEW_COMPARISONS:
+        out[name] = out[name].astype(object).where(~missing, NOT_SCORED) if name in out else NOT_SCORED
+    return out
 
 
 def _rows(records, uid):

@@ -70,7 +70,7 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     review = review_with_decisions(linked.review, records, referral, sources, threshold,
                                    {(source, row + 1): key for source, row, key in
                                     zip(records["source"], records["row"], keys) if isinstance(key, str)},
-                                   secret, decisions)
+                                   secret, decisions, scored=linked.decided)
     undecided = int(review["decision"].isna().sum())
     notes = [fields_note(claimants_name, columns)] + list(linked.notes) \
         + (decisions.notes() if decisions is not None else []) + [Note(translatable(

@@ -43,6 +43,7 @@ class LinkageResult:
     review: object  # DataFrame of borderline pairs
     notes: list = field(default_factory=list)
     stats: dict = field(default_factory=dict)
+    decided: object = None  # DataFrame: the pairs of the officer's decisions, scored and labelled as review pairs are
 
 
 def prepare_records(frames):
@@ -216,6 +217,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
 
     # 2. probabilistic address matching
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
+    decided = None
     model, refused = {}, {"conflicting": 0, "ambiguous_rows": 0}
     once = sorted(one_row_per_home_sources(linkable))
     placed_by_elimination = 0
@@ -224,7 +226,10 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
                                        "never taken for one household."), len(once), ", ".join(map(str, once))))
     household = _uprn_households(n, np.concatenate(left), np.concatenate(right))
     if n > 1:
-        predictions, raw_model, model = _splink_predict(linkable, review_low, seed, threshold, engine)
+        decided_pairs = [(a, b) for a, b, _ in decisions.same + decisions.different] if decisions is not None else []
+        predictions, raw_model, model, decided = _splink_predict(linkable, review_low, seed, threshold, engine,
+                                                                 decided_pairs)
+        decided = _label_levels(decided, raw_model)
         report(0.7)
         predictions = _with_same_premise(predictions, linkable, threshold)
         identity = _identity(linkable, once)
@@ -275,7 +280,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
              "rows_given_their_buildings_uprn": {"rows": len(building_uprns), "files": files},
              "rows_naming_another_uprns_flat": misnamed, "model": model}
     report(1.0)
-    return LinkageResult(household, review.reset_index(drop=True), notes, stats)
+    return LinkageResult(household, review.reset_index(drop=True), notes, stats, decided)
 
 
 # --- Households from links: no household holds two homes -------------------------------------------------------
@@ -1655,7 +1660,7 @@ def _round(value):
     return None if value is None else float(f"{value:.4g}")
 
 
-def _splink_predict(records, review_low, seed, threshold=0.9, engine=None):
+def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decided_pairs=()):
     import logging
 
     import pandas as pd
@@ -1711,12 +1716,39 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None):
     weights = ["mw_" + c["output_column_name"] for c in COMPARISONS] + ["mw_tf_adj_street"]
     links, review = engine.predictions(predicted, ["unique_id_l", "unique_id_r", "match_weight", "match_probability"]
                                        + weights, threshold, REVIEW_LIMIT)
+    decided = _scored_pairs(linker, engine, frame, decided_pairs, ["unique_id_l", "unique_id_r", "match_weight",
+                                                                   "match_probability"] + weights)
     engine.finish()
     described = {"m_learnt_from": source, "labelled_pairs": evidence, "prior_worth_pairs": PRIOR_PAIRS,
                  "probability_two_random_records_match": _round(model["probability_two_random_records_match"]),
                  "street_term_frequency_adjustment": True,
                  "u_of_house_number_and_flat_from": neighbours, "comparisons": _describe(model)}
-    return pd.concat([links, review], ignore_index=True), model, described
+    return pd.concat([links, review], ignore_index=True), model, described, decided
+
+
+SCORED_AT_ONCE = 200  # decided pairs scored in one query: their left rows against their right rows
+
+
+def _scored_pairs(linker, engine, frame, pairs, columns):
+    """The given pairs of rows (unique ids) scored by the trained linker as predict scores a pair (the same comparison
+    levels, weights and street frequencies), whether or not a blocking rule brings them together: the pairs an
+    officer decided in an earlier review, which this run may not score, are shown with the evidence. frame: the rows
+    as the linker was given them. Splink's score_pairs compares every left row with every right row, so the pairs are
+    scored a few at a time and only the pairs asked for kept."""
+    import pandas as pd
+
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    pairs = np.unique(np.sort(pairs[pairs[:, 0] != pairs[:, 1]], axis=1), axis=0)
+    scored = []
+    for start in range(0, len(pairs), SCORED_AT_ONCE):
+        chunk = pairs[start:start + SCORED_AT_ONCE]
+        left, right = (engine.register(frame[frame["unique_id"].isin(chunk[:, k])].reset_index(drop=True))
+                       for k in (0, 1))
+        table, _ = engine.predictions(linker.inference.score_pairs(left, right), columns, 0.0, 0)
+        wanted = pd.DataFrame(chunk, columns=["unique_id_l", "unique_id_r"])
+        scored.append(wanted.merge(table.astype({"unique_id_l": np.int64, "unique_id_r": np.int64}),
+                                   on=["unique_id_l", "unique_id_r"]))
+    return pd.concat(scored, ignore_index=True) if scored else pd.DataFrame(columns=columns)
 
 
 def _label_levels(pairs, model):

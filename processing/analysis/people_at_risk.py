@@ -209,7 +209,8 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     keys = records["household"].map(households.set_index("household")["household_key"])
     households = households.drop(columns="household")
     review = review_with_decisions(linked.review, records, referral, sources, threshold,
-                                   dict(zip(zip(records["source"], records["row"] + 1), keys)), secret, decisions)
+                                   dict(zip(zip(records["source"], records["row"] + 1), keys)), secret, decisions,
+                                   scored=linked.decided)
     total_rows = int(len(records))
     record = {
         "purpose": "Identify households at higher risk of dying in a fire, for home fire safety visits.",
