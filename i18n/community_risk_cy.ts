@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="215" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="217" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="148" />
+            <location filename="../processing/analysis/linkage.py" line="149" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="162" />
+            <location filename="../processing/analysis/linkage.py" line="163" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -1754,7 +1754,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="180" />
+            <location filename="../processing/analysis/people_at_risk.py" line="186" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1796,12 +1796,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="191" />
+            <location filename="../processing/analysis/people_at_risk.py" line="197" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="186" />
+            <location filename="../processing/analysis/people_at_risk.py" line="192" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -2108,17 +2108,17 @@ Output fields (one point per home; homes that cannot be placed are kept without 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="24" />
+            <location filename="../processing/analysis/housing_benefit.py" line="25" />
             <source>Referral mode writes where claimants live: it needs the lawful basis for sharing it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="27" />
+            <location filename="../processing/analysis/housing_benefit.py" line="31" />
             <source>The claimant dataset '{}' is empty: it has no rows.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="30" />
+            <location filename="../processing/analysis/housing_benefit.py" line="34" />
             <source>The EPC layer lacks the field(s) {}: use the output of Load EPC certificates.</source>
             <translation type="unfinished" />
         </message>
@@ -2312,37 +2312,37 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="178" />
+            <location filename="../processing/algorithms/outputs.py" line="174" />
             <source>The output '{}' has a path of {} characters; file names may have at most {} characters and whole paths at most {}. Choose a shorter name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="183" />
+            <location filename="../processing/algorithms/outputs.py" line="179" />
             <source>The output '{}' is a folder ({}); give a file name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="187" />
+            <location filename="../processing/algorithms/outputs.py" line="183" />
             <source>The output '{}' cannot be written: '{}' is a file, not a folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="189" />
+            <location filename="../processing/algorithms/outputs.py" line="185" />
             <source>The folder for the output '{}' cannot be created ({}): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="194" />
+            <location filename="../processing/algorithms/outputs.py" line="190" />
             <source>The output '{}' cannot be written in the folder '{}': {}. Choose a folder you can write to.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="150" />
+            <location filename="../processing/algorithms/outputs.py" line="146" />
             <source>The output '{}' would be written over an input ({}). Choose another file: nothing was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="153" />
+            <location filename="../processing/algorithms/outputs.py" line="149" />
             <source>The outputs '{}' and '{}' are the same file ({}). Give each its own file.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="97" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="98" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="92" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="93" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="187" />
+            <location filename="../processing/analysis/linkage.py" line="190" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5935,7 +5935,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="221" />
+            <location filename="../processing/analysis/linkage.py" line="225" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
@@ -5960,7 +5960,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="170" />
+            <location filename="../processing/analysis/linkage.py" line="171" />
             <source>{} row(s) name another home than the other rows of their UPRN (another flat and house number or building); their UPRN was taken as keyed wrong and they were matched by address.</source>
             <translation type="unfinished" />
         </message>
@@ -6177,7 +6177,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="179" />
+            <location filename="../processing/analysis/linkage.py" line="180" />
             <source>{} row(s) of {} give a flat a UPRN that no other row gives, where other files give that flat, written alike, another UPRN: as the file does so often, its UPRNs were taken as the buildings' (parent UPRNs) and these rows were matched by address.</source>
             <translation type="unfinished" />
         </message>
@@ -6188,7 +6188,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/housing_benefit.py" line="76" />
+            <location filename="../processing/analysis/housing_benefit.py" line="80" />
             <source>{} claimant household(s); {:.1%} matched to an EPC home; {} in F/G-rated private rentals; {} pairs for clerical review.</source>
             <translation type="unfinished" />
         </message>
@@ -6198,22 +6198,22 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="29" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="28" />
             <source>Clerical decisions (a review table you filled in)</source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="56" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="55" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="46" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="45" />
             <source>The clerical decisions '{}' cannot be opened as a table.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="53" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="52" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>
@@ -6223,47 +6223,47 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="358" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="387" />
             <source>The clerical decisions '{}' lack the field(s) {}. Give the clerical review this tool wrote, with the decision column filled in and every other column as written. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="116" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="117" />
             <source>The clerical decisions '{}' hold no rows: give the clerical review you filled in, or leave Clerical decisions empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="290" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="287" />
             <source>Clerical decisions from '{}': {} applied ({} same home, {} different homes); {} not understood; {} no longer match their rows. The review lists the pairs still to decide first, then every pair decided, with its decision: fill in the new rows and give that review next time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="297" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="294" />
             <source>{} decision(s) in '{}' were not understood and were left undecided (spreadsheet rows {}): write same home or different homes (or same / different, yes / no, y / n, match / no match).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="302" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="299" />
             <source>'{}' decides the same pair both ways (spreadsheet rows {}): neither was applied.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="308" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="305" />
             <source>{} decision(s) in '{}' were skipped because their rows no longer match: {}. Rows are named by dataset and row number, and checked against what the row says.{}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="315" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="312" />
             <source>{} 'same home' decision(s) were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="321" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="318" />
             <source>{} 'different homes' decision(s) split a household that other links had joined (spreadsheet rows {}); its rows were shared out along their strongest links.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="312" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="309" />
             <source> None matched: was the table written from other extracts, extracts saved in another order, or with another secret?</source>
             <translation type="unfinished" />
         </message>
@@ -6283,12 +6283,12 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="14" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
             <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of pairs between the same two households decides the block. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/clerical_decisions.py" line="352" />
+            <location filename="../processing/analysis/clerical_decisions.py" line="381" />
             <source>The clerical decisions '{}' have no check codes (check_l, check_r): a review written before decisions were read back has none. Run again to get a review with them, and write the decisions in that.</source>
             <translation type="unfinished" />
         </message>
@@ -6304,13 +6304,38 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="191" />
+            <location filename="../processing/analysis/linkage.py" line="194" />
             <source>{} row(s) give a UPRN no other row gives, with a flat that rows of another UPRN write as theirs; the flat was taken as not known, and the row as its UPRN's home.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/outputs.py" line="144" />
+            <location filename="../processing/algorithms/outputs.py" line="140" />
             <source>The output '{}' would be written over an input ({}). Choose another table or file: nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dataset_names.py" line="19" />
+            <source>The file '{}' is given twice ('{}' and '{}'): give each file once.</source>
+            <translation type="obsolete" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/dataset_names.py" line="29" />
+            <source>The datasets cannot be told apart by their names ({}): rename or move one of the files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/housing_benefit.py" line="28" />
+            <source>The claimant dataset cannot be called '{}': the EPC homes go by that name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="166" />
+            <source>Two datasets are called '{}': give each its own name (the file's folder, e.g. '2024/council_tax.csv').</source>
+            <translation type="obsolete" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="172" />
+            <source>The dataset '{}' is given twice: give each file once (two files of one name in different folders go by their folders, '2024/council_tax.csv').</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -89,17 +89,18 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         secret, secret_source = secret_of(run)
         decisions = read_decisions(self, run)
         run.steps(3)
-        run.step(tr("Reading '{}' and '{}'").format(os.path.basename(path), checked.label))
+        name = claimants_name(path)
+        run.step(tr("Reading '{}' and '{}'").format(name, checked.label))
         homes = AreaRecords(checked, run.feedback, progress_share=100)
         wanted = [n for n in ("uprn", "address", "postcode", "rating", "band_fg", "private_rented")
                   if homes.fields.lookupField(n) >= 0]
-        claimants = read_table_file(path)
+        claimants = read_table_file(path, name)
         run.step(tr("Linking claimants to EPC homes"))
         with linkage_engine(self, run):
             table, review, record, notes = overlay(claimants, homes.frame(wanted), secret,
                                               referral=self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context),
                                               lawful_basis=run.string(self.LAWFUL_BASIS),
-                                              claimants_name=os.path.basename(path), progress=run.progress,
+                                              claimants_name=name, progress=run.progress,
                                               decisions=decisions)
         run.notes(notes)
         run.step(tr("Writing"))
@@ -113,3 +114,12 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             outputs[self.RECORD] = write_record(run, self.RECORD, dict(record, secret_from=secret_source), self.ALGORITHM_ID,
                                                 written)
         return outputs
+
+
+def claimants_name(path):
+    """The claimant file's name in the log, the review and the decisions: its file name, with its folder where it is
+    called as the EPC homes are."""
+    from ..analysis.dataset_names import dataset_names
+    from ..analysis.housing_benefit import EPC_DATASET
+
+    return dataset_names([path], taken={EPC_DATASET})[0]

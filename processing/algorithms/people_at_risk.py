@@ -206,14 +206,16 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
 
 
 def read_datasets(run, paths, roles):
-    """(name, role, text table) per dataset, read whatever its encoding and whatever its extension says."""
+    """(name, role, text table) per dataset, read whatever its encoding and whatever its extension says. A dataset is
+    named by its file name, with its folders where two files share one (analysis/dataset_names.py)."""
+    from ..analysis.dataset_names import dataset_names
     from ..analysis.readers import read_table_file
 
     datasets = []
-    for n, (path, role) in enumerate(zip(paths, roles)):
+    for n, (path, name, role) in enumerate(zip(paths, dataset_names(paths), roles)):
         run.progress(n / len(paths))
-        run.info(tr("Reading '{}' as {}").format(os.path.basename(path), role))
-        datasets.append((os.path.basename(path), role, read_table_file(path)))
+        run.info(tr("Reading '{}' as {}").format(name, role))
+        datasets.append((name, role, read_table_file(path, name)))
     return datasets
 
 

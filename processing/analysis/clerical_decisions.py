@@ -149,25 +149,21 @@ class ClericalDecisions:
         position), where both rows still say what they said; the others are stale, with the reason."""
         position = {(source, int(row) + 1): uid for source, row, uid in
                     zip(records["source"], records["row"], records["unique_id"])}
-        checks = checks_of(sources, secret, [d.left[:2] for d in self.decided] + [d.right[:2] for d in self.decided])
+        sides = [side for d in self.decided for side in (d.left, d.right)]
+        named = {dataset: _named_so(dataset, sources) for dataset, _, _ in sides}
+        checks = checks_of(sources, secret, [(name, row) for dataset, row, _ in sides for name in named[dataset]])
         self.same, self.different, self.stale = [], [], []
         for decided in self.decided:
-            why = None
+            why, keys = None, []
             for dataset, row, check in (decided.left, decided.right):
-                if dataset not in sources:
-                    why = "no dataset of this run is called '{}'".format(dataset)
-                elif (dataset, row) not in checks:
-                    why = "'{}' has no row {}".format(dataset, row)
-                elif checks[(dataset, row)] != check:
-                    why = "row {} of '{}' no longer says what it said".format(row, dataset)
-                elif (dataset, row) not in position:
-                    why = "row {} of '{}' has nothing to link on".format(row, dataset)
+                key, why = _this_runs_row(dataset, row, check, named[dataset], checks, position)
                 if why:
                     break
+                keys.append(key)
             if why:
                 self.stale.append((decided.line, why))
                 continue
-            pair = (position[decided.left[:2]], position[decided.right[:2]], decided)
+            pair = (position[keys[0]], position[keys[1]], decided)
             if pair[0] != pair[1]:
                 (self.same if decided.decision == SAME else self.different).append(pair)
         return self
@@ -323,6 +319,38 @@ class ClericalDecisions:
                 "{} 'different homes' decision(s) split a household that other links had joined (spreadsheet rows "
                 "{}); its rows were shared out along their strongest links."), len(joined), listed(joined, 10)))
         return notes
+
+
+def _this_runs_row(dataset, row, check, names, checks, position):
+    """((dataset, row) of this run, None) for a decision's record, or (None, why not). names: the datasets its dataset
+    name may mean (_named_so); checks: their rows' check codes; position: the rows there are to link."""
+    if not names:
+        return None, "no dataset of this run is called '{}'".format(dataset)
+    if len(names) > 1:  # a name from a run given one of the files: the file whose row still says what it said
+        saying = [name for name in names if checks.get((name, row)) == check]
+        if len(saying) != 1:
+            return None, "row {} of '{}' is row {} of {}, {}".format(
+                row, dataset, row, " or ".join("'{}'".format(name) for name in names),
+                "which say the same: write which in its dataset field" if saying else
+                "neither of which says what it said")
+        names = saying
+    key = (names[0], row)
+    if key not in checks:
+        return None, "'{}' has no row {}".format(dataset, row)
+    if checks[key] != check:
+        return None, "row {} of '{}' no longer says what it said".format(row, dataset)
+    if key not in position:
+        return None, "row {} of '{}' has nothing to link on".format(row, dataset)
+    return key, None
+
+
+def _named_so(dataset, sources):
+    """The datasets of this run a decision's dataset name means: that name; else, where a run given one of two files
+    of the same name named it by its file name alone ('council_tax.csv'), every dataset now named with a folder
+    before that file name ('2024/council_tax.csv', '2025/council_tax.csv'); the row checks then tell which."""
+    if dataset in sources:
+        return [dataset]
+    return sorted(name for name in sources if dataset and name.endswith("/" + dataset))
 
 
 def _row_number(value):

@@ -10,6 +10,7 @@ from .people_at_risk import check_secret, detect_columns, fields_note, fields_us
     with_street_frequencies
 
 EPC_COLUMNS = {"uprn": "uprn", "postcode": "postcode", "address": ["address"]}
+EPC_DATASET = "epc"  # the EPC homes' dataset name in the review and the decisions
 
 
 def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", threshold=0.9, claimants_name="claimants",
@@ -23,6 +24,9 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     if referral and not (lawful_basis or "").strip():
         raise AnalysisError(translatable("Referral mode writes where claimants live: it needs the lawful basis for "
                                          "sharing it."))
+    if claimants_name == EPC_DATASET:
+        raise AnalysisError(translatable("The claimant dataset cannot be called '{}': the EPC homes go by that name."),
+                            EPC_DATASET)
     if len(claimants) == 0:
         raise AnalysisError(translatable("The claimant dataset '{}' is empty: it has no rows."), claimants_name)
     missing = [c for c in ("address", "postcode", "rating", "band_fg", "private_rented") if c not in epc_homes.columns]
@@ -32,15 +36,15 @@ def overlay(claimants, epc_homes, secret, referral=False, lawful_basis="", thres
     columns = detect_columns(claimants, claimants_name)
     epc = epc_homes.reset_index(drop=True).copy()
     epc["uprn"] = epc["uprn"].astype(object).where(epc["uprn"].notna(), None)
-    records = prepare_records([(claimants_name, claimants, columns), ("epc", epc, EPC_COLUMNS)])
-    sources = {claimants_name: (claimants, columns), "epc": (epc, EPC_COLUMNS)}
+    records = prepare_records([(claimants_name, claimants, columns), (EPC_DATASET, epc, EPC_COLUMNS)])
+    sources = {claimants_name: (claimants, columns), EPC_DATASET: (epc, EPC_COLUMNS)}
     if decisions is not None:
         decisions.match(records, sources, secret)
     linked = link_households(records, threshold=threshold, progress=progress_after(progress, 0.25),
                              decisions=decisions)
     records["household"] = linked.household
     claimant_rows = records[records["source"] == claimants_name]
-    epc_rows = records[records["source"] == "epc"].set_index("household")
+    epc_rows = records[records["source"] == EPC_DATASET].set_index("household")
     epc_of = epc_rows[~epc_rows.index.duplicated()]["row"]
     rows, households = [], []
     for household, group in claimant_rows.groupby("household", sort=True):

@@ -166,6 +166,12 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
             raise AnalysisError(translatable("The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or "
                                              "give each its own role."), role, seen[role], name)
         seen[role] = name
+    names = [name for name, _, _ in datasets]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:  # the review and the decisions name each record by its dataset's name (dataset_names.py)
+        raise AnalysisError(translatable("The dataset '{}' is given twice: give each file once (two files of one name "
+                                         "in different folders go by their folders, '2024/council_tax.csv')."),
+                            "', '".join(twice))
     notes, described, prepared = [], [], []
     for name, role, frame in datasets:
         columns = detect_columns(frame, name)
