@@ -51,12 +51,15 @@ def print_overall(records, status, args):
 
 def print_breakdowns(records, status):
     print("\nper layout (the households each export holds, within the joint linkage):")
-    print("  {:22s} {:>6s} {:>7s} {:>7s} {:>7s} {:>9s} {:>7s}".format("layout", "homes", "exact", "merged", "split",
-                                                                     "pair prec", "recall"))
+    print("  {:22s} {:>6s} {:>7s} {:>7s} {:>7s} {:>9s} {:>7s} {:>8s}".format(
+        "layout", "homes", "exact", "merged", "split", "pair prec", "recall", "ceiling"))
+    lost = beyond_text(records)
     for layout, figures in per_layout(records, status).items():
-        print("  {:22s} {:6d} {:>7s} {:>7s} {:>7s} {:9.4f} {:7.4f}".format(
+        homes = set(records.loc[records["layout"] == layout, "truth"])
+        print("  {:22s} {:6d} {:>7s} {:>7s} {:>7s} {:9.4f} {:7.4f} {:>8s}".format(
             layout, figures["households"], percent(figures["exact"]), percent(figures["merged"]),
-            percent(figures["split"]), figures["pair_precision"], figures["pair_recall"]))
+            percent(figures["split"]), figures["pair_precision"], figures["pair_recall"],
+            percent(1 - len(homes & lost) / len(homes))))
     print("\nper kind of slip or written form (the households with a row carrying it), worst first:")
     print("  {:34s} {:>6s} {:>7s} {:>7s} {:>7s}".format("kind", "homes", "exact", "merged", "split"))
     for kind, figures in sorted(per_slip(records, status).items(), key=lambda item: item[1]["exact"]):
