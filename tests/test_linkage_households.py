@@ -792,3 +792,34 @@ def test_linking_reports_its_progress_and_stops_when_told():
 
     with pytest.raises(Stop):
         link_households(records, progress=stop_half_way)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # the street's rows write Flat 1 at 24 and no number 1: '24/1' is house first
+    (("24/1 Gale Road", "Flat 1, 24 Gale Road", "Flat 2, 24 Gale Road", "26 Gale Road"), ("1", "24")),
+    # a postcode cut to its district, the same
+    (("20/2 Cardigan Terrace, London E1W", "Flat 2, 20 Cardigan Terrace", "Flat 1, 20 Cardigan Terrace"),
+     ("2", "20")),
+    # the street's rows write Flat 2 at 14: '2/14' is flat first, as read
+    (("2/14 Gale Road", "Flat 2, 14 Gale Road", "Flat 1, 14 Gale Road"), ("2", "14")),
+    # a house 1 on the street too: the rows do not say which, and the flat first reading stands
+    (("24/1 Gale Road", "Flat 1, 24 Gale Road", "1 Gale Road"), ("24", "1")),
+])
+def test_a_flat_and_house_number_written_with_a_slash_are_read_the_way_the_streets_rows_write_them(rows, expected):
+    from community_risk.processing.analysis.linkage import _slashes_read_house_first
+
+    frame = pd.DataFrame({"UPRN": "", "Address": list(rows), "Postcode": ["", "E1W 1UQ", "E1W 1UQ", "E1W 1UQ"][
+        :len(rows)]})
+    records = prepare_records([("file", frame, COLUMNS)])
+    read = _slashes_read_house_first(records)
+    assert tuple(read[["flat", "number"]].iloc[0]) == expected
+    assert read.iloc[1:].equals(records.iloc[1:])
+
+
+def test_a_referral_written_house_first_with_a_slash_joins_its_flat():
+    frame = pd.DataFrame({"UPRN": ["", "100160699032", "100160699033", ""], "Postcode": "WC1N 2JP",
+                          "Address": ["24/1 GALE ROAD LONDON", "Flat 1, 24 Gale Road", "Flat 2, 24 Gale Road",
+                                      "Flat 1, 24 Gale Rd"]})
+    records = prepare_records([("referrals", frame, COLUMNS)])
+    result = link_households(records)
+    assert result.household[0] == result.household[1] == result.household[3] != result.household[2]

@@ -211,7 +211,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
     filled = linkable.loc[missing, "uprn"].map(known)
     linkable.loc[missing, "postcode"] = filled
     postcodes_filled = int(filled.notna().sum())
-    linkable = _top_floors_named(_blocks_completed(linkable))
+    linkable = _top_floors_named(_blocks_completed(_slashes_read_house_first(linkable)))
     report = progress or (lambda share: None)
     report(0.1)
 
@@ -363,6 +363,50 @@ def _top_floors_named(records):
         theirs, ours = uprns.get((house[k], floor)), uprns.get((house[k], "TOP FLOOR"))
         if theirs is not None and theirs == ours and len(theirs) == 1:
             out.at[k, "flat"] = floor
+    return out
+
+
+SLASHED_PAIR = re.compile(r"(?<![0-9A-Z])([0-9]+)\s*/\s*([0-9]+)(?![0-9])", re.IGNORECASE)
+
+
+def _slashes_read_house_first(records):
+    """'24/1 Gale Road' read as Flat 1 of number 24 where rows of the street write Flat 1 at 24 and no row writes a
+    number 1 there: councils write '2/14' flat first and '14/2' house first, and only the street's other rows say
+    which. The standardiser reads the flat first; a row is turned round only where the rows say so."""
+    import pandas as pd
+
+    written = records["written"].astype(str).to_numpy(dtype=object)
+    has_slash = np.array(["/" in text for text in written], dtype=bool)
+    if not has_slash.any():
+        return records
+    flat = records["flat"].to_numpy(dtype=object)
+    number = records["number"].to_numpy(dtype=object)
+    street = records["street"].to_numpy(dtype=object)
+    candidates = []
+    for k in np.flatnonzero(has_slash & pd.notna(flat) & pd.notna(number) & pd.notna(street)):
+        found = SLASHED_PAIR.search(written[k])
+        if found and (found.group(1), found.group(2)) == (flat[k], number[k]):
+            candidates.append(k)
+    if not candidates:
+        return records
+    district = _districts(records)
+    others = np.ones(len(records), dtype=bool)
+    others[candidates] = False
+    rows = np.flatnonzero(others & pd.notna(street) & pd.notna(number))
+    homes = {}  # (street, number) -> {flat: districts written}
+    for k in rows:
+        homes.setdefault((street[k], number[k]), {}).setdefault(flat[k], set()).add(district[k])
+
+    def written_at(home, flat_name, where):
+        districts = homes.get(home, {})
+        places = set().union(*districts.values()) if flat_name is None else districts.get(flat_name, set())
+        return bool(places) and (where == "" or where in places or places == {""})
+
+    out = records.copy()
+    for k in candidates:
+        house_first = ((street[k], flat[k]), number[k])
+        if written_at(*house_first, district[k]) and not written_at((street[k], number[k]), None, district[k]):
+            out.at[out.index[k], "flat"], out.at[out.index[k], "number"] = number[k], flat[k]
     return out
 
 
