@@ -628,3 +628,20 @@ def test_a_street_and_a_locality_as_long_are_read_the_same_way_whatever_the_hash
 def test_a_spreadsheet_formula_is_read_for_the_text_it_holds_not_its_function(text):
     # hostile cells: read as text, '=HYPERLINK("x")' was a building 'HYPERLINK' with flat X at 14 Rye Lane
     assert standardise(text)[:4] == (None, "14", None, "RYE LANE")
+
+
+def test_a_locality_read_as_the_street_is_read_as_the_street_its_postcodes_rows_write_at_that_number():
+    texts = ["1ST FLR FLAT, 13 Primrose Hill", "1ST FLR FLAT 13 BULLIVANT STREET, PRIMROSE HILL, LONDON",
+             "First Floor Flat, 13 Bullivant Street", "15 Bullivant Street",
+             "19 KILBURN, GRD FLR FLAT", "Ground Floor Flat, 19 Ferry Road", "19 Ferry Road", "21 Ferry Road",
+             # a street of its own, written once, at a postcode with the same number on another street: kept
+             "8 Pilgrims Lane", "8 Ferry Road", "Flat 2, 6 Ferry Road",
+             # a name with no thoroughfare word, where two streets of the postcode have that number: not moved
+             "4 Kilburn", "4 Ferry Road", "4 Wells Road", "6 Wells Road"]
+    postcodes = ["NW5 9US"] * 4 + ["W1T 2ES"] * 11
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], [p.split()[0] for p in postcodes],
+                                    postcodes=postcodes)
+    assert again[0][:4] == ("FIRST FLOOR", "13", None, "BULLIVANT STREET")
+    assert again[4][:4] == ("GROUND FLOOR", "19", None, "FERRY ROAD")
+    assert again[8].street == "PILGRIMS LANE"
+    assert again[11].street == "KILBURN"

@@ -678,7 +678,40 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
         else:
             out[k] = p._replace(building=building, street=None)
     places = [c or d for c, d in zip(postcodes, districts)] if postcodes is not None else districts
-    return _numbers_naming_flats(_flats_of_blocks(out, districts), places)
+    out = _numbers_naming_flats(_flats_of_blocks(out, districts), places)
+    return _localities_read_as_streets(texts, out, districts, postcodes, streets) if postcodes is not None else out
+
+
+def _localities_read_as_streets(texts, parsed, districts, postcodes, streets):
+    """'1st Flr Flat, 13 Primrose Hill, NW5 9US' read with the street of its postcode where the street as read is no
+    street of the district but a locality: a name with no thoroughfare word ('19 Kilburn'), or one the postcode's
+    other rows write beside another street ('13 Bullivant Street, Primrose Hill'). Only where one street of the
+    postcode has that house number (and, for a flat, that flat), so a house on a street the data writes once is
+    not moved onto another street."""
+    def suspect(p, code, district):
+        return code and p.number and p.street and p.street not in streets.get(district, ())
+
+    candidates = [k for k, (p, code, d) in enumerate(zip(parsed, postcodes, districts)) if suspect(p, code, d)]
+    if not candidates:
+        return parsed
+    wanted = {postcodes[k] for k in candidates}
+    houses, rows_of = {}, {}
+    for k, (p, code, d) in enumerate(zip(parsed, postcodes, districts)):
+        if code in wanted:
+            rows_of.setdefault(code, []).append(k)
+            if p.number and p.street in streets.get(d, ()):
+                houses.setdefault((code, p.number), {}).setdefault(p.street, set()).add(p.flat)
+    out = list(parsed)
+    for k in candidates:
+        p, code = parsed[k], postcodes[k]
+        on = [s for s, flats in houses.get((code, p.number), {}).items() if p.flat is None or p.flat in flats]
+        if len(on) != 1:
+            continue
+        if p.street.split()[-1] in THOROUGHFARES and not any(
+                parsed[j].street == on[0] and p.street in street_phrases(texts[j]) for j in rows_of[code] if j != k):
+            continue
+        out[k] = p._replace(street=on[0])
+    return out
 
 
 def _read_with_postcodes_street(text, parsed, postcode, on_postcode, written_on):
