@@ -645,3 +645,24 @@ def test_a_locality_read_as_the_street_is_read_as_the_street_its_postcodes_rows_
     assert again[4][:4] == ("GROUND FLOOR", "19", None, "FERRY ROAD")
     assert again[8].street == "PILGRIMS LANE"
     assert again[11].street == "KILBURN"
+
+
+def test_a_mistyped_street_with_no_postcode_is_read_as_the_one_look_alike_street_with_that_home():
+    texts = ["22 Vallnace Gdns", "22 Vallance Gardens", "24 Vallance Gardens", "4 st msry's rd", "4 St Mary's Road",
+             "6 St Mary's Road", "4 St Marks Road", "8 St Marks Road",
+             # the look-alike street has no such home: maybe a street the data writes once
+             "9 Valance Gdns",
+             # a row with a postcode is left to its postcode's rows
+             "24 Valalnce Gdns",
+             # two look-alike streets with that home: neither is taken
+             "4 Laark Road", "4 Lanark Road", "6 Lanark Road", "4 Lamark Road", "6 Lamark Road"]
+    postcodes = [None, "E15 2ZQ", "E15 2ZQ", None, "E6 1HY", "E6 1HY", "E6 1HX", "E6 1HX", None, "E17 2ZR",
+                 None] + ["E7 1AA"] * 4
+    districts = [p.split()[0] if p else None for p in postcodes]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], districts, postcodes=postcodes)
+    assert again[0][:4] == (None, "22", None, "VALLANCE GARDENS")
+    assert again[3].street == "SAINT MARYS ROAD"
+    assert [p.street for p in again[6:8]] == ["SAINT MARKS ROAD"] * 2
+    assert again[8].street == "VALANCE GARDENS"
+    assert again[9].street == "VALALNCE GARDENS"
+    assert again[10].street == "LAARK ROAD"

@@ -679,7 +679,45 @@ def local_streets(texts, parsed, districts, min_rows=2, postcodes=None):
             out[k] = p._replace(building=building, street=None)
     places = [c or d for c, d in zip(postcodes, districts)] if postcodes is not None else districts
     out = _numbers_naming_flats(_flats_of_blocks(out, districts), places)
-    return _localities_read_as_streets(texts, out, districts, postcodes, streets) if postcodes is not None else out
+    if postcodes is None:
+        return out
+    return _streets_mistyped_without_postcode(_localities_read_as_streets(texts, out, districts, postcodes, streets),
+                                              postcodes, everywhere)
+
+
+def _streets_mistyped_without_postcode(parsed, postcodes, everywhere):
+    """'22 Vallnace Gdns' with no postcode read as Vallance Gardens: the street as read is no street the data
+    writes, and one street the data writes has a name a typo apart, the same thoroughfare word and a home written
+    as this row writes it (house number, building and flat). With no postcode, no district says which of the
+    borough's streets a typo is of: the home must be there, and on no other look-alike street."""
+    from difflib import SequenceMatcher
+
+    candidates = [k for k, (p, code) in enumerate(zip(parsed, postcodes))
+                  if not code and p.street and (p.number or p.building) and p.street not in everywhere
+                  and len(p.street.split()) >= 2]
+    if not candidates:
+        return parsed
+    by_type = {}
+    for street in everywhere:
+        words = street.split()
+        if len(words) >= 2 and len(words[-2]) >= 4:
+            by_type.setdefault(words[-1], []).append(street)
+    homes = {}
+    for p in parsed:
+        if p.street in everywhere and (p.number or p.building):
+            homes.setdefault(p.street, set()).add((p.number, p.building, p.flat))
+    out = list(parsed)
+    for k in candidates:
+        p = parsed[k]
+        words = p.street.split()
+        name = " ".join(words[:-1])
+        close = [s for s in by_type.get(words[-1], ())
+                 if SequenceMatcher(None, name, " ".join(s.split()[:-1])).ratio() >= 0.8
+                 and any((p.number is None or n == p.number) and (p.building is None or b == p.building)
+                         and (p.flat is None or f == p.flat) for n, b, f in homes.get(s, ()))]
+        if len(close) == 1:
+            out[k] = p._replace(street=close[0])
+    return out
 
 
 def _localities_read_as_streets(texts, parsed, districts, postcodes, streets):
