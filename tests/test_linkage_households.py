@@ -823,3 +823,19 @@ def test_a_referral_written_house_first_with_a_slash_joins_its_flat():
     records = prepare_records([("referrals", frame, COLUMNS)])
     result = link_households(records)
     assert result.household[0] == result.household[1] == result.household[3] != result.household[2]
+
+
+def test_a_uprns_rows_vote_on_its_flat_once_per_file():
+    # the register lists Flat 8 twice (two electors) with Flat 26 written in error; council tax writes Flat 8 once:
+    # one file against one, and Flat 26 is another UPRN's home, so the UPRN's home is Flat 8 and the care record of
+    # Flat 26 is Flat 26's (counting rows, the register's slip would outvote council tax)
+    council_tax = pd.DataFrame({"UPRN": ["594004434", "100229704543"], "Postcode": "E1 8EN",
+                                "Address": ["FLAT 8 LARCH COURT, 43 TOMLINS WALK", "FLAT 26 LARCH COURT, 43 TOMLINS WALK"]})
+    register = pd.DataFrame({"UPRN": ["594004434", "594004434", "100229704543"], "Postcode": "E1 8EN",
+                             "Address": ["FLAT NO 26 LARCH COURT, 43 TOMLINS WALK"] * 3})
+    care = pd.DataFrame({"UPRN": [""], "Postcode": "E1 8EN", "Address": ["Flat 26, Larch Court, 43 Tomlins Walk"]})
+    records = prepare_records([("council_tax", council_tax, COLUMNS), ("register", register, COLUMNS),
+                               ("care", care, COLUMNS)])
+    result = link_households(records)
+    assert result.household[5] == result.household[1] == result.household[4] != result.household[0]
+    assert result.household[0] == result.household[2] == result.household[3]

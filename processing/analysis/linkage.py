@@ -1471,24 +1471,28 @@ def _as_their_uprn_says(records, rows, claimed):
     records = records.copy()
     changed = set()
     uprn = _codes(rows["uprn"])  # grouped by integer codes, not by hashing the texts in every groupby
+    source = _codes(rows["source"])
     claimed, written = claimed
     for column, values in (("number", rows["number"]), ("flat", flats)):
         value, distinct = _codes(values, distinct=True)
-        frame = pd.DataFrame({"uprn": uprn, "value": value, "id": rows["unique_id"].to_numpy(),
+        frame = pd.DataFrame({"uprn": uprn, "value": value, "id": rows["unique_id"].to_numpy(), "source": source,
                               "votes": ~silent if column == "flat" else True, "claimed": claimed,
                               "written": written}).dropna()
         frame = frame[(frame.groupby("uprn")["value"].transform("nunique") > 1).to_numpy()]
         if not len(frame):
             continue
+        # a vote per file: a register lists a home once per elector, and its two rows of one home are one slip
         counts = frame[frame["votes"]].groupby(["uprn", "value"]).agg(
-            n=("id", "size"), claimed=("claimed", "all"), written=("written", "all")).reset_index()
-        leaders = counts[counts["n"] == counts.groupby("uprn")["n"].transform("max")]
+            files=("source", "nunique"), n=("id", "size"), claimed=("claimed", "all"),
+            written=("written", "all")).reset_index()
+        leaders = counts[counts["files"] == counts.groupby("uprn")["files"].transform("max")]
         # an even split: the values another UPRN's rows write as their home are out of the running, where one home
-        # written in full (its flat or number: 'Downs Avenue' names none) is left
+        # written in full (its flat or number: 'Downs Avenue' names none) is left; else the value more rows write
         tied = leaders.groupby("uprn")["value"].transform("size").to_numpy() > 1
         free = leaders[tied & ~leaders["claimed"].to_numpy() & leaders["written"].to_numpy()]
         free = free[free.groupby("uprn")["value"].transform("size").to_numpy() == 1]
-        leaders = pd.concat([leaders[~leaders["uprn"].isin(free["uprn"]).to_numpy()], free])
+        leaders = leaders[~leaders["uprn"].isin(free["uprn"]).to_numpy()]
+        leaders = pd.concat([leaders[leaders["n"] == leaders.groupby("uprn")["n"].transform("max")], free])
         single = leaders.groupby("uprn")["value"].transform("size") == 1
         modal = leaders[single.to_numpy()].set_index("uprn")["value"]
         frame = frame.assign(modal=frame["uprn"].map(modal)).dropna(subset=["modal"])
