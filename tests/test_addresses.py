@@ -666,3 +666,17 @@ def test_a_mistyped_street_with_no_postcode_is_read_as_the_one_look_alike_street
     assert again[8].street == "VALANCE GARDENS"
     assert again[9].street == "VALALNCE GARDENS"
     assert again[10].street == "LAARK ROAD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FLAT 6 TRINITY CT, THE OVAL, DARTMOUTH PARK, LONDON", ("6", None, "TRINITY COURT", "THE OVAL")),
+    ("Studio 6, Trinity Court, The Oval", ("6", None, "TRINITY COURT", "THE OVAL")),
+    ("6 TRINITY COURT, THE OVAL, LONDON", ("6", None, "TRINITY COURT", "THE OVAL")),
+    ("Flat 3, Keats House, The Highway", ("3", None, "KEATS HOUSE", "THE HIGHWAY")),
+    ("FLAT 1 11 THE OVAL", ("1", "11", None, "THE OVAL")),
+    # not after a block: a house's name before the street
+    ("Flat 2, The Limes, High Street", ("2", None, "THE LIMES", "HIGH STREET")),
+    ("The Lodge, 12 High Street", (None, "12", "THE LODGE", "HIGH STREET")),
+])
+def test_a_street_named_with_an_article_and_no_thoroughfare_word_is_the_street_after_a_block(text, expected):
+    assert standardise(text)[:4] == expected

@@ -419,6 +419,9 @@ def _building_after(kept, position):
         if end > position and word in BUILDING_WORDS and any(
                 _as_thoroughfare(w) in THOROUGHFARES - BUILDING_WORDS for _, w in kept[end + 1:]):
             return end + 1
+        if end > position and word in BUILDING_WORDS and end + 1 < len(kept) and kept[end + 1][0] != kept[end][0] \
+                and _article_street([w for s, w in kept if s == kept[end + 1][0]]):
+            return end + 1  # '6 Trinity Court, The Oval': a block, then its street
         # the name ends its segment and the next segment ends as a street that could be a building too:
         # '3 Kelvington Heights, Saint Gabriel's Buildings' (a block, then its street)
         rest = [w for s, w in kept[end + 1:] if s == kept[end + 1][0]] if end + 1 < len(kept) else []
@@ -444,6 +447,11 @@ def _split_building_and_street(kept, number_position, flat_named=False):
         # between a flat and its house number stands a building name: "Flat 1, Shelley Court, 124, London"
         return (first, []) if _names_a_building(first) or flat_named else ([], first)
     if len(segments) > 1:
+        # 'Flat 6, Trinity Court, The Oval, Dartmouth Park': a street named with an article, straight after a block
+        for before, segment in zip(segments, segments[1:]):
+            if _article_street(by_segment[segment]) and EXPAND.get(by_segment[before][-1], by_segment[before][-1]) \
+                    in BUILDING_WORDS and len(by_segment[before]) > 1:
+                return [w for s in segments if s < segment for w in by_segment[s]], by_segment[segment]
         with_street = [s for s in segments if _ends_as_a_street(by_segment[s])]
         # a segment ending in a word that only names streets before one that may name a building (Shelley Court)
         plain = [s for s in with_street if _as_thoroughfare(by_segment[s][-1]) not in BUILDING_WORDS]
@@ -478,6 +486,16 @@ def _split_building_and_street(kept, number_position, flat_named=False):
         if standard[cut] in BUILDING_WORDS and any(_as_thoroughfare(w) in THOROUGHFARES for w in words[cut + 2:]):
             return words[:cut + 1], words[cut + 1:]
     return [], words
+
+
+def _article_street(words):
+    """A segment that is a street named with an article and no thoroughfare word ('The Oval', 'The Highway'): 'The'
+    and one or two names, none a building, unit or town word. Such a name is a street only straight after a block or
+    a house number ('Flat 6, Trinity Court, The Oval'); elsewhere it may name a house ('The Limes, High Street')."""
+    standard = [EXPAND.get(w, w) for w in words]
+    return 2 <= len(words) <= 3 and words[0] in ARTICLES and all(w.isalpha() for w in words[1:]) and not any(
+        w in BUILDING_WORDS or w in UNIT_WORDS or w in TOWN_WORDS or w in THOROUGHFARES or w in ARTICLES
+        for w in standard[1:])
 
 
 def _ends_as_a_street(words):
