@@ -6198,22 +6198,22 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="28" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="30" />
             <source>Clerical decisions (a review table you filled in)</source>
             <translation>Penderfyniadau clerigol (tabl adolygu a lenwyd gennych)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="55" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="57" />
             <source>Reading clerical decisions from '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="45" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="47" />
             <source>The clerical decisions '{}' cannot be opened as a table.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/clerical_decisions.py" line="52" />
+            <location filename="../processing/algorithms/clerical_decisions.py" line="54" />
             <source>The clerical decisions cannot be used: {}</source>
             <translation type="unfinished" />
         </message>
@@ -6285,7 +6285,7 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
             <source>Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. Run on the same extracts and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of pairs between the same two households decides the block. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/clerical_decisions.py" line="381" />
@@ -6336,6 +6336,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="172" />
             <source>The dataset '{}' is given twice: give each file once (two files of one name in different folders go by their folders, '2024/council_tax.csv').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
+            <source>Optional; leave it empty on a first run. Give the clerical review an earlier run wrote (the CSV or XLSX saved from a spreadsheet, the GeoPackage, or the review layer itself, edited in QGIS), with its decision column filled in where you have decided: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). Leave the pairs you have not decided empty. Sort or filter the rows as you like, but leave the dataset, row and check columns as written. A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. The pairs between the same two households stand one after another: one decision among them decides them all. Run on the same inputs and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -389,3 +389,35 @@ def test_a_decided_pair_this_run_does_not_score_shows_the_levels_that_weigh_it(f
         assert row[name + "_weight"] != "" and float(row[name + "_weight"]) == float(row[name + "_weight"])
     assert row["held_back_by"] in ("postcode", "premise", "flat", "street")
     assert header.index("postcode") > header.index("decision")
+
+
+@pytest.mark.parametrize("algorithm_id", ["findpeopleatrisk", "housingbenefitoverlay"])
+def test_the_dialog_says_what_to_give_as_decisions_and_what_then_happens(qtbot, algorithm_id):
+    """Pointing at Clerical decisions in the dialog, the officer reads which file to give (the review an earlier run
+    wrote, filled in; nothing on a first run), how to fill it in, and what the next run does with it; the same words
+    stand in the help panel beside the inputs. The tooltip is rich text, so Qt wraps it rather than showing one line
+    as wide as the screen, and nothing in the help is taken for markup."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    ensure_provider()
+    dialog = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById("communityrisk:" + algorithm_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wrapper = dialog.mainWidget().wrappers["DECISIONS"]
+    label = wrapper.wrappedLabel()
+    assert label.text() == "Clerical decisions (a review table you filled in) [optional]"
+    tooltip = label.toolTip()
+    assert Qt.mightBeRichText(tooltip) and wrapper.wrappedWidget().toolTip() == tooltip
+    help_text = dialog.findChild(QTextBrowser, "textShortHelp").toPlainText()
+    for words in ("leave it empty on a first run", "the clerical review an earlier run wrote",
+                  "same home or different homes", "Leave the pairs you have not decided empty",
+                  "leave the dataset, row and check columns as written", "is linked into one household",
+                  "is never in one household", "one decision among them decides them all",
+                  "skipped and listed in the log", "holds every decision so far",
+                  "must not be the file the new review is written to"):
+        assert words in tooltip and words in help_text, words
+    parameter = dialog.algorithm().parameterDefinition("DECISIONS")
+    assert not set("<>&") & set(parameter.help())

@@ -11,15 +11,17 @@ from .base import fail, python_value
 
 DECISIONS = "DECISIONS"
 DECISIONS_HELP = translatable(
-    "Optional: the clerical review an earlier run wrote (CSV, XLSX, GeoPackage, or the review layer itself, edited in "
-    "QGIS), with the decision column filled in: same home or different homes (also same / different, yes / no, y / n, "
-    "match / no match; case and spaces do not matter). A pair marked same is linked into one household; a pair "
-    "marked different is never in one household, even where other links would join it. Run on the same extracts and "
-    "with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped "
-    "and listed in the log. Anything else written is listed as not understood, never guessed. One row of a block of "
-    "pairs between the same two households decides the block. The new review lists the decided pairs last, with "
-    "their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be "
-    "the file the new review is written to.")
+    "Optional; leave it empty on a first run. Give the clerical review an earlier run wrote (the CSV or XLSX saved "
+    "from a spreadsheet, the GeoPackage, or the review layer itself, edited in QGIS), with its decision column filled "
+    "in where you have decided: same home or different homes (also same / different, yes / no, y / n, match / no "
+    "match; case and spaces do not matter). Leave the pairs you have not decided empty. Sort or filter the rows as you "
+    "like, but leave the dataset, row and check columns as written. A pair marked same is linked into one household; "
+    "a pair marked different is never in one household, even where other links would join it. The pairs between the "
+    "same two households stand one after another: one decision among them decides them all. Run on the same inputs "
+    "and with the same secret: each row is checked against what it said, and a decision whose rows changed is "
+    "skipped and listed in the log. Anything else written is listed as not understood, never guessed. The new review "
+    "lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and "
+    "give it next time. It must not be the file the new review is written to.")
 # read as text tables whatever their encoding (analysis/readers.py); other files and layers are read through QGIS
 TABLE_FILES = (".csv", ".txt", ".csv.gz", ".xlsx", ".xlsm")
 
