@@ -28,16 +28,28 @@ review.loc[pairs.index, "decision"] = ["same" if k % 2 == 0 else "different" for
 start = time.perf_counter()
 decisions = ClericalDecisions.read(review, "review.csv")
 reading = time.perf_counter() - start
+from community_risk.processing.analysis import linkage
+scoring, scored_pairs = [], linkage._scored_pairs
+
+
+def timed_scoring(*args):  # the decided pairs scored by the trained model, so the review shows their levels
+    begun = time.perf_counter()
+    out = scored_pairs(*args)
+    scoring.append(time.perf_counter() - begun)
+    return out
+
+
+linkage._scored_pairs = timed_scoring
 start = time.perf_counter()
 second = par.find_people_at_risk(datasets, secret, decisions=decisions)
 again = time.perf_counter() - start
 summary = second.record["clerical_decisions"]
 print("   {:,} households, {:,} review pairs: without decisions {:.1f} s (baseline); {:,} decisions read in {:.2f} s and "
       "applied in a run of {:.1f} s ({:+.1f} s); applied {:,} ({:,} same, {:,} different), households {:,} -> {:,}, "
-      "review {:,} pairs to decide and {:,} decided".format(
+      "review {:,} pairs to decide and {:,} decided; of the run, {:.1f} s scored the decided pairs".format(
           n, len(first.review), baseline, len(pairs), reading, again, again - baseline, summary["applied"],
           summary["same_home"], summary["different_homes"], len(first.households), len(second.households),
-          int(second.review["decision"].isna().sum()), int(second.review["decision"].notna().sum())))
+          int(second.review["decision"].isna().sum()), int(second.review["decision"].notna().sum()), sum(scoring)))
 """
 
 
