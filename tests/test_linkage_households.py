@@ -653,7 +653,15 @@ def test_a_flat_written_with_a_lone_uprn_that_another_uprns_rows_write_as_theirs
     ((("Ground Floor Flat, 15 The Pavement", "100000000151"), ("First Floor Flat, 15 The Pavement", "100000000152"),
       ("Top Floor Flat, 15 The Pavement", "100000000153")), "TOP FLOOR"),
     # no UPRN says so: a top flat may be a floor no row names ('Top Flat, 2 Meadow Yard' above its First Floor Flat)
+    ((("Ground Floor Flat, 2 Meadow Yard", "100000000020"), ("First Floor Flat, 2 Meadow Yard", "100000000021"),
+      ("FFF, 2 Meadow Yard", "100000000021"), ("Top Flat, 2 Meadow Yard", "")), "TOP FLOOR"),
+    # no UPRN, but the house's rows name one floor only, above the ground: the top flat is that one
     ((("First Floor Flat, 2 Meadow Yard", "100000000021"), ("FFF, 2 Meadow Yard", "100000000021"),
+      ("Top Flat, 2 Meadow Yard", "")), "FIRST FLOOR"),
+    # ... not the ground floor: a top flat is above it
+    ((("Ground Floor Flat, 2 Meadow Yard", "100000000020"), ("Top Flat, 2 Meadow Yard", "")), "TOP FLOOR"),
+    # ... nor where a row gives the top flat a UPRN of its own
+    ((("First Floor Flat, 2 Meadow Yard", "100000000021"), ("Top Flat, 2 Meadow Yard", "100000000022"),
       ("Top Flat, 2 Meadow Yard", "")), "TOP FLOOR"),
 ])
 def test_the_top_floor_flat_is_the_highest_floor_its_houses_rows_name(rows, top):

@@ -358,10 +358,16 @@ def _top_floors_named(records):
     # the UPRNs each floor of each house is written with, looked up once per top floor row
     given = rows.assign(house=house.to_numpy()).dropna(subset=["uprn"])
     uprns = given.groupby(["house", "flat"])["uprn"].agg(frozenset).to_dict()
+    floors_named = rows.loc[named, "flat"].groupby(house[named]).nunique()
     out = records.copy()
     for k, floor in target.dropna().items():
         theirs, ours = uprns.get((house[k], floor)), uprns.get((house[k], "TOP FLOOR"))
         if theirs is not None and theirs == ours and len(theirs) == 1:
+            out.at[k, "flat"] = floor
+        elif not isinstance(records.at[k, "uprn"], str) and floors_named[house[k]] == 1 \
+                and FLOOR_ORDER.index(floor) >= FLOOR_ORDER.index("FIRST FLOOR") and (ours is None or ours == theirs):
+            # 'Top Flat, 41 Cadogan Gardens' with no UPRN, where the house's rows name one floor above the ground,
+            # the First: the flat at the top is that one (no row gives the top a UPRN of its own)
             out.at[k, "flat"] = floor
     return out
 
