@@ -680,3 +680,13 @@ def test_a_mistyped_street_with_no_postcode_is_read_as_the_one_look_alike_street
 ])
 def test_a_street_named_with_an_article_and_no_thoroughfare_word_is_the_street_after_a_block(text, expected):
     assert standardise(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6 TELFORD COURT, BULLIVANT STREET, PRIMROSE HILL, LONDON", ("6", None, "TELFORD COURT", "BULLIVANT STREET")),
+    ("FLAT 6 TELFORD COURT, BULLIVANT STREET, PRIMROSE HILL", ("6", None, "TELFORD COURT", "BULLIVANT STREET")),
+    # a flat whose block is not yet read: its first name is the block
+    ("Flat 11, Darwin Close, Aberfeldy Hill", ("11", None, "DARWIN CLOSE", "ABERFELDY HILL")),
+])
+def test_the_street_after_a_blocks_flat_comes_before_the_locality(text, expected):
+    assert standardise(text)[:4] == expected

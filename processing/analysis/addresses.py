@@ -271,7 +271,9 @@ def standardise(text, street=None):
     if found:
         split_building, street_words = found
     else:
-        split_building, street_words = _split_building_and_street(kept, number_position, flat is not None)
+        # a flat whose block is read already ('6 Telford Court, Bullivant Street, Primrose Hill') names no other block
+        split_building, street_words = _split_building_and_street(kept, number_position,
+                                                                  flat is not None and building_words is None)
     building_words = building_words if building_words is not None else split_building
     street = _standard_street(street_words)
     building = _standard_building(building_words)
