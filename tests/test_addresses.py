@@ -690,3 +690,13 @@ def test_a_street_named_with_an_article_and_no_thoroughfare_word_is_the_street_a
 ])
 def test_the_street_after_a_blocks_flat_comes_before_the_locality(text, expected):
     assert standardise(text)[:4] == expected
+
+
+def test_a_blocks_name_with_a_locality_run_on_is_the_block_the_rows_write():
+    texts = ["Flat 14 Clipper Lodge Millwall LONDON", "FLAT 14 CLIPPER LODGE, GALE ROAD", "Flat 3, Clipper Lodge, Gale Road",
+             # a thoroughfare after the name: a street of its own
+             "14 Clipper Lodge Road"]
+    postcodes = ["E1 1JX"] * 3 + ["E1 1JY"]
+    again = addresses.local_streets(texts, [standardise(t) for t in texts], ["E1"] * 4, postcodes=postcodes)
+    assert again[0][:4] == ("14", None, "CLIPPER LODGE", None)
+    assert again[3][:4] == (None, "14", None, "CLIPPER LODGE ROAD")

@@ -909,6 +909,12 @@ def _known_building(name, buildings):
                and all(w in BUILDING_WORDS for w in b.split()[len(words):])]
         if len(cut) == 1:
             return cut[0]
+    # a block's name with a locality run on after it ('Flat 14 Clipper Lodge Millwall'): a word or two that hold no
+    # thoroughfare word
+    for k in range(len(words) - 1, max(1, len(words) - 3), -1):
+        head = " ".join(words[:k])
+        if head in buildings and not any(w in THOROUGHFARES or w in BUILDING_WORDS for w in words[k:]):
+            return head
     return None
 
 
