@@ -642,7 +642,7 @@ def test_a_flat_written_with_a_lone_uprn_that_another_uprns_rows_write_as_theirs
     assert any("no other row gives" in str(note) for note in result.notes)
 
 
-@pytest.mark.parametrize("rows, top", [
+TOP_FLOOR_CASES = [
     # the highest floor the house's other rows name, with the top floor's UPRN
     ((("Ground Floor Flat, 15 The Pavement", "100000000151"), ("FFF, 15 The Pavement", "100000000152"),
       ("Top Floor Flat, 15 The Pavement", "100000000152")), "FIRST FLOOR"),
@@ -663,7 +663,22 @@ def test_a_flat_written_with_a_lone_uprn_that_another_uprns_rows_write_as_theirs
     # ... nor where a row gives the top flat a UPRN of its own
     ((("First Floor Flat, 2 Meadow Yard", "100000000021"), ("Top Flat, 2 Meadow Yard", "100000000022"),
       ("Top Flat, 2 Meadow Yard", "")), "TOP FLOOR"),
-])
+]
+
+
+def test_a_top_flat_without_a_postcode_is_not_read_as_a_floor_of_the_postcode_less_rows():
+    # the postcode-less rows of 17 Danby Terrace name its First Floor Flat only; the top flat, with its own UPRN, is
+    # written with the postcode: the referral's 'Top Floor Flat' is that one, not the first floor
+    from community_risk.processing.analysis.linkage import _top_floors_named
+
+    frame = pd.DataFrame({"UPRN": ["100024375669", "", ""], "Postcode": ["SE15 4AJ", "", ""],
+                          "Address": ["TOP FLAT, 17 DANBY TER", "First Floor Flat, 17 Danby Terrace",
+                                      "Top Floor Flat, 17 Danby Ter"]})
+    records = _top_floors_named(prepare_records([("file", frame, COLUMNS)]))
+    assert records["flat"].iloc[-1] == "TOP FLOOR"
+
+
+@pytest.mark.parametrize("rows, top", TOP_FLOOR_CASES)
 def test_the_top_floor_flat_is_the_highest_floor_its_houses_rows_name(rows, top):
     from community_risk.processing.analysis.linkage import _top_floors_named
 

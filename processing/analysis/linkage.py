@@ -364,10 +364,12 @@ def _top_floors_named(records):
         theirs, ours = uprns.get((house[k], floor)), uprns.get((house[k], "TOP FLOOR"))
         if theirs is not None and theirs == ours and len(theirs) == 1:
             out.at[k, "flat"] = floor
-        elif not isinstance(records.at[k, "uprn"], str) and floors_named[house[k]] == 1 \
+        elif not isinstance(records.at[k, "uprn"], str) and isinstance(records.at[k, "postcode"], str) \
+                and floors_named[house[k]] == 1 \
                 and FLOOR_ORDER.index(floor) >= FLOOR_ORDER.index("FIRST FLOOR") and (ours is None or ours == theirs):
             # 'Top Flat, 41 Cadogan Gardens' with no UPRN, where the house's rows name one floor above the ground,
-            # the First: the flat at the top is that one (no row gives the top a UPRN of its own)
+            # the First: the flat at the top is that one (no row gives the top a UPRN of its own). Only with a
+            # postcode: the rows without one are of any district, and their house is not one house
             out.at[k, "flat"] = floor
     return out
 
