@@ -342,26 +342,32 @@ def rows_of(path):
 
 
 def unblocked_pair(extracts, review):
-    """Two rows of the review, of two datasets, that no blocking rule brings together (postcodes of two districts,
-    two streets, numbers of neither the same number and flat): a pair this run does not score."""
+    """Two rows of two datasets that no blocking rule brings together (postcodes of two districts, two streets,
+    numbers of neither the same number and flat): a pair this run does not score. Rows of the review first; where
+    the review is too short to hold such a pair, any rows, with the check codes the review would give them."""
     from community_risk.processing.analysis import people_at_risk as par
+    from community_risk.processing.analysis.clerical_decisions import checks_of
     from community_risk.processing.analysis.linkage import prepare_records
 
     frames = [(os.path.basename(path), pd.read_csv(path, dtype=str, keep_default_na=False)) for path in extracts]
-    records = prepare_records([(name, frame, par.detect_columns(frame, name)) for name, frame in frames])
+    sources = {name: (frame, par.detect_columns(frame, name)) for name, frame in frames}
+    records = prepare_records([(name, frame, columns) for name, (frame, columns) in sources.items()])
     records = records.set_index([records["source"], records["row"] + 1])
     checks = {}
     for row in review:
         for side in ("l", "r"):
             checks[(row["dataset_" + side], int(row["row_" + side]))] = row["check_" + side]
-    shown = [key for key in checks if key in records.index and records.loc[key, "postcode"]]
-    for left in shown:
-        for right in shown:
-            a, b = records.loc[left], records.loc[right]
-            if left[0] < right[0] and a["postcode"].split()[0] != b["postcode"].split()[0] \
-                    and a["street"] != b["street"] and a["number"] != b["number"]:
-                return (left, checks[left]), (right, checks[right])
-    raise AssertionError("no two rows of the review are that far apart")
+    every_row = checks_of(sources, SECRET, list(records.index))
+    assert all(every_row[key] == check for key, check in checks.items())  # the codes the review gives
+    for keys in (list(checks), list(records.index)):
+        shown = [key for key in keys if key in records.index and records.loc[key, "postcode"]]
+        for left in shown:
+            for right in shown:
+                a, b = records.loc[left], records.loc[right]
+                if left[0] < right[0] and a["postcode"].split()[0] != b["postcode"].split()[0] \
+                        and a["street"] != b["street"] and a["number"] != b["number"]:
+                    return (left, every_row[left]), (right, every_row[right])
+    raise AssertionError("no two rows of the extracts are that far apart")
 
 
 @pytest.mark.parametrize("extension", [".csv", ".xlsx"])

@@ -1621,6 +1621,60 @@ def _settings(probability, prior_m=True):
             "additional_columns_to_retain": []}
 
 
+def _label_training_rows(records):
+    """The rows m is learnt from where UPRNs are given: one row per UPRN and file, so that each home gives one pair
+    per pair of files that list it. A file's repeated rows of one home (people at one address, written by one system
+    alike) and a file given twice (two years of one system) would otherwise teach the model that a home's rows agree
+    far more often than files written by different systems do, and push every pair that differs somewhere below
+    the review band."""
+    with_uprn = records[records["uprn"].notna()]
+    if "source" in with_uprn.columns:
+        with_uprn = with_uprn.drop_duplicates(["uprn", "source"])
+    return with_uprn[["unique_id", "uprn"]]
+
+
+def _without_term_frequencies(settings):
+    """settings without the street term-frequency adjustment: m does not use it, and the term frequencies of the
+    training rows alone would otherwise be the ones the engine holds (and predicts with) for the street."""
+    import copy
+
+    settings = copy.deepcopy(settings)
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            level.pop("tf_adjustment_column", None)
+            level.pop("tf_adjustment_weight", None)
+    return settings
+
+
+def _with_m_of(model, source):
+    """model with the m of every level taken from source (a settings dict, trained or the prior COMPARISONS)."""
+    for comparison, learnt in zip(model["comparisons"], source["comparisons"]):
+        for level, values in zip(comparison["comparison_levels"], learnt["comparison_levels"]):
+            if "m_probability" in values:
+                level["m_probability"] = values["m_probability"]
+            else:
+                level.pop("m_probability", None)
+    return model
+
+
+# the levels at which a home's own rows agree; expectation maximisation that finds them less often than not has
+# learnt another class than homes (neighbours in one postcode or street, which the training blocks bring together)
+AGREEING_LEVELS = {"premise": ("same number", "same building name"), "flat": ("same flat", "neither a flat")}
+
+
+def _learnt_homes(model):
+    """Whether a model learnt by expectation maximisation has homes for its matches: a home's rows agree on the
+    house number or name, and on the flat, more often than they disagree."""
+    for comparison in model["comparisons"]:
+        agreeing = AGREEING_LEVELS.get(comparison["output_column_name"])
+        if agreeing:
+            m = sum(level.get("m_probability") or 0.0 for level in comparison["comparison_levels"]
+                    if level["label_for_charts"] in agreeing)
+            if m < 0.5:
+                return False
+    return True
+
+
 def _blend_with_prior(trained, evidence):
     """Learnt m pulled towards the prior in proportion to the evidence (PRIOR_PAIRS pseudo-pairs of prior). A
     level no labelled pair reached was seen 0 times: its learnt m is 0, not unknown."""
@@ -1731,7 +1785,8 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decid
         flat=records["flat"].fillna("-"), number_low=low, number_high=high)
     table = engine.register(frame)
     # prior that two random rows are one home: about one in the number of rows (refined below)
-    uprn_sizes = records["uprn"].dropna().value_counts()
+    labelled = _label_training_rows(records)
+    uprn_sizes = labelled["uprn"].value_counts()
     uprn_pairs = int((uprn_sizes * (uprn_sizes - 1) // 2).sum())
     by_label = uprn_pairs >= MIN_UPRN_PAIRS
     settings = _settings(min(0.5, 1.0 / max(len(records), 2)), prior_m=not by_label)
@@ -1748,7 +1803,6 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decid
 
     # m: from pairs sharing a UPRN where there are enough of them, else by expectation maximisation
     if by_label:
-        linker.training.estimate_m_from_label_column("uprn")
         source, evidence = "pairs of rows sharing a UPRN", uprn_pairs
     elif len(records) < MIN_EM_RECORDS:
         source, evidence = "prior (too few rows to learn from)", 0
@@ -1761,6 +1815,15 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decid
         except Exception:  # EM can fail to converge on tiny or uniform inputs: the prior stands
             source = "prior (expectation maximisation did not converge)"
     model = trained(linker, settings)
+    if by_label:
+        # m from the labelled pairs alone, in their own linker: u and the prior stay as learnt from every row
+        label_linker = Linker(engine.register(frame[frame["unique_id"].isin(labelled["unique_id"])]),
+                              engine.settings(_without_term_frequencies(settings)), log_level=logging.ERROR)
+        label_linker.training.estimate_m_from_label_column("uprn")
+        model = _with_m_of(model, trained(label_linker, settings))
+    elif evidence and not _learnt_homes(model):
+        source, evidence = "prior (expectation maximisation learnt neighbours, not homes)", 0
+        model = _with_m_of(model, {"comparisons": COMPARISONS})
     model = _blend_with_prior(model, evidence)
     neighbours = _u_among_neighbours(engine.local, records, model)
     linker = Linker(table, engine.settings(model), log_level=logging.ERROR)
@@ -1776,6 +1839,7 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decid
                                                                    "match_probability"] + weights)
     engine.finish()
     described = {"m_learnt_from": source, "labelled_pairs": evidence, "prior_worth_pairs": PRIOR_PAIRS,
+                 "labelled_pairs_counted": "one per home and pair of files listing it" if by_label else None,
                  "probability_two_random_records_match": _round(model["probability_two_random_records_match"]),
                  "street_term_frequency_adjustment": True,
                  "u_of_house_number_and_flat_from": neighbours, "comparisons": _describe(model)}
