@@ -380,41 +380,43 @@ SLASHED_PAIR = re.compile(r"(?<![0-9A-Z])([0-9]+)\s*/\s*([0-9]+)(?![0-9])", re.I
 def _slashes_read_house_first(records):
     """'24/1 Gale Road' read as Flat 1 of number 24 where rows of the street write Flat 1 at 24 and no row writes a
     number 1 there: councils write '2/14' flat first and '14/2' house first, and only the street's other rows say
-    which. The standardiser reads the flat first; a row is turned round only where the rows say so."""
+    which. The standardiser reads the flat first; a row is turned round only where the rows say so. A row without a
+    postcode is of any district, and so is a row of the street without one."""
     import pandas as pd
 
-    written = records["written"].astype(str).to_numpy(dtype=object)
-    has_slash = np.array(["/" in text for text in written], dtype=bool)
-    if not has_slash.any():
+    written = records["written"].astype(str)
+    slashed = written.str.contains("/", regex=False).to_numpy() & records["flat"].notna().to_numpy() \
+        & records["number"].notna().to_numpy() & records["street"].notna().to_numpy()
+    if not slashed.any():
         return records
-    flat = records["flat"].to_numpy(dtype=object)
-    number = records["number"].to_numpy(dtype=object)
-    street = records["street"].to_numpy(dtype=object)
-    candidates = []
-    for k in np.flatnonzero(has_slash & pd.notna(flat) & pd.notna(number) & pd.notna(street)):
-        found = SLASHED_PAIR.search(written[k])
-        if found and (found.group(1), found.group(2)) == (flat[k], number[k]):
-            candidates.append(k)
-    if not candidates:
+    pairs = written[slashed].str.extract(SLASHED_PAIR)
+    candidate = np.zeros(len(records), dtype=bool)
+    candidate[np.flatnonzero(slashed)] = ((pairs[0] == records["flat"][slashed])
+                                          & (pairs[1] == records["number"][slashed])).to_numpy()
+    if not candidate.any():
         return records
-    district = _districts(records)
-    others = np.ones(len(records), dtype=bool)
-    others[candidates] = False
-    rows = np.flatnonzero(others & pd.notna(street) & pd.notna(number))
-    homes = {}  # (street, number) -> {flat: districts written}
-    for k in rows:
-        homes.setdefault((street[k], number[k]), {}).setdefault(flat[k], set()).add(district[k])
+    district = _postcode_districts(records["postcode"])  # '' without a postcode: any district
+    frame = pd.DataFrame({"street": records["street"].to_numpy(dtype=object), "number": records["number"].to_numpy(
+        dtype=object), "flat": records["flat"].to_numpy(dtype=object), "district": district})
+    asked = frame[candidate].reset_index().rename(columns={"index": "k"})
+    # only the rows of the candidates' streets: a file writing '2/14' for every flat has thousands of candidates
+    rows = frame[~candidate & frame["number"].notna().to_numpy() & frame["street"].isin(set(asked["street"])).to_numpy()]
 
-    def written_at(home, flat_name, where):
-        districts = homes.get(home, {})
-        places = set().union(*districts.values()) if flat_name is None else districts.get(flat_name, set())
-        return bool(places) and (where == "" or where in places or places == {""})
+    def written(left_on, right_on):
+        found = asked.merge(rows, left_on=left_on, right_on=right_on, suffixes=("", "_row"))
+        near = (found["district"] == "") | (found["district_row"] == "") | (found["district"] == found["district_row"])
+        return asked["k"].isin(found.loc[near.to_numpy(), "k"]).to_numpy()
 
+    # Flat 1 at 24 written by the street's rows, and no number 1 on the street
+    house_first = written(["street", "flat", "number"], ["street", "number", "flat"]) \
+        & ~written(["street", "number"], ["street", "number"])
+    turned = asked[house_first]
+    if not len(turned):
+        return records
     out = records.copy()
-    for k in candidates:
-        house_first = ((street[k], flat[k]), number[k])
-        if written_at(*house_first, district[k]) and not written_at((street[k], number[k]), None, district[k]):
-            out.at[out.index[k], "flat"], out.at[out.index[k], "number"] = number[k], flat[k]
+    position = out.index[turned["k"].to_numpy()]
+    out.loc[position, "flat"] = turned["number"].to_numpy()
+    out.loc[position, "number"] = turned["flat"].to_numpy()
     return out
 
 
