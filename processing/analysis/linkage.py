@@ -1624,15 +1624,43 @@ def _settings(probability, prior_m=True):
 
 
 def _label_training_rows(records):
-    """The rows m is learnt from where UPRNs are given: one row per UPRN and file, so that each home gives one pair
-    per pair of files that list it. A file's repeated rows of one home (people at one address, written by one system
-    alike) and a file given twice (two years of one system) would otherwise teach the model that a home's rows agree
-    far more often than files written by different systems do, and push every pair that differs somewhere below
-    the review band."""
+    """The rows m is learnt from where UPRNs are given, and the files left out as copies of another: one row per UPRN
+    and file, so that each home gives one pair per pair of files that list it. A file's repeated rows of one home
+    (people at one address, written by one system alike) and a file given twice (two years of one system) would
+    otherwise teach the model that a home's rows agree far more often than files written by different systems do,
+    and push every pair that differs somewhere below the review band."""
     with_uprn = records[records["uprn"].notna()]
-    if "source" in with_uprn.columns:
-        with_uprn = with_uprn.drop_duplicates(["uprn", "source"])
-    return with_uprn[["unique_id", "uprn"]]
+    if "source" not in with_uprn.columns:
+        return with_uprn[["unique_id", "uprn"]], []
+    once = with_uprn.drop_duplicates(["uprn", "source"])
+    copies = _copies_of_files(once)
+    return once.loc[~once["source"].isin(copies), ["unique_id", "uprn"]], copies
+
+
+COPY_SHARE = 0.9  # a file writing this share of the homes it shares with another file as that file does is a copy
+MIN_HOMES_TO_CALL_A_COPY = 50
+
+
+def _copies_of_files(rows):
+    """The files (after the first of each set) that write the homes they share with an earlier file, by UPRN, in
+    the same words for COPY_SHARE of them: the same export again, not a second system's record of the homes. Two
+    systems write an address differently (case, commas, abbreviations) even where both are right. rows: one row per
+    UPRN and file."""
+    if "written" not in rows.columns:
+        return []
+    sources = list(dict.fromkeys(rows["source"]))
+    written = {source: rows.loc[rows["source"] == source].set_index("uprn")["written"].fillna("").astype(str)
+               for source in sources}
+    copies = []
+    for k, first in enumerate(sources):
+        for later in sources[k + 1:]:
+            if first in copies or later in copies:
+                continue
+            shared = written[first].index.intersection(written[later].index)
+            if len(shared) >= MIN_HOMES_TO_CALL_A_COPY and \
+                    (written[first][shared] == written[later][shared]).mean() >= COPY_SHARE:
+                copies.append(later)
+    return copies
 
 
 def _without_term_frequencies(settings):
@@ -1787,7 +1815,7 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decid
         flat=records["flat"].fillna("-"), number_low=low, number_high=high)
     table = engine.register(frame)
     # prior that two random rows are one home: about one in the number of rows (refined below)
-    labelled = _label_training_rows(records)
+    labelled, copies = _label_training_rows(records)
     uprn_sizes = labelled["uprn"].value_counts()
     uprn_pairs = int((uprn_sizes * (uprn_sizes - 1) // 2).sum())
     by_label = uprn_pairs >= MIN_UPRN_PAIRS
@@ -1842,6 +1870,7 @@ def _splink_predict(records, review_low, seed, threshold=0.9, engine=None, decid
     engine.finish()
     described = {"m_learnt_from": source, "labelled_pairs": evidence, "prior_worth_pairs": PRIOR_PAIRS,
                  "labelled_pairs_counted": "one per home and pair of files listing it" if by_label else None,
+                 "files_left_out_of_training_as_copies": [str(name) for name in copies],
                  "probability_two_random_records_match": _round(model["probability_two_random_records_match"]),
                  "street_term_frequency_adjustment": True,
                  "u_of_house_number_and_flat_from": neighbours, "comparisons": _describe(model)}
