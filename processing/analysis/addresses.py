@@ -710,8 +710,6 @@ def _streets_mistyped_without_postcode(parsed, postcodes, everywhere):
     writes, and one street the data writes has a name a typo apart, the same thoroughfare word and a home written
     as this row writes it (house number, building and flat). With no postcode, no district says which of the
     borough's streets a typo is of: the home must be there, and on no other look-alike street."""
-    from difflib import SequenceMatcher
-
     candidates = [k for k, (p, code) in enumerate(zip(parsed, postcodes))
                   if not code and p.street and (p.number or p.building) and p.street not in everywhere
                   and len(p.street.split()) >= 2]
@@ -732,7 +730,7 @@ def _streets_mistyped_without_postcode(parsed, postcodes, everywhere):
         words = p.street.split()
         name = " ".join(words[:-1])
         close = [s for s in by_type.get(words[-1], ())
-                 if SequenceMatcher(None, name, " ".join(s.split()[:-1])).ratio() >= 0.8
+                 if _names_a_typo_apart(name, " ".join(s.split()[:-1]))
                  and any((p.number is None or n == p.number) and (p.building is None or b == p.building)
                          and (p.flat is None or f == p.flat) for n, b, f in homes.get(s, ()))]
         if len(close) == 1:
@@ -848,13 +846,18 @@ def _thoroughfare_mistyped(street, by_name):
     return close[0] if len(close) == 1 else None
 
 
+def _names_a_typo_apart(name, other):
+    """Two street names (the words before the thoroughfare word) that one is a typo of the other could write."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, name, other).ratio() >= 0.8
+
+
 def _name_mistyped(text, streets):
     """(phrase of the text, street): the one street of streets (those of the text's postcode, with how often its rows
     write each) whose name a phrase of the text writes a typo apart, with the same thoroughfare word ('GRANGR STREET'
     for 'GRANGE STREET'); of two or more, the one written more than twice as often as any other (a typo of the
     street repeated beside it: 'Lanak Road' twice beside 'Lanark Road' forty times), else (None, None)."""
-    from difflib import SequenceMatcher
-
     if not streets:  # most rows: the postcode writes no street far more often than theirs
         return None, None
     close = set()
@@ -863,7 +866,7 @@ def _name_mistyped(text, streets):
         for street in streets:
             known = street.split()
             if len(words) == len(known) >= 2 and words[-1] == known[-1] and words != known and len(known[-2]) >= 4 \
-                    and SequenceMatcher(None, " ".join(words[:-1]), " ".join(known[:-1])).ratio() >= 0.8:
+                    and _names_a_typo_apart(" ".join(words[:-1]), " ".join(known[:-1])):
                 close.add((phrase, street))
     ranked = sorted(close, key=lambda found: -streets[found[1]])
     if len(ranked) == 1 or (ranked and streets[ranked[0][1]] > 2 * streets[ranked[1][1]]):
