@@ -35,9 +35,14 @@ def link(world):
         frames.append((name, frame, columns))
         read[name] = columns
         spec = address_outsider.LAYOUTS[name]
+        used = set(columns["address"]) | set(columns["uprns"]) | {columns["postcode"]}
         shown = [c for c in frame.columns if c in spec["address"] or c in (spec["uprn"], spec["postcode"])]
         for k, (truth, tags) in enumerate(zip(world.truth[name], world.noise[name])):
             written = " | ".join("{}={}".format(c, frame[c].iat[k]) for c in shown if str(frame[c].iat[k]).strip())
+            unread = [c for c in spec["address"] + [spec["uprn"], spec["postcode"]]
+                      if c and c not in used and str(frame[c].iat[k]).strip()
+                      and c not in ("Town", "TOWN_NAME", "Post Town", "LOCALITY", "Dependent Locality")]
+            tags = tuple(tags) + (("unread_column:" + "/".join(unread),) if unread else ())
             rows.append({"layout": name, "truth": truth, "tags": tags, "written": written,
                          "uprn_written": frame[spec["uprn"]].iat[k] if spec["uprn"] else ""})
     records = prepare_records(frames)
@@ -60,13 +65,32 @@ def astray_rows(table, truth, by_truth, by_cluster):
     """The rows that stop a household being exact: its rows outside its main cluster, and other households' rows
     inside it."""
     own = by_truth[truth]
-    main = table.loc[own, "predicted"].mode().iat[0]
+    # its main cluster: the one with most of its rows; on a tie, the one whose rows were written cleanest
+    score = Counter()
+    for i in own:
+        score[table.at[i, "predicted"]] += 1000 - len(table.at[i, "tags"])
+    main = max(score, key=lambda c: (score[c], str(c)))
     outside = [i for i in own if table.at[i, "predicted"] != main]
     intruders = [i for i in by_cluster[main] if table.at[i, "truth"] != truth]
     return outside, intruders
 
 
+# which mechanism to blame when a row went astray with several: those that change what home the text names, or
+# leave out what tells it, before those that only change how it is spelt
+PRECEDENCE = ["unread_column", "flat_convention", "wrong_flat", "floor_top", "old_street_name", "flat_missing",
+              "postcode_neighbour", "postcode_missing", "postcode_partial", "number_missing", "building_missing",
+              "house_name", "range_form", "typo", "flat_form", "building_abbrev", "street_abbrev", "saint_form",
+              "postcode_format", "postcode_in_address", "uprn_slip", "uprn_parent", "uprn_blank", "town_missing",
+              "locality", "extra_text", "apostrophe", "punctuation", "case", "clean"]
+
+
+def primary(mechanisms):
+    return min(mechanisms, key=lambda m: PRECEDENCE.index(m.split(":")[0]))
+
+
 def classify(table, status):
+    """(households per primary mechanism (PRECEDENCE, the first of those on the rows gone astray), households
+    touched by each mechanism, example households per primary mechanism: those with fewest mechanisms first)."""
     by_truth = table.groupby("truth").indices
     by_cluster = table.groupby("predicted").indices
     classes, examples, sole = Counter(), defaultdict(list), Counter()
@@ -83,12 +107,15 @@ def classify(table, status):
         for i in astray:
             tags = table.at[i, "tags"]
             mechanisms.update(tags if tags else ["clean:" + table.at[i, "layout"]])
+        if all(m.startswith("clean:") for m in mechanisms):
+            # clean rows split from the rest: the rest were the ones written otherwise
+            mechanisms.update(m for i in by_truth[truth] for m in table.at[i, "tags"])
+        first = primary(mechanisms)
+        classes[first] += 1
+        examples[first].append((len(mechanisms), truth, state))
         for m in mechanisms:
-            classes[m] += 1
-            if len(examples[m]) < 3:
-                examples[m].append((truth, state))
-        if len(mechanisms) == 1:
-            sole[next(iter(mechanisms))] += 1
+            sole[m] += 1
+    examples = {m: [(t, s) for _, t, s in sorted(found, key=lambda e: e[0])] for m, found in examples.items()}
     return classes, sole, examples
 
 
@@ -107,7 +134,8 @@ def ceilings(world, records, table):
         if set(row.tags) & address_outsider.BEYOND_TEXT and not placed and rows_per_home[row.truth] >= 2:
             beyond.add(row.truth)
     households = table["truth"].nunique()
-    return ceiling, 1 - len(beyond | set(stuck.index)) / households
+    out_of_reach = beyond | set(stuck.index)
+    return ceiling, 1 - len(out_of_reach) / households, out_of_reach
 
 
 def report(world, table, records, read, n_examples, out=sys.stdout):
@@ -115,7 +143,7 @@ def report(world, table, records, read, n_examples, out=sys.stdout):
     overall = household_quality(table["predicted"], table["truth"])
     print("rows {}, households {}".format(len(table), overall["households"]), file=out)
     print("OVERALL exact {exact:.4f} merged {merged:.4f} split {split:.4f}".format(**overall), file=out)
-    ceiling, ceiling_beyond = ceilings(world, records, table)
+    ceiling, ceiling_beyond, out_of_reach = ceilings(world, records, table)
     print("text ceiling {:.4f}; with the rows beyond text ({}) {:.4f}".format(
         ceiling, "/".join(sorted(address_outsider.BEYOND_TEXT)), ceiling_beyond), file=out)
     print("\nper layout (households with a row in the layout):", file=out)
@@ -123,6 +151,8 @@ def report(world, table, records, read, n_examples, out=sys.stdout):
                                                                  "columns not read / read"), file=out)
     for name, frame in world.extracts.items():
         spec = address_outsider.LAYOUTS[name]
+        if not len(frame):
+            continue
         states = Counter(status[t] for t in set(world.truth[name]))
         n = sum(states.values())
         used = set(read[name]["address"]) | set(read[name]["uprns"]) | {read[name]["postcode"]}
@@ -134,12 +164,14 @@ def report(world, table, records, read, n_examples, out=sys.stdout):
             file=out)
     classes, sole, examples = classify(table, status)
     lost = sum(1 for s in status.values() if s != "exact")
-    print("\nfailure classes ({} households not exact; a household counts under every mechanism of its astray "
-          "rows; 'clean:X' = an untouched row of layout X went astray):".format(lost), file=out)
+    print("\nfailure classes ({} households not exact; each counted once, under the first mechanism in PRECEDENCE "
+          "among its rows gone astray; 'clean:X' = an untouched row of layout X went astray):".format(lost), file=out)
     by_truth = table.groupby("truth").indices
     for mechanism, count in classes.most_common():
-        print("\n== {}: {} households ({} with no other mechanism)".format(mechanism, count, sole[mechanism]),
-              file=out)
+        states = Counter(s for _, s in examples[mechanism])
+        reachable = sum(1 for t, _ in examples[mechanism] if t not in out_of_reach)
+        print("\n== {}: {} households ({} merged, {} split; {} within the ceiling; touched by it in all: {})".format(
+            mechanism, count, states["merged"], states["split"], reachable, sole[mechanism]), file=out)
         for truth, state in examples[mechanism][:n_examples]:
             home = world.reference.set_index("uprn").loc[truth]
             print("  home {} [{}]: {} / {} / {} / {} / {} ({})".format(
@@ -158,10 +190,16 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--homes", type=int, default=2500)
     parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--skip", action="append", default=[], help="leave a layout out (to see what lies beneath "
+                        "a failure class it dominates); may be given more than once")
     args = parser.parse_args(argv)
     postcodes = address_outsider.borough_postcodes(os.path.join(LONDON, "postcodes.csv.gz"), args.borough)
     world = address_outsider.generate(postcodes, n_homes=args.homes, seed=args.seed, borough=args.borough)
-    print("outside generator: borough {}, seed {}, homes {}".format(args.borough, args.seed, len(world.reference)))
+    for layout in args.skip:
+        for part in (world.extracts, world.truth, world.noise):
+            del part[layout]
+    print("outside generator: borough {}, seed {}, homes {}{}".format(
+        args.borough, args.seed, len(world.reference), "; left out: " + ", ".join(args.skip) if args.skip else ""))
     table, records, read = link(world)
     report(world, table, records, read, args.examples)
 

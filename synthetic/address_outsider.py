@@ -57,8 +57,9 @@ The noise mechanisms (tags in ``noise``), with their rates (per row of the layou
   flat_form            the flat written another way within the home's convention: 'Flat No. 2', 'Apartment 2',
                        'Apt 2', '2/14' (hand), '14B', '14 B', 'B 14', 'GFF', 'Grd Flr Flat', '1st Floor', 'FFF',
                        'Basement' / 'Lower Ground Floor Flat', '12 Keats House' with no 'Flat'.
-  floor_top            the highest floor flat written 'Top Floor Flat' / 'Top Flat': 20% of floor flats in typed
-                       and hand rows (the same home, but only a reader that knows the house can say so).
+  floor_top            the highest floor flat written 'Top Floor Flat' / 'Top Flat': 20% of such rows in every
+                       layout but LLPG, PAF and the landlord register (the same home, but only a reader that knows
+                       the house can say so).
   flat_convention      a lettered flat written by floor or a floor flat by letter (A = lowest): 3% of
                        converted-house flats in CRM, referral and care rows. Beyond any text-only linkage.
   flat_missing         the flat left out: 2% CRM, 2% care, 3% GP, 5% hand.
