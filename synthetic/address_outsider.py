@@ -284,7 +284,11 @@ def _make_homes(rng, streets, n_homes):
                 homes.append(dict(base, kind="named_house", number="", name=name, subname="",
                                   flat=None, uprn=_uprn(rng, used), parent_uprn=None))
             elif kind == "name_and_number":
-                homes.append(dict(base, kind="name_and_number", number=str(number), name=rng.choice(HOUSE_NAMES),
+                name = rng.choice(HOUSE_NAMES)
+                if (s, name) in names_taken:
+                    continue  # 'The Stables, 26' beside 'The Stables': one address for two homes once 26 is dropped
+                names_taken.add((s, name))
+                homes.append(dict(base, kind="name_and_number", number=str(number), name=name,
                                   subname="", flat=None, uprn=_uprn(rng, used), parent_uprn=None))
             elif kind in ("converted", "range"):
                 parent = _uprn(rng, used)

@@ -84,7 +84,7 @@ def test_linkage_keeps_the_level_reached_on_the_outside_generator():
     truth = [home for name in world.extracts for home in world.truth[name]]
     result = link_households(prepare_records(frames))
     quality = household_quality(result.household, truth)
-    # measured 2026-11-26 (main b884651): exact 0.7279, merged 0.0209; the landlord register's unread 'Unit' column
-    # costs about 20 points of it (scripts/outsider_linkage.py --skip landlord_register: 0.9205 / 0.0193)
-    assert quality["exact"] >= 0.71, quality
-    assert quality["merged"] <= 0.026, quality
+    # measured 2026-11-26 (main b884651): exact 0.7354, merged 0.0176; the landlord register's unread 'Unit' and
+    # 'Property Name' cost about 20 points of it (scripts/outsider_linkage.py --skip landlord_register: 0.9322 / 0.0136)
+    assert quality["exact"] >= 0.725, quality
+    assert quality["merged"] <= 0.0225, quality
