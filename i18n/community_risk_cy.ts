@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="100" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1639,32 +1639,32 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="62" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="63" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="122" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="154" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="60" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="62" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="131" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="164" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="90" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -1674,24 +1674,24 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="138" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="170" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="139" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="171" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="182" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="215" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="172" />
             <source>{} households; {} with two or more risk factors; {} pairs for clerical review.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/hmo.py" line="198" />
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="217" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="253" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="124" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="157" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="126" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="159" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="103" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -2043,7 +2043,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="30" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="44" />
             <source>Housing benefit overlay</source>
             <translation>Troshaen budd-dal tai</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="66" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="80" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="72" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="88" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="79" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="94" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="87" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="102" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="98" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="113" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="93" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="108" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="153" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="185" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3446,7 +3446,7 @@ Output: a one-band GeoTIFF (.tif; other formats are refused) of points per squar
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/load_epc.py" line="44" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="38" />
             <source>EPC rating</source>
             <translation type="unfinished" />
         </message>
@@ -3504,7 +3504,7 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="44" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="58" />
             <source>Finds housing benefit or Universal Credit housing-element claimants living in F/G-rated, privately rented homes: the homes a Housing Health and Safety Rating System inspection or minimum energy efficiency enforcement should reach first.
 
 Inputs
@@ -3531,7 +3531,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="85" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="117" />
             <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
 
 Inputs
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="79" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="80" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="88" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="89" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="91" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="92" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="98" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="99" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="102" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="103" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -4566,7 +4566,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/hmo_report.py" line="217" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
             <source>Address</source>
             <translation type="unfinished" />
         </message>
@@ -4746,12 +4746,12 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="60" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
             <source>Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="51" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="65" />
             <source>- Referral mode, with its Lawful basis: adds the home's address and UPRN.
 
 Linkage: exact UPRN, else Splink address matching, as in Find people at risk. Names, dates of birth, claim references and amounts are never used or written.
@@ -4764,12 +4764,12 @@ Clerical review (optional): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="111" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="143" />
             <source>Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="129" />
             <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
 - Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
 - Match threshold: the match probability from which two records are one household (default 0.9).
@@ -6085,12 +6085,12 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="23" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="22" />
             <source>The council's housing benefit or Universal Credit export: CSV (any common encoding), CSV.GZ or XLSX, with a UPRN or address fields and a postcode. Names, claim references and amounts are left unread; the log lists them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="66" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="80" />
             <source>Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -6131,7 +6131,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="55" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="56" />
             <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
             <translation type="unfinished" />
         </message>
@@ -6218,7 +6218,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="59" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="73" />
             <source>Clerical decisions: </source>
             <translation type="unfinished" />
         </message>
@@ -6296,7 +6296,7 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record; in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written). A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="76" />
@@ -6341,6 +6341,152 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/clerical_decisions.py" line="13" />
             <source>Optional; leave it empty on a first run. Give the clerical review an earlier run wrote (the CSV or XLSX saved from a spreadsheet, the GeoPackage, or the review layer itself, edited in QGIS), with its decision column filled in where you have decided: same home or different homes (also same / different, yes / no, y / n, match / no match; case and spaces do not matter). Leave the pairs you have not decided empty. Sort or filter the rows as you like, but leave the dataset, row and check columns as written. A pair marked same is linked into one household; a pair marked different is never in one household, even where other links would join it. The pairs between the same two households stand one after another: one decision among them decides them all. Run on the same inputs and with the same secret: each row is checked against what it said, and a decision whose rows changed is skipped and listed in the log. Anything else written is listed as not understood, never guessed. The new review lists the decided pairs last, with their decision, so it holds every decision so far: fill in its new rows and give it next time. It must not be the file the new review is written to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="25" />
+            <source>The homes with their latest EPC: the output of Load EPC certificates (its uprn, address, postcode, rating, band_fg and private_rented fields).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="28" />
+            <source>One row per claimant household, flagged homes first: its pseudonymised key, postcode, how many claimants, whether it was matched to an EPC home, that home's rating, and flagged (an F/G-rated private rental). No address or UPRN unless Referral mode is on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="32" />
+            <source>A JSON file for the Privacy Impact Assessment: the claimant file's row count, the fields used and those left unread, the match rate, the linkage model's trained parameters, the clerical review count, where the secret came from (never the secret) and the outputs written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="37" />
+            <source>Claimants (rows in the export)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="37" />
+            <source>Matched to an EPC home</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="38" />
+            <source>Rated F or G</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="39" />
+            <source>Privately rented</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="39" />
+            <source>F/G private rental</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="51" />
+            <source>Optional: a layer or table of the postcodes that exist (e.g. Code-Point Open or ONS Postcode Directory), to report rows whose postcode is well formed but does not exist. Leave it empty to skip that check.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="54" />
+            <source>The field of the Postcode list that holds the postcodes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="55" />
+            <source>One row per household, highest score first: its pseudonymised key, postcode, the seven risk flags, how many and the score. No address or UPRN unless Referral mode is on. A CSV opens in a spreadsheet; a GeoPackage or temporary layer opens in QGIS with its fields labelled in words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
+            <source>A JSON file for the Privacy Impact Assessment: each dataset with its role, row count, the fields used and those left unread, match rates, the linkage model's trained parameters, the clerical review count, where the secret came from (never the secret) and the outputs written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="65" />
+            <source>Household (key)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="66" />
+            <source>Older</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="66" />
+            <source>Lives alone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
+            <source>Reduced mobility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
+            <source>Other health issues</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <source>Smokes or uses candles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <source>Previous near miss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
+            <source>Receives or needs care</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
+            <source>Risk factors (of 7)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <source>Risk score (weighted)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <source>Datasets listing it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="76" />
+            <source>Row in dataset A (1 = first under the header)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="77" />
+            <source>Row in dataset B (1 = first under the header)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="264" />
+            <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="204" />
+            <source>{} households; {} with two or more risk factors.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="227" />
+            <source>Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can open when a run is repeated from the history): add it again with '…' &gt; Add File(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record (row 1 is the first row under the header, which a spreadsheet numbers 2); in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written). A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
+</source>
             <translation type="unfinished" />
         </message>
     </context>

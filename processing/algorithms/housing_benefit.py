@@ -7,22 +7,36 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
 )
 
 from ...plugin.translation import tr, translatable
 from .base import CommunityRiskAlgorithm, fail
 from .clerical_decisions import DECISIONS_HELP, add_decisions_parameter, read_decisions
-from .layers import AreaRecords, write_table
+from .layers import AreaRecords
 from .linkage_engine import ENGINE_HELP, add_engine_parameter, linkage_engine
-from .people_at_risk import (REVIEW_OUTPUT_HELP, add_referral_parameters, with_help, write_record, write_review,
-                             written_as)
+from .people_at_risk import (HOUSEHOLD_LABELS, REVIEW_OUTPUT_HELP, add_record_parameter, add_referral_parameters,
+                             review_summary, with_help, write_labelled, write_record, write_review, written_as)
 from .pseudonym_secret import REVIEW_HELP, SECRET_HELP, add_secret_parameter, secret_of
 
 
 CLAIMANTS_HELP = translatable(
     "The council's housing benefit or Universal Credit export: CSV (any common encoding), CSV.GZ or XLSX, with a "
     "UPRN or address fields and a postcode. Names, claim references and amounts are left unread; the log lists them.")
+EPC_HELP = translatable(
+    "The homes with their latest EPC: the output of Load EPC certificates (its uprn, address, postcode, rating, "
+    "band_fg and private_rented fields).")
+CLAIMANT_HOUSEHOLDS_HELP = translatable(
+    "One row per claimant household, flagged homes first: its pseudonymised key, postcode, how many claimants, "
+    "whether it was matched to an EPC home, that home's rating, and flagged (an F/G-rated private rental). No "
+    "address or UPRN unless Referral mode is on.")
+HB_RECORD_HELP = translatable(
+    "A JSON file for the Privacy Impact Assessment: the claimant file's row count, the fields used and those left "
+    "unread, the match rate, the linkage model's trained parameters, the clerical review count, where the secret "
+    "came from (never the secret) and the outputs written.")
+CLAIMANT_LABELS = dict(HOUSEHOLD_LABELS, **{
+    "claimants": translatable("Claimants (rows in the export)"), "epc_found": translatable("Matched to an EPC home"),
+    "rating": translatable("EPC rating"), "band_fg": translatable("Rated F or G"),
+    "private_rented": translatable("Privately rented"), "flagged": translatable("F/G private rental")})
 
 
 class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
@@ -65,16 +79,17 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(with_help(QgsProcessingParameterFile(
             self.CLAIMANTS, tr("Claimants"), fileFilter=tr("Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)")),
             CLAIMANTS_HELP))
-        self.addParameter(QgsProcessingParameterFeatureSource(self.EPC, tr("EPC homes"), [QgsProcessing.TypeVector]))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(self.EPC, tr("EPC homes"),
+                                                                        [QgsProcessing.TypeVector]), EPC_HELP))
         add_secret_parameter(self)
         add_referral_parameters(self)
         add_decisions_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Claimant households"), QgsProcessing.TypeVector), CLAIMANT_HOUSEHOLDS_HELP))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=True),
             REVIEW_OUTPUT_HELP))
-        self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
-                                                                tr("JSON files (*.json)"), createByDefault=True))
+        add_record_parameter(self, HB_RECORD_HELP)
         add_engine_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("FLAGGED", tr("Claimant households in F/G private rentals")))
 
@@ -103,8 +118,9 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
                                               claimants_name=name, progress=run.progress,
                                               decisions=decisions)
         run.notes(notes)
+        run.info(review_summary(review))
         run.step(tr("Writing"))
-        outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, table),
+        outputs = {self.OUTPUT: write_labelled(self, run, self.OUTPUT, table, CLAIMANT_LABELS),
                    "FLAGGED": int(table["flagged"].sum())}
         written = {"claimant_households": written_as(run, self.OUTPUT)}
         if run.given(self.REVIEW):

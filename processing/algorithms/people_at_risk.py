@@ -48,12 +48,44 @@ LAWFUL_BASIS_HELP = translatable(
 REVIEW_OUTPUT_HELP = translatable(
     "The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside "
     "referral mode it gives each record's dataset and row, not its address.")
+POSTCODES_HELP = translatable(
+    "Optional: a layer or table of the postcodes that exist (e.g. Code-Point Open or ONS Postcode Directory), to "
+    "report rows whose postcode is well formed but does not exist. Leave it empty to skip that check.")
+POSTCODE_FIELD_HELP = translatable("The field of the Postcode list that holds the postcodes.")
+HOUSEHOLDS_OUTPUT_HELP = translatable(
+    "One row per household, highest score first: its pseudonymised key, postcode, the seven risk flags, how many "
+    "and the score. No address or UPRN unless Referral mode is on. A CSV opens in a spreadsheet; a GeoPackage or "
+    "temporary layer opens in QGIS with its fields labelled in words.")
+RECORD_HELP = translatable(
+    "A JSON file for the Privacy Impact Assessment: each dataset with its role, row count, the fields used and those "
+    "left unread, match rates, the linkage model's trained parameters, the clerical review count, where the secret "
+    "came from (never the secret) and the outputs written.")
+# The households output's fields in words: the alias each has in QGIS's attribute table (saved in the .qml).
+HOUSEHOLD_LABELS = {
+    "household_key": translatable("Household (key)"), "postcode": translatable("Postcode"),
+    "older": translatable("Older"), "alone": translatable("Lives alone"),
+    "mobility": translatable("Reduced mobility"), "health": translatable("Other health issues"),
+    "smoking": translatable("Smokes or uses candles"), "near_miss": translatable("Previous near miss"),
+    "care": translatable("Receives or needs care"), "n_factors": translatable("Risk factors (of 7)"),
+    "score": translatable("Risk score (weighted)"), "datasets": translatable("Datasets listing it"),
+    "address": translatable("Address"), "uprn": translatable("UPRN"),
+}
+
+
+# The review's row numbers count from the first row under the header; a spreadsheet shows that row as row 2.
+ROW_LABELS = {"row_l": translatable("Row in dataset A (1 = first under the header)"),
+              "row_r": translatable("Row in dataset B (1 = first under the header)")}
 
 
 def with_help(parameter, text):
     """The parameter, with its help as the tooltip of its label in the dialog."""
     parameter.setHelp(tr(text))
     return parameter
+
+
+def add_record_parameter(algorithm, text):
+    algorithm.addParameter(with_help(QgsProcessingParameterFileDestination(
+        algorithm.RECORD, tr("Processing record"), tr("JSON files (*.json)"), createByDefault=True), text))
 
 
 def add_referral_parameters(algorithm):
@@ -121,19 +153,19 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         self.addParameter(with_help(QgsProcessingParameterNumber(
             self.THRESHOLD, tr("Match threshold"), QgsProcessingParameterNumber.Double, defaultValue=0.9, minValue=0.5,
             maxValue=0.9999), THRESHOLD_HELP))
-        self.addParameter(QgsProcessingParameterFeatureSource(self.POSTCODES, tr("Postcode list"), [QgsProcessing.TypeVector],
-                                                              optional=True))
-        self.addParameter(QgsProcessingParameterField(self.POSTCODE_FIELD, tr("Postcode list field"),
-                                                      parentLayerParameterName=self.POSTCODES, optional=True,
-                                                      defaultValue="postcode"))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
+            self.POSTCODES, tr("Postcode list"), [QgsProcessing.TypeVector], optional=True), POSTCODES_HELP))
+        self.addParameter(with_help(QgsProcessingParameterField(
+            self.POSTCODE_FIELD, tr("Postcode list field"), parentLayerParameterName=self.POSTCODES, optional=True,
+            defaultValue="postcode"), POSTCODE_FIELD_HELP))
         add_referral_parameters(self)
         add_decisions_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Households at risk"), QgsProcessing.TypeVector))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Households at risk"), QgsProcessing.TypeVector), HOUSEHOLDS_OUTPUT_HELP))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             self.REVIEW, tr("Clerical review"), QgsProcessing.TypeVector, optional=True, createByDefault=True),
             REVIEW_OUTPUT_HELP))
-        self.addParameter(QgsProcessingParameterFileDestination(self.RECORD, tr("Processing record"),
-                                                                tr("JSON files (*.json)"), createByDefault=True))
+        add_record_parameter(self, RECORD_HELP)
         add_engine_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("HOUSEHOLDS", tr("Households")))
         self.addOutput(QgsProcessingOutputNumber("AT_RISK", tr("Households with two or more risk factors")))
@@ -158,7 +190,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
                                          known_postcodes=known, progress=run.progress, decisions=decisions)
         run.notes(result.notes)
         run.step(tr("Writing"))
-        outputs = {self.OUTPUT: write_table(self, run.parameters, run.context, self.OUTPUT, result.households)}
+        outputs = {self.OUTPUT: write_labelled(self, run, self.OUTPUT, result.households, HOUSEHOLD_LABELS)}
         written = {"households": written_as(run, self.OUTPUT)}
         if run.given(self.REVIEW):
             outputs[self.REVIEW] = write_review(self, run, self.REVIEW, result.review)
@@ -169,8 +201,9 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         households = result.households
         outputs["HOUSEHOLDS"] = int(len(households))
         outputs["AT_RISK"] = int((households["n_factors"] >= 2).sum())
-        run.info(tr("{} households; {} with two or more risk factors; {} pairs for clerical review.").format(
-            outputs["HOUSEHOLDS"], outputs["AT_RISK"], int(result.review["decision"].isna().sum())))
+        run.info(tr("{} households; {} with two or more risk factors.").format(outputs["HOUSEHOLDS"],
+                                                                                outputs["AT_RISK"]))
+        run.info(review_summary(result.review))
         return outputs
 
     def dataset_paths(self, run):
@@ -191,7 +224,10 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         text = run.string(self.ROLES)
         roles = [r.strip() for r in text.split(",") if r.strip()]
         if len(roles) != len(paths):
-            fail(tr("Give one role per dataset: {} datasets but {} roles ('{}').").format(len(paths), len(roles), text))
+            fail(tr("Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). "
+                    "A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can "
+                    "open when a run is repeated from the history): add it again with '…' > Add File(s).").format(
+                len(paths), ", ".join(os.path.basename(p) for p in paths), len(roles), text))
         return [normalise_role(role) for role in roles]
 
     def known_postcodes(self, run):
@@ -219,14 +255,29 @@ def read_datasets(run, paths, roles):
     return datasets
 
 
+def review_summary(review):
+    """The clerical review's undecided pairs in the log, those in doubt apart from those whose rows name two homes
+    (kept apart, only to confirm), so the officer knows how much real deciding there is."""
+    undecided = review[review["decision"].isna()] if "decision" in review else review
+    settled = int(undecided["reason"].astype(str).str.startswith("the rows name two homes").sum()) \
+        if "reason" in undecided else 0
+    return tr("{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them "
+              "a page at a time).").format(len(undecided), len(undecided) - settled, settled)
+
+
 def write_review(algorithm, run, name, review):
     """The clerical review table, each field labelled in words (its alias, saved in the .qml beside the output) for
     the attribute table: 'Address A, as written', not written_l."""
     from ..analysis.review_sheet import LABELS
 
-    dest_id = write_table(algorithm, run.parameters, run.context, name, review)
-    labels = {column: tr(LABELS[column]) for column in review.columns if column in LABELS}
-    run.style(dest_id, lambda layer: label_fields(layer, labels))
+    return write_labelled(algorithm, run, name, review, dict(LABELS, **ROW_LABELS))
+
+
+def write_labelled(algorithm, run, name, table, labels):
+    """A table output whose fields are labelled in words in QGIS (aliases, saved in the .qml beside a file)."""
+    dest_id = write_table(algorithm, run.parameters, run.context, name, table)
+    aliases = {column: tr(labels[column]) for column in table.columns if column in labels}
+    run.style(dest_id, lambda layer: label_fields(layer, aliases))
     return dest_id
 
 

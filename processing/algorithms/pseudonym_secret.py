@@ -35,7 +35,8 @@ SECRET_HELP = translatable(
 REVIEW_HELP = translatable(
     "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in "
     "doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after "
-    "another, so each two households are decided once. From left to right: the dataset and row of each record; "
+    "another, so each two households are decided once. From left to right: the dataset and row of each record (row 1 "
+    "is the first row under the header, which a spreadsheet numbers 2); "
     "in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; "
     "household_l and household_r (each record's household key in the output) and linked (1 where the tool made them "
     "one household), so a decision the officer does not share points at the output rows to correct; the reason the pair "
