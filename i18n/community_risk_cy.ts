@@ -1684,7 +1684,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="215" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="216" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="253" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="254" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -6469,17 +6469,17 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="264" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="279" />
             <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="204" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="205" />
             <source>{} households; {} with two or more risk factors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="227" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="228" />
             <source>Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can open when a run is repeated from the history): add it again with '…' &gt; Add File(s).</source>
             <translation type="unfinished" />
         </message>
@@ -6487,6 +6487,16 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record (row 1 is the first row under the header, which a spreadsheet numbers 2); in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written). A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/repeated_files.py" line="54" />
+            <source>'{}' repeats '{}' row for row (the same export under another name): the clerical review shows each of their pairs once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/repeated_files.py" line="58" />
+            <source>'{}' is given as {} and its copy '{}' as {}: every household the copy lists is flagged {} too. Give each export once, with its own role.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -128,3 +128,66 @@ def test_the_review_says_how_its_rows_are_counted(qtbot, monkeypatch, tmp_path, 
     assert source.iloc[int(first["row_l"]) - 1]["Address Line 1"] in first["written_l"]
     help_text = QgsApplication.processingRegistry().algorithmById("communityrisk:findpeopleatrisk").shortHelpString()
     assert "a spreadsheet numbers 2" in help_text
+
+
+def review_pairs(path, copies=None):
+    """The review's pairs of rows, each as the set of its two (dataset, row), a copy's rows read as the original's."""
+    import pandas as pd
+
+    review = pd.read_csv(path, dtype=str, keep_default_na=False)
+    copies = copies or {}
+    return [frozenset({(copies.get(d_l, d_l), r_l), (copies.get(d_r, d_r), r_r)}) for d_l, r_l, d_r, r_r in
+            zip(review["dataset_l"], review["row_l"], review["dataset_r"], review["row_r"])]
+
+
+def test_an_export_given_twice_under_two_names_shows_each_pair_once(tmp_path, extracts):
+    """older.xlsx and 'older (1).xlsx', the same export saved twice: the review holds the pairs it holds with older.xlsx
+    alone, each once, and the log and the record say which file repeats which (and that the copy's role flags its
+    households too)."""
+    import shutil
+
+    from helpers import logging_feedback, run_algorithm
+
+    os.environ.setdefault("COMMUNITY_RISK_SECRET", SECRET)
+    copy = str(tmp_path / "older (1).xlsx")
+    shutil.copy(extracts["older"], copy)
+    once, twice = tmp_path / "once", tmp_path / "twice"
+    for folder, paths, roles in ((once, [extracts["council_tax"], extracts["older"]], "register,older"),
+                                 (twice, [extracts["council_tax"], extracts["older"], copy], "register,older,alone")):
+        folder.mkdir()
+        log = logging_feedback()
+        run_algorithm("communityrisk:findpeopleatrisk", {
+            "DATASETS": paths, "ROLES": roles, "OUTPUT": str(folder / "h.csv"), "REVIEW": str(folder / "review.csv"),
+            "RECORD": str(folder / "record.json")}, feedback=log)
+        folder.joinpath("log.txt").write_text("\n".join(log.lines), encoding="utf-8")
+    pairs_once = review_pairs(once / "review.csv")
+    pairs_twice = review_pairs(twice / "review.csv", {"older (1).xlsx": "older.xlsx"})
+    assert len(pairs_once) > 20 and set(pairs_once) <= set(pairs_twice)
+    assert len(pairs_twice) == len(set(pairs_twice))  # each pair once
+    assert all(len(pair) == 2 for pair in pairs_twice)  # never a row with its own copy
+    # the copy counts its streets twice, so a few more pairs reach the review's floor: not a page more
+    assert len(pairs_twice) <= len(pairs_once) * 1.05
+    said = (twice / "log.txt").read_text(encoding="utf-8")
+    assert "'older (1).xlsx' repeats 'older.xlsx' row for row" in said
+    assert "flagged alone too" in said
+    record = json.loads((twice / "record.json").read_text(encoding="utf-8"))
+    assert record["files_repeating_another"] == {"older (1).xlsx": "older.xlsx"}
+    assert record["pairs_for_clerical_review"] == len(pairs_twice)
+    assert "files_repeating_another" not in json.loads((once / "record.json").read_text(encoding="utf-8"))
+
+
+def test_only_a_copy_row_for_row_is_a_repeat():
+    import pandas as pd
+
+    from community_risk.processing.analysis.repeated_files import repeated_files, review_without_repeats
+
+    table = pd.DataFrame({"UPRN": ["1", "2"], "Address": ["1 Elm Road", "2 Elm Road"]})
+    changed = table.assign(Address=["1 Elm Road", "2 Elm Rd"])
+    datasets = [("a.csv", "older", table), ("b.csv", "alone", changed), ("c.xlsx", "care", table.copy())]
+    assert repeated_files(datasets) == {"c.xlsx": "a.csv"}
+    review = pd.DataFrame({"dataset_l": ["a.csv", "c.xlsx", "a.csv", "b.csv"], "row_l": [1, 1, 2, 1],
+                           "dataset_r": ["b.csv", "b.csv", "c.xlsx", "c.xlsx"], "row_r": [2, 2, 2, 2]})
+    kept, notes = review_without_repeats(review, {"c.xlsx": "a.csv"}, {"a.csv": "older", "c.xlsx": "care"})
+    assert kept[["dataset_l", "row_l", "dataset_r", "row_r"]].values.tolist() == [["a.csv", 1, "b.csv", 2],
+                                                                                 ["b.csv", 1, "c.xlsx", 2]]
+    assert len(notes) == 2 and all(note.warning for note in notes)

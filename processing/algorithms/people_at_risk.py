@@ -189,21 +189,22 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
                                          threshold=self.parameterAsDouble(run.parameters, self.THRESHOLD, run.context),
                                          known_postcodes=known, progress=run.progress, decisions=decisions)
         run.notes(result.notes)
+        review, record = review_once(run, result, datasets)
         run.step(tr("Writing"))
         outputs = {self.OUTPUT: write_labelled(self, run, self.OUTPUT, result.households, HOUSEHOLD_LABELS)}
         written = {"households": written_as(run, self.OUTPUT)}
         if run.given(self.REVIEW):
-            outputs[self.REVIEW] = write_review(self, run, self.REVIEW, result.review)
+            outputs[self.REVIEW] = write_review(self, run, self.REVIEW, review)
             written["clerical_review"] = written_as(run, self.REVIEW)
         if run.given(self.RECORD):
-            outputs[self.RECORD] = write_record(run, self.RECORD, dict(result.record, secret_from=secret_source),
+            outputs[self.RECORD] = write_record(run, self.RECORD, dict(record, secret_from=secret_source),
                                                 self.ALGORITHM_ID, written)
         households = result.households
         outputs["HOUSEHOLDS"] = int(len(households))
         outputs["AT_RISK"] = int((households["n_factors"] >= 2).sum())
         run.info(tr("{} households; {} with two or more risk factors.").format(outputs["HOUSEHOLDS"],
                                                                                 outputs["AT_RISK"]))
-        run.info(review_summary(result.review))
+        run.info(review_summary(review))
         return outputs
 
     def dataset_paths(self, run):
@@ -253,6 +254,20 @@ def read_datasets(run, paths, roles):
         run.info(tr("Reading '{}' as {}").format(name, role))
         datasets.append((name, role, read_table_file(path, name)))
     return datasets
+
+
+def review_once(run, result, datasets):
+    """(review, record): the clerical review with each pair once where a file repeats another row for row (the same
+    export under two names), the record saying which files repeat and counting the pairs left."""
+    from ..analysis.repeated_files import repeated_files, review_without_repeats
+
+    repeats = repeated_files(datasets)
+    review, notes = review_without_repeats(result.review, repeats, {name: role for name, role, _ in datasets})
+    run.notes(notes)
+    if not repeats:
+        return review, result.record
+    return review, dict(result.record, files_repeating_another=repeats,
+                        pairs_for_clerical_review=int(review["decision"].isna().sum()))
 
 
 def review_summary(review):
