@@ -6255,7 +6255,7 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/clerical_decisions.py" line="312" />
             <source>{} 'same home' decision(s) were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/clerical_decisions.py" line="318" />
@@ -6497,6 +6497,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/repeated_files.py" line="58" />
             <source>'{}' is given as {} and its copy '{}' as {}: every household the copy lists is flagged {} too. Give each export once, with its own role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/clerical_decisions.py" line="312" />
+            <source>{} 'same home' decision(s) in '{}' were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -191,3 +191,27 @@ def test_only_a_copy_row_for_row_is_a_repeat():
     assert kept[["dataset_l", "row_l", "dataset_r", "row_r"]].values.tolist() == [["a.csv", 1, "b.csv", 2],
                                                                                  ["b.csv", 1, "c.xlsx", 2]]
     assert len(notes) == 2 and all(note.warning for note in notes)
+
+
+def test_a_same_home_decision_refused_says_which_spreadsheet_rows(tmp_path, extracts):
+    """Two pairs of the same two households decided 'different homes' and 'same home': the same is refused, and the
+    log gives its spreadsheet row (the file's name once, the row numbers where the rows go)."""
+    import pandas as pd
+
+    from helpers import logging_feedback, run_algorithm
+
+    os.environ.setdefault("COMMUNITY_RISK_SECRET", SECRET)
+    parameters = {"DATASETS": list(extracts.values()), "ROLES": ",".join(ROLES[n] for n in extracts),
+                  "OUTPUT": str(tmp_path / "h.csv"), "RECORD": str(tmp_path / "r.json")}
+    run_algorithm("communityrisk:findpeopleatrisk", dict(parameters, REVIEW=str(tmp_path / "review.csv")))
+    review = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
+    households = list(zip(review["household_l"], review["household_r"]))
+    first = next(k for k in range(1, len(review)) if households[k] == households[k - 1])
+    review.loc[first - 1, "decision"], review.loc[first, "decision"] = "different homes", "same home"
+    review.to_csv(tmp_path / "decided.csv", index=False)
+    log = logging_feedback()
+    run_algorithm("communityrisk:findpeopleatrisk", dict(parameters, DECISIONS=str(tmp_path / "decided.csv"),
+                                                          REVIEW=str(tmp_path / "review2.csv")), feedback=log)
+    said = next(line for line in log.lines if "'same home' decision(s)" in line)
+    assert "1 'same home' decision(s) in 'decided.csv' were not applied" in said
+    assert said.endswith("(spreadsheet rows {}).".format(first + 2)), said  # header is row 1, rows count from 2

@@ -310,8 +310,8 @@ class ClericalDecisions:
                              "order, or with another secret?") if everything else "", warning=True))
         if self.refused_same:
             notes.append(Note(translatable(
-                "{} 'same home' decision(s) were not applied: they would put in one household two records decided to "
-                "be different homes (spreadsheet rows {})."), len(self.refused_same), self.name,
+                "{} 'same home' decision(s) in '{}' were not applied: they would put in one household two records "
+                "decided to be different homes (spreadsheet rows {})."), len(self.refused_same), self.name,
                 listed([d.line for d in self.refused_same], 10), warning=True))
         joined = [d.line for d, by_links in self.split if by_links]
         if joined:
