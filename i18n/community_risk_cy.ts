@@ -1736,7 +1736,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="83" />
             <source>The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. Its fields are: {}.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="90" />
@@ -1744,17 +1744,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="159" />
+            <location filename="../processing/analysis/people_at_risk.py" line="161" />
             <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="166" />
+            <location filename="../processing/analysis/people_at_risk.py" line="168" />
             <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="186" />
+            <location filename="../processing/analysis/people_at_risk.py" line="188" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1796,12 +1796,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="197" />
+            <location filename="../processing/analysis/people_at_risk.py" line="199" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="192" />
+            <location filename="../processing/analysis/people_at_risk.py" line="194" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -2592,12 +2592,12 @@ Street list: street and postcode district ranked by F/G-rated private rentals, f
             <translation>Ni all {} redeg</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="132" />
+            <location filename="../processing/analysis/people_at_risk.py" line="134" />
             <source>The secret for pseudonymised keys must be at least {} characters long, not counting spaces, and not one character repeated.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="89" />
+            <location filename="../processing/analysis/people_at_risk.py" line="91" />
             <source>The dataset '{}' has {} UPRN(s) in '{}' written as numbers in scientific notation, e.g. '{}': Excel does this to long numbers and the last digits are lost, so these UPRNs cannot be trusted. Export the UPRN column again as text (in Excel: select the column, Format Cells &gt; Text, or import the CSV with Data &gt; From Text/CSV and set the column to Text), then run again.</source>
             <translation type="unfinished" />
         </message>
@@ -5965,12 +5965,12 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="124" />
+            <location filename="../processing/analysis/people_at_risk.py" line="126" />
             <source>'{}': matched on {}; no other field.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="122" />
+            <location filename="../processing/analysis/people_at_risk.py" line="124" />
             <source>'{}': matched on {}; left unread, never used or written: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -6172,7 +6172,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="79" />
+            <location filename="../processing/analysis/people_at_risk.py" line="84" />
             <source>The dataset '{}' has no UPRN or postcode field to link on, and its address fields do not end in a postcode. Its fields are: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -6334,7 +6334,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="172" />
+            <location filename="../processing/analysis/people_at_risk.py" line="174" />
             <source>The dataset '{}' is given twice: give each file once (two files of one name in different folders go by their folders, '2024/council_tax.csv').</source>
             <translation type="unfinished" />
         </message>
@@ -6502,6 +6502,11 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/clerical_decisions.py" line="312" />
             <source>{} 'same home' decision(s) in '{}' were not applied: they would put in one household two records decided to be different homes (spreadsheet rows {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/people_at_risk.py" line="79" />
+            <source>The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. Its fields are: {}. Only fields whose names say address, street, flat, house, building, premises or line are read as the address; a name field ('Householder', 'Contact') never is.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -215,3 +215,23 @@ def test_a_same_home_decision_refused_says_which_spreadsheet_rows(tmp_path, extr
     said = next(line for line in log.lines if "'same home' decision(s)" in line)
     assert "1 'same home' decision(s) in 'decided.csv' were not applied" in said
     assert said.endswith("(spreadsheet rows {}).".format(first + 2)), said  # header is row 1, rows count from 2
+
+
+def test_a_file_of_names_alone_is_refused_as_having_no_address(tmp_path, extracts):
+    """A CSV of 'Householder' (and 'Contact') only: the message says it has no address, and that names are never read
+    as one, not that its address fields lack a postcode (it has none)."""
+    from qgis.core import QgsProcessingException
+
+    from helpers import run_algorithm
+
+    os.environ.setdefault("COMMUNITY_RISK_SECRET", SECRET)
+    names = tmp_path / "householders.csv"
+    names.write_text("Householder,Contact\nAnn Lee,07700 900123\nJo Bloggs,\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as refused:
+        run_algorithm("communityrisk:findpeopleatrisk", {
+            "DATASETS": [extracts["council_tax"], str(names)], "ROLES": "register,older",
+            "OUTPUT": str(tmp_path / "h.csv"), "RECORD": str(tmp_path / "r.json")})
+    said = str(refused.value)
+    assert "'householders.csv' has no address fields" in said and "'Householder', 'Contact') never is" in said
+    assert "do not end in a postcode" not in said
+    assert not (tmp_path / "h.csv").exists()

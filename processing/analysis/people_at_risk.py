@@ -75,13 +75,15 @@ def detect_columns(frame, name):
     postcode = next((c for c in columns if roles[c] == "postcode"), None)
     components = {part: [c for c in columns if roles[c] == part] for part in ("flat", "premise", "street", "line")}
     address = [c for c in columns if roles[c] in components]
+    if not address and not uprns:  # first: a file of names alone ('Householder') has no address to speak of
+        raise AnalysisError(translatable("The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. "
+                                         "Its fields are: {}. Only fields whose names say address, street, flat, "
+                                         "house, building, premises or line are read as the address; a name field "
+                                         "('Householder', 'Contact') never is."), name, listed(columns, 12))
     if postcode is None and not uprns and not _postcodes_in_address(frame, components):
         raise AnalysisError(translatable("The dataset '{}' has no UPRN or postcode field to link on, and its address "
                                          "fields do not end in a postcode. Its fields are: {}."),
                             name, listed(columns, 12))
-    if not address and not uprns:
-        raise AnalysisError(translatable("The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. "
-                                         "Its fields are: {}."), name, listed(columns, 12))
     for column in uprns:
         text = frame[column].astype(str)
         spoiled = text[text.str.fullmatch(r"\s*[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+\s*")]
