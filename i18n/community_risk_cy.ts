@@ -1639,12 +1639,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Rolau</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="63" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="65" />
             <source>Secret</source>
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="154" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="156" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
@@ -1659,12 +1659,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="164" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="166" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="90" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="93" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -1674,17 +1674,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="170" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="172" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="171" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="173" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="216" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="218" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="254" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="256" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1781,12 +1781,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="157" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="159" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="159" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="161" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="80" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="83" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="88" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="91" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="94" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="97" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="102" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="105" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="113" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="116" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="108" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="111" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="185" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="187" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3552,27 +3552,27 @@ Inputs
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="80" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="82" />
             <source>No pseudonymisation secret: choose the authentication configuration that holds it, or set the {} environment variable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="89" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="91" />
             <source>QGIS's authentication database is not available ({}); set the {} environment variable instead.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="92" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="94" />
             <source>The authentication configuration '{}' is not in this QGIS profile's authentication database.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="99" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="101" />
             <source>The authentication configuration '{}' could not be unlocked: enter the master password when QGIS asks for it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="103" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="105" />
             <source>The authentication configuration '{}' ({}) holds no secret: put the secret in its Password field.</source>
             <translation type="unfinished" />
         </message>
@@ -4748,7 +4748,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
         <message>
             <location filename="../processing/algorithms/housing_benefit.py" line="74" />
             <source>Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/housing_benefit.py" line="65" />
@@ -4766,7 +4766,7 @@ Clerical review (optional): </source>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="143" />
             <source>Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, for the Privacy Impact Assessment.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="129" />
@@ -6090,7 +6090,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="80" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="83" />
             <source>Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -6131,7 +6131,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/pseudonym_secret.py" line="56" />
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="58" />
             <source>The authentication configuration that holds the secret for the household keys (Settings &gt; Options &gt; Authentication: a Basic configuration, the secret as its Password). Leave it at No Authentication only when the COMMUNITY_RISK_SECRET environment variable holds the secret: one of the two is needed.</source>
             <translation type="unfinished" />
         </message>
@@ -6469,17 +6469,17 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="279" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="281" />
             <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="205" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="207" />
             <source>{} households; {} with two or more risk factors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="228" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="230" />
             <source>Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can open when a run is repeated from the history): add it again with '…' &gt; Add File(s).</source>
             <translation type="unfinished" />
         </message>
@@ -6487,7 +6487,7 @@ Linkage engine (advanced): </source>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
             <source>the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after another, so each two households are decided once. From left to right: the dataset and row of each record (row 1 is the first row under the header, which a spreadsheet numbers 2); in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason the pair needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches another home as well, both leave the flat out at a house of flats, neither says which flat, or its household names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written). A person named inside an address is left out ('[name left out]'). In QGIS the fields are labelled in words.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/analysis/repeated_files.py" line="54" />
@@ -6507,6 +6507,26 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/analysis/people_at_risk.py" line="79" />
             <source>The dataset '{}' has no address fields (e.g. 'Address Line 1') and no UPRN. Its fields are: {}. Only fields whose names say address, street, flat, house, building, premises or line are read as the address; a name field ('Householder', 'Contact') never is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
+            <source>Processing record (JSON), for the Privacy Impact Assessment: the claimant file's rows, fields used and fields left unread; the match rate; the linkage model's trained parameters (m and u of each comparison level); the clerical review and decisions counts; where the secret came from (never the secret); the outputs written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="143" />
+            <source>Processing record (JSON), for the Privacy Impact Assessment: each dataset with its role, rows, fields used and fields left unread; match rates; households by number of factors; the linkage model's trained parameters (m and u of each comparison level, what m was learnt from); the clerical review and decisions counts; where the secret came from (never the secret); the outputs written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
+            <source>one row per pair of records the linkage was unsure of, for an officer to decide.
+  · Order: the pairs in doubt first, then the pairs whose rows name two homes (kept apart, only to confirm); alike pairs together so a page clears at once, and the pairs of the same two households one after another, so two households are decided once.
+  · Columns, left to right: the dataset and row of each record (row 1 is the first row under the header, which a spreadsheet numbers 2); in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason; decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written).
+  · Reasons: scored below the threshold; the rows name two homes, and what tells them apart; a row matches another home as well; both leave the flat out at a house of flats; neither says which flat; its household names another home.
+  · A person named inside an address is left out ('[name left out]'). Where one export is given twice under two file names, each pair is shown once and the log says which file repeats which. In QGIS the fields are labelled in words.
+</source>
             <translation type="unfinished" />
         </message>
     </context>

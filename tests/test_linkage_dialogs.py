@@ -235,3 +235,16 @@ def test_a_file_of_names_alone_is_refused_as_having_no_address(tmp_path, extract
     assert "'householders.csv' has no address fields" in said and "'Householder', 'Contact') never is" in said
     assert "do not end in a postcode" not in said
     assert not (tmp_path / "h.csv").exists()
+
+
+@pytest.mark.parametrize("algorithm_id", ["findpeopleatrisk", "housingbenefitoverlay"])
+def test_the_help_panel_says_what_the_record_and_review_hold(algorithm_id):
+    """The help beside the dialog: the record's trained parameters and the secret's source, and the review in short
+    points (its order, its columns, its reasons), not one paragraph of 200 words."""
+    help_text = QgsApplication.processingRegistry().algorithmById("communityrisk:" + algorithm_id).shortHelpString()
+    record = help_text[help_text.index("Processing record (JSON)"):]
+    assert "trained parameters" in record and "never the secret" in record
+    review = help_text[help_text.index("Clerical review"):help_text.index("Clerical decisions:")]
+    points = [line for line in review.splitlines() if line.strip().startswith("·")]
+    assert [p.split(":")[0].strip("· ") for p in points[:3]] == ["Order", "Columns, left to right", "Reasons"]
+    assert max(len(line.split()) for line in review.splitlines()) < 200

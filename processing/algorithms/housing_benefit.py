@@ -72,7 +72,10 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "- flagged: 1 for an F/G-rated private rental.\n"
             "Clerical review (optional): ") + tr(REVIEW_HELP) + tr("Clerical decisions: ") + tr(DECISIONS_HELP) + \
             "\n" + tr(
-            "Processing record (JSON): datasets, fields used, match rate, outputs, for the Privacy Impact Assessment.") + \
+            "Processing record (JSON), for the Privacy Impact Assessment: the claimant file's rows, fields used and "
+            "fields left unread; the match rate; the linkage model's trained parameters (m and u of each comparison "
+            "level); the clerical review and decisions counts; where the secret came from (never the secret); the "
+            "outputs written.") + \
             tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):

@@ -141,8 +141,10 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "- n_factors: how many of the seven; score: weighted sum (mobility, smoking and near miss count 2).\n"
             "- datasets: in how many datasets it appears; address, uprn: in referral mode only.\n"
             "Clerical review: ") + tr(REVIEW_HELP) + tr("Clerical decisions: ") + tr(DECISIONS_HELP) + "\n" + tr(
-            "Processing record (JSON): datasets, fields used and dropped, row counts, match rates, outputs written, "
-            "for the Privacy Impact Assessment.") + \
+            "Processing record (JSON), for the Privacy Impact Assessment: each dataset with its role, rows, fields "
+            "used and fields left unread; match rates; households by number of factors; the linkage model's trained "
+            "parameters (m and u of each comparison level, what m was learnt from); the clerical review and decisions "
+            "counts; where the secret came from (never the secret); the outputs written.") + \
             tr("\n\nLinkage engine (advanced): ") + tr(ENGINE_HELP)
 
     def initAlgorithm(self, config=None):

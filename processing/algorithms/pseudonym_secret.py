@@ -33,24 +33,26 @@ SECRET_HELP = translatable(
 
 # The clerical review table both linkage algorithms write (processing/analysis/linkage.py clerical_review).
 REVIEW_HELP = translatable(
-    "the pairs the linkage was unsure of, one row a pair, alike pairs together so a page clears at once (pairs in "
-    "doubt first, pairs whose rows name two homes after them) and the pairs of the same two households one after "
-    "another, so each two households are decided once. From left to right: the dataset and row of each record (row 1 "
-    "is the first row under the header, which a spreadsheet numbers 2); "
-    "in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; "
-    "household_l and household_r (each record's household key in the output) and linked (1 where the tool made them "
-    "one household), so a decision the officer does not share points at the output rows to correct; the reason the pair "
-    "needs a decision (scored below the threshold, the rows name two homes and what tells them apart, a row matches "
-    "another home as well, both leave the flat out at a house of flats, neither says which flat, or its household "
-    "names another home); decision, empty, for the officer's (same home or different homes, read back by Clerical "
+    "one row per pair of records the linkage was unsure of, for an officer to decide.\n"
+    "  · Order: the pairs in doubt first, then the pairs whose rows name two homes (kept apart, only to confirm); alike "
+    "pairs together so a page clears at once, and the pairs of the same two households one after another, so two "
+    "households are decided once.\n"
+    "  · Columns, left to right: the dataset and row of each record (row 1 is the first row under the header, which a "
+    "spreadsheet numbers 2); in referral mode both addresses as written, side by side, each with its postcode as "
+    "written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 "
+    "where the tool made them one household), so a decision the officer does not share points at the output rows to "
+    "correct; the reason; decision, empty, for the officer's (same home or different homes, read back by Clerical "
     "decisions on the next run); for postcode, house number or name, flat and street the comparison level in words "
-    "and its "
-    "weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, "
-    "empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in "
+    "and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a "
+    "match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in "
     "referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the "
-    "next run knows the row is unchanged (leave them as written). A person named inside an address is left out "
-    "('[name left out]'). "
-    "In QGIS the fields are labelled in words.\n")
+    "next run knows the row is unchanged (leave them as written).\n"
+    "  · Reasons: scored below the threshold; the rows name two homes, and what tells them apart; a row matches "
+    "another home as well; both leave the flat out at a house of flats; neither says which flat; its household names "
+    "another home.\n"
+    "  · A person named inside an address is left out ('[name left out]'). Where one export is given twice under two "
+    "file names, each pair is shown once and the log says which file repeats which. In QGIS the fields are labelled "
+    "in words.\n")
 
 
 SECRET_PARAMETER_HELP = translatable(
