@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="100" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="102" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1644,22 +1644,22 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="156" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="159" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="92" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="166" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="169" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
@@ -1674,17 +1674,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="172" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="175" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="173" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="176" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="218" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="221" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="256" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="287" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="159" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="162" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="161" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="164" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="103" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="105" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="187" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="190" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -3538,7 +3538,7 @@ Inputs
 - Datasets: council exports (CSV, CSV.GZ or XLSX, or any vector file; CSV in UTF-8, UTF-16 or Windows-1252, comma, semicolon or tab separated; the format is read from the content, whatever the extension says): council tax, electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS Exeter data. The UPRN, postcode and address line fields are found by their names.
 - Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). A role may be given once.
 </source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="25" />
@@ -4566,7 +4566,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="73" />
             <source>Address</source>
             <translation type="unfinished" />
         </message>
@@ -4769,7 +4769,7 @@ Clerical review (optional): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="129" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="132" />
             <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
 - Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
 - Match threshold: the match probability from which two records are one household (default 0.9).
@@ -6095,32 +6095,32 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="31" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="32" />
             <source>The council's exports, one file each: CSV (any common encoding), CSV.GZ, XLSX or a vector file. Only the UPRN, postcode and address fields are read (found by their names); names and every other field are left unread, and the log lists them.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="35" />
             <source>One role per dataset, in the order of the datasets, comma separated: older, alone, mobility, health, smoking, near_miss, care, or register for a list of households with no risk factor of its own (council tax). For three datasets, e.g.: register,older,care</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="39" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="41" />
             <source>From this match probability two records are one household. Lower finds more of the same households written differently, and joins more homes that are not the same; the pairs in between go to clerical review.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="42" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="44" />
             <source>Adds each household's address and UPRN to the output, and both addresses as written to the clerical review, for referrals. Leave it off for analysis: the outputs then hold no address.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="45" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="47" />
             <source>Needed in referral mode: the lawful basis for sharing the addresses, written into the processing record, e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="48" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="50" />
             <source>The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside referral mode it gives each record's dataset and row, not its address.</source>
             <translation type="unfinished" />
         </message>
@@ -6384,102 +6384,102 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="51" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="53" />
             <source>Optional: a layer or table of the postcodes that exist (e.g. Code-Point Open or ONS Postcode Directory), to report rows whose postcode is well formed but does not exist. Leave it empty to skip that check.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="54" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="56" />
             <source>The field of the Postcode list that holds the postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="55" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="57" />
             <source>One row per household, highest score first: its pseudonymised key, postcode, the seven risk flags, how many and the score. No address or UPRN unless Referral mode is on. A CSV opens in a spreadsheet; a GeoPackage or temporary layer opens in QGIS with its fields labelled in words.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="59" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="61" />
             <source>A JSON file for the Privacy Impact Assessment: each dataset with its role, row count, the fields used and those left unread, match rates, the linkage model's trained parameters, the clerical review count, where the secret came from (never the secret) and the outputs written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="65" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
             <source>Household (key)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="66" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
             <source>Older</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="66" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
             <source>Lives alone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
             <source>Reduced mobility</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
             <source>Other health issues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
             <source>Smokes or uses candles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
             <source>Previous near miss</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
             <source>Receives or needs care</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
             <source>Risk factors (of 7)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="72" />
             <source>Risk score (weighted)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="72" />
             <source>Datasets listing it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="76" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
             <source>Row in dataset A (1 = first under the header)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="77" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
             <source>Row in dataset B (1 = first under the header)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="281" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="312" />
             <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="207" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="210" />
             <source>{} households; {} with two or more risk factors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="230" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="236" />
             <source>Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can open when a run is repeated from the history): add it again with '…' &gt; Add File(s).</source>
             <translation type="unfinished" />
         </message>
@@ -6515,7 +6515,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="143" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="146" />
             <source>Processing record (JSON), for the Privacy Impact Assessment: each dataset with its role, rows, fields used and fields left unread; match rates; households by number of factors; the linkage model's trained parameters (m and u of each comparison level, what m was learnt from); the clerical review and decisions counts; where the secret came from (never the secret); the outputs written.</source>
             <translation type="unfinished" />
         </message>
@@ -6526,6 +6526,36 @@ Linkage engine (advanced): </source>
   · Columns, left to right: the dataset and row of each record (row 1 is the first row under the header, which a spreadsheet numbers 2); in referral mode both addresses as written, side by side, each with its postcode as written, and their UPRNs; household_l and household_r (each record's household key in the output) and linked (1 where the tool made them one household), so a decision the officer does not share points at the output rows to correct; the reason; decision, empty, for the officer's (same home or different homes, read back by Clerical decisions on the next run); for postcode, house number or name, flat and street the comparison level in words and its weight (a street many rows name weighs less); held_back_by (the comparison that weighed most against a match, empty when none did); match probability and weight; pattern_pairs (how many pairs share this pattern); in referral mode both addresses as standardised; check_l and check_r, a keyed code of what each row says, so the next run knows the row is unchanged (leave them as written).
   · Reasons: scored below the threshold; the rows name two homes, and what tells them apart; a row matches another home as well; both leave the flat out at a house of flats; neither says which flat; its household names another home.
   · A person named inside an address is left out ('[name left out]'). Where one export is given twice under two file names, each pair is shown once and the log says which file repeats which. In QGIS the fields are labelled in words.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="36" />
+            <source>One role per dataset, comma separated: older, alone, mobility, health, smoking, near_miss, care, or register for a list of households with no risk factor of its own (council tax). Either by file name, in any order (the Datasets box does not show its order), e.g.: council_tax.csv=register, older.xlsx=older, care=care; or in the order of the datasets, e.g.: register,older,care. The log says which file was read as which role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="273" />
+            <source>The roles name datasets that were not given: {}. The datasets are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="261" />
+            <source>Give every role as name=role (e.g. council_tax.csv=register), or every role in the order of the datasets: '{}' names no dataset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="269" />
+            <source>Give a role for the dataset '{}' (e.g. {}=register). The datasets are: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="119" />
+            <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
+
+Inputs
+- Datasets: council exports (CSV, CSV.GZ or XLSX, or any vector file; CSV in UTF-8, UTF-16 or Windows-1252, comma, semicolon or tab separated; the format is read from the content, whatever the extension says): council tax, electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS Exeter data. The UPRN, postcode and address line fields are found by their names.
+- Roles: one per dataset, comma separated: older, alone, mobility, health, smoking, near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). Give them by file name, in any order (council_tax.csv=register, older.xlsx=older; the extension may be left out), or in the order of the datasets (register,older). A role may be given once.
 </source>
             <translation type="unfinished" />
         </message>

@@ -248,3 +248,39 @@ def test_the_help_panel_says_what_the_record_and_review_hold(algorithm_id):
     points = [line for line in review.splitlines() if line.strip().startswith("·")]
     assert [p.split(":")[0].strip("· ") for p in points[:3]] == ["Order", "Columns, left to right", "Reasons"]
     assert max(len(line.split()) for line in review.splitlines()) < 200
+
+
+def test_roles_given_by_file_name_in_any_order(qtbot, monkeypatch, tmp_path, extracts):
+    """The Datasets box shows '2 inputs selected', not their order: roles named by file (with or without the
+    extension, any case) reach the right files whatever order the box holds them in."""
+    monkeypatch.setenv("COMMUNITY_RISK_SECRET", SECRET)
+    dialog = open_dialog(qtbot, "findpeopleatrisk")
+    dialog.setParameters({"DATASETS": [extracts["council_tax"], extracts["older"], extracts["care"]],
+                          "ROLES": "Care=care, older.xlsx=older, COUNCIL_TAX.csv=register",
+                          "OUTPUT": str(tmp_path / "h.csv"), "RECORD": str(tmp_path / "r.json")})
+    log, _ = press_run(qtbot, monkeypatch, dialog, tmp_path / "log.txt")
+    assert "Execution completed" in log, log
+    for said in ("Reading 'council_tax.csv' as register", "Reading 'older.xlsx' as older", "Reading 'care.csv' as care"):
+        assert said in log
+    record = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [(d["dataset"], d["role"]) for d in record["datasets"]] == [
+        ("council_tax.csv", "register"), ("older.xlsx", "older"), ("care.csv", "care")]
+
+
+@pytest.mark.parametrize("roles, said", [
+    ("council_tax=register, older=older", "Give a role for the dataset 'care.csv' (e.g. care.csv=register)"),
+    ("council_tax=register, older=older, care=care, alone=alone", "name datasets that were not given: alone"),
+    ("council_tax=register, older, care=care", "'older' names no dataset"),
+])
+def test_roles_by_name_that_do_not_fit_say_what_is_wrong(tmp_path, extracts, roles, said):
+    from qgis.core import QgsProcessingException
+
+    from helpers import run_algorithm
+
+    os.environ.setdefault("COMMUNITY_RISK_SECRET", SECRET)
+    with pytest.raises(QgsProcessingException) as refused:
+        run_algorithm("communityrisk:findpeopleatrisk", {
+            "DATASETS": [extracts["council_tax"], extracts["older"], extracts["care"]], "ROLES": roles,
+            "OUTPUT": str(tmp_path / "h.csv"), "RECORD": str(tmp_path / "r.json")})
+    assert said in str(refused.value)
+    assert "council_tax.csv, older.xlsx, care.csv" in str(refused.value) or "names no dataset" in said

@@ -1,6 +1,7 @@
 """communityrisk:findpeopleatrisk: households at risk from datasets the council already holds."""
 import json
 import os
+import re
 from datetime import datetime, timezone
 
 from qgis.core import (
@@ -33,9 +34,10 @@ DATASETS_HELP = translatable(
     "postcode and address fields are read (found by their names); names and every other field are left unread, and "
     "the log lists them.")
 ROLES_HELP = translatable(
-    "One role per dataset, in the order of the datasets, comma separated: older, alone, mobility, health, smoking, "
-    "near_miss, care, or register for a list of households with no risk factor of its own (council tax). For three "
-    "datasets, e.g.: register,older,care")
+    "One role per dataset, comma separated: older, alone, mobility, health, smoking, near_miss, care, or register for "
+    "a list of households with no risk factor of its own (council tax). Either by file name, in any order (the "
+    "Datasets box does not show its order), e.g.: council_tax.csv=register, older.xlsx=older, care=care; or in the "
+    "order of the datasets, e.g.: register,older,care. The log says which file was read as which role.")
 THRESHOLD_HELP = translatable(
     "From this match probability two records are one household. Lower finds more of the same households written "
     "differently, and joins more homes that are not the same; the pairs in between go to clerical review.")
@@ -124,9 +126,10 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
             "extension says): council tax, "
             "electoral register, assisted bin collections, meals on wheels, disability allowance, carers, NHS "
             "Exeter data. The UPRN, postcode and address line fields are found by their names.\n"
-            "- Roles: one per dataset, comma separated, in the same order: older, alone, mobility, health, smoking, "
-            "near_miss, care, or register for a dataset of households with no risk factor of its own (council tax). "
-            "A role may be given once.\n") + tr(SECRET_HELP) + tr(
+            "- Roles: one per dataset, comma separated: older, alone, mobility, health, smoking, near_miss, care, or "
+            "register for a dataset of households with no risk factor of its own (council tax). Give them by file "
+            "name, in any order (council_tax.csv=register, older.xlsx=older; the extension may be left out), or in "
+            "the order of the datasets (register,older). A role may be given once.\n") + tr(SECRET_HELP) + tr(
             "Household keys are keyed hashes (HMAC-SHA256) with the secret.\n"
             "- Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list "
             "field, to report rows whose postcode is well formed but does not exist.\n"
@@ -222,10 +225,13 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         return paths
 
     def roles(self, run, paths):
+        from ..analysis.dataset_names import dataset_names
         from ..analysis.people_at_risk import normalise_role
 
         text = run.string(self.ROLES)
         roles = [r.strip() for r in text.split(",") if r.strip()]
+        if any("=" in role for role in roles):  # by name, in any order: the Datasets box does not show its order
+            return [normalise_role(role) for role in roles_by_name(roles, dataset_names(paths))]
         if len(roles) != len(paths):
             fail(tr("Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). "
                     "A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can "
@@ -242,6 +248,31 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         checked = run.source(self.POSTCODES)
         records = AreaRecords(checked, run.feedback, progress_share=0)
         return set(normalise_postcodes(records.column(run.string(self.POSTCODE_FIELD)))) - {None}
+
+
+def roles_by_name(entries, names):
+    """The role of each dataset, in the datasets' order, from entries 'name=role' in any order: a dataset is named as
+    the log names it ('council_tax.csv', '2024/council_tax.csv') or without its extension ('council_tax'), in any
+    case."""
+    given = {}
+    for entry in entries:
+        name, equals, role = entry.partition("=")
+        if not equals or not name.strip():
+            fail(tr("Give every role as name=role (e.g. council_tax.csv=register), or every role in the order of the "
+                    "datasets: '{}' names no dataset.").format(entry))
+        given[name.strip().lower()] = role.strip()
+    roles = []
+    for name in names:
+        forms = {name.lower(), os.path.splitext(re.sub(r"\.gz$", "", name.lower()))[0]}
+        found = [key for key in given if key in forms]
+        if len(found) != 1:
+            fail(tr("Give a role for the dataset '{}' (e.g. {}=register). The datasets are: {}.").format(
+                name, name, ", ".join(names)))
+        roles.append(given.pop(found[0]))
+    if given:
+        fail(tr("The roles name datasets that were not given: {}. The datasets are: {}.").format(
+            ", ".join(sorted(given)), ", ".join(names)))
+    return roles
 
 
 def read_datasets(run, paths, roles):
