@@ -6559,5 +6559,10 @@ Inputs
 </source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="362" />
+            <source>The processing record is in a temporary file, which QGIS deletes when it closes: {}. Copy it now, or choose a file for 'Processing record' next time: it is the run's evidence for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

@@ -284,3 +284,17 @@ def test_roles_by_name_that_do_not_fit_say_what_is_wrong(tmp_path, extracts, rol
             "OUTPUT": str(tmp_path / "h.csv"), "RECORD": str(tmp_path / "r.json")})
     assert said in str(refused.value)
     assert "council_tax.csv, older.xlsx, care.csv" in str(refused.value) or "names no dataset" in said
+
+
+def test_a_record_left_temporary_says_where_it_is_before_it_goes(qtbot, monkeypatch, tmp_path, extracts):
+    """Run with the dialog's defaults, the record goes to QGIS's temporary folder, deleted when QGIS closes: the log
+    gives its path and asks for it to be kept; the record says the outputs are temporary, not 'TEMPORARY_OUTPUT'."""
+    monkeypatch.setenv("COMMUNITY_RISK_SECRET", SECRET)
+    dialog = open_dialog(qtbot, "findpeopleatrisk")
+    dialog.setParameters({"DATASETS": [extracts["council_tax"], extracts["older"]], "ROLES": "register,older"})
+    log, _ = press_run(qtbot, monkeypatch, dialog, tmp_path / "log.txt")
+    assert "Execution completed" in log, log
+    said = next(line for line in log.splitlines() if line.startswith("The processing record is in a temporary file"))
+    path = said.split("closes: ")[1].split(". Copy it")[0]
+    record = json.loads(open(path, encoding="utf-8").read())
+    assert record["outputs_written"] == {"households": "temporary layer", "clerical_review": "temporary layer"}

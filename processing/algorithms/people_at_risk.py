@@ -336,16 +336,30 @@ def label_fields(layer, labels):
             layer.setFieldAlias(index, label)
 
 
-def written_as(run, name):
-    """Where an output lands (its final path, not the temporary one), or 'layer'."""
+def given_as(run, name):
+    """The destination as given: a path, 'TEMPORARY_OUTPUT', a layer name or ''."""
     value = run.parameters.get(name)
     if hasattr(value, "sink"):
         value = value.sink.staticValue()
-    return run.guard.final(value) if isinstance(value, str) and value else "layer"
+    return value if isinstance(value, str) else ""
+
+
+def written_as(run, name):
+    """Where an output lands (its final path, not the temporary one), 'temporary layer' or 'layer'."""
+    value = given_as(run, name)
+    if value == QgsProcessing.TEMPORARY_OUTPUT:
+        return "temporary layer" if name != "RECORD" else "temporary file"
+    return run.guard.final(value) if value else "layer"
 
 
 def write_record(run, name, record, algorithm_id, written):
-    """The processing record (JSON) for the Privacy Impact Assessment."""
+    """The processing record (JSON) for the Privacy Impact Assessment. A record in a temporary file (the dialog's
+    default) is gone when QGIS closes: the log says where it is, to copy it now."""
     record = dict(record, run_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                   tool="Community Risk Toolkit, communityrisk:{}".format(algorithm_id), outputs_written=written)
-    return run.write_text(name, json.dumps(record, indent=1, ensure_ascii=False))
+    path = run.write_text(name, json.dumps(record, indent=1, ensure_ascii=False))
+    if given_as(run, name) == QgsProcessing.TEMPORARY_OUTPUT:
+        run.warn(tr("The processing record is in a temporary file, which QGIS deletes when it closes: {}. Copy it "
+                    "now, or choose a file for 'Processing record' next time: it is the run's evidence for the "
+                    "Privacy Impact Assessment.").format(path))
+    return path
