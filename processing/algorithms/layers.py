@@ -557,8 +557,10 @@ def write_table(algorithm, parameters, context, name, frame):
         write_table_file(path, frame)
         definition = parameters.get(name)
         if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject:
+            # named as the dialog names the output ('Clerical review'), as QGIS names the layers it writes itself
+            label = definition.destinationName or algorithm.parameterDefinition(name).description()
             context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(
-                definition.destinationName or name, definition.destinationProject, name))
+                label, definition.destinationProject, name))
         return path
     import pandas as pd
 
