@@ -1603,7 +1603,7 @@ Visit lists: a folder with one CSV per split area (P1 and P2 postcodes, highest 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="102" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="103" />
             <source>Find people at risk</source>
             <translation>Canfod pobl mewn perygl</translation>
         </message>
@@ -1644,22 +1644,22 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cyfrinach</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="159" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="160" />
             <source>Match threshold</source>
             <translation>Trothwy paru</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="94" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="95" />
             <source>Referral mode</source>
             <translation>Modd atgyfeirio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="96" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="97" />
             <source>Lawful basis</source>
             <translation>Sail gyfreithlon</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="169" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="170" />
             <source>Households at risk</source>
             <translation>Aelwydydd mewn perygl</translation>
         </message>
@@ -1674,17 +1674,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Cofnod prosesu</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="175" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="176" />
             <source>Households</source>
             <translation>Aelwydydd</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="176" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="177" />
             <source>Households with two or more risk factors</source>
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="221" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="222" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="287" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="288" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1781,17 +1781,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="162" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="163" />
             <source>Postcode list</source>
             <translation>Rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="164" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="165" />
             <source>Postcode list field</source>
             <translation>Maes y rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="105" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="106" />
             <source>postcode list</source>
             <translation>rhestr codau post</translation>
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="190" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="191" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -4566,7 +4566,7 @@ Other outputs: inspection lists (CSV and HTML per area, index.csv); the report (
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="73" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="74" />
             <source>Address</source>
             <translation type="unfinished" />
         </message>
@@ -4769,7 +4769,7 @@ Clerical review (optional): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="132" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="133" />
             <source>Household keys are keyed hashes (HMAC-SHA256) with the secret.
 - Postcode list (optional): the postcodes that exist (e.g. Code-Point Open) and its Postcode list field, to report rows whose postcode is well formed but does not exist.
 - Match threshold: the match probability from which two records are one household (default 0.9).
@@ -6122,7 +6122,7 @@ Linkage engine (advanced): </source>
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="50" />
             <source>The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside referral mode it gives each record's dataset and row, not its address.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <location filename="../processing/algorithms/pseudonym_secret.py" line="35" />
@@ -6384,102 +6384,102 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="53" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="54" />
             <source>Optional: a layer or table of the postcodes that exist (e.g. Code-Point Open or ONS Postcode Directory), to report rows whose postcode is well formed but does not exist. Leave it empty to skip that check.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="56" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="57" />
             <source>The field of the Postcode list that holds the postcodes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="57" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="58" />
             <source>One row per household, highest score first: its pseudonymised key, postcode, the seven risk flags, how many and the score. No address or UPRN unless Referral mode is on. A CSV opens in a spreadsheet; a GeoPackage or temporary layer opens in QGIS with its fields labelled in words.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="61" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="62" />
             <source>A JSON file for the Privacy Impact Assessment: each dataset with its role, row count, the fields used and those left unread, match rates, the linkage model's trained parameters, the clerical review count, where the secret came from (never the secret) and the outputs written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="67" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
             <source>Household (key)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
             <source>Older</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="68" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
             <source>Lives alone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
             <source>Reduced mobility</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="69" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
             <source>Other health issues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
             <source>Smokes or uses candles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="70" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
             <source>Previous near miss</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="72" />
             <source>Receives or needs care</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="71" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="72" />
             <source>Risk factors (of 7)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="72" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="73" />
             <source>Risk score (weighted)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="72" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="73" />
             <source>Datasets listing it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="78" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
             <source>Row in dataset A (1 = first under the header)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="79" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="80" />
             <source>Row in dataset B (1 = first under the header)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="312" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="313" />
             <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="210" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="211" />
             <source>{} households; {} with two or more risk factors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="236" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="237" />
             <source>Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can open when a run is repeated from the history): add it again with '…' &gt; Add File(s).</source>
             <translation type="unfinished" />
         </message>
@@ -6515,7 +6515,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="146" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="147" />
             <source>Processing record (JSON), for the Privacy Impact Assessment: each dataset with its role, rows, fields used and fields left unread; match rates; households by number of factors; the linkage model's trained parameters (m and u of each comparison level, what m was learnt from); the clerical review and decisions counts; where the secret came from (never the secret); the outputs written.</source>
             <translation type="unfinished" />
         </message>
@@ -6535,22 +6535,22 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="273" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="274" />
             <source>The roles name datasets that were not given: {}. The datasets are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="261" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="262" />
             <source>Give every role as name=role (e.g. council_tax.csv=register), or every role in the order of the datasets: '{}' names no dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="269" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="270" />
             <source>Give a role for the dataset '{}' (e.g. {}=register). The datasets are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="119" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="120" />
             <source>Finds the households most at risk of dying in a fire (older, living alone, reduced mobility, other health issues, smoking or candles, a previous near miss, receiving or needing care) by joining datasets the council already holds, with privacy designed in.
 
 Inputs
@@ -6560,8 +6560,13 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="362" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="363" />
             <source>The processing record is in a temporary file, which QGIS deletes when it closes: {}. Copy it now, or choose a file for 'Processing record' next time: it is the run's evidence for the Privacy Impact Assessment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/people_at_risk.py" line="50" />
+            <source>The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside referral mode it gives each record's dataset and row, not its address. For Excel, save it as .xlsx: Excel opens a CSV (written in UTF-8) in the Windows code page, and accented letters (é, ŵ, ŷ) come out garbled.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -298,3 +298,26 @@ def test_a_record_left_temporary_says_where_it_is_before_it_goes(qtbot, monkeypa
     path = said.split("closes: ")[1].split(". Copy it")[0]
     record = json.loads(open(path, encoding="utf-8").read())
     assert record["outputs_written"] == {"households": "temporary layer", "clerical_review": "temporary layer"}
+
+
+def test_table_outputs_saved_as_csv_or_xlsx_load_under_their_names(qtbot, monkeypatch, tmp_path, extracts):
+    """Saved to a CSV or an XLSX, the households and the review are loaded into the Layers panel as 'Households at
+    risk' and 'Clerical review', as a GeoPackage or temporary output is, not as 'OUTPUT' and 'REVIEW'."""
+    from qgis.core import QgsProject
+
+    monkeypatch.setenv("COMMUNITY_RISK_SECRET", SECRET)
+    dialog = open_dialog(qtbot, "findpeopleatrisk")
+    dialog.setParameters({"DATASETS": [extracts["council_tax"], extracts["older"]], "ROLES": "register,older",
+                          "OUTPUT": str(tmp_path / "households.csv"), "REVIEW": str(tmp_path / "review.xlsx"),
+                          "RECORD": str(tmp_path / "record.json")})
+    names = {}
+    QgsProject.instance().layerWasAdded.connect(lambda layer: names.update({layer.source().split("|")[0]: layer.name()}))
+    log, _ = press_run(qtbot, monkeypatch, dialog, tmp_path / "log.txt")
+    assert "Execution completed" in log, log
+    assert names == {str(tmp_path / "households.csv"): "Households at risk",
+                     str(tmp_path / "review.xlsx"): "Clerical review"}
+
+
+def test_the_review_output_says_to_save_it_as_xlsx_for_excel():
+    algorithm = QgsApplication.processingRegistry().algorithmById("communityrisk:findpeopleatrisk")
+    assert "save it as .xlsx" in algorithm.parameterDefinition("REVIEW").help()

@@ -49,7 +49,8 @@ LAWFUL_BASIS_HELP = translatable(
     "'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral'.")
 REVIEW_OUTPUT_HELP = translatable(
     "The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside "
-    "referral mode it gives each record's dataset and row, not its address.")
+    "referral mode it gives each record's dataset and row, not its address. For Excel, save it as .xlsx: Excel opens "
+    "a CSV (written in UTF-8) in the Windows code page, and accented letters (é, ŵ, ŷ) come out garbled.")
 POSTCODES_HELP = translatable(
     "Optional: a layer or table of the postcodes that exist (e.g. Code-Point Open or ONS Postcode Directory), to "
     "report rows whose postcode is well formed but does not exist. Leave it empty to skip that check.")
