@@ -1684,7 +1684,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Aelwydydd gyda dau ffactor risg neu fwy</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="222" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="224" />
             <source>Give at least one dataset.</source>
             <translation type="unfinished" />
         </message>
@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="288" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="290" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -1744,17 +1744,17 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="161" />
+            <location filename="../processing/analysis/people_at_risk.py" line="155" />
             <source>Referral mode writes names of places people live: it needs the lawful basis for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="168" />
+            <location filename="../processing/analysis/people_at_risk.py" line="162" />
             <source>The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or give each its own role.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="188" />
+            <location filename="../processing/analysis/people_at_risk.py" line="194" />
             <source>{} row(s) have a postcode that is not a UK postcode and were matched on the rest of the address, e.g. {}.</source>
             <translation type="unfinished" />
         </message>
@@ -1796,12 +1796,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>rhestr codau post</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="199" />
+            <location filename="../processing/analysis/people_at_risk.py" line="205" />
             <source>{} row(s) have no UPRN, postcode or address and were left out: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="194" />
+            <location filename="../processing/analysis/people_at_risk.py" line="200" />
             <source>{} row(s) have a postcode that does not exist in the postcode list, e.g. {}; they were matched on the rest of the address.</source>
             <translation type="unfinished" />
         </message>
@@ -2966,7 +2966,7 @@ Clerical review: the borderline pairs, most likely first, up to 50,000 (dataset 
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="191" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="193" />
             <source>Linking households</source>
             <translation type="unfinished" />
         </message>
@@ -6334,7 +6334,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/people_at_risk.py" line="174" />
+            <location filename="../processing/analysis/people_at_risk.py" line="168" />
             <source>The dataset '{}' is given twice: give each file once (two files of one name in different folders go by their folders, '2024/council_tax.csv').</source>
             <translation type="unfinished" />
         </message>
@@ -6469,17 +6469,17 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="313" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="315" />
             <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="211" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="213" />
             <source>{} households; {} with two or more risk factors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="237" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="239" />
             <source>Give one role per dataset, in the order of the datasets: {} dataset(s) ({}) but {} role(s) ('{}'). A file missing from that list was not kept by the Datasets box (QGIS keeps only files it can open when a run is repeated from the history): add it again with '…' &gt; Add File(s).</source>
             <translation type="unfinished" />
         </message>
@@ -6535,17 +6535,17 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="274" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="276" />
             <source>The roles name datasets that were not given: {}. The datasets are: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="262" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="264" />
             <source>Give every role as name=role (e.g. council_tax.csv=register), or every role in the order of the datasets: '{}' names no dataset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="270" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="272" />
             <source>Give a role for the dataset '{}' (e.g. {}=register). The datasets are: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -6560,7 +6560,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="363" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="365" />
             <source>The processing record is in a temporary file, which QGIS deletes when it closes: {}. Copy it now, or choose a file for 'Processing record' next time: it is the run's evidence for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>

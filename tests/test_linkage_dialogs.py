@@ -321,3 +321,25 @@ def test_table_outputs_saved_as_csv_or_xlsx_load_under_their_names(qtbot, monkey
 def test_the_review_output_says_to_save_it_as_xlsx_for_excel():
     algorithm = QgsApplication.processingRegistry().algorithmById("communityrisk:findpeopleatrisk")
     assert "save it as .xlsx" in algorithm.parameterDefinition("REVIEW").help()
+
+
+@pytest.mark.parametrize("change, said", [
+    ({"REFERRAL_MODE": True}, "it needs the lawful basis"),
+    ({"ROLES": "register,older,older"}, "The role 'older' is given twice"),
+])
+def test_a_request_that_cannot_run_is_refused_before_any_file_is_read(tmp_path, extracts, change, said):
+    """Referral mode without its lawful basis, or a role given twice, is refused before the exports are read (a
+    borough's take a while), so the log holds no 'Reading ...' line."""
+    from qgis.core import QgsProcessingException
+
+    from helpers import logging_feedback, run_algorithm
+
+    os.environ.setdefault("COMMUNITY_RISK_SECRET", SECRET)
+    log = logging_feedback()
+    parameters = dict({"DATASETS": [extracts["council_tax"], extracts["older"], extracts["care"]],
+                       "ROLES": "register,older,care", "OUTPUT": str(tmp_path / "h.csv"),
+                       "RECORD": str(tmp_path / "r.json")}, **change)
+    with pytest.raises(QgsProcessingException) as refused:
+        run_algorithm("communityrisk:findpeopleatrisk", parameters, feedback=log)
+    assert said in str(refused.value)
+    assert not [line for line in log.lines if line.startswith("Reading")], log.lines

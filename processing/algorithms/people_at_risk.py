@@ -177,12 +177,14 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("AT_RISK", tr("Households with two or more risk factors")))
 
     def perform(self, run):
-        from ..analysis.people_at_risk import find_people_at_risk
+        from ..analysis.dataset_names import dataset_names
+        from ..analysis.people_at_risk import check_request, find_people_at_risk
 
         paths = self.dataset_paths(run)
         roles = self.roles(run, paths)
         secret, secret_source = secret_of(run)
         referral = self.parameterAsBoolean(run.parameters, self.REFERRAL_MODE, run.context)
+        check_request(secret, referral, run.string(self.LAWFUL_BASIS), list(zip(dataset_names(paths), roles)))
         known = self.known_postcodes(run)
         decisions = read_decisions(self, run)
         run.steps(3)

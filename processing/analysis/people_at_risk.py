@@ -147,6 +147,29 @@ class PeopleAtRiskResult:
     notes: list = field(default_factory=list)
 
 
+def check_request(secret, referral, lawful_basis, names_and_roles):
+    """What is refused before any file is read (a borough's exports take a while): a weak secret, referral mode
+    without its lawful basis, no dataset, a role or a file given twice. names_and_roles: [(dataset name, role)]."""
+    check_secret(secret)
+    if referral and not (lawful_basis or "").strip():
+        raise AnalysisError(translatable("Referral mode writes names of places people live: it needs the lawful basis "
+                                         "for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral')."))
+    if not names_and_roles:
+        raise AnalysisError(translatable("Give at least one dataset."))
+    seen = {}
+    for name, role in names_and_roles:
+        if role != REGISTER and role in seen:
+            raise AnalysisError(translatable("The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or "
+                                             "give each its own role."), role, seen[role], name)
+        seen[role] = name
+    names = [name for name, _ in names_and_roles]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:  # the review and the decisions name each record by its dataset's name (dataset_names.py)
+        raise AnalysisError(translatable("The dataset '{}' is given twice: give each file once (two files of one name "
+                                         "in different folders go by their folders, '2024/council_tax.csv')."),
+                            "', '".join(twice))
+
+
 def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", threshold=0.9, review_low=0.3,
                         known_postcodes=None, progress=None, decisions=None):
     """datasets: list of (name, role, DataFrame). known_postcodes: optional set of the postcodes that exist
@@ -156,24 +179,7 @@ def find_people_at_risk(datasets, secret, referral=False, lawful_basis="", thres
     from .clerical_decisions import review_with_decisions
     from .linkage import LINKAGE_DECISIONS, link_households, prepare_records, progress_after
 
-    check_secret(secret)
-    if referral and not (lawful_basis or "").strip():
-        raise AnalysisError(translatable("Referral mode writes names of places people live: it needs the lawful basis "
-                                         "for sharing them (e.g. 'UK GDPR Art. 6(1)(e) and 9(2)(h), care referral')."))
-    if not datasets:
-        raise AnalysisError(translatable("Give at least one dataset."))
-    seen = {}
-    for name, role, _ in datasets:
-        if role != REGISTER and role in seen:
-            raise AnalysisError(translatable("The role '{}' is given twice: to '{}' and to '{}'. Merge those datasets or "
-                                             "give each its own role."), role, seen[role], name)
-        seen[role] = name
-    names = [name for name, _, _ in datasets]
-    twice = sorted({name for name in names if names.count(name) > 1})
-    if twice:  # the review and the decisions name each record by its dataset's name (dataset_names.py)
-        raise AnalysisError(translatable("The dataset '{}' is given twice: give each file once (two files of one name "
-                                         "in different folders go by their folders, '2024/council_tax.csv')."),
-                            "', '".join(twice))
+    check_request(secret, referral, lawful_basis, [(name, role) for name, role, _ in datasets])
     notes, described, prepared = [], [], []
     for name, role, frame in datasets:
         columns = detect_columns(frame, name)
