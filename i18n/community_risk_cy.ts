@@ -1699,7 +1699,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="290" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="296" />
             <source>Reading '{}' as {}</source>
             <translation type="unfinished" />
         </message>
@@ -6469,7 +6469,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="315" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="321" />
             <source>{} pairs for clerical review: {} in doubt, then {} whose rows name two homes (kept apart; confirm them a page at a time).</source>
             <translation type="unfinished" />
         </message>
@@ -6560,7 +6560,7 @@ Inputs
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/people_at_risk.py" line="365" />
+            <location filename="../processing/algorithms/people_at_risk.py" line="371" />
             <source>The processing record is in a temporary file, which QGIS deletes when it closes: {}. Copy it now, or choose a file for 'Processing record' next time: it is the run's evidence for the Privacy Impact Assessment.</source>
             <translation type="unfinished" />
         </message>

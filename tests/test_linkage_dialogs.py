@@ -343,3 +343,22 @@ def test_a_request_that_cannot_run_is_refused_before_any_file_is_read(tmp_path, 
         run_algorithm("communityrisk:findpeopleatrisk", parameters, feedback=log)
     assert said in str(refused.value)
     assert not [line for line in log.lines if line.startswith("Reading")], log.lines
+
+
+def test_a_gzipped_export_set_again_in_the_dialog_is_read(qtbot, monkeypatch, tmp_path, extracts):
+    """A run repeated from the history sets the Datasets box again, and the box hands a .csv.gz back as GDAL's
+    '/vsigzip//…/care.csv.gz': the run reads the file, not 'does not exist'."""
+    import gzip
+    import shutil
+
+    monkeypatch.setenv("COMMUNITY_RISK_SECRET", SECRET)
+    gzipped = tmp_path / "care.csv.gz"
+    with open(extracts["care"], "rb") as source, gzip.open(gzipped, "wb") as target:
+        shutil.copyfileobj(source, target)
+    dialog = open_dialog(qtbot, "findpeopleatrisk")
+    dialog.setParameters({"DATASETS": [extracts["council_tax"], str(gzipped)], "ROLES": "register,care",
+                          "OUTPUT": str(tmp_path / "h.csv"), "RECORD": str(tmp_path / "r.json")})
+    log, _ = press_run(qtbot, monkeypatch, dialog, tmp_path / "log.txt")
+    assert "/vsigzip/" in log  # as the box gave it
+    assert "Execution completed" in log, log
+    assert "Reading 'care.csv.gz' as care" in log

@@ -219,7 +219,7 @@ class FindPeopleAtRiskAlgorithm(CommunityRiskAlgorithm):
         layers = self.parameterAsFileList(run.parameters, self.DATASETS, run.context) \
             if hasattr(self, "parameterAsFileList") else self.parameterAsLayerList(run.parameters, self.DATASETS,
                                                                                    run.context)
-        paths = [p if isinstance(p, str) else p.source().split("|")[0] for p in layers]
+        paths = [file_path(p if isinstance(p, str) else p.source().split("|")[0]) for p in layers]
         if not paths:
             fail(tr("Give at least one dataset."))
         for path in paths:
@@ -276,6 +276,12 @@ def roles_by_name(entries, names):
         fail(tr("The roles name datasets that were not given: {}. The datasets are: {}.").format(
             ", ".join(sorted(given)), ", ".join(names)))
     return roles
+
+
+def file_path(path):
+    """A dataset's file as the Datasets box may give it back: a CSV.GZ it has opened as a layer (a run repeated from
+    the history, or sent to batch) comes as GDAL's '/vsigzip//folder/extract.csv.gz'."""
+    return path[len("/vsigzip/"):] if path.startswith("/vsigzip/") else path
 
 
 def read_datasets(run, paths, roles):
