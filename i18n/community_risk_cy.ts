@@ -1709,12 +1709,12 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="149" />
+            <location filename="../processing/analysis/linkage.py" line="150" />
             <source>There are no records to link.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="163" />
+            <location filename="../processing/analysis/linkage.py" line="164" />
             <source>{} UPRN(s) are recorded at addresses in different postcodes; those rows were matched by address instead.</source>
             <translation type="unfinished" />
         </message>
@@ -5522,7 +5522,7 @@ A split area with no P1 postcodes says so on its page. Nothing is written when t
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="190" />
+            <location filename="../processing/analysis/linkage.py" line="201" />
             <source>{} row(s) give another house number or flat than the other rows of their UPRN; they were taken as their UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -5935,7 +5935,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="225" />
+            <location filename="../processing/analysis/linkage.py" line="236" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
@@ -5960,7 +5960,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="171" />
+            <location filename="../processing/analysis/linkage.py" line="172" />
             <source>{} row(s) name another home than the other rows of their UPRN (another flat and house number or building); their UPRN was taken as keyed wrong and they were matched by address.</source>
             <translation type="unfinished" />
         </message>
@@ -6177,7 +6177,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="180" />
+            <location filename="../processing/analysis/linkage.py" line="191" />
             <source>{} row(s) of {} give a flat a UPRN that no other row gives, where other files give that flat, written alike, another UPRN: as the file does so often, its UPRNs were taken as the buildings' (parent UPRNs) and these rows were matched by address.</source>
             <translation type="unfinished" />
         </message>
@@ -6304,7 +6304,7 @@ Linkage engine (advanced): </source>
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="194" />
+            <location filename="../processing/analysis/linkage.py" line="205" />
             <source>{} row(s) give a UPRN no other row gives, with a flat that rows of another UPRN write as theirs; the flat was taken as not known, and the row as its UPRN's home.</source>
             <translation type="unfinished" />
         </message>
@@ -6567,6 +6567,11 @@ Inputs
         <message>
             <location filename="../processing/algorithms/people_at_risk.py" line="50" />
             <source>The pairs of records the linkage was unsure of, for an officer to decide, alike pairs together. Outside referral mode it gives each record's dataset and row, not its address. For Excel, save it as .xlsx: Excel opens a CSV (written in UTF-8) in the Windows code page, and accented letters (é, ŵ, ŷ) come out garbled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="182" />
+            <source>{} row(s) give a UPRN that no other file gives, a keystroke (a digit replaced or two swapped) from the UPRN other files give the home they write; they were taken to have that UPRN, keyed wrong.</source>
             <translation type="unfinished" />
         </message>
     </context>

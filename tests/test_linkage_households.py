@@ -862,3 +862,60 @@ def test_a_uprns_rows_vote_on_its_flat_once_per_file():
     result = link_households(records)
     assert result.household[5] == result.household[1] == result.household[4] != result.household[0]
     assert result.household[0] == result.household[2] == result.household[3]
+
+
+def keystroke_files(rows):
+    """The street() homes in three files without UPRNs, plus rows (file number, address, uprn) on Hindle Hill."""
+    homes = [("{} {}".format(n, name), code) for name, code in zip(STREETS[:8], POSTCODES) for n in range(2, 22, 2)]
+    frames = []
+    for k in range(3):
+        extra = [(a, u) for f, a, u in rows if f == k]
+        frame = pd.DataFrame({"UPRN": [""] * len(homes) + [u for _, u in extra],
+                              "Address": [a for a, _ in homes] + [a for a, _ in extra],
+                              "Postcode": [p for _, p in homes] + [POSTCODES[0]] * len(extra)})
+        frames.append(("dataset{}".format(k), frame, COLUMNS))
+    records = prepare_records(frames)
+    return records, link_households(records)
+
+
+def test_a_uprn_only_its_file_gives_a_keystroke_from_the_uprn_other_files_give_its_home_was_keyed_wrong():
+    # council tax keyed Flat 9's UPRN with a digit wrong ('000804352800'); two other files give 804352870 to the home
+    # written alike: one household, and the log says why
+    records, result = keystroke_files([(0, "Flat 9, Lansbury Point, Hindle Hill", "000804352800"),
+                                       (1, "Flat 9, Lansbury Point, Hindle Hill", "804352870"),
+                                       (2, "Flat 9 Lansbury Pt, Hindle Hill", "804352870"),
+                                       (0, "Mill House, Hindle Hill", "667005040"),  # two swapped: 04 for 40
+                                       (1, "Mill House, Hindle Hill", "667000540")])
+    assert household_of(records, result, "dataset0", "Flat 9, Lansbury Point, Hindle Hill") == \
+        household_of(records, result, "dataset1", "Flat 9, Lansbury Point, Hindle Hill")
+    assert household_of(records, result, "dataset0", "Mill House, Hindle Hill") == \
+        household_of(records, result, "dataset1", "Mill House, Hindle Hill")
+    assert result.stats["rows_with_a_uprn_a_keystroke_off"] == 2
+    assert any("a keystroke" in str(note) for note in result.notes)
+
+
+@pytest.mark.parametrize("rows", [
+    # the row's own file gives the other UPRN too: that file lists two homes, whatever its text says
+    [(0, "Flat 9, Lansbury Point, Hindle Hill", "804352800"), (1, "Flat 9, Lansbury Point, Hindle Hill", "804352870"),
+     (0, "Flat 8, Lansbury Point, Hindle Hill", "804352870"), (2, "Flat 9, Lansbury Point, Hindle Hill", "804352870")],
+    # two digits apart: not one slip
+    [(0, "Flat 9, Lansbury Point, Hindle Hill", "804352801"), (1, "Flat 9, Lansbury Point, Hindle Hill", "804352870"),
+     (2, "Flat 9, Lansbury Point, Hindle Hill", "804352870")],
+    # one row each, a last digit apart: as likely neighbours of a run (one written with the other's number) as a slip
+    [(0, "188 Hindle Hill", "200000001102"), (1, "188 Hindle Hill", "200000001103")],
+    # the flat left out at a house of flats names no one home
+    [(0, "41 Hindle Hill", "100000000410"), (1, "41 Hindle Hill", "100000000411"), (2, "41 Hindle Hill", "100000000411"),
+     (0, "Flat B, 41 Hindle Hill", "100000000420")],
+])
+def test_a_uprn_a_keystroke_from_another_is_kept_where_it_may_be_another_home(rows):
+    records, result = keystroke_files(rows)
+    assert result.stats["rows_with_a_uprn_a_keystroke_off"] == 0
+    (_, suspect, _), (_, other, _) = rows[:2]
+    assert household_of(records, result, "dataset0", suspect) != household_of(records, result, "dataset1", other)
+
+
+def test_two_uprns_given_alike_once_each_differing_before_the_last_digit_are_one_home_keyed_wrong_once():
+    records, result = keystroke_files([(0, "The Stables, 7 Hindle Hill", "100426672999"),
+                                       (1, "The Stables, 7 Hindle Hill", "100426672799")])
+    assert household_of(records, result, "dataset0", "The Stables, 7 Hindle Hill") == \
+        household_of(records, result, "dataset1", "The Stables, 7 Hindle Hill")

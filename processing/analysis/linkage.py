@@ -28,7 +28,8 @@ MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME = 200
 # what the linkage decided beyond the model, for the processing record
 LINKAGE_DECISIONS = ("uprn_links", "conflicting_uprns", "rows_contradicting_their_uprn", "postcodes_filled_from_uprn",
                      "links_refused_as_conflicting", "rows_too_vague_to_link", "files_listing_each_home_once",
-                     "rows_placed_by_elimination", "rows_given_their_buildings_uprn", "rows_naming_another_uprns_flat")
+                     "rows_placed_by_elimination", "rows_given_their_buildings_uprn", "rows_naming_another_uprns_flat",
+                     "rows_with_a_uprn_a_keystroke_off")
 
 
 def parse_address(text):
@@ -171,6 +172,16 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
         notes.append(Note(translatable("{} row(s) name another home than the other rows of their UPRN (another flat "
                                        "and house number or building); their UPRN was taken as keyed wrong and they "
                                        "were matched by address."), len(keyed_wrong), warning=True))
+    # a UPRN only its own file gives, a keystroke from the UPRN other files give the home its rows write, was keyed
+    # wrong: its rows take that UPRN
+    keystroke = _uprns_keyed_a_keystroke_off(records, with_uprn[~with_uprn["uprn"].isin(conflicted)])
+    if keystroke:
+        retyped = pd.Series(keystroke)
+        records.loc[retyped.index, "uprn"] = retyped.to_numpy()
+        with_uprn = records.loc[with_uprn.index]
+        notes.append(Note(translatable("{} row(s) give a UPRN that no other file gives, a keystroke (a digit replaced "
+                                       "or two swapped) from the UPRN other files give the home they write; they "
+                                       "were taken to have that UPRN, keyed wrong."), len(keystroke), warning=True))
     # a file giving many flats a UPRN that no other row gives, where other files give another UPRN to the flat
     # written alike, gives its buildings' UPRNs (a licence's parent UPRN): those rows are matched by address
     building_uprns, files = _building_uprns(with_uprn[~with_uprn["uprn"].isin(conflicted)])
@@ -278,7 +289,8 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
              "postcodes_filled_from_uprn": postcodes_filled, "files_listing_each_home_once": once,
              "rows_placed_by_elimination": placed_by_elimination,
              "rows_given_their_buildings_uprn": {"rows": len(building_uprns), "files": files},
-             "rows_naming_another_uprns_flat": misnamed, "model": model}
+             "rows_naming_another_uprns_flat": misnamed, "rows_with_a_uprn_a_keystroke_off": len(keystroke),
+             "model": model}
     report(1.0)
     return LinkageResult(household, review.reset_index(drop=True), notes, stats, decided)
 
@@ -1421,6 +1433,73 @@ def _uprn_keyed_wrong(rows):
     building = alone_against_one_other(rows["building"]) | alone_against_one_other(rows["building"].fillna(""))
     wrong = (named_flat & (number | building)) | (flat_or_none & number)
     return list(rows.index[wrong])
+
+
+def _a_keystroke_apart(a, b):
+    """Two UPRNs (digits, no leading zeros) one keystroke apart: one digit replaced, or two neighbours swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+
+
+def _more_likely_than(other, uprn, support):
+    """The home's UPRN is `other` rather than `uprn`: more files or rows give it; or as many, where the two differ
+    before the last digit (councils number a block's flats in a run, so two UPRNs differing in the last digit alone,
+    given alike, are as likely two neighbours as one slip) and `other` sorts first (one of the two is chosen)."""
+    if support[other] != support[uprn]:
+        return support[other] > support[uprn]
+    return other < uprn and other[:-1] != uprn[:-1]
+
+
+def _uprns_keyed_a_keystroke_off(records, rows):
+    """{index of row: UPRN}: rows whose UPRN only their own file gives, all its rows writing one home in full (its
+    flat named where one of its house is), where
+    that home, written alike (flat, number, building, street, postcode), is written by rows of one other UPRN a
+    keystroke from it (a digit replaced, or two swapped) that more files or rows give, naming one flat and number
+    only, and not given by the row's own file (which would list two homes). The row's UPRN was keyed wrong ('000804352800' for 804352870, Flat 9 Lansbury Point, which three other
+    files give): it takes the UPRN the other files give its home."""
+    import pandas as pd
+
+    if not len(rows):
+        return {}
+    home = _group_ids(rows["flat"], rows["number"], rows["building"], rows["street"], rows["postcode"])
+    frame = pd.DataFrame({"uprn": rows["uprn"].astype(str).to_numpy(), "home": home,
+                          "source": rows["source"].to_numpy(), "flat": rows["flat"].fillna("-").to_numpy(),
+                          "number": rows["number"].fillna("-").to_numpy()}, index=rows.index)
+    frame["written"] = (rows["flat"].notna() | rows["number"].notna() | rows["building"].notna()).to_numpy() \
+        & rows["postcode"].notna().to_numpy()
+    # a row leaving its flat out where a flat of its house is named, or saying 'a flat' without naming it, names no
+    # one home
+    named = records["flat"].notna() & ~records["flat"].isin(["-", "?"])
+    def houses(frame):
+        return _house_keys(frame) + "|" + frame["building"].fillna("").astype(str).to_numpy(dtype=object)
+
+    silent = rows["flat"].isna().to_numpy() & pd.Series(houses(rows)).isin(houses(records[named])).to_numpy()
+    frame["written"] &= ~silent & (rows["flat"] != "?").to_numpy()
+    by_uprn = frame.groupby("uprn").agg(files=("source", "nunique"), n=("home", "size"), homes=("home", "nunique"),
+                                        flats=("flat", "nunique"), numbers=("number", "nunique"))
+    lone = by_uprn.index[(by_uprn["files"] == 1) & (by_uprn["homes"] == 1)]
+    suspects = frame[frame["uprn"].isin(lone) & frame["written"]].drop_duplicates("uprn")
+    if not len(suspects):
+        return {}
+    # the UPRNs that write each suspect's home, other than its own
+    owners = frame[frame["home"].isin(suspects["home"]) & frame["written"]].drop_duplicates(["home", "uprn"])
+    owners = owners.groupby("home")["uprn"].agg(list)
+    support = dict(zip(by_uprn.index, zip(by_uprn["files"], by_uprn["n"])))
+    # a UPRN the suspect's own file gives on another row is another home than the suspect's: that file lists both
+    files_of = frame.groupby("uprn")["source"].agg(set)
+    steady = set(by_uprn.index[(by_uprn["flats"] == 1) & (by_uprn["numbers"] == 1)])
+    replaced = {}
+    for uprn, home in zip(suspects["uprn"], suspects["home"]):
+        source = files_of[uprn]
+        near = [o for o in owners.get(home, []) if o in steady and _more_likely_than(o, uprn, support)
+                and not files_of[o] & source and _a_keystroke_apart(uprn, o)]
+        if len(near) == 1:
+            replaced[uprn] = near[0]
+    chosen = frame[frame["uprn"].isin(replaced)]
+    return dict(zip(chosen.index, chosen["uprn"].map(replaced)))
 
 
 def _building_uprns(rows, share=0.02, at_least=5):
