@@ -240,7 +240,8 @@ def test_a_house_number_before_the_end_of_an_address_is_not_taken_for_a_postcode
     ("AddressLine2", "line"), ("Premises Address", "line"), ("Line 3", "line"), ("Address", "line"),
     ("UPRN", "uprn"), ("Property UPRN", "uprn"), ("Parent UPRN", "parent_uprn"), ("Post Code", "postcode"),
     ("Postcode", "postcode"), ("Town", None), ("Locality", None), ("Weekly Award", None), ("Line", None),
-    ("Claim Ref", None)])
+    ("Claim Ref", None), ("Unit", "flat"), ("Unit No", "flat"), ("Flat/Unit", "flat"), ("Business Unit", None),
+    ("Unit cost", None), ("Property Name", "premise"), ("Property Ref", None), ("Property Address", "line")])
 def test_column_roles_by_whole_words(name, role):
     assert column_role(name) == role
 

@@ -70,8 +70,6 @@ def test_every_layout_is_read_by_its_column_names_and_no_person_column_is_read(w
 
 
 @pytest.mark.london
-@pytest.mark.xfail(strict=True, reason="the landlord register's 'Unit' and 'Property Name' are not taken as address "
-                                       "columns today (about 500 of 2,500 households split on the outside generator)")
 def test_the_landlord_registers_unit_and_property_name_are_address_columns(world):
     columns = detect_columns(world.extracts["landlord_register"], "landlord_register")
     assert {"Unit", "Property Name"} <= set(columns["address"])

@@ -1028,6 +1028,10 @@ def column_role(name):
         return "street"  # BS 7666's STREET_DESCRIPTION is the street's name, not free text
     if present & (PERSON_WORDS - {"name"}) or ("name" in present and not named):
         return "personal"
+    if "unit" in present and present <= {"unit"} | NUMBER_SUFFIXES:
+        return "flat"  # a landlord or licence register's 'Unit' is the flat; 'Business unit', 'Unit cost' are not
+    if present == {"property", "name"}:
+        return "premise"  # a register's 'Property Name' is the house's or block's name ('Property Ref' says nothing)
     if not present & ADDRESS_WORDS:
         return None
     if "line" in present and not present & (ADDRESS_WORDS - {"line"}) and not any(w.isdigit() for w in words):
