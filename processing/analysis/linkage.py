@@ -557,12 +557,14 @@ def _per_distinct(function, values):
 
 
 def _unplaced(records, flat, district):
-    """Rows with no flat written at a house whose flats other rows name (two flats or more are named there, or rows
+    """Rows with no flat written at a house, or at a block by its name in its district ('Cedar House, Ouseley Close'),
+    whose flats other rows name (two flats or more are named there, or rows
     naming a flat are at least as many as those naming none: one 'Flat 4' among many rows of a house is a slip),
     unless a UPRN given with no flat, and never with one, says a home without a flat is there too ('67 Gillespie
     Close' beside its flats 2 and 5). One row giving such a UPRN says so only where every flat named at the house
     comes with a UPRN of its own: else it may be one of those flats with its flat left out ('156 Wilberforce Vale'
-    with the UPRN of Flat B, whose rows give no UPRN)."""
+    with the UPRN of Flat B, whose rows give no UPRN). So does a UPRN given by rows of one file only ('Bevin Tower,
+    28 Cedar Road' for three electors of Flat 13)."""
     import pandas as pd
 
     named = ~pd.Series(flat).isin(["-", "?"]).to_numpy()
@@ -570,28 +572,39 @@ def _unplaced(records, flat, district):
     flatted = set(uprn[named & pd.notna(uprn)])
     flatless = (flat == "-") & pd.notna(uprn) & ~pd.Series(uprn).isin(flatted).to_numpy()
     street, number = records["street"].to_numpy(dtype=object), records["number"].to_numpy(dtype=object)
-    placed = np.flatnonzero(pd.notna(street) & pd.notna(number))  # the rows of a house (street and number)
+    building = records["building"].to_numpy(dtype=object)
     flat_code = pd.factorize(flat)[0]
     uprn_code = pd.factorize(uprn)[0]  # -1: no UPRN
-    with_uprn = uprn_code[placed] >= 0
-    frame = pd.DataFrame({"house": _group_ids(district[placed], street[placed], number[placed]),
-                          "named": named[placed], "none": (flat == "-")[placed],
-                          "flat": np.where(named[placed], flat_code[placed], np.nan),
-                          "flat_with_uprn": named[placed] & with_uprn})
-    groups = frame.groupby("house", sort=False)
-    named, none, distinct = (groups["named"].transform("sum"), groups["none"].transform("sum"),
-                             groups["flat"].transform("nunique"))
-    # a flatless UPRN given twice, or at a house whose named flats all come with UPRNs, is a home without a flat
-    given = np.bincount(uprn_code[flatless], minlength=uprn_code.max(initial=-1) + 1)
-    repeated = np.where(with_uprn, given[np.maximum(uprn_code[placed], 0)] if len(given) else 0, 0) >= 2
-    per_flat = frame[frame["named"]].groupby(["house", "flat"], sort=False)["flat_with_uprn"].any()
-    bare = per_flat.index.get_level_values("house")[~per_flat.to_numpy()].to_numpy()
-    every_flat_has_uprn = ~np.isin(frame["house"].to_numpy(), bare)
-    proof = flatless[placed] & (repeated | every_flat_has_uprn)
-    flatless_home = pd.Series(proof).groupby(frame["house"], sort=False).transform("any")
-    flats_here = ((distinct >= 2) | ((named >= none) & (named > 0))) & ~flatless_home
+    # a flatless UPRN given by two files, or at a house whose named flats all come with UPRNs, is a home without a flat
+    # (by two files: a register's two electors of one flat, written without it, are one slip)
+    source_code = pd.factorize(records["source"].to_numpy(dtype=object))[0]
+    files = pd.DataFrame({"uprn": uprn_code[flatless], "source": source_code[flatless]}).drop_duplicates()
+    given = np.bincount(files["uprn"].to_numpy(), minlength=uprn_code.max(initial=-1) + 1)
+
+    def flats_here(placed, house):
+        with_uprn = uprn_code[placed] >= 0
+        frame = pd.DataFrame({"house": house, "named": named[placed], "none": (flat == "-")[placed],
+                              "flat": np.where(named[placed], flat_code[placed], np.nan),
+                              "flat_with_uprn": named[placed] & with_uprn})
+        groups = frame.groupby("house", sort=False)
+        count, none, distinct = (groups["named"].transform("sum"), groups["none"].transform("sum"),
+                                 groups["flat"].transform("nunique"))
+        repeated = np.where(with_uprn, given[np.maximum(uprn_code[placed], 0)] if len(given) else 0, 0) >= 2
+        per_flat = frame[frame["named"]].groupby(["house", "flat"], sort=False)["flat_with_uprn"].any()
+        bare = per_flat.index.get_level_values("house")[~per_flat.to_numpy()].to_numpy()
+        every_flat_has_uprn = ~np.isin(frame["house"].to_numpy(), bare)
+        proof = flatless[placed] & (repeated | every_flat_has_uprn)
+        flatless_home = pd.Series(proof).groupby(frame["house"], sort=False).transform("any")
+        here = ((distinct >= 2) | ((count >= none) & (count > 0))) & ~flatless_home
+        return placed[(frame["none"] & here).to_numpy()]
+
     out = np.zeros(len(records), dtype=bool)
-    out[placed[(frame["none"] & flats_here).to_numpy()]] = True
+    # the rows of a house (street and number), and of a block by its name in its district (a block with no number,
+    # or its number left out: 'Cedar House, Ouseley Close' beside its Flats 13 and 21)
+    placed = np.flatnonzero(pd.notna(street) & pd.notna(number))
+    out[flats_here(placed, _group_ids(district[placed], street[placed], number[placed]))] = True
+    blocks = np.flatnonzero(pd.notna(building))
+    out[flats_here(blocks, _group_ids(district[blocks], building[blocks]))] = True
     return out
 
 
@@ -1164,7 +1177,9 @@ def _place_by_elimination(identity, records, household):
                           + records["number"].fillna("").astype(str).to_numpy()})
     # a row leaving its flat out, or saying 'a flat' without naming it ('Flat, 58 Prince George Park'); a UPRN given
     # with it names no flat either, so its household may be placed too, but never into another UPRN's
-    frame["vague"] = (frame["unplaced"] | (frame["flat"] == "?")) & (frame["once"] >= 0)
+    # (at a house by its number: a block written by its name alone has too many flats, some in no file, to eliminate)
+    numbered = records["number"].notna().to_numpy()
+    frame["vague"] = ((frame["unplaced"] & numbered) | (frame["flat"] == "?")) & (frame["once"] >= 0)
     frame["uprn_value"] = identity.uprn
     by_household = frame.groupby("household")
     vague = by_household["vague"].all()
