@@ -5935,7 +5935,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/analysis/linkage.py" line="236" />
+            <location filename="../processing/analysis/linkage.py" line="242" />
             <source>{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are never taken for one household.</source>
             <translation type="unfinished" />
         </message>
@@ -6572,6 +6572,11 @@ Inputs
         <message>
             <location filename="../processing/analysis/linkage.py" line="182" />
             <source>{} row(s) give a UPRN that no other file gives, a keystroke (a digit replaced or two swapped) from the UPRN other files give the home they write; they were taken to have that UPRN, keyed wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/analysis/linkage.py" line="229" />
+            <source>{} row(s) write their street by a name no complete list (one row a home) writes at their postcode, where most of its homes are on one other street of that postcode: they were read on that street (an old or an estate's name).</source>
             <translation type="unfinished" />
         </message>
     </context>

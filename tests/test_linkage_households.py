@@ -944,3 +944,38 @@ def test_rows_leaving_the_flat_out_at_a_block_with_no_number_join_no_flat_and_no
     assert household_of(records, result, "dataset2", "Flat 13, Cedar House, Hindle Hill") == \
         household_of(records, result, "dataset0", "Flat 13, Cedar House, Hindle Hill")
 
+
+def register_and_list(listed):
+    """A council tax list (each home once with its UPRN: 240 homes on eight streets, one postcode each) and a GP list
+    of the addresses given (address, postcode), rows without UPRNs."""
+    homes = [("{} {}".format(n, name), code) for name, code in zip(STREETS[:8], POSTCODES) for n in range(1, 31)]
+    council_tax = pd.DataFrame({"UPRN": [str(100000000000 + k) for k in range(len(homes))],
+                                "Address": [a for a, _ in homes], "Postcode": [p for _, p in homes]})
+    gp = pd.DataFrame({"UPRN": "", "Address": [a for a, _ in listed], "Postcode": [p for _, p in listed]})
+    records = prepare_records([("council_tax", council_tax, COLUMNS), ("gp_list", gp, COLUMNS)])
+    return records, link_households(records)
+
+
+def test_a_street_no_complete_list_writes_whose_homes_are_another_streets_of_its_postcode_is_that_street():
+    # a GP list keeps the old name of Hindle Hill (renamed from Nimrod Close) for three of its homes
+    records, result = register_and_list([("{} Nimrod Close".format(n), POSTCODES[0]) for n in (4, 11, 16)]
+                                        + [("{} Hindle Hill".format(n), POSTCODES[0]) for n in (4, 5)])
+    for n in (4, 11, 16):
+        assert household_of(records, result, "gp_list", "{} Nimrod Close".format(n)) == \
+            household_of(records, result, "council_tax", "{} Hindle Hill".format(n))
+    assert result.stats["rows_on_a_street_by_another_name"] == 3
+    assert any("by a name no complete list" in str(note) for note in result.notes)
+
+
+@pytest.mark.parametrize("listed", [
+    # the street's homes are not the other street's (numbers beyond it): a street of its own in the postcode
+    [("{} Nimrod Close".format(n), POSTCODES[0]) for n in (31, 33, 35, 16)],
+    # one home only, whose number both streets have: that may be chance
+    [("8 Nimrod Close", POSTCODES[0])],
+])
+def test_a_street_of_its_own_is_not_taken_for_another_name_of_its_postcodes_street(listed):
+    records, result = register_and_list(listed)
+    assert result.stats["rows_on_a_street_by_another_name"] == 0
+    assert household_of(records, result, "gp_list", listed[-1][0]) != \
+        household_of(records, result, "council_tax", "{} Hindle Hill".format(listed[-1][0].split()[0]))
+

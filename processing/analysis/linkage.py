@@ -29,7 +29,7 @@ MIN_UPRNS_TO_SHOW_ONE_ROW_PER_HOME = 200
 LINKAGE_DECISIONS = ("uprn_links", "conflicting_uprns", "rows_contradicting_their_uprn", "postcodes_filled_from_uprn",
                      "links_refused_as_conflicting", "rows_too_vague_to_link", "files_listing_each_home_once",
                      "rows_placed_by_elimination", "rows_given_their_buildings_uprn", "rows_naming_another_uprns_flat",
-                     "rows_with_a_uprn_a_keystroke_off")
+                     "rows_with_a_uprn_a_keystroke_off", "rows_on_a_street_by_another_name")
 
 
 def parse_address(text):
@@ -222,7 +222,14 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
     filled = linkable.loc[missing, "uprn"].map(known)
     linkable.loc[missing, "postcode"] = filled
     postcodes_filled = int(filled.notna().sum())
+    once = sorted(one_row_per_home_sources(linkable))
     linkable = _top_floors_named(_blocks_completed(_slashes_read_house_first(linkable)))
+    linkable, renamed = _streets_by_their_current_names(linkable, once)
+    if renamed:
+        notes.append(Note(translatable("{} row(s) write their street by a name no complete list (one row a home) writes "
+                                       "at their postcode, where most of its homes are on one other street of that "
+                                       "postcode: they were read on that street (an old or an estate's name)."),
+                          renamed, warning=True))
     report = progress or (lambda share: None)
     report(0.1)
 
@@ -230,7 +237,6 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
     review = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
     decided = None
     model, refused = {}, {"conflicting": 0, "ambiguous_rows": 0}
-    once = sorted(one_row_per_home_sources(linkable))
     placed_by_elimination = 0
     if once:
         notes.append(Note(translatable("{} file(s) list each home once (no UPRN given twice): {}. Two of their rows are "
@@ -290,6 +296,7 @@ def link_households(records, threshold=0.9, review_low=0.3, seed=1, engine=None,
              "rows_placed_by_elimination": placed_by_elimination,
              "rows_given_their_buildings_uprn": {"rows": len(building_uprns), "files": files},
              "rows_naming_another_uprns_flat": misnamed, "rows_with_a_uprn_a_keystroke_off": len(keystroke),
+             "rows_on_a_street_by_another_name": renamed,
              "model": model}
     report(1.0)
     return LinkageResult(household, review.reset_index(drop=True), notes, stats, decided)
@@ -348,6 +355,45 @@ def _blocks_completed(records):
     return out
 
 
+def _streets_by_their_current_names(records, once):
+    """(records, rows changed): a street of a postcode that no file listing each home once writes, three in four of
+    its homes, and two at least (house number, flat, building), written on one other street of the postcode that
+    such a file does write, and more often, is that street by another name: an old name a GP list or a care system
+    kept ('16 Nimrod Close' for 16 St Anselm's Close, renamed), or an estate's name for the street. A street of its
+    own in a shared postcode is written by the council tax list too."""
+    import pandas as pd
+
+    if not once:
+        return records, 0
+    rows = records[records["postcode"].notna() & records["street"].notna()
+                   & (records["number"].notna() | records["building"].notna())]
+    frame = pd.DataFrame({"postcode": rows["postcode"].to_numpy(), "street": rows["street"].to_numpy(),
+                          "home": _group_ids(rows["number"], rows["flat"], rows["building"]),
+                          "once": rows["source"].isin(once).to_numpy()}, index=rows.index)
+    streets = frame.groupby(["postcode", "street"], sort=False).agg(n=("home", "size"), once=("once", "any"),
+                                                                   homes=("home", frozenset))
+    shared = streets.groupby(level=0)["n"].transform("size") > 1
+    streets = streets[shared.to_numpy()]
+    renamed = {}
+    several = np.array([len(homes) >= 2 for homes in streets["homes"]], dtype=bool)
+    for (postcode, street), row in streets[~streets["once"].to_numpy() & several].iterrows():
+        others = streets.loc[postcode]
+        # most of its homes, not all: rows written by hand slip in their flats and numbers too
+        # (two homes at least: one home's number on both streets may be chance)
+        common = np.array([len(row["homes"] & homes) for homes in others["homes"]])
+        current = others[others["once"].to_numpy() & (others["n"] > row["n"]).to_numpy()
+                         & (common >= max(2, 0.75 * len(row["homes"])))]
+        if len(current) == 1:
+            renamed[postcode, street] = current.index[0]
+    if not renamed:
+        return records, 0
+    keys = pd.Series(list(zip(frame["postcode"], frame["street"])), index=frame.index)
+    chosen = keys[keys.isin(renamed)]
+    records = records.copy()
+    records.loc[chosen.index, "street"] = chosen.map(renamed).to_numpy()
+    return records, len(chosen)
+
+
 def _top_floors_named(records):
     """'Top Floor Flat' read as the highest floor the house's other rows name ('Top Floor Flat, 31 Maplin Grove' where
     rows name its Ground and Second Floor Flats is the Second), where the rows of that floor and of the top floor
@@ -384,6 +430,7 @@ def _top_floors_named(records):
             # postcode: the rows without one are of any district, and their house is not one house
             out.at[k, "flat"] = floor
     return out
+
 
 
 SLASHED_PAIR = re.compile(r"(?<![0-9A-Z])([0-9]+)\s*/\s*([0-9]+)(?![0-9])", re.IGNORECASE)
@@ -1470,10 +1517,10 @@ def _more_likely_than(other, uprn, support):
 
 def _uprns_keyed_a_keystroke_off(records, rows):
     """{index of row: UPRN}: rows whose UPRN only their own file gives, all its rows writing one home in full (its
-    flat named where one of its house is), where
-    that home, written alike (flat, number, building, street, postcode), is written by rows of one other UPRN a
-    keystroke from it (a digit replaced, or two swapped) that more files or rows give, naming one flat and number
-    only, and not given by the row's own file (which would list two homes). The row's UPRN was keyed wrong ('000804352800' for 804352870, Flat 9 Lansbury Point, which three other
+    flat named where one of its house is), where that home, written alike (flat, number, building, street,
+    postcode), is written by rows of one other UPRN a keystroke from it (a digit replaced, or two swapped) that more
+    files or rows give, naming one flat and number only, and not given by the row's own file (which would list two
+    homes). The row's UPRN was keyed wrong ('000804352800' for 804352870, Flat 9 Lansbury Point, which three other
     files give): it takes the UPRN the other files give its home."""
     import pandas as pd
 
