@@ -945,6 +945,15 @@ def test_rows_leaving_the_flat_out_at_a_block_with_no_number_join_no_flat_and_no
         household_of(records, result, "dataset0", "Flat 13, Cedar House, Hindle Hill")
 
 
+def test_a_house_sharing_its_name_with_a_block_of_another_street_in_its_district_is_no_block_of_flats():
+    # 'Holly Lodge, Albert Road' is a house; Holly Lodge on Hindle Hill, in the same district, is a block of flats
+    rows = [(k, "Flat {}, Holly Lodge, Hindle Hill".format(flat), "") for k in (0, 1) for flat in (1, 2, 3)]
+    rows += [(0, "Holly Lodge, Albert Road", ""), (1, "Holly Lodge, Albert Road", "")]
+    records, result = keystroke_files(rows)
+    assert household_of(records, result, "dataset0", "Holly Lodge, Albert Road") == \
+        household_of(records, result, "dataset1", "Holly Lodge, Albert Road")
+
+
 def register_and_list(listed):
     """A council tax list (each home once with its UPRN: 240 homes on eight streets, one postcode each) and a GP list
     of the addresses given (address, postcode), rows without UPRNs."""

@@ -604,7 +604,7 @@ def _per_distinct(function, values):
 
 
 def _unplaced(records, flat, district):
-    """Rows with no flat written at a house, or at a block by its name in its district ('Cedar House, Ouseley Close'),
+    """Rows with no flat written at a house, or at a block by its name on its street ('Cedar House, Ouseley Close'),
     whose flats other rows name (two flats or more are named there, or rows
     naming a flat are at least as many as those naming none: one 'Flat 4' among many rows of a house is a slip),
     unless a UPRN given with no flat, and never with one, says a home without a flat is there too ('67 Gillespie
@@ -646,12 +646,13 @@ def _unplaced(records, flat, district):
         return placed[(frame["none"] & here).to_numpy()]
 
     out = np.zeros(len(records), dtype=bool)
-    # the rows of a house (street and number), and of a block by its name in its district (a block with no number,
-    # or its number left out: 'Cedar House, Ouseley Close' beside its Flats 13 and 21)
+    # the rows of a house (street and number), and of a block by its name on its street (a block with no number, or
+    # its number left out: 'Cedar House, Ouseley Close' beside its Flats 13 and 21; not by its name in the district,
+    # where a house may share the name: 'Holly Lodge, Marsden Close' beside Flat 3, Holly Lodge, 24 Rosemary Mews)
     placed = np.flatnonzero(pd.notna(street) & pd.notna(number))
     out[flats_here(placed, _group_ids(district[placed], street[placed], number[placed]))] = True
     blocks = np.flatnonzero(pd.notna(building))
-    out[flats_here(blocks, _group_ids(district[blocks], building[blocks]))] = True
+    out[flats_here(blocks, _group_ids(district[blocks], street[blocks], building[blocks]))] = True
     return out
 
 
