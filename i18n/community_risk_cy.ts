@@ -1664,7 +1664,7 @@ Clerical review: the borderline pairs (dataset and row of each record, match wei
             <translation>Aelwydydd mewn perygl</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="93" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="96" />
             <source>Clerical review</source>
             <translation>Adolygiad clerigol</translation>
         </message>
@@ -2072,22 +2072,22 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation>EPC</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="83" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="86" />
             <source>Claimants</source>
             <translation>Hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="91" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="94" />
             <source>Claimant households</source>
             <translation>Aelwydydd hawlwyr</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="97" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="100" />
             <source>Claimant households in F/G private rentals</source>
             <translation>Aelwydydd hawlwyr mewn rhentu preifat F/G</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="105" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="108" />
             <source>The claimant file '{}' does not exist.</source>
             <translation type="unfinished" />
         </message>
@@ -2900,12 +2900,12 @@ Processing record (JSON): datasets, fields used, match rate, outputs, for the Pr
             <translation type="obsolete" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="116" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="119" />
             <source>Linking claimants to EPC homes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="111" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="114" />
             <source>Reading '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
@@ -6090,7 +6090,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="83" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="86" />
             <source>Council exports (*.csv *.csv.gz *.txt *.xlsx);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -6218,7 +6218,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="73" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="75" />
             <source>Clerical decisions: </source>
             <translation type="unfinished" />
         </message>
@@ -6510,7 +6510,7 @@ Linkage engine (advanced): </source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms/housing_benefit.py" line="74" />
+            <location filename="../processing/algorithms/housing_benefit.py" line="77" />
             <source>Processing record (JSON), for the Privacy Impact Assessment: the claimant file's rows, fields used and fields left unread; the match rate; the linkage model's trained parameters (m and u of each comparison level); the clerical review and decisions counts; where the secret came from (never the secret); the outputs written.</source>
             <translation type="unfinished" />
         </message>
@@ -6577,6 +6577,12 @@ Inputs
         <message>
             <location filename="../processing/analysis/linkage.py" line="229" />
             <source>{} row(s) write their street by a name no complete list (one row a home) writes at their postcode, where most of its homes are on one other street of that postcode: they were read on that street (an old or an estate's name).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms/housing_benefit.py" line="73" />
+            <source>  · The EPC homes are the dataset 'epc': their row is counted in the layer's order, which in the GeoPackage Load EPC certificates writes is the home's fid (Select by expression: $id = 1416).
+</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -362,3 +362,28 @@ def test_a_gzipped_export_set_again_in_the_dialog_is_read(qtbot, monkeypatch, tm
     assert "/vsigzip/" in log  # as the box gave it
     assert "Execution completed" in log, log
     assert "Reading 'care.csv.gz' as care" in log
+
+
+def test_the_review_row_of_an_epc_home_is_its_fid_as_the_help_says(tmp_path):
+    """The help tells the officer that an EPC home's row in the review is its fid in the GeoPackage Load EPC
+    certificates wrote: the home at that fid is the address the review shows."""
+    import pandas as pd
+
+    from helpers import run_algorithm
+
+    os.environ.setdefault("COMMUNITY_RISK_SECRET", SECRET)
+    algorithm = QgsApplication.processingRegistry().algorithmById("communityrisk:housingbenefitoverlay")
+    assert "is the home's fid" in algorithm.shortHelpString()
+    sample_homes_and_claimants(tmp_path, n_homes=800)
+    run_algorithm("communityrisk:housingbenefitoverlay", {
+        "CLAIMANTS": str(tmp_path / "claimants.csv"), "EPC": str(tmp_path / "homes.gpkg"), "REFERRAL_MODE": True,
+        "LAWFUL_BASIS": "Housing Act 2004", "OUTPUT": str(tmp_path / "out.csv"), "REVIEW": str(tmp_path / "review.csv"),
+        "RECORD": str(tmp_path / "r.json")})
+    review = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
+    homes = QgsVectorLayer(str(tmp_path / "homes.gpkg"), "homes", "ogr")
+    epc_rows = [(row, written) for side in ("l", "r") for dataset, row, written in
+                zip(review["dataset_" + side], review["row_" + side], review["written_" + side]) if dataset == "epc"]
+    assert len(epc_rows) > 5
+    for row, written in epc_rows:
+        home = homes.getFeature(int(row))
+        assert written.startswith(home["address"]) and written.endswith(home["postcode"]), (row, written)

@@ -70,7 +70,10 @@ class HousingBenefitOverlayAlgorithm(CommunityRiskAlgorithm):
             "- household_key, postcode, claimants (rows in the export).\n"
             "- epc_found: 1 when matched to an EPC home; rating, band_fg, private_rented: from that home.\n"
             "- flagged: 1 for an F/G-rated private rental.\n"
-            "Clerical review (optional): ") + tr(REVIEW_HELP) + tr("Clerical decisions: ") + tr(DECISIONS_HELP) + \
+            "Clerical review (optional): ") + tr(REVIEW_HELP) + tr(
+            "  · The EPC homes are the dataset 'epc': their row is counted in the layer's order, which in the "
+            "GeoPackage Load EPC certificates writes is the home's fid (Select by expression: $id = 1416).\n") + tr(
+            "Clerical decisions: ") + tr(DECISIONS_HELP) + \
             "\n" + tr(
             "Processing record (JSON), for the Privacy Impact Assessment: the claimant file's rows, fields used and "
             "fields left unread; the match rate; the linkage model's trained parameters (m and u of each comparison "
