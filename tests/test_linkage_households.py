@@ -988,3 +988,15 @@ def test_a_street_of_its_own_is_not_taken_for_another_name_of_its_postcodes_stre
     assert household_of(records, result, "gp_list", listed[-1][0]) != \
         household_of(records, result, "council_tax", "{} Hindle Hill".format(listed[-1][0].split()[0]))
 
+
+
+@pytest.mark.parametrize("left_out", [
+    ["Kestrel Manisons, Hindle Hill", "Kestrel Mansions, Hindle Hill"],  # the block's name mistyped once
+    ["Kestrel Mansions, London", "Kestrel Mansions, Hindle Hill"],  # its street left out
+])
+def test_rows_leaving_the_flat_out_at_a_block_written_short_of_its_name_or_street_are_not_one_home(left_out):
+    rows = [(k, "Flat {}, Kestrel Mansions, Hindle Hill".format(flat), "") for k in (0, 1) for flat in (1, 2, 3)]
+    rows += [(1, left_out[0], ""), (2, left_out[1], "")]
+    records, result = keystroke_files(rows)
+    assert household_of(records, result, "dataset1", left_out[0]) != \
+        household_of(records, result, "dataset2", left_out[1])

@@ -619,7 +619,6 @@ def _unplaced(records, flat, district):
     flatted = set(uprn[named & pd.notna(uprn)])
     flatless = (flat == "-") & pd.notna(uprn) & ~pd.Series(uprn).isin(flatted).to_numpy()
     street, number = records["street"].to_numpy(dtype=object), records["number"].to_numpy(dtype=object)
-    building = records["building"].to_numpy(dtype=object)
     flat_code = pd.factorize(flat)[0]
     uprn_code = pd.factorize(uprn)[0]  # -1: no UPRN
     # a flatless UPRN given by two files, or at a house whose named flats all come with UPRNs, is a home without a flat
@@ -651,8 +650,36 @@ def _unplaced(records, flat, district):
     # where a house may share the name: 'Holly Lodge, Marsden Close' beside Flat 3, Holly Lodge, 24 Rosemary Mews)
     placed = np.flatnonzero(pd.notna(street) & pd.notna(number))
     out[flats_here(placed, _group_ids(district[placed], street[placed], number[placed]))] = True
-    blocks = np.flatnonzero(pd.notna(building))
-    out[flats_here(blocks, _group_ids(district[blocks], street[blocks], building[blocks]))] = True
+    # (by the name its postcode usually writes, a typo apart: 'Kestrel Manisons' once; a row without a street
+    # on the one street the block's rows of its district write: 'Attlee House, London SW95 9DP')
+    usual = _typos_of_usual_building_names(records)
+    blocks = np.flatnonzero(usual != "")
+    keys = pd.DataFrame({"district": district[blocks], "building": usual[blocks], "street": street[blocks]})
+    streets = keys.dropna(subset=["street"]).groupby(["district", "building"])["street"].agg(["nunique", "first"])
+    one = streets[streets["nunique"] == 1]["first"]
+    missing = keys["street"].isna().to_numpy()
+    filled = pd.MultiIndex.from_frame(keys.loc[missing, ["district", "building"]]).map(one.to_dict().get) \
+        if missing.any() else []
+    keys.loc[missing, "street"] = np.asarray(filled, dtype=object)
+    out[flats_here(blocks, _group_ids(keys["district"], keys["street"], keys["building"]))] = True
+    return out
+
+
+def _typos_of_usual_building_names(records):
+    """Each row's building name, as its postcode usually writes it where the two are a typo apart ('Kestrel Manisons'
+    for Kestrel Mansions); not where a word is added or left out ('Rose Cottage' beside The Cottage is a house of its
+    own), as _usual_building_names reads them."""
+    from difflib import SequenceMatcher
+
+    written = records["building"].fillna("").to_numpy(dtype=object)
+    usual = _usual_building_names(records)
+    differ = np.flatnonzero(usual != written)
+    pairs = {(written[k], usual[k]) for k in differ}
+    close = {pair for pair in pairs if SequenceMatcher(None, *pair).ratio() >= 0.85}
+    out = written.copy()
+    for k in differ:
+        if (written[k], usual[k]) in close:
+            out[k] = usual[k]
     return out
 
 
