@@ -605,13 +605,13 @@ def _per_distinct(function, values):
 
 def _unplaced(records, flat, district):
     """Rows with no flat written at a house, or at a block by its name on its street ('Cedar House, Ouseley Close'),
-    whose flats other rows name (two flats or more are named there, or rows
-    naming a flat are at least as many as those naming none: one 'Flat 4' among many rows of a house is a slip),
-    unless a UPRN given with no flat, and never with one, says a home without a flat is there too ('67 Gillespie
-    Close' beside its flats 2 and 5). One row giving such a UPRN says so only where every flat named at the house
-    comes with a UPRN of its own: else it may be one of those flats with its flat left out ('156 Wilberforce Vale'
-    with the UPRN of Flat B, whose rows give no UPRN). So does a UPRN given by rows of one file only ('Bevin Tower,
-    28 Cedar Road' for three electors of Flat 13)."""
+    whose flats other rows name (two flats or more are named there, or rows naming a flat are at least as many as
+    those naming none: one 'Flat 4' among many rows of a house is a slip), unless a UPRN given with no flat, and
+    never with one, says a home without a flat is there too ('67 Gillespie Close' beside its flats 2 and 5). One row
+    giving such a UPRN says so only where every flat named at the house comes with a UPRN of its own: else it may be
+    one of those flats with its flat left out ('156 Wilberforce Vale' with the UPRN of Flat B, whose rows give no
+    UPRN). So does a UPRN given by rows of one file only ('Bevin Tower, 28 Cedar Road' for three electors of Flat
+    13)."""
     import pandas as pd
 
     named = ~pd.Series(flat).isin(["-", "?"]).to_numpy()
@@ -1588,13 +1588,13 @@ def _uprns_keyed_a_keystroke_off(records, rows):
     if not len(suspects):
         return {}
     owners = involved.drop_duplicates(["home", "uprn"]).groupby("home")["uprn"].agg(list)
-    support = dict(zip(by_uprn.index, zip(by_uprn["files"], by_uprn["n"])))
-    text = {k: str(uprns[k]) for k in set(involved["uprn"])}
+    # what is known of the UPRNs looked at: their text, support (files, rows) and whether they name one home
+    seen = by_uprn.loc[sorted(set(involved["uprn"]))]
+    text = {k: str(uprns[k]) for k in seen.index}
+    supported = {text[k]: (files, n) for k, files, n in zip(seen.index, seen["files"], seen["n"])}
+    steady = set(seen.index[((seen["flats"] == 1) & (seen["numbers"] == 1)).to_numpy()])
     # a UPRN the suspect's own file gives on another row is another home than the suspect's: that file lists both
-    files_of = frame[frame["uprn"].isin(list(text)).to_numpy()].groupby("uprn")["source"].agg(set)
-    steady = by_uprn.index[((by_uprn["flats"] == 1) & (by_uprn["numbers"] == 1)).to_numpy()]
-    steady = set(steady[np.isin(steady, list(text))])
-    supported = {text[k]: support[k] for k in text}
+    files_of = frame[frame["uprn"].isin(seen.index).to_numpy()].groupby("uprn")["source"].agg(set)
     replaced = {}
     for uprn, home in zip(suspects["uprn"], suspects["home"]):
         near = [o for o in owners.get(home, []) if o in steady and _more_likely_than(text[o], text[uprn], supported)
